@@ -1,0 +1,26 @@
+/** The read-only view of an opened pack that the search core, the API and the CLI use. */
+import type { IndexEngine } from '../search/types';
+import type { KindCounts, Manifest, Passage, Section } from './types';
+
+export interface MediaBlob {
+  mime: string;
+  bytes: Buffer;
+}
+
+export interface PackReader {
+  readonly path: string;
+  readonly manifest: Manifest;
+  readonly formatVersion: number;
+  sections(): Section[];
+  passagesOfSection(sectionId: string): Passage[];
+  passage(id: string): Passage | undefined;
+  /** In the order of `ids`; unknown ids are skipped. */
+  passagesByIds(ids: readonly string[]): Passage[];
+  passageCount(): number;
+  kindCounts(): KindCounts;
+  /** The stored file of a media item, or undefined when it is not in the pack. */
+  mediaBlob(mediaId: string): MediaBlob | undefined;
+  /** The pack's search index, read on demand. */
+  searchEngine(): IndexEngine;
+  close(): void;
+}

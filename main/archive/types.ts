@@ -1,0 +1,82 @@
+/**
+ * The archive's data model, shared by the builder, the pack reader, the search
+ * core, the API and (as plain JSON) the renderer. Nothing here touches I/O.
+ */
+
+/** What a passage is: a paragraph, a photo caption, a film/video reference or a heading. */
+export type PassageKind = 'text' | 'caption' | 'media' | 'heading';
+export const PASSAGE_KINDS: readonly PassageKind[] = ['text', 'caption', 'media', 'heading'];
+
+/** What kind of media a caption or media passage refers to. */
+export type MediaType = 'image' | 'video' | 'audio';
+
+/** Where a passage came from: a file of the archive source and 1-based inclusive line range. */
+export interface Provenance {
+  file: string;
+  lines: [number, number];
+}
+
+/** A media item the archive knows of. `present` is false when the file is not in this pack. */
+export interface MediaRef {
+  id: string;
+  type: MediaType;
+  /** MIME type of the stored file, when present. */
+  mime: string | null;
+  /** Original file name or reference as the source gave it. */
+  source: string | null;
+  present: boolean;
+  bytes: number;
+}
+
+/** One passage of the archive, in reading order. */
+export interface Passage {
+  /** Stable id: derived from kind and text, so rebuilds keep bookmarks valid. */
+  id: string;
+  /** 0-based reading order across the whole archive. */
+  ordinal: number;
+  sectionId: string;
+  kind: PassageKind;
+  /** The passage's full text, verbatim from the source (whitespace normalised). */
+  text: string;
+  /** Media passages: the title part of `text` (a prefix of it). Headings: the heading. */
+  title: string | null;
+  /** Heading level (1-6) for headings, else null. */
+  level: number | null;
+  /** Caption and media passages: the media item they refer to. */
+  media: MediaRef | null;
+  /** Set when this passage repeats an earlier one word for word; search returns the first only. */
+  repeatOf: string | null;
+  provenance: Provenance;
+}
+
+/** A navigable group of passages. */
+export interface Section {
+  id: string;
+  ordinal: number;
+  title: string;
+  /** True when the title is curator metadata rather than a heading on the page. */
+  titleIsMetadata: boolean;
+  passageCount: number;
+  firstPassageId: string | null;
+}
+
+/** One entry of a variant table: spellings that mean the same thing for search. */
+export type VariantGroup = string[];
+
+/** The archive manifest, as stored in the pack. */
+export interface Manifest {
+  id: string;
+  title: string;
+  description: string;
+  /** BCP 47 tags, first is the main language. */
+  languages: string[];
+  source: string;
+  licence: string;
+  /** Spelling variants for search: each group's forms match one another. */
+  variants: VariantGroup[];
+  /** Curator-chosen date or version string. */
+  version: string;
+}
+
+/** Counts a home page shows. */
+export type KindCounts = Record<PassageKind, number>;

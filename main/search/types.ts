@@ -1,0 +1,99 @@
+/**
+ * Types shared by the search core: the analyzer (what a term is), the engine (where terms are
+ * looked up and scored, in memory or in a pack) and the searcher (what a reader gets back).
+ */
+import type { PassageKind } from '../archive/types';
+
+/** lunr fields every passage is indexed under. */
+export type SearchField = 'title' | 'text' | 'caption' | 'media';
+export const SEARCH_FIELDS: readonly SearchField[] = ['title', 'text', 'caption', 'media'];
+
+/** One passage as the indexer sees it. Repeats are never indexed. */
+export interface IndexDocument {
+  /** Passage id: the lunr ref. */
+  id: string;
+  kind: PassageKind;
+  fields: Record<SearchField, string>;
+}
+
+/** A term produced by the analyzer, with the span of the written word(s) it came from. */
+export interface AnalyzedToken {
+  /** The index term (normalised, variant-mapped, stemmed where that applies). */
+  term: string;
+  /** Offsets into the analysed string: the written form the term came from. */
+  start: number;
+  end: number;
+}
+
+/** Turns text into index terms. The same analyzer runs at index time and at query time. */
+export interface Analyzer {
+  analyze(text: string, field: SearchField): AnalyzedToken[];
+}
+
+/** A lunr term clause, already analysed: terms go to the engine as they are. */
+export interface TermClause {
+  term: string;
+  /** Fields to search, default all. */
+  fields?: SearchField[];
+  boost: number;
+  presence: 'optional' | 'required' | 'prohibited';
+}
+
+/** One scored document from the engine, with the index terms it matched per field. */
+export interface EngineMatch {
+  ref: string;
+  score: number;
+  /** Matched index term → fields it matched in. */
+  matched: Map<string, SearchField[]>;
+}
+
+/**
+ * Where terms are looked up and scored. Two implementations exist: one over a plain in-memory
+ * lunr.Index and one reading a pack's SQLite tables on demand. Both must rank identically.
+ */
+export interface IndexEngine {
+  readonly documentCount: number;
+  /** lunr's Index#query semantics over already-analysed clauses (no pipeline, no wildcards). */
+  query(clauses: TermClause[]): EngineMatch[];
+  /** Whether the term is in the index vocabulary. */
+  hasTerm(term: string): boolean;
+  /** Index terms starting with `prefix`, most frequent first, at most `limit`. */
+  expandPrefix(prefix: string, limit: number): string[];
+  /** Index terms within `maxDistance` edits (insert, delete, substitute, transpose) of `term`. */
+  expandFuzzy(term: string, maxDistance: number, limit: number): string[];
+  /** Number of documents a term occurs in (0 when absent). */
+  documentFrequency(term: string): number;
+}
+
+/** What the reader asks. */
+export interface SearchRequest {
+  query: string;
+  /** Restrict to these kinds; empty or absent means all. */
+  kinds?: PassageKind[];
+  limit?: number;
+  offset?: number;
+}
+
+/** One passage-level result. `highlights` are [start, end) offsets into `text`. */
+export interface SearchHit {
+  passageId: string;
+  kind: PassageKind;
+  sectionId: string;
+  section: string;
+  /** Media title for media passages, heading text for headings, else the section title. */
+  title: string;
+  /** The passage's full text. */
+  text: string;
+  /** The best window of `text` around the matches; `snippetStart` is its offset into `text`. */
+  snippet: string;
+  snippetStart: number;
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  tookMs: number;
+  results: SearchHit[];
+}
