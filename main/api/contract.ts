@@ -1,0 +1,127 @@
+/**
+ * The one typed contract between the renderer and the Node side. Every method has a zod schema for
+ * its payload; IPC (main/electron), HTTP (main/serve) and the handler table (main/api/handlers)
+ * all derive from this table, so a method cannot exist in one transport and not another.
+ */
+import { z } from 'zod';
+import type { KindCounts, Manifest, Passage, PassageKind, Section } from '../archive/types';
+import type { SearchResponse } from '../search/types';
+
+const passageId = z.string().min(1).max(200);
+const kind = z.enum(['text', 'caption', 'media', 'heading']);
+const note = z.string().max(10_000);
+
+/** Payload schemas, one per method. */
+export const requestSchemas = {
+  'archive.info': z.object({}).strict(),
+  'archive.section': z.object({ sectionId: z.string().min(1).max(200) }).strict(),
+  'archive.passage': z.object({ passageId }).strict(),
+  'search.query': z
+    .object({
+      // Any text is allowed (the searcher makes it safe); only its size is bounded.
+      query: z.string().max(10_000),
+      kinds: z.array(kind).max(4).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      offset: z.number().int().min(0).max(100_000).optional(),
+      /** Lets a transport drop answers to stale as-you-type queries. */
+      seq: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  'bookmarks.list': z.object({}).strict(),
+  'bookmarks.set': z.object({ passageId, note: note.optional() }).strict(),
+  'bookmarks.remove': z.object({ passageId }).strict(),
+  'bookmarks.export': z.object({ format: z.enum(['json', 'markdown']) }).strict(),
+  'bookmarks.import': z.object({ content: z.string().max(20_000_000) }).strict(),
+  'settings.get': z.object({}).strict(),
+  'settings.set': z
+    .object({
+      fontSize: z.number().int().min(12).max(32).optional(),
+      theme: z.enum(['light', 'dark', 'system']).optional(),
+      /** Last reading position: a passage id, or null to clear. */
+      readingPosition: passageId.nullable().optional(),
+    })
+    .strict(),
+} as const;
+
+export type ApiMethod = keyof typeof requestSchemas;
+export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]>;
+
+export interface ArchiveInfo {
+  archiveId: string;
+  manifest: Manifest;
+  formatVersion: number;
+  passageCount: number;
+  kindCounts: KindCounts;
+  sections: Section[];
+}
+
+export interface SectionView {
+  section: Section;
+  passages: Passage[];
+  previous: Section | null;
+  next: Section | null;
+}
+
+export interface Bookmark {
+  archiveId: string;
+  passageId: string;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Null when the passage no longer exists in this pack: the bookmark is orphaned, never dropped. */
+  passage: { kind: PassageKind; excerpt: string; sectionId: string; section: string } | null;
+  orphaned: boolean;
+}
+
+export interface Settings {
+  fontSize: number;
+  theme: 'light' | 'dark' | 'system';
+  readingPosition: string | null;
+}
+
+export interface ExportedFile {
+  filename: string;
+  mime: string;
+  content: string;
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+/** What each method answers. */
+export interface ApiResponses {
+  'archive.info': ArchiveInfo;
+  'archive.section': SectionView;
+  'archive.passage': { passage: Passage; section: Section };
+  'search.query': SearchResponse & { seq?: number };
+  'bookmarks.list': Bookmark[];
+  'bookmarks.set': Bookmark;
+  'bookmarks.remove': { removed: boolean };
+  'bookmarks.export': ExportedFile;
+  'bookmarks.import': ImportSummary;
+  'settings.get': Settings;
+  'settings.set': Settings;
+}
+
+/** Errors cross every transport as this shape, never as a stack trace. */
+export interface ApiError {
+  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal';
+  message: string;
+}
+
+export type ApiResult<M extends ApiMethod> = { ok: true; value: ApiResponses[M] } | { ok: false; error: ApiError };
+
+/** The renderer-facing API: the same shape over IPC (window.folio) and over HTTP. */
+export interface FolioApi {
+  call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]>;
+  /** URL the renderer may put in <img>/<video> src for a media item of the open archive. */
+  mediaUrl(mediaId: string): string;
+}
+
+/** Electron IPC channel for a method: one allowlisted channel per method. */
+export const ipcChannel = (method: ApiMethod): string => `folio:${method}`;
