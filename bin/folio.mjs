@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The `folio` command. Runs the bundled CLI (out/cli), rebundling it first when it is missing or older
+// than the TypeScript sources (a developer's edit takes effect on the next run).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'out', 'cli', 'main.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const sources = join(root, 'main');
+if (!existsSync(bundle) || (existsSync(sources) && statSync(bundle).mtimeMs < newestSource(sources))) {
+  const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href);
+  await bundleCli();
+}
+await import(pathToFileURL(bundle).href);

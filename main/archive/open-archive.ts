@@ -1,0 +1,37 @@
+/**
+ * Opens a pack for reading and searching: the pack reader plus a searcher over its index, with the
+ * analyzer the manifest asks for. The CLI, the API handlers and the bench all open archives here.
+ */
+import { createAnalyzer } from '../search/analyzer/index';
+import { createSearcher } from '../search/searcher';
+import type { SearchRequest, SearchResponse } from '../search/types';
+import { analyzerFingerprint } from './fingerprint';
+import { openPack, type SqlitePackReader } from './pack';
+
+export interface OpenArchive {
+  pack: SqlitePackReader;
+  search(request: SearchRequest): SearchResponse;
+  /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
+  indexMatchesAnalyzer: boolean;
+  close(): void;
+}
+
+export function openArchive(path: string): OpenArchive {
+  const pack = openPack(path);
+  const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
+  const sectionTitles = new Map(pack.sections().map((s) => [s.id, s.title]));
+  const searcher = createSearcher({
+    engine: pack.searchEngine(),
+    analyzer,
+    passages: {
+      passagesByIds: (ids) => pack.passagesByIds(ids),
+      sectionTitle: (sectionId) => sectionTitles.get(sectionId) ?? '',
+    },
+  });
+  return {
+    pack,
+    search: (request) => searcher.search(request),
+    indexMatchesAnalyzer: pack.analyzerFingerprint === analyzerFingerprint(analyzer),
+    close: () => pack.close(),
+  };
+}

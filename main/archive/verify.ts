@@ -1,0 +1,63 @@
+/** `folio verify`: checks a pack's structure, checksums, media and search index. */
+import { createHash } from 'node:crypto';
+import { verifySearchIndex } from '../search/engine/pack-index';
+import { contentChecksum, indexChecksum } from './checksum';
+import { META } from './pack-schema';
+import { openPack, PackError } from './pack';
+import type { Passage } from './types';
+
+export interface VerifyReport {
+  ok: boolean;
+  checks: { name: string; ok: boolean; detail: string }[];
+}
+
+/** Verifies the pack at `path`. Throws PackError when it cannot be opened at all. */
+export function verifyPack(path: string): VerifyReport {
+  const pack = openPack(path);
+  const checks: VerifyReport['checks'] = [];
+  const check = (name: string, run: () => string | true): void => {
+    try {
+      const result = run();
+      checks.push({ name, ok: result === true, detail: result === true ? 'ok' : result });
+    } catch (error) {
+      checks.push({ name, ok: false, detail: (error as Error).message });
+    }
+  };
+  const db = pack.database();
+  try {
+    check('SQLite integrity', () => {
+      const rows = db.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.length === 1 && rows[0]?.integrity_check === 'ok' ? true : rows.slice(0, 3).map((r) => r.integrity_check).join('; ');
+    });
+    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    check('content checksum', () => {
+      const sections = pack.sections();
+      const passages: Passage[] = sections.flatMap((s) => pack.passagesOfSection(s.id));
+      const total = pack.passageCount();
+      if (passages.length !== total) return `${total - passages.length} passages belong to no section`;
+      const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
+      const actual = contentChecksum(pack.manifest, sections, passages, media);
+      return actual === meta.get(META.contentSha256) ? true : `stored ${meta.get(META.contentSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+    });
+    check('media files', () => {
+      const bad: string[] = [];
+      for (const row of db.prepare('SELECT id, sha256, data, bytes FROM media WHERE present = 1').iterate() as Iterable<{ id: string; sha256: string; data: Buffer | null; bytes: number }>) {
+        if (!row.data || row.data.length !== row.bytes || createHash('sha256').update(row.data).digest('hex') !== row.sha256) bad.push(row.id);
+      }
+      return bad.length === 0 ? true : `damaged: ${bad.slice(0, 5).join(', ')}`;
+    });
+    check('index checksum', () => {
+      const actual = indexChecksum(db);
+      return actual === meta.get(META.indexSha256) ? true : `stored ${meta.get(META.indexSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+    });
+    check('search index', () => {
+      const problems = verifySearchIndex(db);
+      return problems.length === 0 ? true : problems.slice(0, 3).join('; ');
+    });
+  } finally {
+    pack.close();
+  }
+  return { ok: checks.every((c) => c.ok), checks };
+}
+
+export { PackError };
