@@ -1,0 +1,38 @@
+/** Messages between CoreHost (main thread) and the core worker. Plain data only. */
+import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from './contract';
+import type { StoreRecovery } from '../bookmarks/store';
+
+export interface OpenMessage {
+  kind: 'open';
+  id: number;
+  archivePath: string;
+  dataDir: string;
+  nativeBinding?: string;
+}
+export interface CallMessage {
+  kind: 'call';
+  id: number;
+  method: unknown;
+  payload: unknown;
+  profileId: string;
+  /** Stale search answers are dropped per client (a window, a browser tab). */
+  client: string;
+}
+export interface MediaMessage {
+  kind: 'media';
+  id: number;
+  mediaId: string;
+}
+export type ToWorker = OpenMessage | CallMessage | MediaMessage;
+
+export interface OpenedValue {
+  info: ArchiveInfo;
+  recovery: StoreRecovery | null;
+}
+export type FromWorker =
+  | { id: number; kind: 'open'; ok: true; value: OpenedValue }
+  | { id: number; kind: 'open'; ok: false; error: ApiError }
+  | { id: number; kind: 'call'; result: ApiResult<ApiMethod> }
+  | { id: number; kind: 'media'; media: { mime: string; bytes: Uint8Array } | null };
+
+export const SUPERSEDED: ApiError = { code: 'unavailable', message: 'Superseded by a newer search.' };

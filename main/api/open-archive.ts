@@ -1,0 +1,57 @@
+/**
+ * Builds the handler context from a pack path: the pack and its searcher (main/archive/open-archive)
+ * plus the bookmark store in the user's data folder (never inside the pack).
+ */
+import { openArchive } from '../archive/open-archive';
+import type { PackReader } from '../archive/pack-reader-types';
+import { BookmarkStore, type StoreRecovery } from '../bookmarks/store';
+import type { ApiContext, Searcher } from './handlers';
+
+export interface OpenArchiveContextOptions {
+  archivePath: string;
+  /** Folder for bookmarks.sqlite (the user's data folder). */
+  dataDir: string;
+  /** better-sqlite3 binary for Electron's ABI, when running inside Electron. */
+  nativeBinding?: string;
+  /** An already open store to reuse (switching packs keeps the same bookmarks file). */
+  bookmarks?: BookmarkStore;
+}
+
+export interface ArchiveContext {
+  pack: PackReader;
+  searcher: Searcher;
+  bookmarks: BookmarkStore;
+  /** Set when the bookmarks file was corrupt and moved aside. */
+  recovery: StoreRecovery | null;
+  /** The handler context for one profile. */
+  context(profileId: string): ApiContext;
+  /** Closes the pack, and the store when this call opened it. */
+  close(): void;
+}
+
+/** Throws PackError (one-line message) for a missing or damaged pack. */
+export function openArchiveContext(options: OpenArchiveContextOptions): ArchiveContext {
+  const archive = openArchive(options.archivePath);
+  try {
+    const ownStore = !options.bookmarks;
+    const bookmarks =
+      options.bookmarks ??
+      BookmarkStore.open(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const pack = archive.pack;
+    const searcher: Searcher = { search: (request) => archive.search(request) };
+    return {
+      pack,
+      searcher,
+      bookmarks,
+      recovery: bookmarks.recovery,
+      context: (profileId) => ({ pack, searcher, bookmarks, profileId }),
+      close: () => {
+        archive.close();
+        if (ownStore) bookmarks.close();
+      },
+    };
+  } catch (error) {
+    archive.close();
+    throw error;
+  }
+}
