@@ -1,0 +1,84 @@
+import { copyFileSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { buildPack } from '../../main/archive/build';
+import { openPack, PackError } from '../../main/archive/pack';
+import { verifyPack } from '../../main/archive/verify';
+import { tempDir } from '../helpers/temp';
+
+const dir = tempDir();
+const good = join(dir, 'good.folio');
+buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), good);
+
+function openError(path: string): PackError {
+  try {
+    openPack(path).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(PackError);
+    return error as PackError;
+  }
+  throw new Error(`opening ${path} should have failed`);
+}
+
+describe('packs that cannot be used are rejected with one clear line', () => {
+  it('a missing file', () => {
+    expect(openError(join(dir, 'nope.folio')).message).toMatch(/nope\.folio: no such file$/u);
+  });
+
+  it('a folder', () => {
+    mkdirSync(join(dir, 'a-folder'));
+    expect(openError(join(dir, 'a-folder')).message).toMatch(/is a folder, not a pack/u);
+  });
+
+  it('a file that is not SQLite', () => {
+    writeFileSync(join(dir, 'text.folio'), 'hello, I am not a pack\n'.repeat(20));
+    expect(openError(join(dir, 'text.folio')).message).toMatch(/not a Folio pack \(not an SQLite file\)/u);
+  });
+
+  it('an SQLite file of another application', () => {
+    const other = new Database(join(dir, 'other.folio'));
+    other.exec('CREATE TABLE t (x)');
+    other.close();
+    expect(openError(join(dir, 'other.folio')).message).toMatch(/an SQLite file of another application/u);
+  });
+
+  it('a truncated pack', () => {
+    const truncated = join(dir, 'truncated.folio');
+    copyFileSync(good, truncated);
+    truncateSync(truncated, Math.floor(statSync(good).size / 2));
+    const message = openError(truncated).message;
+    expect(message).toMatch(/the pack is truncated/u);
+    expect(message).not.toContain('\n');
+  });
+
+  it('a pack whose pages were overwritten with garbage is caught by verify', () => {
+    const damaged = join(dir, 'damaged.folio');
+    const bytes = readFileSync(good);
+    // Keep the header and first pages, smash a stretch in the middle (text blocks and index pages).
+    for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = (bytes[i]! * 31 + 17) & 0xff;
+    writeFileSync(damaged, bytes);
+    let failed = false;
+    try {
+      failed = !verifyPack(damaged).ok;
+    } catch (error) {
+      failed = error instanceof PackError;
+    }
+    expect(failed).toBe(true);
+  });
+
+  it('a pack whose passage text was edited fails the content checksum', () => {
+    const edited = join(dir, 'edited.folio');
+    copyFileSync(good, edited);
+    const db = new Database(edited);
+    db.prepare("UPDATE passages SET kind = 'caption' WHERE kind = 'text'").run();
+    db.close();
+    const report = verifyPack(edited);
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'content checksum')?.ok).toBe(false);
+  });
+
+  it('a good pack verifies', () => {
+    expect(verifyPack(good).checks.every((c) => c.ok)).toBe(true);
+  });
+});

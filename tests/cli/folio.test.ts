@@ -1,0 +1,135 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
+
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'bin', 'folio.mjs');
+const dir = tempDir();
+
+function folio(...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const pack = join(dir, 'kw.folio');
+
+describe('folio build, info, verify', () => {
+  it('builds the embedded archive source into a pack', () => {
+    const run = folio('build', join(root, 'archive', 'korean-war'), '-o', pack);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^built .*kw\.folio: \d+ passages in \d+ sections/u);
+  });
+
+  it('info describes the pack', () => {
+    const run = folio('info', pack, '--json');
+    expect(run.status).toBe(0);
+    const info = JSON.parse(run.stdout) as { manifest: { id: string }; kinds: Record<string, number> };
+    expect(info.manifest.id).toBe('korean-war-1945-1960');
+    expect(info.kinds.caption).toBeGreaterThan(10);
+  });
+
+  it('verify passes a good pack', () => {
+    const run = folio('verify', pack);
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toContain('FAIL');
+  });
+
+  it('reports a bad source folder in one line with exit 2', () => {
+    const run = folio('build', join(dir, 'no-such-folder'), '-o', join(dir, 'x.folio'));
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^folio: .*not a folder/u);
+  });
+});
+
+describe('folio search', () => {
+  it('prints exactly one JSON object with the documented fields', () => {
+    const run = folio('search', '--archive', pack, '--json', 'Pusan');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const out = JSON.parse(lines[0]!) as {
+      query: string;
+      total: number;
+      tookMs: number;
+      results: { passageId: string; kind: string; section: string; title: string; text: string; snippet: string; highlights: [number, number][]; score: number }[];
+    };
+    expect(out.query).toBe('Pusan');
+    expect(out.total).toBeGreaterThan(0);
+    expect(typeof out.tookMs).toBe('number');
+    const first = out.results[0]!;
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['passageId', 'kind', 'section', 'title', 'text', 'snippet', 'highlights', 'score']));
+    expect(first.text).toContain('Pusan');
+    for (const [start, end] of first.highlights) expect(first.text.slice(start, end).toLowerCase()).toContain('pusan');
+  });
+
+  it('searches the embedded archive when no --archive is given', () => {
+    const run = folio('search', '--json', '--limit', '3', 'Inchon landing');
+    expect(run.status).toBe(0);
+    const out = JSON.parse(run.stdout) as { results: { text: string }[] };
+    expect(out.results.length).toBeGreaterThan(0);
+    expect(out.results.length).toBeLessThanOrEqual(3);
+  });
+
+  it('--kind keeps only that kind', () => {
+    const run = folio('search', '--archive', pack, '--json', '--kind', 'media', 'war');
+    const out = JSON.parse(run.stdout) as { results: { kind: string }[] };
+    expect(out.results.length).toBeGreaterThan(0);
+    expect(new Set(out.results.map((r) => r.kind))).toEqual(new Set(['media']));
+  });
+
+  it.each(['title:', '~', '+', '*', '"', ':', '', 'x'.repeat(10_000), '🇰🇷 전쟁', 'a\u0000b', '-', '+-~*:^'])(
+    'exits 0 with valid JSON for the hostile query %j',
+    (query) => {
+      const run = folio('search', '--archive', pack, '--json', '--', query);
+      expect(run.status).toBe(0);
+      expect(run.stderr).toBe('');
+      expect(() => JSON.parse(run.stdout)).not.toThrow();
+    },
+  );
+
+  it('prints readable results with highlights when piped', () => {
+    const run = folio('search', '--archive', pack, 'Inchon');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/\[Inch'on\]|\[Inchon\]/u);
+  });
+});
+
+describe('bad packs exit 2 with one line on stderr and no stack trace', () => {
+  const cases: [string, () => string][] = [
+    ['missing', () => join(dir, 'missing.folio')],
+    [
+      'not a pack',
+      () => {
+        const p = join(dir, 'junk.folio');
+        writeFileSync(p, 'junk'.repeat(100));
+        return p;
+      },
+    ],
+    [
+      'truncated',
+      () => {
+        const p = join(dir, 'cut.folio');
+        copyFileSync(pack, p);
+        truncateSync(p, Math.floor(statSync(pack).size / 3));
+        return p;
+      },
+    ],
+  ];
+  for (const [name, make] of cases) {
+    for (const command of ['search', 'info', 'verify'] as const) {
+      it(`${command}: ${name}`, () => {
+        const path = make();
+        const run = command === 'search' ? folio('search', '--archive', path, 'Pusan') : folio(command, path);
+        expect(run.status).toBe(2);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(/^folio: /u);
+        expect(run.stderr).not.toMatch(/\n\s+at /u);
+      });
+    }
+  }
+});
