@@ -1,0 +1,535 @@
+/**
+ * PackEngine: lunr's Index#query, reproduced over the pack's `search_` tables and read on demand.
+ * See pack-index.ts for the design and the exactness argument.
+ */
+import { inflateSync } from 'node:zlib';
+import type Database from 'better-sqlite3';
+import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
+import { TokenSet } from './lunr-internals';
+import { DOC_BLOCK, PREFIX_TABLE_TOP, SEARCH_FORMAT, type SearchMeta } from './pack-format';
+import { compareStrings } from './pack-writer';
+import { intersectSorted } from './sorted-trie';
+import { ByteReader } from './varint';
+
+/** One term's decoded posting: per field, doc ordinals (ascending) and lunr's weights. */
+export interface Postings {
+  term: string;
+  tid: number;
+  /** Documents with the term in any field. */
+  df: number;
+  /** Σ over fields of the field posting sizes (lunr.idf's documentsWithTerm). */
+  fieldDocs: number;
+  ords: (Int32Array | null)[];
+  weights: (Float64Array | null)[];
+  bytes: number;
+}
+
+export interface PackEngineOptions {
+  /** Budget of the decoded-postings LRU, in bytes of typed arrays. */
+  cacheBytes?: number;
+}
+
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_F64 = new Float64Array(0);
+
+/** lunr.Set stand-in: undefined = not set, 'all' = lunr.Set.complete, else a bitmap over ordinals. */
+type DocSet = 'all' | Uint8Array;
+
+export function decodePostings(term: string, tid: number, df: number, data: Uint8Array, F: number, weights: SearchMeta['weights']): Postings {
+  const r = new ByteReader(data);
+  const mask = r.uint();
+  const ords: (Int32Array | null)[] = new Array(F).fill(null);
+  const ws: (Float64Array | null)[] = new Array(F).fill(null);
+  let fieldDocs = 0;
+  let bytes = 64;
+  for (let f = 0; f < F; f++) {
+    if (!(mask & (1 << f))) continue;
+    const n = r.uint();
+    const o = new Int32Array(n);
+    let prev = 0;
+    for (let i = 0; i < n; i++) {
+      prev = i === 0 ? r.uint() : prev + r.uint();
+      o[i] = prev;
+    }
+    const w = new Float64Array(n);
+    if (weights === 'milli') for (let i = 0; i < n; i++) w[i] = r.int() / 1000;
+    else for (let i = 0; i < n; i++) w[i] = r.float64();
+    ords[f] = o;
+    ws[f] = w;
+    fieldDocs += n;
+    bytes += n * 12;
+  }
+  if (mask >> F) throw new Error(`posting of "${term}" names an unknown field`);
+  return { term, tid, df, fieldDocs, ords, weights: ws, bytes };
+}
+
+export class PackEngine implements IndexEngine {
+  readonly documentCount: number;
+  readonly meta: SearchMeta;
+  private readonly fields: SearchField[];
+  private readonly fieldIndex = new Map<string, number>();
+  private readonly F: number;
+
+  private readonly stPosting: Database.Statement;
+  private readonly stTerm: Database.Statement;
+  private readonly stRange: Database.Statement;
+  private readonly stRangeOpen: Database.Statement;
+  private readonly stPrefix: Database.Statement;
+  private readonly stDocs: Database.Statement;
+  private readonly stBlob: Database.Statement;
+
+  private readonly cache = new Map<string, Postings | null>();
+  private cacheBytes = 0;
+  private readonly cacheBudget: number;
+  private readonly docBlocks = new Map<number, string[]>();
+  private vocab: { terms: string[]; df: Uint32Array } | null = null;
+  private addOrder: Int32Array | null = null;
+
+  // Per-query scratch, sized documentCount × fields, allocated at the first query.
+  private epoch = 0;
+  private frStamp: Int32Array | null = null;
+  private frAcc: Float64Array | null = null;
+  private docStamp: Int32Array | null = null;
+  private docScore: Float64Array | null = null;
+
+  constructor(private readonly db: Database.Database, options: PackEngineOptions = {}) {
+    const fmt = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
+    if (fmt !== SEARCH_FORMAT) throw new Error(`search index: unsupported format ${String(fmt)}`);
+    const meta = JSON.parse(db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string) as SearchMeta;
+    this.meta = meta;
+    this.fields = meta.fields as SearchField[];
+    this.F = this.fields.length;
+    this.fields.forEach((f, i) => this.fieldIndex.set(f, i));
+    this.documentCount = meta.docCount;
+    this.cacheBudget = options.cacheBytes ?? 32 * 1024 * 1024;
+    this.stPosting = db.prepare('SELECT t.tid AS tid, t.df AS df, p.data AS data FROM search_terms t JOIN search_postings p ON p.tid = t.tid WHERE t.term = ?');
+    this.stTerm = db.prepare('SELECT df FROM search_terms WHERE term = ?').pluck();
+    this.stRange = db.prepare('SELECT term, df FROM search_terms WHERE term >= ? AND term < ?').raw();
+    this.stRangeOpen = db.prepare('SELECT term, df FROM search_terms WHERE term >= ?').raw();
+    this.stPrefix = db.prepare('SELECT terms FROM search_prefix WHERE prefix = ?').pluck();
+    this.stDocs = db.prepare('SELECT refs FROM search_docs WHERE block = ?').pluck();
+    this.stBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
+  }
+
+  // ---- vocabulary -------------------------------------------------------------------------
+
+  hasTerm(term: string): boolean {
+    const hit = this.cache.get(term);
+    if (hit !== undefined) return hit !== null;
+    return this.stTerm.get(term) !== undefined;
+  }
+
+  documentFrequency(term: string): number {
+    const hit = this.cache.get(term);
+    if (hit !== undefined) return hit ? hit.df : 0;
+    return (this.stTerm.get(term) as number | undefined) ?? 0;
+  }
+
+  expandPrefix(prefix: string, limit: number): string[] {
+    // As MemoryEngine: no empty prefix, no wildcards.
+    if (!prefix || prefix.includes('*') || !(limit > 0)) return [];
+    if (limit <= PREFIX_TABLE_TOP && prefix.length > 0) {
+      const top = this.stPrefix.get(prefix) as string | undefined;
+      if (top !== undefined) return (JSON.parse(top) as string[]).slice(0, limit);
+    }
+    const upper = nextPrefix(prefix);
+    const rows = (upper === null ? this.stRangeOpen.all(prefix) : this.stRange.all(prefix, upper)) as [string, number][];
+    const out = rows.filter((r) => r[0].startsWith(prefix));
+    out.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+    return out.slice(0, limit).map((r) => r[0]);
+  }
+
+  expandFuzzy(term: string, maxDistance: number, limit: number): string[] {
+    if (!term || term.includes('*') || !(limit > 0)) return [];
+    const d = Math.max(0, Math.floor(maxDistance));
+    return this.byFrequency(this.expandPattern(TokenSet.fromFuzzyString(term, d)), limit);
+  }
+
+  /** Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect). */
+  expandPattern(q: ReturnType<typeof TokenSet.fromString>): string[] {
+    return intersectSorted(this.loadVocab().terms, q);
+  }
+
+  private byFrequency(terms: string[], limit: number): string[] {
+    const v = this.loadVocab();
+    const dfOf = (t: string): number => {
+      const i = lowerBoundStr(v.terms, t);
+      return v.terms[i] === t ? v.df[i]! : 0;
+    };
+    return terms
+      .map((t) => ({ t, df: dfOf(t) }))
+      .sort((a, b) => b.df - a.df || compareStrings(a.t, b.t))
+      .slice(0, limit)
+      .map((x) => x.t);
+  }
+
+  private loadVocab(): { terms: string[]; df: Uint32Array } {
+    if (this.vocab) return this.vocab;
+    const blob = this.stBlob.get('vocab') as Buffer | undefined;
+    if (!blob) throw new Error('search index: vocabulary missing');
+    const raw = inflateSync(blob);
+    const r = new ByteReader(raw);
+    const textLen = r.uint();
+    const start = raw.length - textLen;
+    const terms = JSON.parse(raw.subarray(start).toString('utf8')) as string[];
+    const df = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) df[i] = r.uint();
+    this.vocab = { terms, df };
+    return this.vocab;
+  }
+
+  // ---- postings ---------------------------------------------------------------------------
+
+  postings(term: string): Postings | null {
+    const hit = this.cache.get(term);
+    if (hit !== undefined) {
+      this.cache.delete(term);
+      this.cache.set(term, hit);
+      return hit;
+    }
+    const row = this.stPosting.get(term) as { tid: number; df: number; data: Buffer } | undefined;
+    const p = row ? decodePostings(term, row.tid, row.df, row.data, this.F, this.meta.weights) : null;
+    this.remember(term, p);
+    return p;
+  }
+
+  private remember(term: string, p: Postings | null): void {
+    const size = p ? p.bytes : 64;
+    if (size > this.cacheBudget / 4) return;
+    this.cache.set(term, p);
+    this.cacheBytes += size;
+    while (this.cacheBytes > this.cacheBudget && this.cache.size > 0) {
+      const [k, v] = this.cache.entries().next().value as [string, Postings | null];
+      this.cache.delete(k);
+      this.cacheBytes -= v ? v.bytes : 64;
+    }
+  }
+
+  ref(ord: number): string {
+    const b = Math.floor(ord / DOC_BLOCK);
+    let block = this.docBlocks.get(b);
+    if (!block) {
+      const json = this.stDocs.get(b) as string | undefined;
+      if (json === undefined) throw new Error(`search index: document block ${b} missing`);
+      block = JSON.parse(json) as string[];
+      this.docBlocks.set(b, block);
+    }
+    const r = block[ord - b * DOC_BLOCK];
+    if (r === undefined) throw new Error(`search index: document ${ord} missing`);
+    return r;
+  }
+
+  private docsInAddOrder(): Int32Array {
+    if (this.addOrder) return this.addOrder;
+    const N = this.documentCount;
+    const order = new Int32Array(N);
+    if (this.meta.hasAddOrder) {
+      const r = new ByteReader(this.stBlob.get('add_order') as Buffer);
+      for (let i = 0; i < N; i++) order[i] = r.uint();
+    } else for (let i = 0; i < N; i++) order[i] = i;
+    this.addOrder = order;
+    return order;
+  }
+
+  // ---- query ------------------------------------------------------------------------------
+
+  query(clauses: TermClause[]): EngineMatch[] {
+    if (clauses.length === 0) return [];
+    const F = this.F;
+    const N = this.documentCount;
+    if (!this.frStamp || this.epoch >= 0x7ffffff0) {
+      this.frStamp = new Int32Array(N * F);
+      this.frAcc = new Float64Array(N * F);
+      this.docStamp = new Int32Array(N);
+      this.docScore = new Float64Array(N);
+      this.epoch = 0;
+    }
+    const epoch = ++this.epoch;
+    const frStamp = this.frStamp;
+    const frAcc = this.frAcc!;
+    const docStamp = this.docStamp!;
+    const docScore = this.docScore!;
+
+    // Query vectors: per field, term index → summed clause boosts.
+    const qv: Map<number, { value: number; p: Postings }>[] = [];
+    for (let f = 0; f < F; f++) qv.push(new Map());
+    const termFieldSeen = new Set<number>();
+    const frOrder: number[] = [];
+    const required: (DocSet | undefined)[] = new Array(F).fill(undefined);
+    const prohibited: (Uint8Array | undefined)[] = new Array(F).fill(undefined);
+    const matchedPairs: { term: string; field: SearchField; ords: Int32Array }[] = [];
+
+    for (const clause of clauses) {
+      const fieldIdx: number[] = [];
+      for (const name of clause.fields && clause.fields.length ? clause.fields : this.fields) {
+        const i = this.fieldIndex.get(name);
+        if (i !== undefined) fieldIdx.push(i);
+      }
+      const presence = clause.presence;
+      const term = String(clause.term);
+      const expanded: Postings[] = [];
+      if (term.includes('*')) {
+        // MemoryEngine passes editDistance 0, so lunr builds TokenSet.fromFuzzyString(term, 0), in
+        // which a literal '*' edge matches any one character.
+        for (const t of this.expandPattern(TokenSet.fromFuzzyString(term, 0))) {
+          const p = this.postings(t);
+          if (p) expanded.push(p);
+        }
+      } else if (term !== '') {
+        // (lunr's TokenSet intersection never yields the empty term.)
+        const p = this.postings(term);
+        if (p) expanded.push(p);
+      }
+      let clauseMatches: Uint8Array | null = null;
+      if (expanded.length === 0 && presence === 'required') {
+        for (const f of fieldIdx) required[f] = new Uint8Array(N);
+        continue;
+      }
+      for (const p of expanded) {
+        for (const f of fieldIdx) {
+          const ords = p.ords[f] ?? EMPTY_I32;
+          if (presence === 'required') {
+            clauseMatches ??= new Uint8Array(N);
+            for (let i = 0; i < ords.length; i++) clauseMatches[ords[i]!] = 1;
+            if (required[f] === undefined) required[f] = 'all';
+          }
+          if (presence === 'prohibited') {
+            const set = (prohibited[f] ??= new Uint8Array(N));
+            for (let i = 0; i < ords.length; i++) set[ords[i]!] = 1;
+            continue;
+          }
+          const entry = qv[f]!.get(p.tid);
+          if (entry) entry.value = entry.value + clause.boost;
+          else qv[f]!.set(p.tid, { value: clause.boost, p });
+          const tf = p.tid * F + f;
+          if (termFieldSeen.has(tf)) continue;
+          termFieldSeen.add(tf);
+          if (ords.length > 0) matchedPairs.push({ term: p.term, field: this.fields[f]!, ords });
+          for (let i = 0; i < ords.length; i++) {
+            const k = ords[i]! * F + f;
+            if (frStamp[k] !== epoch) {
+              frStamp[k] = epoch;
+              frAcc[k] = 0;
+              frOrder.push(k);
+            }
+          }
+        }
+      }
+      if (presence === 'required') {
+        const cm = clauseMatches ?? new Uint8Array(N);
+        for (const f of fieldIdx) required[f] = intersect(required[f]!, cm);
+      }
+    }
+
+    let allRequired: DocSet = 'all';
+    let allProhibited: Uint8Array | null = null;
+    for (let f = 0; f < F; f++) {
+      const r = required[f];
+      if (r !== undefined) allRequired = intersect(allRequired, r);
+      const p = prohibited[f];
+      if (p) {
+        if (!allProhibited) allProhibited = p.slice();
+        else for (let i = 0; i < N; i++) allProhibited[i] = allProhibited[i]! | p[i]!;
+      }
+    }
+    const reqBits = allRequired === 'all' ? null : allRequired;
+    const negated = clauses.every((c) => c.presence === 'prohibited');
+
+    const resultDocs: number[] = [];
+    if (negated) {
+      // lunr scores every field of every document (in add order) with an empty query vector: 0.
+      const order = this.docsInAddOrder();
+      for (let i = 0; i < order.length; i++) {
+        const d = order[i]!;
+        if (reqBits && !reqBits[d]) continue;
+        if (allProhibited && allProhibited[d]) continue;
+        docScore[d] = 0;
+        resultDocs.push(d);
+      }
+    } else {
+      // Dot products, adding terms in ascending term index like lunr.Vector#dot.
+      const magnitude = new Float64Array(F);
+      for (let f = 0; f < F; f++) {
+        const entries = [...qv[f]!.entries()].sort((a, b) => a[0] - b[0]);
+        let sumSq = 0;
+        for (const [, e] of entries) sumSq += e.value * e.value;
+        magnitude[f] = Math.sqrt(sumSq);
+        for (const [, e] of entries) {
+          const ords = e.p.ords[f];
+          const ws = e.p.weights[f];
+          if (!ords || !ws) continue;
+          const v = e.value;
+          for (let i = 0; i < ords.length; i++) {
+            const k = ords[i]! * F + f;
+            frAcc[k] = frAcc[k]! + v * ws[i]!;
+          }
+        }
+      }
+      for (let i = 0; i < frOrder.length; i++) {
+        const k = frOrder[i]!;
+        const d = (k / F) | 0;
+        if (reqBits && !reqBits[d]) continue;
+        if (allProhibited && allProhibited[d]) continue;
+        const s = frAcc[k]! / magnitude[k - d * F]! || 0;
+        if (docStamp[d] !== epoch) {
+          docStamp[d] = epoch;
+          docScore[d] = s;
+          resultDocs.push(d);
+        } else docScore[d] = docScore[d]! + s;
+      }
+    }
+
+    const sorted = sortByScoreDesc(resultDocs, docScore);
+    const out: EngineMatch[] = new Array(sorted.length);
+    const pairs = negated ? [] : matchedPairs;
+    for (let i = 0; i < sorted.length; i++) {
+      const d = sorted[i]!;
+      out[i] = new PackMatch(this.ref(d), docScore[d]!, d, pairs);
+    }
+    return out;
+  }
+}
+
+class PackMatch implements EngineMatch {
+  private _matched: Map<string, SearchField[]> | undefined;
+  constructor(
+    readonly ref: string,
+    public score: number,
+    private readonly ord: number,
+    private readonly pairs: readonly { term: string; field: SearchField; ords: Int32Array }[],
+  ) {}
+
+  /** Computed on first access: the query's (term, field) postings that contain this document. */
+  get matched(): Map<string, SearchField[]> {
+    if (this._matched) return this._matched;
+    const m = new Map<string, SearchField[]>();
+    for (const p of this.pairs) {
+      if (!containsSorted(p.ords, this.ord)) continue;
+      const list = m.get(p.term);
+      if (list) {
+        if (!list.includes(p.field)) list.push(p.field);
+      } else m.set(p.term, [p.field]);
+    }
+    this._matched = m;
+    return m;
+  }
+
+  set matched(value: Map<string, SearchField[]>) {
+    this._matched = value;
+  }
+
+  toJSON(): { ref: string; score: number; matched: Record<string, SearchField[]> } {
+    return { ref: this.ref, score: this.score, matched: Object.fromEntries(this.matched) };
+  }
+}
+
+function intersect(a: DocSet, b: DocSet): DocSet {
+  if (a === 'all') return b;
+  if (b === 'all') return a;
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
+  return out;
+}
+
+function containsSorted(a: Int32Array, x: number): boolean {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = a[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
+
+function lowerBoundStr(a: readonly string[], x: string): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The smallest string greater than every string starting with `prefix`, in code point order (which
+ * is SQLite's BINARY order on UTF-8): the last code point incremented. null when there is none.
+ */
+export function nextPrefix(prefix: string): string | null {
+  const cps = Array.from(prefix, (c) => c.codePointAt(0)!);
+  while (cps.length > 0) {
+    let last = cps.pop()!;
+    if (last < 0x10ffff) {
+      last += 1;
+      if (last === 0xd800) last = 0xe000;
+      cps.push(last);
+      return String.fromCodePoint(...cps);
+    }
+  }
+  return null;
+}
+
+/**
+ * Documents by score, highest first, ties in first-seen order: what lunr's stable
+ * `results.sort((a, b) => b.score - a.score)` gives. Large lists use a stable LSD radix sort on the
+ * scores' IEEE-754 bits.
+ */
+export function sortByScoreDesc(docs: number[], score: Float64Array): ArrayLike<number> {
+  const n = docs.length;
+  if (n < 2048) return docs.sort((a, b) => score[b]! - score[a]!);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = score[docs[i]!]!;
+  const bits = new Uint32Array(keys.buffer);
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let l = bits[2 * i]!;
+    let h = bits[2 * i + 1]!;
+    if (keys[i] === 0) {
+      l = 0;
+      h = 0; // -0 and +0 compare equal
+    }
+    // Ascending order of value → ascending unsigned key; then complement for descending.
+    if (h & 0x80000000) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else h = (h | 0x80000000) >>> 0;
+    lo[i] = ~l >>> 0;
+    hi[i] = ~h >>> 0;
+  }
+  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
+  let tmp = new Uint32Array(n);
+  const count = new Uint32Array(65536);
+  const passes: [Uint32Array, number][] = [
+    [lo, 0],
+    [lo, 16],
+    [hi, 0],
+    [hi, 16],
+  ];
+  for (const [word, shift] of passes) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) count[(word[idx[i]!]! >>> shift) & 0xffff]!++;
+    if (count[(word[idx[0]!]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = count[b]!;
+      count[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      tmp[count[(word[j]! >>> shift) & 0xffff]!++] = j;
+    }
+    const t = idx;
+    idx = tmp;
+    tmp = t;
+  }
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) out[i] = docs[idx[i]!]!;
+  return out;
+}

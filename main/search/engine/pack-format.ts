@@ -1,0 +1,40 @@
+/** Tables and constants of the pack's search index (all tables prefixed `search_`). */
+
+export const SEARCH_FORMAT = 'folio-search-2';
+
+export const SEARCH_SCHEMA = `
+CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE search_docs (block INTEGER PRIMARY KEY, refs TEXT NOT NULL);
+CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+`;
+
+export const SEARCH_TABLES = ['search_meta', 'search_terms', 'search_postings', 'search_docs', 'search_prefix', 'search_blobs'];
+
+/** Doc refs per row of search_docs. */
+export const DOC_BLOCK = 1024;
+/** A prefix with more than this many terms gets a precomputed most-frequent list... */
+export const PREFIX_TABLE_MIN_TERMS = 200;
+/** ...of this many terms. */
+export const PREFIX_TABLE_TOP = 64;
+
+/**
+ * How a posting's weight (lunr's field-vector element for that term, document and field) is stored:
+ * - `milli`: the integer round(w·1000) (lunr rounds every weight to 3 decimals, and k/1000 gives back
+ *   the identical double);
+ * - `f64`: the raw double, used when some weight is not k/1000 (never with lunr's own builder).
+ */
+export type WeightMode = 'milli' | 'f64';
+
+export interface SearchMeta {
+  format: string;
+  fields: string[];
+  docCount: number;
+  termCount: number;
+  postingCount: number;
+  weights: WeightMode;
+  /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */
+  hasAddOrder: boolean;
+}

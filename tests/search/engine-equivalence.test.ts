@@ -1,0 +1,168 @@
+/**
+ * PackEngine (the pack's SQLite tables, read on demand) must answer exactly like MemoryEngine (a real
+ * in-memory lunr.Index) on the same pipelines: same refs in the same order, same scores, same
+ * matched terms, and the same prefix and fuzzy expansions as lunr's own TokenSet intersection.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type lunr from 'lunr';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32, syntheticCorpus } from '../../bench/synthetic-corpus';
+import { createAnalyzer } from '../../main/search/analyzer/index';
+import { buildLunrIndex } from '../../main/search/engine/lunr-build';
+import { internals, TokenSet } from '../../main/search/engine/lunr-internals';
+import { MemoryEngine } from '../../main/search/engine/memory-engine';
+import { openSearchEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
+
+const dir = mkdtempSync(join(tmpdir(), 'folio-equivalence-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Pair {
+  index: lunr.Index;
+  memory: MemoryEngine;
+  pack: IndexEngine;
+  db: Database.Database;
+  vocab: string[];
+}
+
+function setUp(name: string, docs: number, numericRefs: boolean): Pair {
+  const analyzer = createAnalyzer({ variants: [], languages: ['en'] });
+  const index = buildLunrIndex(syntheticCorpus({ docs, seed: docs, numericRefs }), analyzer);
+  const file = join(dir, `${name}.folio`);
+  const w = new Database(file);
+  w.transaction(() => writeSearchIndex(w, index))();
+  w.close();
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const vocab = Object.keys(internals(index).invertedIndex).sort();
+  return { index, memory: new MemoryEngine(index), pack: openSearchEngine(db), db, vocab };
+}
+
+function normalise(matches: EngineMatch[]): { ref: string; score: number; matched: [string, string[]][] }[] {
+  return matches.map((m) => ({
+    ref: m.ref,
+    score: m.score,
+    matched: [...m.matched.entries()].map(([t, f]) => [t, [...f].sort()] as [string, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+  }));
+}
+
+function expectSameAnswers(pair: Pair, clauses: TermClause[]): void {
+  const a = normalise(pair.memory.query(clauses));
+  const b = normalise(pair.pack.query(clauses));
+  expect(b.length, JSON.stringify(clauses)).toBe(a.length);
+  for (let i = 0; i < a.length; i++) {
+    expect(b[i]!.ref, `rank ${i} of ${JSON.stringify(clauses)}`).toBe(a[i]!.ref);
+    expect(Math.abs(b[i]!.score - a[i]!.score), `score at rank ${i}`).toBeLessThanOrEqual(1e-9);
+    expect(b[i]!.matched).toEqual(a[i]!.matched);
+  }
+}
+
+/** Clause lists of every shape the searcher produces, plus odd ones. */
+function clauseLists(pair: Pair, count: number, seed: number): TermClause[][] {
+  const rnd = mulberry32(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  // Bias toward frequent terms, as real queries are.
+  const byDf = [...pair.vocab].sort((x, y) => pair.memory.documentFrequency(y) - pair.memory.documentFrequency(x));
+  const term = (): string => (rnd() < 0.5 ? byDf[Math.floor(rnd() * Math.min(300, byDf.length))]! : pick(pair.vocab));
+  const fieldsets: (SearchField[] | undefined)[] = [undefined, ['title'], ['text'], ['caption', 'media'], ['text', 'title'], []];
+  const out: TermClause[][] = [];
+  for (let i = 0; i < count; i++) {
+    const shape = i % 8;
+    const clauses: TermClause[] = [];
+    const n = 1 + Math.floor(rnd() * 4);
+    for (let j = 0; j < n; j++) {
+      const t = rnd() < 0.05 ? 'zzznotaterm' : term();
+      const presence: TermClause['presence'] =
+        shape === 1 ? (j === 0 ? 'required' : 'optional') : shape === 2 && j > 0 ? 'prohibited' : shape === 3 ? 'required' : shape === 4 ? 'prohibited' : 'optional';
+      const clause: TermClause = { term: t, boost: shape === 5 ? pick([1, 2, 0.5, 10, 0.1]) : 1, presence };
+      const fields = shape === 6 ? pick(fieldsets) : undefined;
+      if (fields) clause.fields = fields;
+      clauses.push(clause);
+      if (shape === 7 && j === 0) clauses.push({ ...clause, boost: 3 }); // repeated term
+    }
+    if (shape === 0 && rnd() < 0.5) {
+      // Expanded prefix and fuzzy terms, as the searcher adds them.
+      const base = term();
+      for (const t of pair.memory.expandPrefix(base.slice(0, 2 + Math.floor(rnd() * 2)), 20)) clauses.push({ term: t, boost: 0.5, presence: 'optional' });
+      for (const t of pair.memory.expandFuzzy(base, 1, 10)) clauses.push({ term: t, boost: 0.3, presence: 'optional' });
+    }
+    out.push(clauses);
+  }
+  return out;
+}
+
+describe.each([
+  ['mid-size corpus', 4000, false],
+  ['array-index-like refs', 1500, true],
+])('PackEngine ≡ MemoryEngine: %s', (name, docs, numericRefs) => {
+  let pair: Pair;
+  beforeAll(() => {
+    pair = setUp(name.replace(/\W+/g, '-'), docs, numericRefs);
+  });
+  afterAll(() => pair.db.close());
+
+  it('verifies clean and agrees on counts', () => {
+    expect(verifySearchIndex(pair.db)).toEqual([]);
+    expect(pair.pack.documentCount).toBe(pair.memory.documentCount);
+    for (const t of pair.vocab.slice(0, 500)) {
+      expect(pair.pack.hasTerm(t)).toBe(true);
+      expect(pair.pack.documentFrequency(t)).toBe(pair.memory.documentFrequency(t));
+    }
+    for (const t of ['', 'zzznotaterm', 'the ', 'constructor', '__proto__', 'toString']) {
+      expect(pair.pack.hasTerm(t)).toBe(pair.memory.hasTerm(t));
+      expect(pair.pack.documentFrequency(t)).toBe(pair.memory.documentFrequency(t));
+    }
+  });
+
+  it('ranks identically over generated clause lists', () => {
+    for (const clauses of clauseLists(pair, 400, docs)) expectSameAnswers(pair, clauses);
+  });
+
+  it('ranks identically on edge cases', () => {
+    const t = pair.vocab[10]!;
+    const cases: TermClause[][] = [
+      [],
+      [{ term: '', boost: 1, presence: 'optional' }],
+      [{ term: 'zzznotaterm', boost: 1, presence: 'required' }, { term: t, boost: 1, presence: 'optional' }],
+      [{ term: t, boost: 1, presence: 'prohibited' }],
+      [{ term: 'zzznotaterm', boost: 1, presence: 'prohibited' }],
+      [{ term: t, boost: 0, presence: 'optional' }],
+      [{ term: t.slice(0, 1) + '*' + t.slice(2), boost: 1, presence: 'optional' }],
+      [{ term: 'the', boost: 1, presence: 'optional' }, { term: 'of', boost: 1, presence: 'optional' }],
+      [{ term: 'the', boost: 1, presence: 'required' }, { term: 'and', boost: 2, presence: 'required' }, { term: 'a', boost: 1, presence: 'prohibited' }],
+    ];
+    for (const clauses of cases) expectSameAnswers(pair, clauses);
+  });
+
+  it('expands prefixes and typos to the same terms as lunr', () => {
+    const rnd = mulberry32(7);
+    const ix = internals(pair.index);
+    const prefixes = ['t', 'ka', 'k', 'se', 'sel', 'pyth', 'mon', 'x', 'zz', 'a', 'th', 'chu', '1', 'é', ''];
+    for (let i = 0; i < 60; i++) {
+      const t = pair.vocab[Math.floor(rnd() * pair.vocab.length)]!;
+      prefixes.push(t.slice(0, 1 + Math.floor(rnd() * t.length)));
+    }
+    for (const p of prefixes) {
+      for (const limit of [1, 10, 64, 65, 1e9]) expect(pair.pack.expandPrefix(p, limit), `prefix ${p} limit ${limit}`).toEqual(pair.memory.expandPrefix(p, limit));
+      if (p) {
+        const lunrSet = ix.tokenSet.intersect(TokenSet.fromString(p + '*')).toArray().sort();
+        expect([...pair.pack.expandPrefix(p, 1e9)].sort()).toEqual(lunrSet);
+      }
+    }
+    const words = ['pusan', 'seol', 'korae', 'documentaton', 'ka', 'selmon', 'trapeloo', 'xyzzy', 'a', 'teh'];
+    for (let i = 0; i < 40; i++) {
+      const t = pair.vocab[Math.floor(rnd() * pair.vocab.length)]!;
+      const k = Math.floor(rnd() * t.length);
+      words.push(rnd() < 0.5 ? t.slice(0, k) + t.slice(k + 1) : t.slice(0, k) + 'e' + t.slice(k));
+    }
+    for (const w of words) {
+      for (const d of [0, 1, 2]) {
+        const lunrSet = ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort();
+        expect([...pair.pack.expandFuzzy(w, d, 1e9)].sort(), `fuzzy ${w}~${d}`).toEqual(lunrSet);
+        expect(pair.pack.expandFuzzy(w, d, 5)).toEqual(pair.memory.expandFuzzy(w, d, 5));
+      }
+    }
+  });
+});
