@@ -35,6 +35,10 @@ export default defineConfig({
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
+      // Same as renderer/vite.config.ts (folio serve): nothing inline, the CSP forbids it.
+      assetsInlineLimit: 0,
+      modulePreload: { polyfill: false },
+      target: 'es2022',
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },

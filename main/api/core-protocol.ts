@@ -5,7 +5,8 @@ import type { StoreRecovery } from '../bookmarks/store';
 export interface OpenMessage {
   kind: 'open';
   id: number;
-  archivePath: string;
+  /** null: the embedded archive (built in the worker if missing or stale, off the main thread). */
+  archivePath: string | null;
   dataDir: string;
   nativeBinding?: string;
 }

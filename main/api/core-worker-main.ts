@@ -5,6 +5,7 @@
  * so typing fast never builds a backlog.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
+import { embeddedPackPath } from '../archive/embedded';
 import { dispatch, toApiError } from './handlers';
 import { openArchiveContext, type ArchiveContext } from './open-archive';
 import { SUPERSEDED, type CallMessage, type FromWorker, type ToWorker } from './core-protocol';
@@ -38,7 +39,7 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
       case 'open': {
         try {
           const next = openArchiveContext({
-            archivePath: msg.archivePath,
+            archivePath: msg.archivePath ?? embeddedPackPath(),
             dataDir: msg.dataDir,
             ...(msg.nativeBinding ? { nativeBinding: msg.nativeBinding } : {}),
             ...(archive ? { bookmarks: archive.bookmarks } : {}),

@@ -1,0 +1,224 @@
+/**
+ * Electron entry: one hardened window on the app:// protocol, IPC as one allowlisted channel per API
+ * method, and the archive (pack, search, bookmarks) in a worker thread via CoreHost. This is the only
+ * code importing electron; it stays thin, all logic lives in main/api and main/bookmarks.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import { API_METHODS, ipcChannel } from '../api/contract';
+import { CoreHost } from '../api/core-host';
+import { isMediaId, mediaResponse } from '../api/media-response';
+import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, archiveArg, isAllowedRequest, isTrustedSender } from './security';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = resolve(here, '..', 'renderer');
+const preloadPath = join(here, '..', 'preload', 'index.cjs');
+const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
+const devTools = !app.isPackaged && process.env.FOLIO_DEVTOOLS === '1';
+/** better-sqlite3 built for Electron's ABI (scripts/start.mjs), kept apart from the Node build. */
+const nativeBinding = process.env.FOLIO_SQLITE_BINDING && existsSync(process.env.FOLIO_SQLITE_BINDING) ? process.env.FOLIO_SQLITE_BINDING : undefined;
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+]);
+
+const core = new CoreHost({ workerPath: join(here, 'core-worker.js') });
+let mainWindow: BrowserWindow | null = null;
+const STATIC_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+const HEADERS = {
+  'Content-Security-Policy': APP_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+};
+
+function notFound(): Response {
+  return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain', ...HEADERS } });
+}
+
+async function serveApp(request: Request): Promise<Response> {
+  const url = new URL(request.url);
+  if (url.host !== APP_HOST) return notFound();
+  if (url.pathname.startsWith('/media/')) {
+    let id: string;
+    try {
+      id = decodeURIComponent(url.pathname.slice('/media/'.length));
+    } catch {
+      return notFound();
+    }
+    if (!isMediaId(id)) return notFound();
+    const blob = await core.media(id);
+    if (!blob) return notFound();
+    const out = mediaResponse(blob, request.headers.get('range'));
+    return new Response(new Uint8Array(out.body), { status: out.status, headers: out.headers });
+  }
+  let relative: string;
+  try {
+    relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+  } catch {
+    return notFound();
+  }
+  const file = normalize(join(rendererDir, relative));
+  if (relative.includes('\0') || !file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return notFound();
+  return new Response(readFileSync(file), {
+    headers: { 'Content-Type': STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', ...HEADERS },
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => {
+    callback({ cancel: !isAllowedRequest(details.url, devServer) });
+  });
+  ses.setProxy({ mode: 'direct' }).catch(() => undefined);
+  protocol.handle(APP_SCHEME, (request) => serveApp(request).catch(() => notFound()));
+}
+
+function registerIpc(): void {
+  for (const method of API_METHODS) {
+    ipcMain.handle(ipcChannel(method), async (event, payload: unknown) => {
+      // Fiddle-style sender check: only our own top-level page may call.
+      const frame = event.senderFrame;
+      if (!frame || frame.parent !== null || !isTrustedSender(frame.url, devServer) || event.sender !== mainWindow?.webContents) {
+        return { ok: false, error: { code: 'bad-request', message: 'Calls are accepted from the Folio window only.' } };
+      }
+      return core.call(method, payload, 'local', `wc-${event.sender.id}`);
+    });
+  }
+}
+
+async function openArchive(path: string | null, win: BrowserWindow | null): Promise<boolean> {
+  win?.setProgressBar(2); // indeterminate while the pack opens (or the embedded pack is built)
+  if (win) win.setTitle('Folio: opening the archive…');
+  try {
+    const opened = await core.open(path, app.getPath('userData'), nativeBinding);
+    win?.setTitle(`${opened.info.manifest.title} · Folio`);
+    if (opened.recovery) {
+      void dialog.showMessageBox({ type: 'warning', title: 'Bookmarks were reset', message: 'Your bookmarks database was damaged.', detail: opened.recovery.message });
+    }
+    return true;
+  } catch (error) {
+    dialog.showErrorBox('The archive could not be opened', (error as Error).message);
+    return false;
+  } finally {
+    win?.setProgressBar(-1);
+  }
+}
+
+async function chooseArchive(): Promise<void> {
+  if (!mainWindow) return;
+  const result = await dialog.showOpenDialog(mainWindow, {
+    title: 'Open archive',
+    properties: ['openFile'],
+    filters: [{ name: 'Folio archive', extensions: ['folio'] }],
+  });
+  const file = result.filePaths[0];
+  if (result.canceled || !file) return;
+  if (await openArchive(file, mainWindow)) mainWindow.loadURL(APP_ENTRY + '#/').catch(() => undefined);
+}
+
+function buildMenu(): void {
+  const template: MenuItemConstructorOptions[] = [
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open archive…', accelerator: 'CmdOrCtrl+O', click: () => void chooseArchive() },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(devTools ? ([{ role: 'toggleDevTools' }] as MenuItemConstructorOptions[]) : []),
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 480,
+    minHeight: 400,
+    show: false,
+    title: 'Folio',
+    backgroundColor: '#f7f3ea',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      webviewTag: false,
+      spellcheck: false,
+      devTools,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  return win;
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (!devTools) contents.on('devtools-opened', () => contents.closeDevTools());
+});
+
+app.enableSandbox();
+const gotLock = app.requestSingleInstanceLock();
+if (!gotLock) app.quit();
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+
+app.whenReady().then(async () => {
+  hardenSession();
+  registerIpc();
+  buildMenu();
+  const requested = archiveArg(process.argv);
+  mainWindow = createWindow();
+  mainWindow.on('closed', () => (mainWindow = null));
+  const ok = await openArchive(requested ? resolve(requested) : null, mainWindow);
+  if (!ok) {
+    await core.close();
+    app.exit(2);
+    return;
+  }
+  await mainWindow.loadURL(devServer ?? APP_ENTRY);
+});
+
+app.on('window-all-closed', () => {
+  void core.close().finally(() => app.quit());
+});

@@ -1,0 +1,39 @@
+/**
+ * Exposes `window.folio` (the typed FolioApi) and nothing else. Sandboxed preload: no Node modules,
+ * so the method allowlist is spelled out here and checked against the contract by the compiler.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../main/api/contract';
+
+const METHODS = [
+  'archive.info',
+  'archive.section',
+  'archive.passage',
+  'search.query',
+  'bookmarks.list',
+  'bookmarks.set',
+  'bookmarks.remove',
+  'bookmarks.export',
+  'bookmarks.import',
+  'settings.get',
+  'settings.set',
+] as const satisfies readonly ApiMethod[];
+// Compile-time proof that every contract method is listed.
+type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
+const complete: Missing extends never ? true : never = true;
+void complete;
+
+const allowed: ReadonlySet<string> = new Set(METHODS);
+
+const api: FolioApi = {
+  async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]> {
+    if (!allowed.has(method)) throw new Error(`Unknown API method "${String(method)}".`);
+    // Same channel naming as contract.ts's ipcChannel.
+    const result = (await ipcRenderer.invoke(`folio:${method}`, request)) as ApiResult<M>;
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  },
+  mediaUrl: (mediaId: string) => `app://folio/media/${encodeURIComponent(mediaId)}`,
+};
+
+contextBridge.exposeInMainWorld('folio', api);

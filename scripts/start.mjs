@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// `npm start [-- --archive <file.folio>]`: build Folio and launch it in Electron.
+//
+// 1. Checks Electron's binary first, so a machine without it fails within a second with what to do.
+// 2. Builds main, preload and renderer with electron-vite (out/).
+// 3. Makes a better-sqlite3 build for Electron's ABI in out/electron-native/<version>/ — never in
+//    node_modules, whose Node build the tests use — and hands its path to the app (FOLIO_SQLITE_BINDING).
+// 4. Launches Electron on out/main/index.js, passing the arguments through.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const args = process.argv.slice(2);
+
+function die(message, code = 1) {
+  process.stderr.write(`folio start: ${message}\n`);
+  process.exit(code);
+}
+
+// 1. Electron's binary.
+const electronPkg = join(root, 'node_modules', 'electron', 'package.json');
+if (!existsSync(electronPkg)) die('the electron package is not installed; run "npm install" first.');
+const electronVersion = JSON.parse(readFileSync(electronPkg, 'utf8')).version;
+let electronBinary = null;
+try {
+  electronBinary = require('electron');
+} catch {
+  electronBinary = null;
+}
+if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
+  die(
+    `Electron ${electronVersion}'s binary is not installed (node_modules/electron/dist is missing; it could not be downloaded).\n` +
+      '  To fix: with network access, run "node node_modules/electron/install.js" (or set ELECTRON_MIRROR),\n' +
+      '  then run "npm start" again.\n' +
+      '  Without Electron you can still read the archive in a browser: "npx folio serve", then open the URL it prints.',
+  );
+}
+
+// --archive must name a readable file (checked here so the message is immediate and clear).
+const archiveIndex = args.indexOf('--archive');
+if (archiveIndex >= 0) {
+  const file = args[archiveIndex + 1];
+  if (!file) die('--archive needs a file: npm start -- --archive path/to/archive.folio', 2);
+  if (!existsSync(file)) die(`no such archive: ${file}`, 2);
+  args[archiveIndex + 1] = resolve(file);
+}
+
+function run(command, commandArgs, options = {}) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', ...options });
+  return result.status === 0;
+}
+
+// 2. Build.
+process.stdout.write('folio start: building (electron-vite)…\n');
+if (!run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'])) {
+  die('the build failed (see above).');
+}
+
+// 3. better-sqlite3 for Electron's ABI, in its own folder.
+const nativeDir = join(root, 'out', 'electron-native', electronVersion);
+const nativeBinding = join(nativeDir, 'better_sqlite3.node');
+if (!existsSync(nativeBinding)) {
+  process.stdout.write(`folio start: building better-sqlite3 for Electron ${electronVersion} into ${nativeDir}…\n`);
+  const work = join(root, 'out', 'electron-native', 'work');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const source = dirname(require.resolve('better-sqlite3/package.json'));
+  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) cpSync(join(source, part), join(work, part), { recursive: true });
+  const bin = (name) => join(root, 'node_modules', '.bin', name);
+  const prebuilt = run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--verbose'], { cwd: work });
+  const built =
+    prebuilt ||
+    run('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
+      cwd: work,
+    });
+  const output = join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (!built || !existsSync(output)) {
+    die(
+      `could not get better-sqlite3 for Electron ${electronVersion} (needs network for a prebuilt binary or Electron's headers).\n` +
+        '  Bookmarks need it. Retry with network access, or read the archive in a browser with "npx folio serve".',
+    );
+  }
+  mkdirSync(nativeDir, { recursive: true });
+  cpSync(output, nativeBinding);
+  rmSync(work, { recursive: true, force: true });
+}
+
+// 4. Launch.
+const env = { ...process.env, FOLIO_SQLITE_BINDING: nativeBinding };
+delete env.ELECTRON_RUN_AS_NODE;
+const child = spawn(electronBinary, [root, ...args], { cwd: root, stdio: 'inherit', env });
+child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
