@@ -1,0 +1,36 @@
+/**
+ * Hyphenated words also get their joined form: "Il-sung" indexes `il`, `sung` and `ilsung`, so
+ * "Il sung", "Il-sung" and "Ilsung" all meet. Spaced forms of joined words are matched at query
+ * time instead (the searcher joins adjacent query words, or splits an unknown word into two known
+ * ones, only when the result is in the index vocabulary).
+ */
+import type { DetailedToken } from './tokens';
+
+const HYPHEN_GAP = /^[-\u2010\u2011]$/;
+const MAX_PARTS = 4;
+
+/** Adds `join` tokens for chains of alphabetic words linked by single hyphens. */
+export function addHyphenJoins(text: string, tokens: DetailedToken[]): DetailedToken[] {
+  const primaries = tokens.filter((t) => t.primary);
+  const extra: DetailedToken[] = [];
+  let chain: DetailedToken[] = [];
+  const flush = (): void => {
+    if (chain.length >= 2 && chain.length <= MAX_PARTS) {
+      const term = chain.map((t) => t.raw).join('');
+      extra.push({ term, raw: term, start: chain[0]!.start, end: chain[chain.length - 1]!.end, role: 'join', primary: false, stop: false });
+    }
+    chain = [];
+  };
+  for (const t of primaries) {
+    const alpha = (t.role === 'word' || t.role === 'acronym') && /^\p{L}+$/u.test(t.raw);
+    const prev = chain[chain.length - 1];
+    if (alpha && prev && HYPHEN_GAP.test(text.slice(prev.end, t.start))) {
+      chain.push(t);
+      continue;
+    }
+    flush();
+    if (alpha) chain.push(t);
+  }
+  flush();
+  return extra.length ? tokens.concat(extra) : tokens;
+}

@@ -1,0 +1,16 @@
+/**
+ * Character classes the tokenizer needs: CJK scripts (Hangul, Han, kana) are bigrammed,
+ * digits make numbers and designations, everything else alphabetic is a word.
+ */
+
+const CJK_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const DIGIT_RE = /\p{N}/u;
+
+export type CharClass = 'cjk' | 'digit' | 'alpha';
+
+/** Class of one code point of a word. */
+export function charClass(ch: string): CharClass {
+  if (DIGIT_RE.test(ch)) return 'digit';
+  if (CJK_RE.test(ch)) return 'cjk';
+  return 'alpha';
+}

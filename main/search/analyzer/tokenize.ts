@@ -1,0 +1,118 @@
+/**
+ * Unicode tokenisation with offsets into the written text.
+ *
+ * A regular expression over Unicode properties finds written words (letters, marks and digits,
+ * with apostrophes allowed *inside* a word), dotted acronyms (U.N.) and grouped numbers
+ * (120,000). Each word is then split where its script class changes (letters, digits, CJK), so
+ * "T34" gives `t` and `34`, "1950s" a decade, "280mm" `280` and `mm`; a word mixing letters and
+ * digits also gets its joined form (`t34`) as a designation. CJK runs become whole-run and bigram
+ * tokens (cjk.ts). Terms are folded (normalize.ts) but not yet stemmed, variant-mapped or joined
+ * across words: later stages do that.
+ */
+import { acronymTerm, DOTTED_ACRONYM_SOURCE, dottedTerm } from './abbreviations';
+import { cjkTokens } from './cjk';
+import { foldCjk, foldWord, isApostrophe } from './normalize';
+import { decadeTerm, GROUPED_NUMBER_SOURCE, isOrdinalSuffix, numberTerm } from './numbers';
+import { charClass, type CharClass } from './script';
+import type { DetailedToken } from './tokens';
+
+const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:['\u2019\u2018\u02bc][\p{L}\p{M}\p{N}]+)*`;
+const TOKEN_RE = new RegExp(`${DOTTED_ACRONYM_SOURCE}|${GROUPED_NUMBER_SOURCE}|${WORD_SOURCE}`, 'gu');
+const DOTTED_RE = new RegExp(`^${DOTTED_ACRONYM_SOURCE}$`, 'u');
+
+interface Segment {
+  cls: CharClass;
+  start: number;
+  end: number;
+}
+
+/** Splits a written word where the class changes; apostrophes stay with letters, commas with digits. */
+function segments(text: string, start: number, end: number): Segment[] {
+  const out: Segment[] = [];
+  let i = start;
+  while (i < end) {
+    const cp = text.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    let cls: CharClass;
+    if (isApostrophe(ch)) cls = 'alpha';
+    else if (ch === ',') cls = 'digit';
+    else cls = charClass(ch);
+    const last = out[out.length - 1];
+    if (last && last.cls === cls) last.end = i + ch.length;
+    else out.push({ cls, start: i, end: i + ch.length });
+    i += ch.length;
+  }
+  return out;
+}
+
+function tok(term: string, start: number, end: number, role: DetailedToken['role'], primary = true): DetailedToken {
+  return { term, raw: term, start, end, role, primary, stop: false };
+}
+
+/** Tokens of one written word at [start, end). */
+function wordTokens(text: string, start: number, end: number): DetailedToken[] {
+  const written = text.slice(start, end);
+  if (written.includes('.') && DOTTED_RE.test(written)) {
+    const term = dottedTerm(written);
+    return term ? [tok(term, start, end, 'acronym')] : [];
+  }
+  const segs = segments(text, start, end);
+  const out: DetailedToken[] = [];
+  const joinable: DetailedToken[] = [];
+  for (let s = 0; s < segs.length; s++) {
+    const seg = segs[s]!;
+    const part = text.slice(seg.start, seg.end);
+    if (seg.cls === 'cjk') {
+      const run = foldCjk(part);
+      out.push(...cjkTokens(run.length === part.length ? run : part, seg.start));
+      continue;
+    }
+    if (seg.cls === 'digit') {
+      const digits = numberTerm(part);
+      const next = segs[s + 1];
+      const nextText = next && next.cls === 'alpha' ? text.slice(next.start, next.end) : '';
+      if (next && nextText && isOrdinalSuffix(nextText)) {
+        const t = tok(digits, seg.start, next.end, 'number');
+        out.push(t);
+        joinable.push(t);
+        s++;
+        continue;
+      }
+      if (next && (nextText === 's' || nextText === 'S') && s + 2 >= segs.length) {
+        const decade = decadeTerm(digits, seg.start === start && isApostrophe(text[start - 1]));
+        const t = decade ? tok(decade, seg.start, next.end, 'decade') : tok(digits, seg.start, next.end, 'number');
+        out.push(t);
+        joinable.push(t);
+        s++;
+        continue;
+      }
+      const t = tok(digits, seg.start, seg.end, 'number');
+      out.push(t);
+      joinable.push(t);
+      continue;
+    }
+    const clean = part.replace(/['\u2019\u2018\u02bc]/g, '');
+    if (!clean) continue;
+    const acronym = acronymTerm(clean);
+    const t = acronym ? tok(acronym, seg.start, seg.end, 'acronym') : tok(foldWord(part), seg.start, seg.end, 'word');
+    if (!t.term) continue;
+    out.push(t);
+    joinable.push(t);
+  }
+  if (joinable.length >= 2 && joinable.some((t) => t.role === 'number') && joinable.some((t) => t.role !== 'number')) {
+    const first = joinable[0]!;
+    const last = joinable[joinable.length - 1]!;
+    out.push(tok(joinable.map((t) => t.raw).join(''), first.start, last.end, 'designation', false));
+  }
+  return out;
+}
+
+/** All tokens of `text`, in order of their start offset (primaries before alternatives on ties). */
+export function tokenize(text: string): DetailedToken[] {
+  const out: DetailedToken[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    out.push(...wordTokens(text, m.index, m.index + m[0].length));
+  }
+  return out;
+}

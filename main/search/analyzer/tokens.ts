@@ -1,0 +1,33 @@
+/** The analyzer's internal token: an index term plus what the searcher needs to plan a query. */
+
+export type TokenRole =
+  /** A word of alphabetic text (stemmed when it is English). */
+  | 'word'
+  /** Capitals (ROK, DPRK) or dotted letters (U.N.): never stemmed, never a stop word. */
+  | 'acronym'
+  /** Digits, thousands separators removed. */
+  | 'number'
+  /** A decade, 1950s ('50s is 1950s). */
+  | 'decade'
+  /** Letters joined with a number: Yak-9, Yak 9 and Yak9 all give yak9. */
+  | 'designation'
+  /** Hyphenated words written joined: Il-sung gives ilsung. */
+  | 'join'
+  /** A whole run of CJK (Hangul) characters. */
+  | 'cjk'
+  /** A character bigram of a longer CJK run. */
+  | 'bigram';
+
+export interface DetailedToken {
+  /** The index term. */
+  term: string;
+  /** Folded, unstemmed form (what a reader typed, normalised). */
+  raw: string;
+  start: number;
+  end: number;
+  role: TokenRole;
+  /** Primary tokens are the words as written; the others are added alternatives over the same span. */
+  primary: boolean;
+  /** A stop word (plain word only). */
+  stop: boolean;
+}

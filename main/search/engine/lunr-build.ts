@@ -1,0 +1,39 @@
+/**
+ * Builds a real lunr.Index from index documents with Folio's analyzer.
+ *
+ * The analyzer is lunr's tokenizer here and lunr's pipelines (builder and search) are left empty:
+ * every normalisation (folding, variants, designations, stemming, Hangul bigrams) happens in the
+ * analyzer, which the searcher also runs on queries, so index terms and query terms always agree.
+ * Each token carries `position: [start, length]` metadata (offsets into the field's text), kept
+ * through `metadataWhitelist`, as lunr's own tokenizer does.
+ */
+import lunr from 'lunr';
+import { FIELD_BOOSTS } from '../fields';
+import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../types';
+
+type Tokenizer = (obj?: unknown, metadata?: { fields?: string[] }) => lunr.Token[];
+
+/** A lunr tokenizer that runs `analyzer` on a field's text. */
+export function analyzerTokenizer(analyzer: Analyzer): Tokenizer {
+  return (obj, metadata) => {
+    if (obj === null || obj === undefined) return [];
+    const text = typeof obj === 'string' ? obj : String(obj);
+    const field = (metadata?.fields?.[0] ?? 'text') as SearchField;
+    return analyzer.analyze(text, field).map(
+      (t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.end - t.start], index }),
+    );
+  };
+}
+
+/** The lunr index of `docs` (ref `id`; fields title, text, caption, media with FIELD_BOOSTS). */
+export function buildLunrIndex(docs: IndexDocument[], analyzer: Analyzer): lunr.Index {
+  const builder = new lunr.Builder();
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  (builder as unknown as { tokenizer: Tokenizer }).tokenizer = analyzerTokenizer(analyzer);
+  builder.ref('id');
+  for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
+  builder.metadataWhitelist = ['position'];
+  for (const doc of docs) builder.add({ id: doc.id, ...doc.fields });
+  return builder.build();
+}

@@ -1,0 +1,458 @@
+/**
+ * The searcher: from what a reader typed to a page of passage hits.
+ *
+ * 1. Parse (query/parse.ts): parts with presence, fields, phrases, `kind:` filters.
+ * 2. Analyse each part with the archive's analyzer and group its tokens into *concepts*: tokens
+ *    whose spans overlap come from the same written words (Yak 9 → yak, 9, yak9), and any of them
+ *    may satisfy the concept.
+ * 3. Plan clauses per concept (all optional for the engine; required/prohibited are applied here so
+ *    that any alternative of a concept satisfies it):
+ *    - exact terms (boost 1), the unstemmed form when it is in the vocabulary (0.9), a join of two
+ *      adjacent query words or a split of an unknown word into two known ones (0.8);
+ *    - prefix expansions of the last word while typing (≥ 3 characters, stem and raw form, and
+ *      variant-table forms; at most PREFIX_LIMIT terms, boost 0.35);
+ *    - fuzzy expansions for words the vocabulary lacks (or that are rare): distance 1 for 4–7
+ *      characters, 2 for 8+, at most FUZZY_LIMIT terms, boost 0.25; never for acronyms, numbers,
+ *      designations or Hangul.
+ *    Stop words are dropped unless the query has nothing else.
+ * 4. Run the engine (lunr scoring), then rerank: score × coordination², where coordination is the
+ *    share of query concepts a passage matches (exact 1, prefix 0.9, fuzzy 0.7, parts pro rata), so
+ *    plain questions work and fuzzy never drowns exact matches. Kind-intent words (video, film,
+ *    trailer… → media; photo, picture, image… → caption) count as matched by passages of that kind
+ *    and lift them ×1.5.
+ * 5. Apply the kind filter (request `kinds` and `kind:`), page (limit 20 by default), and build hits
+ *    with snippets (snippet.ts).
+ * Never throws: any failure yields an empty response.
+ */
+import type { Passage, PassageKind } from '../archive/types';
+import { PASSAGE_KINDS } from '../archive/types';
+import type { DetailedToken, FolioAnalyzer } from './analyzer/index';
+import { stem } from './analyzer/stemmer';
+import { parseQuery, type QueryPart } from './query/index';
+import { bestSnippet, highlightSpans } from './snippet';
+import type { Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
+
+export interface PassageSource {
+  passagesByIds(ids: readonly string[]): Passage[];
+  sectionTitle(sectionId: string): string;
+  /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
+  passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
+}
+
+export interface SearcherOptions {
+  engine: IndexEngine;
+  analyzer: Analyzer;
+  passages: PassageSource;
+}
+
+export interface Searcher {
+  search(request: SearchRequest): SearchResponse;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const MAX_LIMIT = 200;
+const PREFIX_LIMIT = 12;
+const FUZZY_LIMIT = 8;
+const MAX_FUZZY_CONCEPTS = 6;
+const MAX_CONCEPTS = 24;
+/** Candidates whose kind is looked up for kind intent/filtering. */
+const KIND_LOOKUP_LIMIT = 2000;
+
+const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, fuzzy: 0.25 } as const;
+const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, fuzzy: 0.7 } as const;
+const INTENT_FACTOR = 1.5;
+
+const KIND_INTENT: Record<string, PassageKind> = {};
+for (const w of ['video', 'videos', 'film', 'films', 'documentary', 'documentaries', 'footage', 'trailer', 'trailers', 'movie', 'movies', 'clip', 'clips', 'newsreel', 'newsreels'])
+  KIND_INTENT[w] = 'media';
+for (const w of ['photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'image', 'images', 'caption', 'captions', 'pic', 'pics'])
+  KIND_INTENT[w] = 'caption';
+
+type AltKind = keyof typeof CREDIT;
+
+interface Alternative {
+  term: string;
+  kind: AltKind;
+  /** Share of the concept this term satisfies (1 for whole-span terms; 1/n for one of n parts). */
+  share: number;
+  boost: number;
+}
+
+interface Concept {
+  presence: QueryPart['presence'];
+  fields?: SearchField[];
+  phraseId: number;
+  stop: boolean;
+  /** Counts towards coordination. */
+  weight: number;
+  alternatives: Alternative[];
+  /** Number of part terms (for partial credit) when the concept has parts. */
+  parts: number;
+  intent?: PassageKind;
+  tokens: DetailedToken[];
+  partial: boolean;
+}
+
+function detailed(analyzer: Analyzer, text: string): DetailedToken[] {
+  const a = analyzer as Partial<FolioAnalyzer>;
+  if (typeof a.analyzeDetailed === 'function') return a.analyzeDetailed(text);
+  return analyzer.analyze(text, 'text').map((t) => ({ ...t, raw: t.term, role: 'word' as const, primary: true, stop: false }));
+}
+
+/** Groups tokens (sorted by start) whose spans overlap. */
+function groupTokens(tokens: DetailedToken[]): DetailedToken[][] {
+  const groups: DetailedToken[][] = [];
+  let end = -1;
+  for (const t of tokens) {
+    const g = groups[groups.length - 1];
+    if (g && t.start < end) {
+      g.push(t);
+      end = Math.max(end, t.end);
+    } else {
+      groups.push([t]);
+      end = t.end;
+    }
+  }
+  return groups;
+}
+
+function makeConcept(group: DetailedToken[], part: QueryPart, phraseId: number, partial: boolean): Concept {
+  const start = Math.min(...group.map((t) => t.start));
+  const end = Math.max(...group.map((t) => t.end));
+  const whole = group.filter((t) => t.start === start && t.end === end);
+  const parts = group.filter((t) => !(t.start === start && t.end === end) && (t.primary || t.role === 'bigram'));
+  const alternatives: Alternative[] = [];
+  const seen = new Set<string>();
+  for (const t of whole) {
+    if (seen.has(t.term)) continue;
+    seen.add(t.term);
+    alternatives.push({ term: t.term, kind: 'exact', share: 1, boost: BOOST.exact });
+  }
+  const partTerms = [...new Set(parts.map((t) => t.term))].filter((t) => !seen.has(t));
+  for (const term of partTerms) alternatives.push({ term, kind: 'exact', share: 1 / partTerms.length, boost: BOOST.part });
+  const primaries = group.filter((t) => t.primary);
+  const stop = primaries.length > 0 && primaries.every((t) => t.stop);
+  const single = primaries.length === 1 ? primaries[0]! : undefined;
+  const intent = single && single.role === 'word' ? KIND_INTENT[single.raw] : undefined;
+  const concept: Concept = {
+    presence: part.presence,
+    phraseId,
+    stop,
+    weight: 1,
+    alternatives,
+    parts: partTerms.length,
+    tokens: group,
+    partial,
+  };
+  if (part.fields) concept.fields = part.fields;
+  if (intent) concept.intent = intent;
+  return concept;
+}
+
+function fuzzyDistance(term: string): number {
+  const n = Array.from(term).length;
+  if (n >= 8) return 2;
+  if (n >= 4) return 1;
+  return 0;
+}
+
+function isWordLike(t: DetailedToken): boolean {
+  return (t.role === 'word' || t.role === 'join') && /^[a-z]+$/.test(t.raw);
+}
+
+function addAlt(c: Concept, alt: Alternative): void {
+  const existing = c.alternatives.find((a) => a.term === alt.term);
+  if (existing) {
+    if (CREDIT[alt.kind] * alt.share > CREDIT[existing.kind] * existing.share) Object.assign(existing, alt);
+    return;
+  }
+  c.alternatives.push(alt);
+}
+
+class SearchRun {
+  private readonly engine: IndexEngine;
+  private readonly analyzer: Analyzer;
+  private readonly passages: PassageSource;
+  private readonly kindCache: Map<string, PassageKind>;
+
+  constructor(options: SearcherOptions, kindCache: Map<string, PassageKind>) {
+    this.engine = options.engine;
+    this.analyzer = options.analyzer;
+    this.passages = options.passages;
+    this.kindCache = kindCache;
+  }
+
+  /** Concepts of the query, with expansions planned. */
+  plan(parts: QueryPart[], partialLast: boolean): Concept[] {
+    const concepts: Concept[] = [];
+    parts.forEach((part, pi) => {
+      const tokens = detailed(this.analyzer, part.text);
+      const groups = groupTokens(tokens);
+      groups.forEach((g, gi) => {
+        if (concepts.length >= MAX_CONCEPTS) return;
+        const partial = partialLast && pi === parts.length - 1 && gi === groups.length - 1 && !part.phrase;
+        concepts.push(makeConcept(g, part, part.phrase ? pi : -1, partial));
+      });
+    });
+    // Stop words: dropped unless they are all the query has (or explicitly required).
+    const positive = concepts.filter((c) => c.presence !== 'prohibited');
+    const allStop = positive.length > 0 && positive.every((c) => c.stop);
+    let kept = concepts.filter((c) => allStop || !c.stop || c.presence === 'required' && c.phraseId < 0 || c.partial);
+    // A partial stop word ("Mig all…") is only a prefix: a bonus, not a requirement.
+    for (const c of kept) {
+      if (c.stop && c.partial && !allStop) {
+        c.weight = 0;
+        c.alternatives = [];
+      }
+    }
+    kept = kept.filter((c) => c.weight > 0 || c.partial);
+    this.expand(kept);
+    return kept.filter((c) => c.alternatives.length > 0);
+  }
+
+  private expand(concepts: Concept[]): void {
+    const engine = this.engine;
+    // Unstemmed forms that the index holds (acronyms written in capitals: ARMY, POWS).
+    for (const c of concepts) {
+      for (const t of c.tokens) {
+        if (t.raw !== t.term && isWordLike(t) && engine.hasTerm(t.raw)) {
+          const exact = c.alternatives.find((a) => a.term === t.term);
+          addAlt(c, { term: t.raw, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw });
+        }
+      }
+    }
+    // Adjacent words written joined in the index (Heart break → heartbreak).
+    for (let i = 0; i + 1 < concepts.length; i++) {
+      const a = concepts[i]!;
+      const b = concepts[i + 1]!;
+      if (a.presence === 'prohibited' || b.presence === 'prohibited' || a.stop || b.stop) continue;
+      const ta = a.tokens.length === 1 ? a.tokens[0]! : undefined;
+      const tb = b.tokens.length === 1 ? b.tokens[0]! : undefined;
+      if (!ta || !tb || !isWordLike(ta) || !isWordLike(tb)) continue;
+      const joined = stem(ta.raw + tb.raw);
+      if (engine.hasTerm(joined)) {
+        addAlt(a, { term: joined, kind: 'join', share: 1, boost: BOOST.join });
+        addAlt(b, { term: joined, kind: 'join', share: 1, boost: BOOST.join });
+      }
+    }
+    let fuzzyBudget = MAX_FUZZY_CONCEPTS;
+    for (const c of concepts) {
+      if (c.presence === 'prohibited') continue;
+      const single = c.tokens.length === 1 ? c.tokens[0]! : undefined;
+      // As-you-type: prefixes of the last word.
+      if (c.partial) {
+        const prefixes = new Set<string>();
+        for (const t of c.tokens) {
+          if (!t.primary) continue;
+          const min = t.role === 'cjk' ? 1 : 3;
+          if (Array.from(t.raw).length >= min) prefixes.add(t.raw);
+          if (Array.from(t.term).length >= min) prefixes.add(t.term);
+        }
+        for (const p of prefixes) {
+          for (const term of engine.expandPrefix(p, PREFIX_LIMIT)) {
+            if (term !== p || !c.alternatives.some((a) => a.term === term)) addAlt(c, { term, kind: 'prefix', share: 1, boost: BOOST.prefix });
+          }
+          const folio = this.analyzer as Partial<FolioAnalyzer>;
+          if (typeof folio.variantPrefix === 'function' && Array.from(p).length >= 3) {
+            for (const canon of folio.variantPrefix(p, 4)) {
+              for (const t of canon) if (t.primary && engine.hasTerm(t.term)) addAlt(c, { term: t.term, kind: 'prefix', share: 1 / canon.filter((x) => x.primary).length, boost: BOOST.prefix });
+            }
+          }
+        }
+      }
+      if (c.stop || !single || !isWordLike(single)) continue;
+      // Fuzzy: the vocabulary lacks the word (or holds it rarely).
+      const term = single.term;
+      const known = engine.hasTerm(term) || (single.raw !== term && engine.hasTerm(single.raw));
+      const hasJoin = c.alternatives.some((a) => a.kind === 'join');
+      let distance = fuzzyDistance(single.raw);
+      if (known) {
+        const df = engine.documentFrequency(term);
+        distance = df <= 1 && engine.documentCount >= 50 && single.raw.length >= 6 ? 1 : 0;
+      }
+      if (distance > 0 && !hasJoin && fuzzyBudget > 0) {
+        fuzzyBudget--;
+        const found = new Set<string>();
+        for (const t of new Set([term, single.raw])) {
+          for (const f of engine.expandFuzzy(t, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
+        }
+        for (const f of [...found].slice(0, FUZZY_LIMIT)) addAlt(c, { term: f, kind: 'fuzzy', share: 1, boost: BOOST.fuzzy });
+      }
+      // An unknown word written joined that the index holds as two words (Ilsung → il + sung).
+      if (!known && !hasJoin && single.raw.length >= 5) {
+        const chars = single.raw;
+        for (let k = 2; k <= chars.length - 2; k++) {
+          const left = stem(chars.slice(0, k));
+          const right = stem(chars.slice(k));
+          if (engine.hasTerm(left) && engine.hasTerm(right) && engine.hasTerm(chars.slice(0, k))) {
+            addAlt(c, { term: left, kind: 'join', share: 0.5, boost: BOOST.part });
+            addAlt(c, { term: right, kind: 'join', share: 0.5, boost: BOOST.part });
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /** Clauses for the engine: one per (term, fields), with its highest boost. */
+  clauses(concepts: Concept[]): TermClause[] {
+    const byKey = new Map<string, TermClause>();
+    for (const c of concepts) {
+      for (const a of c.alternatives) {
+        const prohibited = c.presence === 'prohibited';
+        if (prohibited && (c.phraseId >= 0 || (a.kind !== 'exact' && a.kind !== 'raw') || a.share < 1)) continue;
+        const key = `${prohibited ? '-' : ''}${a.term}\u0000${c.fields?.join(',') ?? ''}`;
+        const existing = byKey.get(key);
+        if (existing) existing.boost = Math.max(existing.boost, a.boost);
+        else {
+          const clause: TermClause = { term: a.term, boost: a.boost, presence: prohibited ? 'prohibited' : 'optional' };
+          if (c.fields) clause.fields = c.fields;
+          byKey.set(key, clause);
+        }
+      }
+    }
+    return [...byKey.values()];
+  }
+
+  credit(c: Concept, m: EngineMatch): number {
+    let best = 0;
+    let parts = 0;
+    for (const a of c.alternatives) {
+      const fields = m.matched.get(a.term);
+      if (!fields) continue;
+      if (c.fields && !fields.some((f) => c.fields!.includes(f))) continue;
+      const value = CREDIT[a.kind] * a.share;
+      if (a.share < 1 && a.kind === 'exact') parts += a.share;
+      else best = Math.max(best, value);
+    }
+    return Math.min(1, Math.max(best, parts * 0.9));
+  }
+
+  kindsOf(ids: string[]): void {
+    const missing = ids.filter((id) => !this.kindCache.has(id));
+    if (missing.length === 0) return;
+    if (this.kindCache.size > 50_000) this.kindCache.clear();
+    if (typeof this.passages.passageKinds === 'function') {
+      const kinds = this.passages.passageKinds(missing);
+      missing.forEach((id, i) => {
+        const k = kinds[i];
+        if (k) this.kindCache.set(id, k);
+      });
+      return;
+    }
+    for (let i = 0; i < missing.length; i += 200) {
+      for (const p of this.passages.passagesByIds(missing.slice(i, i + 200))) this.kindCache.set(p.id, p.kind);
+    }
+  }
+
+  run(request: SearchRequest): SearchResponse {
+    const started = performance.now();
+    const query = typeof request?.query === 'string' ? request.query : '';
+    const parsed = parseQuery(query);
+    const limit = Math.min(MAX_LIMIT, Math.max(0, Number.isFinite(request?.limit) ? Math.floor(request.limit!) : DEFAULT_LIMIT));
+    const offset = Math.max(0, Number.isFinite(request?.offset) ? Math.floor(request.offset!) : 0);
+    const requested = Array.isArray(request?.kinds) ? request.kinds.filter((k) => PASSAGE_KINDS.includes(k)) : [];
+    let kinds: PassageKind[] = requested;
+    if (parsed.kinds.length) kinds = requested.length ? parsed.kinds.filter((k) => requested.includes(k)) : parsed.kinds;
+    const kindFilter = requested.length > 0 || parsed.kinds.length > 0 ? new Set(kinds) : undefined;
+    const empty = (): SearchResponse => ({ query, total: 0, tookMs: performance.now() - started, results: [] });
+    if (kindFilter && kindFilter.size === 0) return empty();
+
+    const concepts = this.plan(parsed.parts, parsed.partialLast);
+    const positive = concepts.filter((c) => c.presence !== 'prohibited');
+    if (positive.length === 0) return empty();
+    const clauses = this.clauses(concepts);
+    if (!clauses.some((c) => c.presence !== 'prohibited')) return empty();
+    let matches = this.engine.query(clauses);
+
+    // Required concepts (+word, phrases) must be satisfied by some alternative.
+    const required = positive.filter((c) => c.presence === 'required');
+    if (required.length) matches = matches.filter((m) => required.every((c) => this.credit(c, m) > 0));
+    // Excluded phrases: all their words present excludes the passage.
+    const excludedPhrases = new Map<number, Concept[]>();
+    for (const c of concepts) if (c.presence === 'prohibited' && c.phraseId >= 0) excludedPhrases.set(c.phraseId, [...(excludedPhrases.get(c.phraseId) ?? []), c]);
+    if (excludedPhrases.size) {
+      const bad = new Set<string>();
+      for (const group of excludedPhrases.values()) {
+        const terms = group.map((c) => c.alternatives.find((a) => a.kind === 'exact' && a.share === 1)?.term).filter((t): t is string => !!t);
+        if (terms.length !== group.length) continue;
+        for (const m of this.engine.query(terms.map((term) => ({ term, boost: 1, presence: 'required' as const })))) bad.add(m.ref);
+      }
+      matches = matches.filter((m) => !bad.has(m.ref));
+    }
+
+    const totalWeight = positive.reduce((s, c) => s + c.weight, 0) || 1;
+    const intents = new Set(positive.map((c) => c.intent).filter((k): k is PassageKind => !!k));
+    const score = (m: EngineMatch, kind: PassageKind | undefined): number => {
+      let got = 0;
+      for (const c of positive) {
+        if (c.weight === 0) continue;
+        got += c.weight * (c.intent && kind === c.intent ? 1 : this.credit(c, m));
+      }
+      let coord = got / totalWeight;
+      if (positive.every((c) => c.weight === 0)) coord = 1;
+      let s = m.score * coord * coord;
+      if (kind && intents.has(kind)) s *= INTENT_FACTOR;
+      return s;
+    };
+    let ranked = matches.map((m) => ({ m, score: score(m, undefined) }));
+    ranked.sort((a, b) => b.score - a.score || (a.m.ref < b.m.ref ? -1 : a.m.ref > b.m.ref ? 1 : 0));
+
+    if (intents.size || kindFilter) {
+      // Kinds are looked up for the leading candidates only (bounded work on large archives).
+      const head = ranked.slice(0, KIND_LOOKUP_LIMIT);
+      this.kindsOf(head.map((r) => r.m.ref));
+      ranked = head
+        .map((r) => ({ m: r.m, score: score(r.m, this.kindCache.get(r.m.ref)) }))
+        .filter((r) => !kindFilter || kindFilter.has(this.kindCache.get(r.m.ref) as PassageKind));
+      ranked.sort((a, b) => b.score - a.score || (a.m.ref < b.m.ref ? -1 : a.m.ref > b.m.ref ? 1 : 0));
+    }
+    ranked = ranked.filter((r) => r.score > 0 || positive.every((c) => c.stop));
+
+    const page = ranked.slice(offset, offset + limit);
+    const byId = new Map(this.passages.passagesByIds(page.map((r) => r.m.ref)).map((p) => [p.id, p]));
+    const results: SearchHit[] = [];
+    for (const r of page) {
+      const p = byId.get(r.m.ref);
+      if (!p) continue;
+      const terms = new Set(r.m.matched.keys());
+      const highlights = highlightSpans(p.text, terms, this.analyzer);
+      const snip = bestSnippet(p.text, highlights);
+      let section = '';
+      try {
+        section = this.passages.sectionTitle(p.sectionId) ?? '';
+      } catch {
+        section = '';
+      }
+      results.push({
+        passageId: p.id,
+        kind: p.kind,
+        sectionId: p.sectionId,
+        section,
+        title: (p.kind === 'media' || p.kind === 'heading') && p.title ? p.title : section,
+        text: p.text,
+        snippet: snip.snippet,
+        snippetStart: snip.snippetStart,
+        highlights: snip.highlights,
+        score: r.score,
+      });
+    }
+    return { query, total: ranked.length, tookMs: performance.now() - started, results };
+  }
+}
+
+/** Creates a searcher over an engine, the archive's analyzer and a passage source. */
+export function createSearcher(options: SearcherOptions): Searcher {
+  const kindCache = new Map<string, PassageKind>();
+  return {
+    search(request: SearchRequest): SearchResponse {
+      const started = performance.now();
+      try {
+        return new SearchRun(options, kindCache).run(request);
+      } catch {
+        const query = typeof request?.query === 'string' ? request.query : '';
+        return { query, total: 0, tookMs: performance.now() - started, results: [] };
+      }
+    },
+  };
+}
