@@ -58,8 +58,8 @@ const MAX_CONCEPTS = 24;
 /** Candidates whose kind is looked up for kind intent/filtering. */
 const KIND_LOOKUP_LIMIT = 2000;
 
-const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, fuzzy: 0.25 } as const;
-const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, fuzzy: 0.7 } as const;
+const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25 } as const;
+const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7 } as const;
 const INTENT_FACTOR = 1.5;
 
 const KIND_INTENT: Record<string, PassageKind> = {};
@@ -76,6 +76,8 @@ interface Alternative {
   /** Share of the concept this term satisfies (1 for whole-span terms; 1/n for one of n parts). */
   share: number;
   boost: number;
+  /** `whole`, or the name of a set of terms that satisfy the concept together. */
+  set: string;
 }
 
 interface Concept {
@@ -86,8 +88,6 @@ interface Concept {
   /** Counts towards coordination. */
   weight: number;
   alternatives: Alternative[];
-  /** Number of part terms (for partial credit) when the concept has parts. */
-  parts: number;
   intent?: PassageKind;
   tokens: DetailedToken[];
   partial: boolean;
@@ -116,34 +116,45 @@ function groupTokens(tokens: DetailedToken[]): DetailedToken[][] {
   return groups;
 }
 
+/**
+ * One concept from overlapping tokens. Its alternatives fall in *sets*: `whole` terms each satisfy
+ * the concept alone (the word itself, a designation or join over the whole span, a Hangul run);
+ * the terms of any other set satisfy it together, each worth its share (the parts of "Yak 9" or
+ * of a Hangul compound's bigrams; the canonical and the written reading of a variant).
+ */
 function makeConcept(group: DetailedToken[], part: QueryPart, phraseId: number, partial: boolean): Concept {
   const start = Math.min(...group.map((t) => t.start));
   const end = Math.max(...group.map((t) => t.end));
-  const whole = group.filter((t) => t.start === start && t.end === end);
-  const parts = group.filter((t) => !(t.start === start && t.end === end) && (t.primary || t.role === 'bigram'));
-  const alternatives: Alternative[] = [];
-  const seen = new Set<string>();
-  for (const t of whole) {
-    if (seen.has(t.term)) continue;
-    seen.add(t.term);
-    alternatives.push({ term: t.term, kind: 'exact', share: 1, boost: BOOST.exact });
-  }
-  const partTerms = [...new Set(parts.map((t) => t.term))].filter((t) => !seen.has(t));
-  for (const term of partTerms) alternatives.push({ term, kind: 'exact', share: 1 / partTerms.length, boost: BOOST.part });
   const primaries = group.filter((t) => t.primary);
   const stop = primaries.length > 0 && primaries.every((t) => t.stop);
+  const usable = stop ? group : group.filter((t) => !t.stop);
+  const sets = new Map<string, DetailedToken[]>();
+  for (const t of usable) {
+    const wholeSpan = t.start === start && t.end === end;
+    let set: string;
+    if (t.seq !== undefined) set = `v${t.seq}`;
+    else if (wholeSpan) set = 'whole';
+    else if (t.role === 'designation' || t.role === 'join') continue;
+    else set = 'parts';
+    const list = sets.get(set) ?? [];
+    if (!list.some((x) => x.term === t.term)) list.push(t);
+    sets.set(set, list);
+  }
+  const alternatives: Alternative[] = [];
+  for (const [set, tokens] of sets) {
+    if (set !== 'whole' && tokens.length === 1 && !sets.has('whole')) {
+      alternatives.push({ term: tokens[0]!.term, kind: 'exact', share: 1, boost: BOOST.exact, set: 'whole' });
+      continue;
+    }
+    const counted = set === 'whole' ? tokens : tokens.filter((t) => t.role !== 'designation' && t.role !== 'join');
+    for (const t of tokens) {
+      const share = set === 'whole' ? 1 : 1 / Math.max(1, counted.length);
+      alternatives.push({ term: t.term, kind: 'exact', share, boost: set === 'whole' ? BOOST.exact : BOOST.part, set });
+    }
+  }
   const single = primaries.length === 1 ? primaries[0]! : undefined;
   const intent = single && single.role === 'word' ? KIND_INTENT[single.raw] : undefined;
-  const concept: Concept = {
-    presence: part.presence,
-    phraseId,
-    stop,
-    weight: 1,
-    alternatives,
-    parts: partTerms.length,
-    tokens: group,
-    partial,
-  };
+  const concept: Concept = { presence: part.presence, phraseId, stop, weight: 1, alternatives, tokens: group, partial };
   if (part.fields) concept.fields = part.fields;
   if (intent) concept.intent = intent;
   return concept;
@@ -160,13 +171,14 @@ function isWordLike(t: DetailedToken): boolean {
   return (t.role === 'word' || t.role === 'join') && /^[a-z]+$/.test(t.raw);
 }
 
-function addAlt(c: Concept, alt: Alternative): void {
-  const existing = c.alternatives.find((a) => a.term === alt.term);
+function addAlt(c: Concept, alt: Omit<Alternative, 'set'> & { set?: string }): void {
+  const full: Alternative = { set: 'whole', ...alt };
+  const existing = c.alternatives.find((a) => a.term === full.term && a.set === full.set);
   if (existing) {
-    if (CREDIT[alt.kind] * alt.share > CREDIT[existing.kind] * existing.share) Object.assign(existing, alt);
+    if (CREDIT[full.kind] * full.share > CREDIT[existing.kind] * existing.share) Object.assign(existing, full);
     return;
   }
-  c.alternatives.push(alt);
+  c.alternatives.push(full);
 }
 
 class SearchRun {
@@ -217,7 +229,7 @@ class SearchRun {
       for (const t of c.tokens) {
         if (t.raw !== t.term && isWordLike(t) && engine.hasTerm(t.raw)) {
           const exact = c.alternatives.find((a) => a.term === t.term);
-          addAlt(c, { term: t.raw, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw });
+          addAlt(c, { term: t.raw, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw, set: exact ? exact.set : 'whole' });
         }
       }
     }
@@ -248,9 +260,14 @@ class SearchRun {
           if (Array.from(t.raw).length >= min) prefixes.add(t.raw);
           if (Array.from(t.term).length >= min) prefixes.add(t.term);
         }
+        const typed = c.tokens.filter((t) => t.primary).map((t) => t.raw);
         for (const p of prefixes) {
           for (const term of engine.expandPrefix(p, PREFIX_LIMIT)) {
-            if (term !== p || !c.alternatives.some((a) => a.term === term)) addAlt(c, { term, kind: 'prefix', share: 1, boost: BOOST.prefix });
+            if (c.alternatives.some((a) => a.term === term && a.kind !== 'prefix')) continue;
+            // Terms that do not start with what was typed come from its stem only ("chis" → "chi"):
+            // they count for less.
+            const asTyped = typed.some((r) => term.startsWith(r));
+            addAlt(c, { term, kind: asTyped ? 'prefix' : 'stemPrefix', share: 1, boost: asTyped ? BOOST.prefix : BOOST.stemPrefix });
           }
           const folio = this.analyzer as Partial<FolioAnalyzer>;
           if (typeof folio.variantPrefix === 'function' && Array.from(p).length >= 3) {
@@ -285,8 +302,8 @@ class SearchRun {
           const left = stem(chars.slice(0, k));
           const right = stem(chars.slice(k));
           if (engine.hasTerm(left) && engine.hasTerm(right) && engine.hasTerm(chars.slice(0, k))) {
-            addAlt(c, { term: left, kind: 'join', share: 0.5, boost: BOOST.part });
-            addAlt(c, { term: right, kind: 'join', share: 0.5, boost: BOOST.part });
+            addAlt(c, { term: left, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
+            addAlt(c, { term: right, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
             break;
           }
         }
@@ -300,7 +317,7 @@ class SearchRun {
     for (const c of concepts) {
       for (const a of c.alternatives) {
         const prohibited = c.presence === 'prohibited';
-        if (prohibited && (c.phraseId >= 0 || (a.kind !== 'exact' && a.kind !== 'raw') || a.share < 1)) continue;
+        if (prohibited && (c.phraseId >= 0 || (a.kind !== 'exact' && a.kind !== 'raw') || a.set !== 'whole')) continue;
         const key = `${prohibited ? '-' : ''}${a.term}\u0000${c.fields?.join(',') ?? ''}`;
         const existing = byKey.get(key);
         if (existing) existing.boost = Math.max(existing.boost, a.boost);
@@ -314,18 +331,20 @@ class SearchRun {
     return [...byKey.values()];
   }
 
+  /** How much of concept `c` the match satisfies: the best of its sets (see makeConcept). */
   credit(c: Concept, m: EngineMatch): number {
     let best = 0;
-    let parts = 0;
+    const sums = new Map<string, number>();
     for (const a of c.alternatives) {
       const fields = m.matched.get(a.term);
       if (!fields) continue;
       if (c.fields && !fields.some((f) => c.fields!.includes(f))) continue;
       const value = CREDIT[a.kind] * a.share;
-      if (a.share < 1 && a.kind === 'exact') parts += a.share;
-      else best = Math.max(best, value);
+      if (a.set === 'whole') best = Math.max(best, value);
+      else sums.set(a.set, (sums.get(a.set) ?? 0) + value);
     }
-    return Math.min(1, Math.max(best, parts * 0.9));
+    for (const v of sums.values()) best = Math.max(best, Math.min(1, v) * 0.95);
+    return Math.min(1, best);
   }
 
   kindsOf(ids: string[]): void {
@@ -368,15 +387,25 @@ class SearchRun {
     // Required concepts (+word, phrases) must be satisfied by some alternative.
     const required = positive.filter((c) => c.presence === 'required');
     if (required.length) matches = matches.filter((m) => required.every((c) => this.credit(c, m) > 0));
-    // Excluded phrases: all their words present excludes the passage.
-    const excludedPhrases = new Map<number, Concept[]>();
-    for (const c of concepts) if (c.presence === 'prohibited' && c.phraseId >= 0) excludedPhrases.set(c.phraseId, [...(excludedPhrases.get(c.phraseId) ?? []), c]);
-    if (excludedPhrases.size) {
+    // Exclusions lunr cannot express as single prohibited terms: a passage holding all the words of
+    // an excluded phrase, or all the terms of one reading of an excluded multi-word concept.
+    const exclusions: string[][] = [];
+    const phrases = new Map<number, Concept[]>();
+    for (const c of concepts) {
+      if (c.presence !== 'prohibited') continue;
+      if (c.phraseId >= 0) phrases.set(c.phraseId, [...(phrases.get(c.phraseId) ?? []), c]);
+      else if (!c.alternatives.some((a) => a.set === 'whole')) {
+        for (const set of new Set(c.alternatives.map((a) => a.set))) exclusions.push(c.alternatives.filter((a) => a.set === set).map((a) => a.term));
+      }
+    }
+    for (const group of phrases.values()) {
+      const terms = group.map((c) => c.alternatives.find((a) => a.kind === 'exact' && a.set === 'whole')?.term ?? c.alternatives[0]?.term).filter((t): t is string => !!t);
+      if (terms.length) exclusions.push(terms);
+    }
+    if (exclusions.length) {
       const bad = new Set<string>();
-      for (const group of excludedPhrases.values()) {
-        const terms = group.map((c) => c.alternatives.find((a) => a.kind === 'exact' && a.share === 1)?.term).filter((t): t is string => !!t);
-        if (terms.length !== group.length) continue;
-        for (const m of this.engine.query(terms.map((term) => ({ term, boost: 1, presence: 'required' as const })))) bad.add(m.ref);
+      for (const terms of exclusions.slice(0, 8)) {
+        for (const m of this.engine.query([...new Set(terms)].map((term) => ({ term, boost: 1, presence: 'required' as const })))) bad.add(m.ref);
       }
       matches = matches.filter((m) => !bad.has(m.ref));
     }

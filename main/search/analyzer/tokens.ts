@@ -30,4 +30,10 @@ export interface DetailedToken {
   primary: boolean;
   /** A stop word (plain word only). */
   stop: boolean;
+  /**
+   * Set on the tokens of a variant replacement whose canonical form has a different number of
+   * words than what was written ("United States" → `us`), and on the written words kept beside
+   * it: tokens sharing a `seq` together make one reading of the span.
+   */
+  seq?: number;
 }

@@ -7,6 +7,12 @@
  * canonical form's tokens, which take the span of the words as written, so highlighting still
  * falls on what the page says. Matching is on folded, unstemmed words, longest form first, and
  * the words of a multi-word form may be separated only by spaces or hyphens.
+ *
+ * When the written form and the canonical one have the same number of words (Yun Bo-seon → Yun
+ * Po-sun) each written word simply takes its canonical term. When they differ ("United States" →
+ * `us`, "Republic of Korea" → `rok`), the written words are kept too, as non-primary tokens, so a
+ * single word of the form ("Republic") still finds the text; the two readings are told apart by
+ * `seq` (see tokens.ts).
  */
 import type { VariantGroup } from '../../archive/types';
 import type { DetailedToken } from './tokens';
@@ -24,10 +30,12 @@ interface CanonicalToken {
   to: number;
 }
 
-const WORD_GAP = /^[\s\-\u2010\u2011]*$/;
+/** Between the words of a multi-word form: spaces, hyphens, dashes, middle dots, at most 3 characters. */
+const WORD_GAP = /^[\s\-\u2010-\u2015\u00b7\u30fb.]{0,3}$/u;
 
 export class VariantTable {
   private readonly forms = new Map<string, Form[]>();
+  private seq = 0;
 
   /** `base` is the analyzer without variants (tokenize, designations, joins; no stemming yet). */
   constructor(groups: readonly VariantGroup[], base: (text: string) => DetailedToken[]) {
@@ -106,15 +114,19 @@ export class VariantTable {
       const start = words[0]!.start;
       const end = words[words.length - 1]!.end;
       const oneToOne = matched.canonicalPrimaries === words.length;
-      replaced.push({
-        start,
-        end,
-        tokens: matched.canonical.map(({ token, from, to }) => ({
-          ...token,
-          start: oneToOne ? words[from]!.start : start,
-          end: oneToOne ? words[to]!.end : end,
-        })),
+      const canonSeq = oneToOne ? undefined : ++this.seq;
+      const out: DetailedToken[] = matched.canonical.map(({ token, from, to }) => {
+        const t: DetailedToken = { ...token, start: oneToOne ? words[from]!.start : start, end: oneToOne ? words[to]!.end : end };
+        if (canonSeq !== undefined) t.seq = canonSeq;
+        return t;
       });
+      if (!oneToOne) {
+        const writtenSeq = ++this.seq;
+        for (const t of tokens) {
+          if (t.start >= start && t.end <= end) out.push({ ...t, primary: false, seq: writtenSeq });
+        }
+      }
+      replaced.push({ start, end, tokens: out });
       i += matched.raws.length;
     }
     if (replaced.length === 0) return tokens;
