@@ -297,6 +297,8 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
     db.pragma(`user_version = ${PACK_FORMAT_VERSION}`);
     db.exec(PACK_SCHEMA);
     const write = db.transaction(() => {
+      // Passages reference their text block before the block is complete: check keys at commit.
+      db.pragma('defer_foreign_keys = ON');
       const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
       putMeta.run(META.formatVersion, String(PACK_FORMAT_VERSION));
       putMeta.run(META.manifest, JSON.stringify(read.manifest));

@@ -19,19 +19,22 @@ export interface OpenArchive {
 export function openArchive(path: string): OpenArchive {
   const pack = openPack(path);
   const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
-  const sectionTitles = new Map(pack.sections().map((s) => [s.id, s.title]));
+  let sectionTitles: Map<string, string> | null = null;
   const searcher = createSearcher({
     engine: pack.searchEngine(),
     analyzer,
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
-      sectionTitle: (sectionId) => sectionTitles.get(sectionId) ?? '',
+      sectionTitle: (sectionId) => (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
     },
   });
   return {
     pack,
     search: (request) => searcher.search(request),
-    indexMatchesAnalyzer: pack.analyzerFingerprint === analyzerFingerprint(analyzer),
+    // Computed on demand: analysing the probe text costs milliseconds that opening should not pay.
+    get indexMatchesAnalyzer() {
+      return pack.analyzerFingerprint === analyzerFingerprint(analyzer);
+    },
     close: () => pack.close(),
   };
 }

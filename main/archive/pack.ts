@@ -49,6 +49,7 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 function checkHeader(path: string): void {
   let fd: number;
   try {
+    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

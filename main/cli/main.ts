@@ -3,7 +3,7 @@
  * Exit codes: 0 on success (every query succeeds, even with no results), 2 for a missing, unreadable
  * or damaged pack or an unusable source folder, with a one-line message on stderr and no stack trace.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { PassageKind } from '../archive/types';
 
 const EXIT_BAD_INPUT = 2;
@@ -21,6 +21,15 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
   return n;
+}
+
+const KINDS: readonly PassageKind[] = ['text', 'caption', 'media', 'heading'];
+
+function kinds(value: string): PassageKind[] {
+  const list = value.split(',').map((k) => k.trim()).filter(Boolean);
+  const unknown = list.filter((k) => !KINDS.includes(k as PassageKind));
+  if (list.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`use one or more of ${KINDS.join(', ')}, separated by commas`);
+  return [...new Set(list)] as PassageKind[];
 }
 
 function port(value: string): number {
@@ -173,7 +182,7 @@ export function createProgram(): Command {
     .argument('[query...]', 'what to look for; see the README for the query syntax')
     .option('-a, --archive <pack>', 'pack file to search')
     .option('-n, --limit <n>', 'how many results', positiveInt, 10)
-    .addOption(new Option('-k, --kind <kind...>', 'only these kinds of passage').choices(['text', 'caption', 'media', 'heading']))
+    .option('-k, --kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
     .option('--json', 'print one JSON object')
     .action(async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
       let archive;

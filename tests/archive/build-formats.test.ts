@@ -37,10 +37,12 @@ describe('curated source (Markdown with directives)', () => {
   });
 
   it('marks a word-for-word repeat and keeps both in reading order', () => {
-    const [first, , , , , second] = passages;
+    const [, first, , , , second] = passages;
     expect(first?.repeatOf).toBeNull();
     expect(second?.repeatOf).toBe(first?.id);
     expect(second?.id).not.toBe(first?.id);
+    // The same caption text twice is a repeat too, whatever picture it sits under.
+    expect(passages[3]?.repeatOf).toBe(passages[2]?.id);
   });
 
   it('records provenance as line ranges in the record', () => {

@@ -74,16 +74,29 @@ describe('folio search', () => {
     expect(out.results.length).toBeLessThanOrEqual(3);
   });
 
-  it('--kind keeps only that kind', () => {
+  it('--kind keeps only the kinds named', () => {
+    const both = folio('search', '--archive', pack, '--json', '--kind', 'media,caption', 'Korean War');
+    const kinds = new Set((JSON.parse(both.stdout) as { results: { kind: string }[] }).results.map((r) => r.kind));
+    expect(kinds).toEqual(new Set(['media', 'caption']));
+    const bad = folio('search', '--archive', pack, '--kind', 'films', 'war');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--kind/u);
+  });
+
+  it('--kind media keeps only media', () => {
     const run = folio('search', '--archive', pack, '--json', '--kind', 'media', 'war');
     const out = JSON.parse(run.stdout) as { results: { kind: string }[] };
     expect(out.results.length).toBeGreaterThan(0);
     expect(new Set(out.results.map((r) => r.kind))).toEqual(new Set(['media']));
   });
 
-  it.each(['title:', '~', '+', '*', '"', ':', '', 'x'.repeat(10_000), '🇰🇷 전쟁', 'a\u0000b', '-', '+-~*:^'])(
-    'exits 0 with valid JSON for the hostile query %j',
-    (query) => {
+  const hostile: [string, string][] = [
+    ['title:', 'title:'], ['~', '~'], ['+', '+'], ['*', '*'], ['"', '"'], [':', ':'], ['empty', ''], ['10,000 characters', 'x'.repeat(10_000)],
+    ['emoji and Hangul', '🇰🇷 전쟁'], ['-', '-'], ['+-~*:^', '+-~*:^'], ['10,000 words', 'Pusan '.repeat(1_700)],
+  ];
+  it.each(hostile)(
+    'exits 0 with valid JSON for the hostile query: %s',
+    (_label, query) => {
       const run = folio('search', '--archive', pack, '--json', '--', query);
       expect(run.status).toBe(0);
       expect(run.stderr).toBe('');
