@@ -1,0 +1,281 @@
+/**
+ * `npm run bench [-- --json] [-- --corpus python|korean-war]`
+ *
+ * Builds each corpus's packs and runs every engine in its own child process: Folio (the real
+ * builder, the pack read on demand), plain lunr (in memory, same analyzer, positions on),
+ * MiniSearch, FlexSearch, and Kiwix (zimwriterfs + kiwix-search, one whole process per query) when
+ * installed. Prints a table, or with --json one JSON object per corpus.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { squarePng } from './png';
+import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const args = process.argv.slice(2);
+const JSON_OUT = args.includes('--json');
+const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
+const work = join(tmpdir(), 'folio-bench');
+mkdirSync(work, { recursive: true });
+
+const log = (m: string): void => {
+  process.stderr.write(`${m}\n`);
+};
+
+interface EngineResult {
+  build_ms: number | null;
+  pack_bytes: number | null;
+  open_first_ms: number | null;
+  query_p50_ms: number | null;
+  query_p95_ms: number | null;
+  prefix_p95_ms: number | null;
+  rss_mb: number | null;
+  note?: string;
+}
+
+interface WorkerTimings {
+  open_first_ms: number;
+  times: { kind: string; ms: number; hits: number }[];
+  rss_mb: number;
+  build_ms?: number;
+}
+
+function worker<T>(argv: string[], timeoutMs = 900_000): T {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'worker.ts'), ...argv], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  if (r.status !== 0) throw new Error(`worker ${argv[0]} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`);
+  const line = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(line) as T;
+}
+
+function percentile(xs: number[], p: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
+}
+
+function fromTimings(t: WorkerTimings, build_ms: number | null, pack_bytes: number | null): EngineResult {
+  const all = t.times.map((x) => x.ms);
+  const prefix = t.times.filter((x) => x.kind === 'prefix').map((x) => x.ms);
+  return {
+    build_ms,
+    pack_bytes,
+    open_first_ms: t.open_first_ms,
+    query_p50_ms: percentile(all, 0.5),
+    query_p95_ms: percentile(all, 0.95),
+    prefix_p95_ms: percentile(prefix, 0.95),
+    rss_mb: t.rss_mb,
+  };
+}
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+function timeProcess(cmd: string, argv: string[]): { ms: number; rssMb: number | null; status: number | null; stdout: string } {
+  const useTime = existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
+    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const ms = performance.now() - t0;
+  let rssMb: number | null = null;
+  if (useTime) {
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    if (/^\d+$/.test(last)) rssMb = Math.round(Number(last) / 1024);
+  }
+  return { ms, rssMb, status: r.status, stdout: r.stdout };
+}
+
+function nodeBaselineMs(): number {
+  const xs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t0 = performance.now();
+    spawnSync(process.execPath, ['-e', '0']);
+    xs.push(performance.now() - t0);
+  }
+  return percentile(xs, 0.5)!;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An HTML folder for zimwriterfs: the source folder itself (copied), or pages made from the pack. */
+function htmlFolder(corpus: string, src: string, docsFile: string): { dir: string; welcome: string } {
+  const dir = join(work, `${corpus}-html`);
+  rmSync(dir, { recursive: true, force: true });
+  if (existsSync(join(src, 'index.html'))) {
+    cpSync(src, dir, { recursive: true, dereference: true });
+  } else {
+    mkdirSync(dir, { recursive: true });
+    const { pages } = JSON.parse(readFileSync(docsFile, 'utf8')) as { pages: { title: string; passages: { kind: string; text: string }[] }[] };
+    const links: string[] = [];
+    pages.forEach((p, i) => {
+      const body = p.passages.map((x) => (x.kind === 'heading' ? `<h2>${escapeHtml(x.text)}</h2>` : `<p>${escapeHtml(x.text)}</p>`)).join('\n');
+      writeFileSync(join(dir, `s${i}.html`), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body><h1>${escapeHtml(p.title)}</h1>\n${body}</body></html>`);
+      links.push(`<li><a href="s${i}.html">${escapeHtml(p.title)}</a></li>`);
+    });
+    writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${corpus}</title></head><body><ul>${links.join('')}</ul></body></html>`);
+  }
+  writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
+  return { dir, welcome: 'index.html' };
+}
+
+function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuery[]): EngineResult {
+  if (!has('zimwriterfs') || !has('kiwix-search')) {
+    log('  kiwix: zimwriterfs/kiwix-search not installed (apt-get install -y kiwix-tools zim-tools); skipped');
+    return { build_ms: null, pack_bytes: null, open_first_ms: null, query_p50_ms: null, query_p95_ms: null, prefix_p95_ms: null, rss_mb: null, note: 'not installed' };
+  }
+  const { dir, welcome } = htmlFolder(corpus, src, docsFile);
+  const zim = join(work, `${corpus}.zim`);
+  rmSync(zim, { force: true });
+  const build = timeProcess('zimwriterfs', [
+    `--welcome=${welcome}`,
+    '--illustration=folio-bench-illustration.png',
+    '--language=eng',
+    `--title=${corpus}`,
+    '--description=Folio benchmark corpus',
+    '--creator=Folio bench',
+    '--publisher=Folio bench',
+    `--name=${corpus}`,
+    dir,
+    zim,
+  ]);
+  if (build.status !== 0 || !existsSync(zim)) throw new Error(`zimwriterfs failed (${build.status})`);
+  const times: WorkerTimings['times'] = [];
+  let first = 0;
+  let rss = 0;
+  queries.forEach((q, i) => {
+    const r = timeProcess('kiwix-search', [zim, q.text]);
+    rss = Math.max(rss, r.rssMb ?? 0);
+    const hits = r.stdout.trim() ? r.stdout.trim().split('\n').length : 0;
+    if (i === 0) first = r.ms;
+    else times.push({ kind: q.kind, ms: r.ms, hits });
+  });
+  return fromTimings({ open_first_ms: first, times, rss_mb: rss }, build.ms, statSync(zim).size);
+}
+
+interface Corpus {
+  name: string;
+  src: string;
+  set: string;
+  queries: BenchQuery[];
+}
+
+const CORPORA: Corpus[] = [
+  { name: 'korean-war', src: join(root, 'archive', 'korean-war'), set: 'korean-war', queries: KOREAN_WAR_QUERIES },
+  { name: 'python', src: '/usr/share/doc/python3.11/html', set: 'python', queries: PYTHON_QUERIES },
+];
+
+function fmt(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '—' : v.toFixed(digits);
+}
+
+function table(corpus: string, passages: number, textBytes: number, engines: Record<string, EngineResult>): string {
+  const head = `| engine | build ms | size MB | open→first ms | query p50 ms | query p95 ms | prefix p95 ms | RSS MB |`;
+  const lines = [`### ${corpus}: ${passages} passages, ${(textBytes / 1e6).toFixed(1)} MB text`, '', head, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [name, r] of Object.entries(engines)) {
+    lines.push(
+      `| ${name}${r.note ? ` (${r.note})` : ''} | ${fmt(r.build_ms, 0)} | ${r.pack_bytes === null ? '—' : (r.pack_bytes / 1e6).toFixed(1)} | ${fmt(r.open_first_ms)} | ${fmt(r.query_p50_ms, 2)} | ${fmt(r.query_p95_ms, 2)} | ${fmt(r.prefix_p95_ms, 2)} | ${fmt(r.rss_mb, 0)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function goals(engines: Record<string, EngineResult>, nodeMs: number): string[] {
+  const f = engines['folio'];
+  const k = engines['kiwix'];
+  const m = engines['minisearch'];
+  const x = engines['flexsearch'];
+  if (!f) return [];
+  const out: string[] = [];
+  const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a != null && b != null && b > 0 ? (a / b).toFixed(2) : '?');
+  if (k?.open_first_ms != null && f.open_first_ms != null) {
+    out.push(`open→first: folio ${fmt(f.open_first_ms)} ms in process; kiwix-search ${fmt(k.open_first_ms)} ms whole process (node -e 0 = ${fmt(nodeMs)} ms); budget 3× = ${fmt(3 * k.open_first_ms)} ms → ${f.open_first_ms <= 3 * k.open_first_ms ? 'met' : 'NOT met'} (${ratio(f.open_first_ms, k.open_first_ms)}×)`);
+  }
+  if (m) out.push(`query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`);
+  if (m) out.push(`prefix p95: folio ${fmt(f.prefix_p95_ms, 2)} vs minisearch ${fmt(m.prefix_p95_ms, 2)} (${ratio(f.prefix_p95_ms, m.prefix_p95_ms)}×), flexsearch ${fmt(x?.prefix_p95_ms, 2)} → ${f.prefix_p95_ms! <= m.prefix_p95_ms! ? 'met' : 'NOT met'}`);
+  out.push(`RSS: folio ${fmt(f.rss_mb, 0)} MB (goal ≤ 150) → ${f.rss_mb! <= 150 ? 'met' : 'NOT met'}`);
+  if (k?.pack_bytes && f.pack_bytes) out.push(`size: folio ${(f.pack_bytes / 1e6).toFixed(1)} MB vs ZIM ${(k.pack_bytes / 1e6).toFixed(1)} MB (${ratio(f.pack_bytes, k.pack_bytes)}×, goal ≤ 1.5×) → ${f.pack_bytes <= 1.5 * k.pack_bytes ? 'met' : 'NOT met'}`);
+  if (k?.build_ms && f.build_ms) out.push(`build: folio ${fmt(f.build_ms, 0)} ms vs zimwriterfs ${fmt(k.build_ms, 0)} ms (${ratio(f.build_ms, k.build_ms)}×, goal ≤ 1×) → ${f.build_ms <= k.build_ms ? 'met' : 'NOT met'}`);
+  return out;
+}
+
+function attempt<T>(label: string, fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    log(`  ${label}: ${(e as Error).message}`);
+    return undefined;
+  }
+}
+
+function main(): void {
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  const nodeMs = nodeBaselineMs();
+  log(`node -e 0: ${nodeMs.toFixed(1)} ms`);
+  for (const c of CORPORA) {
+    if (only && only !== c.name) continue;
+    if (!existsSync(c.src)) {
+      log(`${c.name}: ${c.src} not found; skipped${c.name === 'python' ? ' (apt-get install -y python3.11-doc)' : ''}`);
+      continue;
+    }
+    log(`${c.name}: building`);
+    const pack = join(work, `${c.name}.folio`);
+    const docsFile = join(work, `${c.name}.docs.json`);
+    rmSync(pack, { force: true });
+    const engines: Record<string, EngineResult> = {};
+    const built = attempt('folio build', () => worker<{ build_ms: number; pack_bytes: number; passages: number }>(['folio-build', c.src, pack]));
+    if (!built) continue;
+    const info = worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile]);
+    log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
+    const folio = attempt('folio', () => worker<WorkerTimings>(['folio', pack, c.set]));
+    if (folio) engines['folio'] = fromTimings(folio, built.build_ms, built.pack_bytes);
+
+    log(`  plain lunr`);
+    const lunrFile = join(work, `${c.name}.lunr.json`);
+    const lb = attempt('lunr build', () => worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]));
+    if (lb) {
+      const lq = attempt('lunr', () => worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]));
+      if (lq) engines['lunr'] = fromTimings(lq, lb.build_ms, lb.pack_bytes);
+      rmSync(lunrFile, { force: true });
+    }
+
+    log(`  minisearch`);
+    const msFile = join(work, `${c.name}.minisearch.json`);
+    const mb = attempt('minisearch build', () => worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]));
+    if (mb) {
+      const mq = attempt('minisearch', () => worker<WorkerTimings>(['minisearch', msFile, c.set]));
+      if (mq) engines['minisearch'] = fromTimings(mq, mb.build_ms, mb.pack_bytes);
+      rmSync(msFile, { force: true });
+    }
+
+    log(`  flexsearch`);
+    const fq = attempt('flexsearch', () => worker<WorkerTimings>(['flexsearch', docsFile, c.set]));
+    if (fq) engines['flexsearch'] = { ...fromTimings(fq, fq.build_ms ?? null, null), open_first_ms: null, note: 'in memory; RSS includes build' };
+
+    log(`  kiwix`);
+    const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries));
+    if (kx) engines['kiwix'] = kx;
+
+    if (JSON_OUT) {
+      process.stdout.write(JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines }) + '\n');
+      for (const g of goals(engines, nodeMs)) log(`  ${g}`);
+    } else {
+      process.stdout.write(`\n${table(c.name, info.passages, info.textBytes, engines)}\n\n`);
+      for (const g of goals(engines, nodeMs)) process.stdout.write(`- ${g}\n`);
+    }
+  }
+}
+
+main();

@@ -1,0 +1,174 @@
+/**
+ * One benchmark step in its own process (so memory and load times are not shared between engines).
+ * Prints one JSON object on stdout. Modes:
+ *   folio-build <src> <out.folio>          real builder (main/archive/build.ts)
+ *   extract <pack> <docs.json>             the pack's index documents, for the other engines
+ *   folio <pack> <querySet>                open the pack, answer the query set
+ *   lunr-build <docs.json> <index.json>    plain lunr (same analyzer, positions on), serialized
+ *   lunr <index.json> <pack> <querySet>    Index.load, answer the query set
+ *   minisearch-build <docs.json> <out.json>
+ *   minisearch <index.json> <querySet>
+ *   flexsearch <docs.json> <querySet>      (in memory only: build, then answer)
+ */
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import lunr from 'lunr';
+import MiniSearch from 'minisearch';
+import { createAnalyzer } from '../main/search/analyzer/index';
+import { toIndexDocuments } from '../main/search/documents';
+import { FIELD_BOOSTS } from '../main/search/fields';
+import { buildLunrIndex } from '../main/search/engine/lunr-build';
+import { MemoryEngine } from '../main/search/engine/memory-engine';
+import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type IndexEngine } from '../main/search/types';
+import { answer, TOP } from './drivers';
+import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+
+const now = (): number => performance.now();
+const out = (o: unknown): void => {
+  process.stdout.write(JSON.stringify(o) + '\n');
+};
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+
+function querySet(name: string): BenchQuery[] {
+  return name === 'python' ? PYTHON_QUERIES : KOREAN_WAR_QUERIES;
+}
+
+interface Timings {
+  open_first_ms: number;
+  times: { kind: string; ms: number; hits: number }[];
+  rss_mb: number;
+  heap_mb: number;
+  sample: Record<string, string[]>;
+}
+
+/** First query answered right after `open`; then every other query once. */
+function runQueries(open: () => (q: BenchQuery) => string[], queries: BenchQuery[]): Timings {
+  const t0 = now();
+  const ask = open();
+  const first = ask(queries[0]!);
+  const open_first_ms = now() - t0;
+  const times: Timings['times'] = [];
+  const sample: Record<string, string[]> = { [queries[0]!.text]: first };
+  for (const q of queries.slice(1)) {
+    const t = now();
+    const refs = ask(q);
+    times.push({ kind: q.kind, ms: now() - t, hits: refs.length });
+    if (Object.keys(sample).length < 6) sample[q.text] = refs;
+  }
+  return { open_first_ms, times, rss_mb: peakRssMb(), heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576), sample };
+}
+
+async function main(): Promise<void> {
+  const [mode, a, b, c] = process.argv.slice(2);
+  switch (mode) {
+    case 'folio-build': {
+      const { buildPack } = await import('../main/archive/build');
+      const t0 = now();
+      const r = buildPack(a!, b!);
+      out({ build_ms: now() - t0, pack_bytes: statSync(b!).size, passages: r.passages, rss_mb: peakRssMb() });
+      return;
+    }
+    case 'extract': {
+      const { openPack } = await import('../main/archive/pack');
+      const pack = openPack(a!);
+      const sections = pack.sections();
+      const passages = sections.flatMap((s) => pack.passagesOfSection(s.id));
+      const docs = toIndexDocuments(passages, sections);
+      const textBytes = passages.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
+      const pages = sections.map((s) => ({ title: s.title, passages: pack.passagesOfSection(s.id).map((p) => ({ kind: p.kind, text: p.text })) }));
+      writeFileSync(b!, JSON.stringify({ manifest: pack.manifest, docs, pages }));
+      out({ passages: passages.length, indexed: docs.length, textBytes, sections: sections.length });
+      pack.close();
+      return;
+    }
+    case 'folio': {
+      const { openPack } = await import('../main/archive/pack');
+      let pack: ReturnType<typeof openPack> | undefined;
+      const r = runQueries(() => {
+        pack = openPack(a!);
+        const engine = pack.searchEngine();
+        const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
+        return (q) => answer(engine, analyzer, q);
+      }, querySet(b!));
+      out(r);
+      pack?.close();
+      return;
+    }
+    case 'lunr-build': {
+      const { manifest, docs } = JSON.parse(readFileSync(a!, 'utf8')) as { manifest: { variants: string[][]; languages: string[] }; docs: IndexDocument[] };
+      const t0 = now();
+      const index = buildLunrIndex(docs, createAnalyzer({ variants: manifest.variants, languages: manifest.languages }));
+      const build_ms = now() - t0;
+      const json = JSON.stringify(index);
+      writeFileSync(b!, json);
+      out({ build_ms, pack_bytes: Buffer.byteLength(json), rss_mb: peakRssMb() });
+      return;
+    }
+    case 'lunr': {
+      const { manifest } = JSON.parse(readFileSync(b!, 'utf8')) as { manifest: { variants: string[][]; languages: string[] } };
+      const analyzer: Analyzer = createAnalyzer({ variants: manifest.variants, languages: manifest.languages });
+      const r = runQueries(() => {
+        const engine: IndexEngine = new MemoryEngine(lunr.Index.load(JSON.parse(readFileSync(a!, 'utf8'))));
+        return (q) => answer(engine, analyzer, q);
+      }, querySet(c!));
+      out(r);
+      return;
+    }
+    case 'minisearch-build': {
+      const { docs } = JSON.parse(readFileSync(a!, 'utf8')) as { docs: IndexDocument[] };
+      const t0 = now();
+      const ms = new MiniSearch<{ id: string } & Record<string, string>>({ fields: [...SEARCH_FIELDS], idField: 'id' });
+      ms.addAll(docs.map((d) => ({ id: d.id, ...d.fields })));
+      const build_ms = now() - t0;
+      const json = JSON.stringify(ms);
+      writeFileSync(b!, json);
+      out({ build_ms, pack_bytes: Buffer.byteLength(json), rss_mb: peakRssMb() });
+      return;
+    }
+    case 'minisearch': {
+      const r = runQueries(() => {
+        const ms = MiniSearch.loadJSON(readFileSync(a!, 'utf8'), { fields: [...SEARCH_FIELDS], idField: 'id' });
+        return (q) =>
+          ms
+            .search(q.text, {
+              boost: { ...FIELD_BOOSTS },
+              prefix: q.kind === 'prefix' ? (_t: string, i: number, terms: string[]) => i === terms.length - 1 : false,
+              fuzzy: q.kind === 'typo' ? 1 : false,
+            })
+            .slice(0, TOP)
+            .map((x) => String(x.id));
+      }, querySet(b!));
+      out(r);
+      return;
+    }
+    case 'flexsearch': {
+      const { Document } = (await import('flexsearch')) as unknown as { Document: new (o: unknown) => FlexDoc };
+      interface FlexDoc {
+        add(doc: unknown): void;
+        search(q: string, o: unknown): { field: string; result: string[] }[];
+      }
+      const { docs } = JSON.parse(readFileSync(a!, 'utf8')) as { docs: IndexDocument[] };
+      const t0 = now();
+      const flex = new Document({ document: { id: 'id', index: [...SEARCH_FIELDS] }, tokenize: 'forward' });
+      for (const d of docs) flex.add({ id: d.id, ...d.fields });
+      const build_ms = now() - t0;
+      const r = runQueries(
+        () => (q) => {
+          const res = flex.search(q.text, { limit: TOP, suggest: q.kind === 'typo' || q.kind === 'multi' });
+          const refs: string[] = [];
+          for (const f of res) for (const id of f.result) if (!refs.includes(id) && refs.length < TOP) refs.push(id);
+          return refs;
+        },
+        querySet(b!),
+      );
+      out({ ...r, build_ms });
+      return;
+    }
+    default:
+      throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});
