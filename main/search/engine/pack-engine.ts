@@ -35,31 +35,65 @@ const EMPTY_F64 = new Float64Array(0);
 /** lunr.Set stand-in: undefined = not set, 'all' = lunr.Set.complete, else a bitmap over ordinals. */
 type DocSet = 'all' | Uint8Array;
 
-export function decodePostings(term: string, tid: number, df: number, data: Uint8Array, F: number, weights: SearchMeta['weights']): Postings {
+/** What decoding a posting blob needs besides the blob. */
+export interface DecodeContext {
+  F: number;
+  meta: SearchMeta;
+  /** documentCount × fields, for `weights: 'tf'`. */
+  fieldLengths: () => Int32Array;
+}
+
+export function decodePostings(term: string, tid: number, df: number, data: Uint8Array, ctx: DecodeContext): Postings {
+  const { F, meta } = ctx;
   const r = new ByteReader(data);
   const mask = r.uint();
+  if (mask >> F) throw new Error(`posting of "${term}" names an unknown field`);
   const ords: (Int32Array | null)[] = new Array(F).fill(null);
   const ws: (Float64Array | null)[] = new Array(F).fill(null);
+  const tf = meta.weights === 'tf' ? meta.tf : undefined;
+  if (meta.weights === 'tf' && !tf) throw new Error('search index: tf parameters missing');
+  const idf = tf ? r.float64() : 0;
+  const lengths = tf ? ctx.fieldLengths() : null;
   let fieldDocs = 0;
   let bytes = 64;
   for (let f = 0; f < F; f++) {
     if (!(mask & (1 << f))) continue;
     const n = r.uint();
     const o = new Int32Array(n);
-    let prev = 0;
-    for (let i = 0; i < n; i++) {
-      prev = i === 0 ? r.uint() : prev + r.uint();
-      o[i] = prev;
-    }
     const w = new Float64Array(n);
-    if (weights === 'milli') for (let i = 0; i < n; i++) w[i] = r.int() / 1000;
-    else for (let i = 0; i < n; i++) w[i] = r.float64();
+    if (tf && lengths) {
+      const k1 = tf.k1;
+      const b = tf.b;
+      const avg = tf.avgFieldLength[f]!;
+      const boost = tf.fieldBoost[f]!;
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        const v = r.uint();
+        const delta = Math.floor(v / 2);
+        prev = i === 0 ? delta : prev + delta;
+        o[i] = prev;
+        const t = v % 2 === 0 ? 1 : r.uint() + 2;
+        const len = lengths[prev * F + f];
+        if (len === undefined) throw new Error(`posting of "${term}" names an unknown document`);
+        // lunr.Builder#createFieldVectors, operation for operation (document boost 1).
+        let score = (idf * ((k1 + 1) * t)) / (k1 * (1 - b + b * (len / avg)) + t);
+        score *= boost;
+        w[i] = Math.round(score * 1000) / 1000;
+      }
+    } else {
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        prev = i === 0 ? r.uint() : prev + r.uint();
+        o[i] = prev;
+      }
+      if (meta.weights === 'milli') for (let i = 0; i < n; i++) w[i] = r.int() / 1000;
+      else for (let i = 0; i < n; i++) w[i] = r.float64();
+    }
     ords[f] = o;
     ws[f] = w;
     fieldDocs += n;
     bytes += n * 12;
   }
-  if (mask >> F) throw new Error(`posting of "${term}" names an unknown field`);
   return { term, tid, df, fieldDocs, ords, weights: ws, bytes };
 }
 
@@ -84,6 +118,8 @@ export class PackEngine implements IndexEngine {
   private readonly docBlocks = new Map<number, string[]>();
   private vocab: { terms: string[]; df: Uint32Array } | null = null;
   private addOrder: Int32Array | null = null;
+  private lengths: Int32Array | null = null;
+  private readonly decodeCtx: DecodeContext;
 
   // Per-query scratch, sized documentCount × fields, allocated at the first query.
   private epoch = 0;
@@ -109,6 +145,20 @@ export class PackEngine implements IndexEngine {
     this.stPrefix = db.prepare('SELECT terms FROM search_prefix WHERE prefix = ?').pluck();
     this.stDocs = db.prepare('SELECT refs FROM search_docs WHERE block = ?').pluck();
     this.stBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
+    this.decodeCtx = { F: this.F, meta, fieldLengths: () => this.fieldLengths() };
+  }
+
+  /** Token counts per document and field (lunr's fieldLengths), loaded at the first tf decode. */
+  private fieldLengths(): Int32Array {
+    if (this.lengths) return this.lengths;
+    const blob = this.stBlob.get('field_lengths') as Buffer | undefined;
+    if (!blob) throw new Error('search index: field lengths missing');
+    const r = new ByteReader(inflateSync(blob));
+    const n = this.documentCount * this.F;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) out[i] = r.uint();
+    this.lengths = out;
+    return out;
   }
 
   // ---- vocabulary -------------------------------------------------------------------------
@@ -188,7 +238,7 @@ export class PackEngine implements IndexEngine {
       return hit;
     }
     const row = this.stPosting.get(term) as { tid: number; df: number; data: Buffer } | undefined;
-    const p = row ? decodePostings(term, row.tid, row.df, row.data, this.F, this.meta.weights) : null;
+    const p = row ? decodePostings(term, row.tid, row.df, row.data, this.decodeCtx) : null;
     this.remember(term, p);
     return p;
   }

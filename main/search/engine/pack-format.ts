@@ -24,9 +24,12 @@ export const PREFIX_TABLE_TOP = 64;
  * How a posting's weight (lunr's field-vector element for that term, document and field) is stored:
  * - `milli`: the integer round(w·1000) (lunr rounds every weight to 3 decimals, and k/1000 gives back
  *   the identical double);
- * - `f64`: the raw double, used when some weight is not k/1000 (never with lunr's own builder).
+ * - `f64`: the raw double, used when some weight is not k/1000 (never with lunr's own builder);
+ * - `tf`: the term frequency only (1 costs no byte), the weight being recomputed from tf, the
+ *   document's field length, the term's idf (stored as a double per term) and lunr's k1, b and field
+ *   boost with lunr's own expression; chosen only when that reproduces every stored weight exactly.
  */
-export type WeightMode = 'milli' | 'f64';
+export type WeightMode = 'milli' | 'f64' | 'tf';
 
 export interface SearchMeta {
   format: string;
@@ -37,4 +40,6 @@ export interface SearchMeta {
   weights: WeightMode;
   /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */
   hasAddOrder: boolean;
+  /** With `weights: 'tf'`: lunr's BM25 parameters as the builder used them. */
+  tf?: { k1: number; b: number; avgFieldLength: number[]; fieldBoost: number[] };
 }

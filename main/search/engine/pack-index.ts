@@ -102,6 +102,21 @@ export function verifySearchIndex(db: Database.Database): string[] {
     const meta = JSON.parse(db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string) as SearchMeta;
     const F = meta.fields.length;
     const N = meta.docCount;
+    let lengths: Int32Array | null = null;
+    const ctx = {
+      F,
+      meta,
+      fieldLengths: (): Int32Array => {
+        if (lengths) return lengths;
+        const blob = db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as Buffer | undefined;
+        if (!blob) throw new Error('field lengths missing');
+        const r = new ByteReader(inflateSync(blob));
+        lengths = new Int32Array(N * F);
+        for (let i = 0; i < N * F; i++) lengths[i] = r.uint();
+        if (!r.done) throw new Error('field lengths have trailing bytes');
+        return lengths;
+      },
+    };
 
     // Documents.
     let docs = 0;
@@ -139,7 +154,7 @@ export function verifySearchIndex(db: Database.Database): string[] {
         continue;
       }
       try {
-        const p = decodePostings(term, tid, df, data, F, meta.weights);
+        const p = decodePostings(term, tid, df, data, ctx);
         let distinct = 0;
         for (let f = 0; f < F; f++) {
           const o = p.ords[f];

@@ -78,69 +78,115 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     }
   }
 
-  for (const t of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
-  db.exec(SEARCH_SCHEMA);
-
+  // Per term and field: documents (ascending ordinal), term frequencies (from lunr's position
+  // metadata, -1 when absent) and lunr's weights aligned with the documents.
   const sortedTerms = terms.slice().sort(compareStrings);
-  const dfOf = new Map<string, number>();
-  const insTerm = db.prepare('INSERT INTO search_terms (term, tid, df) VALUES (?, ?, ?)');
-  const insPost = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
-  const w = new ByteWriter(1 << 16);
+  interface FieldPosting {
+    ords: Int32Array;
+    tfs: Int32Array;
+    ws: Float64Array;
+  }
+  const data: { term: string; tid: number; df: number; fields: FieldPosting[] }[] = [];
   const stamp = new Int32Array(N).fill(-1);
+  const fieldLengths = new Float64Array(N * F);
+  let tfKnown = true;
   let postingCount = 0;
-
   for (let ti = 0; ti < sortedTerms.length; ti++) {
     const term = sortedTerms[ti]!;
     const posting = ix.invertedIndex[term]!;
     const tid = posting._index;
-    w.reset();
-    let mask = 0;
-    const perField: number[][] = [];
-    for (let f = 0; f < F; f++) {
-      const fp = posting[fields[f]!];
-      const keys = fp ? Object.keys(fp) : [];
-      const ords = keys.map((k) => refToOrd.get(k) ?? -1);
-      let sorted = true;
-      for (let i = 0; i < ords.length; i++) {
-        if (ords[i]! < 0) throw new Error(`search index: posting of "${term}" names an unknown document`);
-        if (i > 0 && ords[i]! <= ords[i - 1]!) sorted = false;
-      }
-      if (!sorted) ords.sort((a, b) => a - b);
-      perField.push(ords);
-      if (ords.length > 0) mask |= 1 << f;
-    }
-    w.uint(mask);
+    const perField: FieldPosting[] = [];
     let df = 0;
     for (let f = 0; f < F; f++) {
-      const ords = perField[f]!;
-      if (ords.length === 0) continue;
-      w.uint(ords.length);
-      let prev = 0;
-      for (let i = 0; i < ords.length; i++) {
-        const o = ords[i]!;
-        w.uint(i === 0 ? o : o - prev);
-        prev = o;
+      const fp = posting[fields[f]!] ?? {};
+      const keys = Object.keys(fp);
+      const order = keys.map((k, i) => {
+        const o = refToOrd.get(k);
+        if (o === undefined) throw new Error(`search index: posting of "${term}" names an unknown document`);
+        return [o, i] as const;
+      });
+      let sorted = true;
+      for (let i = 1; i < order.length; i++) if (order[i]![0] <= order[i - 1]![0]) sorted = false;
+      if (!sorted) order.sort((a, b) => a[0] - b[0]);
+      const n = order.length;
+      const ords = new Int32Array(n);
+      const tfs = new Int32Array(n);
+      const ws = new Float64Array(n);
+      const wo = wOrds[tid * F + f] ?? [];
+      const wv = wVals[tid * F + f] ?? [];
+      let j = 0;
+      for (let i = 0; i < n; i++) {
+        const [o, k] = order[i]!;
+        ords[i] = o;
+        const pos = (fp[keys[k]!] as { position?: unknown } | undefined)?.position;
+        const tf = Array.isArray(pos) ? pos.length : -1;
+        if (tf < 1) tfKnown = false;
+        tfs[i] = tf;
+        fieldLengths[o * F + f] = fieldLengths[o * F + f]! + Math.max(tf, 0);
+        while (j < wo.length && wo[j]! < o) j++;
+        ws[i] = j < wo.length && wo[j] === o ? wv[j]! : 0;
         if (stamp[o] !== ti) {
           stamp[o] = ti;
           df++;
         }
       }
-      // Weights aligned with the posting's docs (0 where lunr has no vector element).
-      const wo = wOrds[tid * F + f] ?? [];
-      const wv = wVals[tid * F + f] ?? [];
-      let j = 0;
-      for (let i = 0; i < ords.length; i++) {
-        const o = ords[i]!;
-        while (j < wo.length && wo[j]! < o) j++;
-        const val = j < wo.length && wo[j] === o ? wv[j]! : 0;
-        if (weights === 'milli') w.int(Math.round(val * 1000));
-        else w.float64(val);
-      }
-      postingCount += ords.length;
+      postingCount += n;
+      perField.push({ ords, tfs, ws });
     }
-    dfOf.set(term, df);
-    insTerm.run(term, tid, df);
-    insPost.run(tid, w.bytes());
+    data.push({ term, tid, df, fields: perField });
+  }
+
+  // Can every weight be recomputed from tf, the field length and the term's idf exactly as
+  // lunr.Builder#createFieldVectors did? Then postings store tf instead of the weight.
+  let tfModel: TfModel | null = null;
+  if (tfKnown && N > 0) tfModel = inferTfModel(data, fields, fieldLengths, N);
+  if (tfModel) weights = 'tf';
+
+  for (const t of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  db.exec(SEARCH_SCHEMA);
+
+  const dfOf = new Map<string, number>();
+  const insTerm = db.prepare('INSERT INTO search_terms (term, tid, df) VALUES (?, ?, ?)');
+  const insPost = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
+  const w = new ByteWriter(1 << 16);
+  for (const t of data) {
+    w.reset();
+    let mask = 0;
+    t.fields.forEach((fp, f) => {
+      if (fp.ords.length > 0) mask |= 1 << f;
+    });
+    w.uint(mask);
+    if (tfModel) w.float64(tfModel.idf.get(t.term)!);
+    for (let f = 0; f < F; f++) {
+      const { ords, tfs, ws } = t.fields[f]!;
+      const n = ords.length;
+      if (n === 0) continue;
+      w.uint(n);
+      let prev = 0;
+      for (let i = 0; i < n; i++) {
+        const delta = i === 0 ? ords[i]! : ords[i]! - prev;
+        prev = ords[i]!;
+        if (tfModel) {
+          const tf = tfs[i]!;
+          w.uint(delta * 2 + (tf === 1 ? 0 : 1));
+          if (tf !== 1) w.uint(tf - 2);
+        } else w.uint(delta);
+      }
+      if (!tfModel) {
+        for (let i = 0; i < n; i++) {
+          if (weights === 'milli') w.int(Math.round(ws[i]! * 1000));
+          else w.float64(ws[i]!);
+        }
+      }
+    }
+    dfOf.set(t.term, t.df);
+    insTerm.run(t.term, t.tid, t.df);
+    insPost.run(t.tid, w.bytes());
+  }
+  if (tfModel) {
+    const bw = new ByteWriter(1 << 16);
+    for (let i = 0; i < N * F; i++) bw.uint(fieldLengths[i]!);
+    db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)').run('field_lengths', deflateSync(bw.bytes(), { level: 6 }));
   }
 
   // Doc refs by ordinal, in blocks.
@@ -191,6 +237,7 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     postingCount,
     weights,
     hasAddOrder,
+    ...(tfModel ? { tf: { k1: tfModel.k1, b: tfModel.b, avgFieldLength: tfModel.avg, fieldBoost: tfModel.boost } } : {}),
   };
   const insMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?)');
   insMeta.run('format', SEARCH_FORMAT);
@@ -205,4 +252,90 @@ export function* prefixesOf(t: string): Generator<string> {
     if (c >= 0xd800 && c <= 0xdbff) continue;
     yield t.slice(0, i);
   }
+}
+
+export interface TfModel {
+  k1: number;
+  b: number;
+  avg: number[];
+  boost: number[];
+  idf: Map<string, number>;
+}
+
+/** lunr.Builder#createFieldVectors' weight, with the same operations in the same order. */
+export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: number, boost: number, k1: number, b: number): number {
+  let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
+  score *= boost;
+  return Math.round(score * 1000) / 1000;
+}
+
+/**
+ * Finds lunr's parameters (k1, b, field boosts; document boosts 1) under which every stored weight
+ * is recomputed bit for bit from tf, field length and idf. null when none fits.
+ */
+function inferTfModel(
+  data: { term: string; fields: { ords: Int32Array; tfs: Int32Array; ws: Float64Array }[] }[],
+  fields: string[],
+  fieldLengths: Float64Array,
+  N: number,
+): TfModel | null {
+  const F = fields.length;
+  const k1 = 1.2;
+  const b = 0.75;
+  const avg: number[] = [];
+  for (let f = 0; f < F; f++) {
+    let sum = 0;
+    for (let d = 0; d < N; d++) sum += fieldLengths[d * F + f]!;
+    avg.push(sum / N);
+  }
+  const idf = new Map<string, number>();
+  for (const t of data) {
+    let documentsWithTerm = 0;
+    for (const fp of t.fields) documentsWithTerm += fp.ords.length;
+    const x = (N - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+    idf.set(t.term, Math.log(1 + Math.abs(x)));
+  }
+  const boost: number[] = [];
+  for (let f = 0; f < F; f++) {
+    // Candidate boosts: 1 and the ratio seen on the posting with the largest weight, rounded.
+    let best = { w: 0, base: 0 };
+    for (const t of data) {
+      const fp = t.fields[f]!;
+      for (let i = 0; i < fp.ords.length; i++) {
+        if (fp.ws[i]! > best.w) {
+          const base = lunrWeightRaw(idf.get(t.term)!, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, k1, b);
+          best = { w: fp.ws[i]!, base };
+        }
+      }
+    }
+    const candidates = new Set<number>([1]);
+    if (best.base > 0) {
+      const r = best.w / best.base;
+      for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round(r * scale) / scale);
+    }
+    let found: number | null = null;
+    for (const c of candidates) {
+      if (!(c > 0)) continue;
+      let ok = true;
+      for (const t of data) {
+        const fp = t.fields[f]!;
+        const i0 = idf.get(t.term)!;
+        for (let i = 0; i < fp.ords.length && ok; i++) {
+          if (lunrWeight(i0, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, c, k1, b) !== fp.ws[i]) ok = false;
+        }
+        if (!ok) break;
+      }
+      if (ok) {
+        found = c;
+        break;
+      }
+    }
+    if (found === null) return null;
+    boost.push(found);
+  }
+  return { k1, b, avg, boost, idf };
+}
+
+function lunrWeightRaw(idf: number, tf: number, fieldLength: number, avg: number, k1: number, b: number): number {
+  return (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
 }
