@@ -43,6 +43,8 @@ export interface SearcherOptions {
   engine: IndexEngine;
   analyzer: Analyzer;
   passages: PassageSource;
+  /** Called with any internal failure (the search still answers, with no results). For tests and logs. */
+  onError?: (error: unknown, request: SearchRequest) => void;
 }
 
 export interface Searcher {
@@ -53,8 +55,10 @@ export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
 const PREFIX_LIMIT = 12;
 const FUZZY_LIMIT = 8;
-const MAX_FUZZY_CONCEPTS = 6;
+const MAX_FUZZY_CONCEPTS = 4;
 const MAX_CONCEPTS = 24;
+/** Longer words are not fuzzy-matched, prefix-expanded or split (no real word is this long; bounded work). */
+const MAX_EXPAND_CHARS = 24;
 /** Candidates whose kind is looked up for kind intent/filtering. */
 const KIND_LOOKUP_LIMIT = 2000;
 
@@ -257,8 +261,10 @@ class SearchRun {
         for (const t of c.tokens) {
           if (!t.primary) continue;
           const min = t.role === 'cjk' ? 1 : 3;
-          if (Array.from(t.raw).length >= min) prefixes.add(t.raw);
-          if (Array.from(t.term).length >= min) prefixes.add(t.term);
+          for (const form of [t.raw, t.term]) {
+            const n = Array.from(form).length;
+            if (n >= min && n <= MAX_EXPAND_CHARS) prefixes.add(form);
+          }
         }
         const typed = c.tokens.filter((t) => t.primary).map((t) => t.raw);
         for (const p of prefixes) {
@@ -277,7 +283,7 @@ class SearchRun {
           }
         }
       }
-      if (c.stop || !single || !isWordLike(single)) continue;
+      if (c.stop || !single || !isWordLike(single) || single.raw.length > MAX_EXPAND_CHARS) continue;
       // Fuzzy: the vocabulary lacks the word (or holds it rarely).
       const term = single.term;
       const known = engine.hasTerm(term) || (single.raw !== term && engine.hasTerm(single.raw));
@@ -290,8 +296,9 @@ class SearchRun {
       if (distance > 0 && !hasJoin && fuzzyBudget > 0) {
         fuzzyBudget--;
         const found = new Set<string>();
-        for (const t of new Set([term, single.raw])) {
-          for (const f of engine.expandFuzzy(t, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
+        for (const f of engine.expandFuzzy(term, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
+        if (found.size === 0 && single.raw !== term) {
+          for (const f of engine.expandFuzzy(single.raw, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
         }
         for (const f of [...found].slice(0, FUZZY_LIMIT)) addAlt(c, { term: f, kind: 'fuzzy', share: 1, boost: BOOST.fuzzy });
       }
@@ -478,7 +485,12 @@ export function createSearcher(options: SearcherOptions): Searcher {
       const started = performance.now();
       try {
         return new SearchRun(options, kindCache).run(request);
-      } catch {
+      } catch (error) {
+        try {
+          options.onError?.(error, request);
+        } catch {
+          // a failing logger must not break search
+        }
         const query = typeof request?.query === 'string' ? request.query : '';
         return { query, total: 0, tookMs: performance.now() - started, results: [] };
       }

@@ -1,0 +1,98 @@
+/**
+ * The relevance suite (issue 4): every case must rank its passage in the top 3 of the embedded
+ * archive, built into a real pack and searched the way the app searches. Prints the hit rate per
+ * category and the per-query time; fails on any miss, throw or internal error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, HOSTILE, type Category } from './cases';
+import { openEmbeddedSearch, type ArchiveSearch } from './harness';
+
+let archive: ArchiveSearch;
+beforeAll(() => {
+  archive = openEmbeddedSearch();
+});
+afterAll(() => archive?.close());
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+describe('relevance on the embedded archive', () => {
+  it('has at least 60 cases covering every category', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(60);
+    const categories = new Set(CASES.map((c) => c.category));
+    for (const cat of ['romanisation', 'apostrophes', 'hyphen-space', 'typos', 'abbreviations', 'designations', 'numbers', 'decades', 'hangul', 'kind-intent', 'questions', 'prefixes', 'plain'])
+      expect(categories.has(cat as Category)).toBe(true);
+  });
+
+  it('every expected passage exists in the archive exactly once', () => {
+    const texts = archive.pack.sections().flatMap((s) => archive.pack.passagesOfSection(s.id)).filter((p) => !p.repeatOf).map((p) => p.text);
+    for (const c of CASES) expect(texts.filter((t) => t.includes(c.expect)).length, c.expect).toBe(1);
+  });
+
+  it('ranks the expected passage in the top 3 for every query', () => {
+    const rows = new Map<string, { hits: number; total: number; fresh: number; freshHits: number }>();
+    const misses: string[] = [];
+    const times: number[] = [];
+    for (const c of CASES) {
+      let top: string[] = [];
+      let threw: unknown;
+      try {
+        const request = c.kinds ? { query: c.query, limit: 3, kinds: c.kinds } : { query: c.query, limit: 3 };
+        archive.searcher.search(request); // warm caches, then time a second run
+        const t0 = performance.now();
+        const r = archive.searcher.search(request);
+        times.push(performance.now() - t0);
+        top = r.results.map((h) => h.text);
+      } catch (e) {
+        threw = e;
+      }
+      const hit = !threw && top.some((t) => t.includes(c.expect));
+      const row = rows.get(c.category) ?? { hits: 0, total: 0, fresh: 0, freshHits: 0 };
+      row.total++;
+      if (hit) row.hits++;
+      if (c.fresh) {
+        row.fresh++;
+        if (hit) row.freshHits++;
+      }
+      rows.set(c.category, row);
+      if (!hit) misses.push(`[${c.category}] ${JSON.stringify(c.query)} → expected ${JSON.stringify(c.expect)}; got ${threw ? `throw ${String(threw)}` : JSON.stringify(top.map((t) => t.slice(0, 50)))}`);
+    }
+    const lines = ['category        hits   rate   (untuned: hits)'];
+    let hits = 0;
+    let fresh = 0;
+    let freshHits = 0;
+    for (const [cat, r] of rows) {
+      hits += r.hits;
+      fresh += r.fresh;
+      freshHits += r.freshHits;
+      lines.push(`${cat.padEnd(15)} ${`${r.hits}/${r.total}`.padStart(6)} ${((100 * r.hits) / r.total).toFixed(0).padStart(5)}%   (${r.freshHits}/${r.fresh})`);
+    }
+    lines.push(`${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(6)} ${((100 * hits) / CASES.length).toFixed(1).padStart(5)}%   (${freshHits}/${fresh})`);
+    lines.push(`per-query time: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
+    console.log(`\nRelevance (top 3), embedded archive\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
+    expect(archive.errors).toEqual([]);
+    expect(misses).toEqual([]);
+  });
+
+  it('never throws on hostile queries', () => {
+    for (const q of HOSTILE) {
+      for (const request of [{ query: q }, { query: q, limit: 5, offset: 3 }, { query: q, kinds: ['media' as const] }]) {
+        const r = archive.searcher.search(request);
+        expect(Array.isArray(r.results)).toBe(true);
+        expect(r.total).toBeGreaterThanOrEqual(r.results.length);
+        for (const h of r.results) {
+          for (const [s, e] of h.highlights) {
+            expect(s).toBeGreaterThanOrEqual(0);
+            expect(e).toBeLessThanOrEqual(h.text.length);
+            expect(e).toBeGreaterThan(s);
+          }
+        }
+      }
+    }
+    const odd: unknown[] = [null, undefined, 42, {}, [], { query: 12 }, { query: 'Pusan', limit: -1 }, { query: 'Pusan', limit: Number.NaN }, { query: 'Pusan', offset: 1e12 }, { query: 'Pusan', kinds: ['nope'] }, { query: 'Pusan', limit: Infinity }];
+    for (const request of odd) expect(() => archive.searcher.search(request as never)).not.toThrow();
+    expect(archive.errors).toEqual([]);
+  });
+});
