@@ -129,6 +129,8 @@ export function App({ api }: { api: FolioApi }) {
 
   const updateSettings = useCallback(
     async (patch: Partial<Settings>) => {
+      // Shown at once; the stored value (committed before the answer) replaces it.
+      setSettings((prev) => (prev ? { ...prev, ...patch } : prev));
       try {
         setSettings(await api.call('settings.set', patch));
       } catch (error) {
@@ -153,7 +155,7 @@ export function App({ api }: { api: FolioApi }) {
       </button>
       <header className="masthead">
         <div className="masthead-inner">
-          <a className="brand" href="#/" aria-label={info ? `${info.manifest.title}: home` : 'Folio: home'}>
+          <a className="brand" href="#/">
             <span className="brand-mark" aria-hidden="true">
               F
             </span>
@@ -169,7 +171,12 @@ export function App({ api }: { api: FolioApi }) {
             </a>
             <a href="#/bookmarks" aria-current={current === 'bookmarks' ? 'page' : undefined}>
               Bookmarks
-              {bookmarkList.length > 0 && <span className="count"> ({bookmarkList.length})</span>}
+              {bookmarkList.length > 0 && (
+                <span className="count" aria-hidden="true">
+                  {' '}
+                  {bookmarkList.length}
+                </span>
+              )}
             </a>
             <a href="#/settings" aria-current={current === 'settings' ? 'page' : undefined}>
               Settings

@@ -17,6 +17,8 @@ const PAGE = 30;
 
 interface Answer {
   query: string;
+  /** The kinds this answer was filtered by, sorted and comma-joined ('' for all). */
+  kinds: string;
   total: number;
   results: SearchHit[];
   tookMs: number;
@@ -33,6 +35,7 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
   const panelRef = useRef<HTMLDivElement>(null);
   const seq = useRef(0);
   const shown = useRef(0);
+  const answers = useRef(0);
   const ids = useId();
   const listId = `${ids}-results`;
   const optionId = (i: number): string => `${ids}-option-${i}`;
@@ -85,7 +88,7 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
         .then((res) => {
           if (mySeq < shown.current || mySeq !== seq.current) return;
           shown.current = mySeq;
-          setAnswer({ query: text, total: res.total, results: res.results, tookMs: res.tookMs });
+          setAnswer({ query: text, kinds: kindList ? [...kindList].sort().join(',') : '', total: res.total, results: res.results, tookMs: res.tookMs });
           setError(null);
           setActive(-1);
           document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
@@ -97,6 +100,11 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [api, query, kinds]);
+
+  // A counter of rendered answers: tests and the latency probe watch it.
+  useEffect(() => {
+    if (answer) document.documentElement.dataset.searchAnswers = String(++answers.current);
+  }, [answer]);
 
   const results = answer?.results ?? [];
   const choose = (hit: SearchHit): void => {
@@ -155,8 +163,6 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
           ref={inputRef}
           id={`${ids}-input`}
           type="search"
-          role="combobox"
-          aria-expanded={showPanel}
           aria-controls={listId}
           aria-autocomplete="list"
           aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
@@ -190,7 +196,7 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
             </label>
           ))}
         </fieldset>
-        <p className="search-status" role="status">
+        <p className="search-status" role="status" data-query={answer?.query} data-kinds={answer?.kinds}>
           {error
             ? `Search failed: ${error}`
             : !answer

@@ -1,0 +1,105 @@
+/** Starts `folio serve` and Debian's Chromium for the end-to-end tests, and records every request. */
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { startServer, type RunningServer } from '../../main/serve/server';
+
+export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const chromiumMissing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
+
+export interface Harness {
+  server: RunningServer;
+  browser: Browser;
+  origin: string;
+  dataDir: string;
+  /** Every URL any page asked for, with the page's errors. */
+  requests: string[];
+  pageErrors: string[];
+  startMs: number;
+  newContext(): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(archivePath: string): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
+  const t0 = performance.now();
+  const server = await startServer({ archivePath, dataDir, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const origin = new URL(server.url).origin;
+  const requests: string[] = [];
+  const pageErrors: string[] = [];
+  const contexts: BrowserContext[] = [];
+  return {
+    server,
+    browser,
+    origin,
+    dataDir,
+    requests,
+    pageErrors,
+    startMs: t0,
+    async newContext() {
+      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
+      context.on('request', (request) => requests.push(request.url()));
+      context.on('page', (page) => watchPage(page, pageErrors));
+      contexts.push(context);
+      return context;
+    },
+    async close() {
+      for (const c of contexts) await c.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+function watchPage(page: Page, errors: string[]): void {
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+}
+
+/** URLs that are not the server's own origin (or in-page data/blob URLs). */
+export function foreignRequests(requests: readonly string[], origin: string): string[] {
+  return requests.filter((url) => {
+    if (url.startsWith('data:') || url.startsWith(`blob:${origin}/`)) return false;
+    try {
+      const u = new URL(url);
+      return u.origin !== origin || !['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+    } catch {
+      return true;
+    }
+  });
+}
+
+const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page; returns serious and critical violations. */
+export async function axeSerious(page: Page): Promise<string[]> {
+  // Injected through the DevTools protocol path (evaluate), so the page's CSP does not apply.
+  await page.evaluate(AXE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
