@@ -17,6 +17,7 @@ const CAPS_PLURAL_RE = /^\p{Lu}{2,5}s$/u;
 
 /** If `written` (apostrophes removed) is an acronym, its folded term; otherwise undefined. */
 export function acronymTerm(written: string): string | undefined {
+  if (written.length < 2 || written.length > 6) return undefined;
   if (CAPS_RE.test(written)) return written.toLowerCase();
   if (CAPS_PLURAL_RE.test(written)) return written.slice(0, -1).toLowerCase();
   return undefined;

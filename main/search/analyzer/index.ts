@@ -55,13 +55,13 @@ function usesEnglish(languages: readonly string[]): boolean {
 /** Creates the analyzer for an archive: its variant table and languages. */
 export function createAnalyzer(options: AnalyzerOptions): FolioAnalyzer {
   const english = usesEnglish(options?.languages ?? []);
+  // Tokens reaching `finish` are always fresh objects (tokenize and the variant table copy), so
+  // they are completed in place.
   const finish = (t: DetailedToken): DetailedToken => {
     const stemmable = t.role === 'word' || t.role === 'join';
-    return {
-      ...t,
-      term: stemmable && english ? stem(t.raw) : t.raw,
-      stop: t.role === 'word' && isStopWord(t.raw),
-    };
+    t.term = stemmable && english ? stem(t.raw) : t.raw;
+    t.stop = t.role === 'word' && isStopWord(t.raw);
+    return t;
   };
   const variants = new VariantTable(options?.variants ?? [], baseTokens);
   const analyzeDetailed = (text: string): DetailedToken[] => {
@@ -74,7 +74,7 @@ export function createAnalyzer(options: AnalyzerOptions): FolioAnalyzer {
       return analyzeDetailed(text).map((t) => ({ term: t.term, start: t.start, end: t.end }));
     },
     variantPrefix(prefix: string, limit: number): DetailedToken[][] {
-      return variants.formsStartingWith(prefix, limit).map((ts) => ts.map(finish));
+      return variants.formsStartingWith(prefix, limit).map((ts) => ts.map((t) => finish({ ...t })));
     },
   };
 }

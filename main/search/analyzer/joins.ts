@@ -8,10 +8,11 @@ import type { DetailedToken } from './tokens';
 
 const HYPHEN_GAP = /^[-\u2010\u2011]$/;
 const MAX_PARTS = 4;
+const ASCII_WORD = /^[a-z]+$/;
+const LETTERS = /^\p{L}+$/u;
 
 /** Adds `join` tokens for chains of alphabetic words linked by single hyphens. */
 export function addHyphenJoins(text: string, tokens: DetailedToken[]): DetailedToken[] {
-  const primaries = tokens.filter((t) => t.primary);
   const extra: DetailedToken[] = [];
   let chain: DetailedToken[] = [];
   const flush = (): void => {
@@ -21,10 +22,11 @@ export function addHyphenJoins(text: string, tokens: DetailedToken[]): DetailedT
     }
     chain = [];
   };
-  for (const t of primaries) {
-    const alpha = (t.role === 'word' || t.role === 'acronym') && /^\p{L}+$/u.test(t.raw);
+  for (const t of tokens) {
+    if (!t.primary) continue;
+    const alpha = (t.role === 'word' || t.role === 'acronym') && (ASCII_WORD.test(t.raw) || LETTERS.test(t.raw));
     const prev = chain[chain.length - 1];
-    if (alpha && prev && HYPHEN_GAP.test(text.slice(prev.end, t.start))) {
+    if (alpha && prev && t.start - prev.end === 1 && HYPHEN_GAP.test(text[prev.end]!)) {
       chain.push(t);
       continue;
     }

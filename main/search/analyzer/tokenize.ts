@@ -50,8 +50,17 @@ function tok(term: string, start: number, end: number, role: DetailedToken['role
 }
 
 /** Tokens of one written word at [start, end). */
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+const ASCII_DIGITS = /^[0-9]+$/;
+
 function wordTokens(text: string, start: number, end: number): DetailedToken[] {
   const written = text.slice(start, end);
+  // Fast paths: most words are plain ASCII letters or digits.
+  if (ASCII_LETTERS.test(written)) {
+    const acronym = acronymTerm(written);
+    return [acronym ? tok(acronym, start, end, 'acronym') : tok(written.toLowerCase(), start, end, 'word')];
+  }
+  if (ASCII_DIGITS.test(written)) return [tok(written, start, end, 'number')];
   if (written.includes('.') && DOTTED_RE.test(written)) {
     const term = dottedTerm(written);
     return term ? [tok(term, start, end, 'acronym')] : [];

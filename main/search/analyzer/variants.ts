@@ -19,6 +19,8 @@ import type { DetailedToken } from './tokens';
 
 interface Form {
   raws: string[];
+  /** The form is the canonical form itself: nothing to replace. */
+  identity: boolean;
   canonical: CanonicalToken[];
   canonicalPrimaries: number;
 }
@@ -59,7 +61,8 @@ export class VariantTable {
         if (raws.length === 0) continue;
         const list = this.forms.get(raws[0]!) ?? [];
         if (list.some((f) => f.raws.join(' ') === raws.join(' '))) continue;
-        list.push({ raws, canonical, canonicalPrimaries: canonPrimaries.length });
+        const identity = raws.join('\u0000') === canonPrimaries.map((t) => t.raw).join('\u0000');
+        list.push({ raws, identity, canonical, canonicalPrimaries: canonPrimaries.length });
         list.sort((a, b) => b.raws.length - a.raws.length);
         this.forms.set(raws[0]!, list);
       }
@@ -110,6 +113,11 @@ export class VariantTable {
         i++;
         continue;
       }
+      if (matched.identity) {
+        // Already canonical; consuming the words keeps shorter forms from matching inside.
+        i += matched.raws.length;
+        continue;
+      }
       const words = primaries.slice(i, i + matched.raws.length);
       const start = words[0]!.start;
       const end = words[words.length - 1]!.end;
@@ -130,8 +138,21 @@ export class VariantTable {
       i += matched.raws.length;
     }
     if (replaced.length === 0) return tokens;
-    const kept = tokens.filter((t) => !replaced.some((r) => t.start < r.end && t.end > r.start));
-    for (const r of replaced) kept.push(...r.tokens);
+    // `replaced` is in text order and its spans do not overlap: one pass drops what they cover.
+    const kept: DetailedToken[] = [];
+    let r = 0;
+    for (const t of tokens) {
+      while (r < replaced.length && replaced[r]!.end <= t.start) r++;
+      let covered = false;
+      for (let k = r; k < replaced.length && replaced[k]!.start < t.end; k++) {
+        if (t.start < replaced[k]!.end && t.end > replaced[k]!.start) {
+          covered = true;
+          break;
+        }
+      }
+      if (!covered) kept.push(t);
+    }
+    for (const rep of replaced) kept.push(...rep.tokens);
     return kept;
   }
 }
