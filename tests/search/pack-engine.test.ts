@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import lunr from 'lunr';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSearchEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import { MemoryEngine } from '../../main/search/engine/memory-engine';
+import { openSearchEngine, PackEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import type { TermClause } from '../../main/search/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-pack-engine-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function smallIndex(): lunr.Index {
+function smallIndex(positions = true): lunr.Index {
   const b = new lunr.Builder();
   b.pipeline.reset();
   b.searchPipeline.reset();
@@ -18,7 +20,7 @@ function smallIndex(): lunr.Index {
   b.field('text');
   b.field('caption', { boost: 2 });
   b.field('media', { boost: 2 });
-  b.metadataWhitelist = ['position'];
+  b.metadataWhitelist = positions ? ['position'] : [];
   const docs = [
     { id: 'p1', title: 'pusan perimeter', text: 'the defence of the pusan perimeter in 1950', caption: '', media: '' },
     { id: 'p2', title: 'inchon', text: 'the landing at inchon turned the war', caption: 'marines at inchon', media: '' },
@@ -53,5 +55,44 @@ describe('pack search index', () => {
     expect(engine.expandFuzzy('chosen', 1, 10)).toEqual(['chosin']);
     expect(engine.query([{ term: 'nothere', boost: 1, presence: 'required' }, { term: 'the', boost: 1, presence: 'optional' }])).toEqual([]);
     db.close();
+  });
+
+  it('stores term frequencies when lunr\'s weights recompute exactly, and weights otherwise', () => {
+    const clauses: TermClause[][] = [
+      [{ term: 'the', boost: 1, presence: 'optional' }],
+      [{ term: 'chosin', boost: 2, presence: 'optional' }, { term: 'seoul', boost: 1, presence: 'optional' }],
+      [{ term: 'the', boost: 1, presence: 'required' }, { term: 'inchon', boost: 1, presence: 'prohibited' }],
+    ];
+    for (const [positions, mode] of [
+      [true, 'tf'],
+      [false, 'milli'],
+    ] as const) {
+      const file = join(dir, `mode-${mode}.folio`);
+      const index = smallIndex(positions);
+      writePack(file, index);
+      const db = new Database(file, { readonly: true, fileMustExist: true });
+      const engine = openSearchEngine(db) as PackEngine;
+      expect(engine.meta.weights).toBe(mode);
+      expect(verifySearchIndex(db)).toEqual([]);
+      const memory = new MemoryEngine(index);
+      for (const c of clauses) {
+        const a = memory.query(c).map((m) => [m.ref, m.score]);
+        const b = engine.query(c).map((m) => [m.ref, m.score]);
+        expect(b).toEqual(a);
+      }
+      db.close();
+    }
+  });
+
+  it('verify reports damaged postings and missing tables', () => {
+    const file = join(dir, 'damaged.folio');
+    writePack(file, smallIndex());
+    const rw = new Database(file);
+    rw.prepare("UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')").run();
+    rw.prepare("UPDATE search_terms SET df = df + 1 WHERE term = 'seoul'").run();
+    expect(verifySearchIndex(rw).join('\n')).toMatch(/pusan[\s\S]*seoul|seoul[\s\S]*pusan/);
+    rw.exec('DROP TABLE search_docs');
+    expect(verifySearchIndex(rw).join('\n')).toMatch(/search_docs missing/);
+    rw.close();
   });
 });

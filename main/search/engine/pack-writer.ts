@@ -309,6 +309,7 @@ function inferTfModel(
       }
     }
     const candidates = new Set<number>([1]);
+    for (let q = 1; q <= 40; q++) candidates.add(q / 4);
     if (best.base > 0) {
       const r = best.w / best.base;
       for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round(r * scale) / scale);
@@ -330,7 +331,24 @@ function inferTfModel(
         break;
       }
     }
-    if (found === null) return null;
+    if (found === null) {
+      if (process.env.FOLIO_DEBUG_TF) {
+        // Report the first mismatch under each candidate.
+        for (const c of candidates) {
+          outer: for (const t of data) {
+            const fp = t.fields[f]!;
+            for (let i = 0; i < fp.ords.length; i++) {
+              const got = lunrWeight(idf.get(t.term)!, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, c, k1, b);
+              if (got !== fp.ws[i]) {
+                console.error('tf model: field', fields[f], 'boost', c, 'term', t.term, 'tf', fp.tfs[i], 'len', fieldLengths[fp.ords[i]! * F + f], 'want', fp.ws[i], 'got', got);
+                break outer;
+              }
+            }
+          }
+        }
+      }
+      return null;
+    }
     boost.push(found);
   }
   return { k1, b, avg, boost, idf };
