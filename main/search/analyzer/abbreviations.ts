@@ -8,6 +8,7 @@
  *   query) and never stemmed (so "AIDS" does not become "aid").
  * - The searcher never prefix-expands 2-letter tokens, so "us" and "un" do not match everything.
  */
+import { foldWord } from './normalize';
 
 /** Dotted single letters: U.N., U.S., H.W. (the trailing dot optional). */
 export const DOTTED_ACRONYM_SOURCE = String.raw`(?<![\p{L}\p{N}.])\p{L}(?:\.\p{L}(?![\p{L}\p{M}\p{N}]))+\.?`;
@@ -18,12 +19,12 @@ const CAPS_PLURAL_RE = /^\p{Lu}{2,5}s$/u;
 /** If `written` (apostrophes removed) is an acronym, its folded term; otherwise undefined. */
 export function acronymTerm(written: string): string | undefined {
   if (written.length < 2 || written.length > 6) return undefined;
-  if (CAPS_RE.test(written)) return written.toLowerCase();
-  if (CAPS_PLURAL_RE.test(written)) return written.slice(0, -1).toLowerCase();
+  if (CAPS_RE.test(written)) return foldWord(written);
+  if (CAPS_PLURAL_RE.test(written)) return foldWord(written.slice(0, -1));
   return undefined;
 }
 
 /** Folded term of a dotted acronym ("U.N." gives "un"). */
 export function dottedTerm(written: string): string {
-  return written.replace(/\./g, '').normalize('NFKC').toLowerCase();
+  return foldWord(written.replace(/\./g, ''));
 }

@@ -62,7 +62,10 @@ export function parseQuery(input: unknown): ParsedQuery {
   let text = input.length > MAX_QUERY_CHARS * 4 ? input.slice(0, MAX_QUERY_CHARS * 4) : input;
   text = text.replace(CONTROL_RE, ' ').replace(QUOTES_RE, '"');
   // Do not cut a surrogate pair in half.
-  if (text.length > MAX_QUERY_CHARS) text = Array.from(text.slice(0, MAX_QUERY_CHARS + 1)).join('').slice(0, MAX_QUERY_CHARS);
+  if (text.length > MAX_QUERY_CHARS) {
+    const cut = /[\ud800-\udbff]/.test(text[MAX_QUERY_CHARS - 1]!) ? MAX_QUERY_CHARS - 1 : MAX_QUERY_CHARS;
+    text = text.slice(0, cut);
+  }
   const parts: QueryPart[] = [];
   const kinds = new Set<PassageKind>();
   let i = 0;

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import type { Passage, Section } from '../../main/archive/types';
+import { createAnalyzer } from '../../main/search/analyzer/index';
+import { toIndexDocuments } from '../../main/search/documents';
+import { buildLunrIndex } from '../../main/search/engine/lunr-build';
+import { MemoryEngine } from '../../main/search/engine/memory-engine';
+import { createSearcher } from '../../main/search/searcher';
+import { bestSnippet, highlightSpans } from '../../main/search/snippet';
+import { fixturePassages, fixtureSearcher } from './fixture';
+
+const { searcher, analyzer } = fixtureSearcher();
+const top = (query: string, n = 3, extra: object = {}) => searcher.search({ query, limit: n, ...extra }).results;
+const words = (h: { text: string; highlights: [number, number][] }) => h.highlights.map(([s, e]) => h.text.slice(s, e));
+
+describe('searcher', () => {
+  it('returns passage-level hits with section, title, full text, snippet and highlights', () => {
+    const r = searcher.search({ query: 'Pusan' });
+    expect(r.query).toBe('Pusan');
+    expect(r.total).toBeGreaterThan(0);
+    expect(r.tookMs).toBeGreaterThanOrEqual(0);
+    const h = r.results[0]!;
+    expect(h.text).toContain('Pusan Perimeter');
+    expect(h.section).toBe('The Korean War');
+    expect(h.sectionId).toBe('war');
+    expect(h.text.slice(h.snippetStart, h.snippetStart + h.snippet.length)).toBe(h.snippet);
+    expect(words(h)).toEqual(['Pusan']);
+  });
+
+  it('highlights the words as written for variants, fuzzy matches, designations and Hangul', () => {
+    expect(words(top('Busan')[0]!)).toEqual(['Pusan']);
+    expect(words(top('Chistyakov')[0]!)).toEqual(['Chistiakov']);
+    expect(words(top('Yak9')[0]!)).toContain('Yak 9');
+    expect(words(top('민중')[0]!)).toContain('민중항쟁');
+    expect(words(top('Gaeseong')[0]!)).toEqual(['Kaesong']);
+  });
+
+  it('ranks exact matches above fuzzy ones', () => {
+    // "chosen" is not in the fixture; an archive holding both words ranks the exact one first.
+    const passages: Passage[] = ['The Chosin Reservoir', 'They chose China', 'the chosen few'].map((text, i) => ({
+      id: `x${i}`, ordinal: i, sectionId: 's', kind: 'text', text, title: null, level: null, media: null, repeatOf: null, provenance: { file: 'f', lines: [1, 1] },
+    }));
+    const sections: Section[] = [{ id: 's', ordinal: 0, title: 'S', titleIsMetadata: true, passageCount: 3, firstPassageId: 'x0' }];
+    const a = createAnalyzer({ variants: [], languages: ['en'] });
+    const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), a));
+    const s = createSearcher({ engine, analyzer: a, passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'S' } });
+    const r = s.search({ query: 'chosin ' }).results.map((h) => h.text);
+    expect(r[0]).toBe('The Chosin Reservoir');
+  });
+
+  it('does not let fuzzy expansion of a known word drown its exact matches', () => {
+    const r = top('Korean ', 5);
+    for (const h of r) expect(words(h).join(' ')).toMatch(/Korean/);
+  });
+
+  it('rewards the share of query words matched (plain questions)', () => {
+    expect(top('which Soviet pilot had the most kills')[0]!.text).toContain('Pepelyaev');
+  });
+
+  it('drops stop words unless the query has nothing else', () => {
+    expect(searcher.search({ query: 'the' }).total).toBeGreaterThan(0);
+    expect(top('the Heartbreak Ridge ')[0]!.text).toContain('Heartbreak Ridge');
+    expect(searcher.search({ query: 'of the ' }).total).toBeGreaterThan(0);
+  });
+
+  it('keeps the acronym US and drops the pronoun us; 2-letter words never prefix-expand', () => {
+    expect(top('US')[0]!.text).toMatch(/U\.S\./);
+    const us = searcher.search({ query: 'us', limit: 100 }).results;
+    for (const h of us) expect(words(h).every((w) => /^(U\.S\.|US|us)$/i.test(w))).toBe(true);
+    const un = searcher.search({ query: 'un', limit: 100 }).results;
+    for (const h of un) expect(words(h).every((w) => /^(U\.N\.|UN)$/.test(w))).toBe(true);
+  });
+
+  it('finds partial words while typing, not after a space', () => {
+    expect(top('Pus')[0]!.text).toContain('Pusan');
+    expect(top('Chis')[0]!.text).toContain('Chistiakov');
+    expect(top('armis').some((h) => h.text.includes('armistice'))).toBe(true);
+    expect(searcher.search({ query: 'Chis ' }).total).toBe(0);
+  });
+
+  it('leans towards media and captions on kind-intent words', () => {
+    expect(top('Into the Fire trailer')[0]!.kind).toBe('media');
+    expect(top('Seoul Station photo')[0]!.kind).toBe('caption');
+  });
+
+  it('filters by kind from the request and from kind:', () => {
+    for (const h of searcher.search({ query: 'Korean', kinds: ['caption'] }).results) expect(h.kind).toBe('caption');
+    for (const h of searcher.search({ query: 'kind:media Korean' }).results) expect(h.kind).toBe('media');
+    expect(searcher.search({ query: 'kind:media Pusan' }).total).toBe(0);
+    expect(searcher.search({ query: 'kind:media Korean', kinds: ['caption'] }).total).toBe(0);
+  });
+
+  it('applies required, excluded, phrase and field syntax', () => {
+    const texts = (q: string) => searcher.search({ query: q, limit: 100 }).results.map((h) => h.text);
+    expect(texts('Soviet -MiG').some((t) => /MiG/i.test(t))).toBe(false);
+    expect(texts('+Stalin Korea').every((t) => t.includes('Stalin'))).toBe(true);
+    expect(texts('"Heartbreak Ridge"')).toHaveLength(1);
+    expect(texts('media:Fire')).toHaveLength(1);
+    expect(texts('-"Pusan Perimeter" troops').some((t) => t.includes('Pusan Perimeter'))).toBe(false);
+  });
+
+  it('pages results', () => {
+    const all = searcher.search({ query: 'Korean', limit: 100 });
+    const page = searcher.search({ query: 'Korean', limit: 2, offset: 1 });
+    expect(page.total).toBe(all.total);
+    expect(page.results.map((h) => h.passageId)).toEqual(all.results.slice(1, 3).map((h) => h.passageId));
+    expect(searcher.search({ query: 'Korean' }).results.length).toBeLessThanOrEqual(20);
+  });
+
+  it('never throws and reports no internal errors', () => {
+    const { passages } = fixturePassages();
+    const errors: unknown[] = [];
+    const a = createAnalyzer({ variants: [], languages: ['en'] });
+    const s = createSearcher({
+      engine: new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, [{ id: 'war', ordinal: 0, title: 'W', titleIsMetadata: true, passageCount: 1, firstPassageId: 'p0' }]), a)),
+      analyzer: a,
+      passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'W' },
+      onError: (e) => errors.push(e),
+    });
+    for (const q of ['', 'title:', '~', '+', '*', '"', ':', '\u0000', '😀', 'x'.repeat(10_000), '-', '--x', 'constructor', '__proto__', 'kind:']) {
+      expect(() => s.search({ query: q })).not.toThrow();
+    }
+    expect(errors).toEqual([]);
+    // A failing passage source is contained.
+    const broken = createSearcher({ engine: new MemoryEngine(buildLunrIndex([], a)), analyzer: a, passages: { passagesByIds: () => { throw new Error('x'); }, sectionTitle: () => '' } });
+    expect(broken.search({ query: 'Pusan' }).results).toEqual([]);
+  });
+});
+
+describe('snippets', () => {
+  it('picks the window with the most matches and keeps offsets into the full text', () => {
+    const text = `${'Filler words here. '.repeat(30)}Pusan and Taegu and Pusan again. ${'More filler. '.repeat(30)}`;
+    const spans = highlightSpans(text, new Set(['pusan', 'taegu']), analyzer);
+    expect(spans).toHaveLength(3);
+    const s = bestSnippet(text, spans);
+    expect(s.snippet.length).toBeLessThanOrEqual(260);
+    expect(s.snippet).toContain('Pusan and Taegu and Pusan');
+    expect(text.slice(s.snippetStart, s.snippetStart + s.snippet.length)).toBe(s.snippet);
+    for (const [a, b] of s.highlights) expect(['Pusan', 'Taegu']).toContain(text.slice(a, b));
+  });
+
+  it('returns short passages whole', () => {
+    expect(bestSnippet('A ROK soldier', [[2, 5]])).toEqual({ snippet: 'A ROK soldier', snippetStart: 0, highlights: [[2, 5]] });
+  });
+});
+
+describe('index documents', () => {
+  it('fills the four fields by kind and skips repeats', () => {
+    const { passages, sections } = fixturePassages();
+    const repeat: Passage = { ...passages[2]!, id: 'rep', repeatOf: passages[2]!.id };
+    const docs = toIndexDocuments([...passages, repeat], sections);
+    expect(docs.find((d) => d.id === 'rep')).toBeUndefined();
+    const media = docs.find((d) => d.kind === 'media' && d.fields.media.startsWith('Into the Fire'))!;
+    expect(media.fields.media).toBe('Into the Fire Korean movie');
+    expect(media.fields.text).toBe('The film is based on a true story. Watch trailer .');
+    const caption = docs.find((d) => d.kind === 'caption')!;
+    expect(caption.fields.caption).toContain('Seoul Station');
+    expect(caption.fields.text).toBe('');
+    const heading = docs.find((d) => d.kind === 'heading')!;
+    expect(heading.fields.title).toContain('The Korean War');
+    expect(heading.fields.title).toContain('June 25');
+  });
+});
