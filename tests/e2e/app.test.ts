@@ -147,7 +147,7 @@ describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? `
     });
     expect(inView).toBe(true);
     expect(await axeSerious(page)).toEqual([]);
-    await shot(page, 'reading');
+    await shot(page, 'reading-caption');
   });
 
   it('supports back and forward between passages and sections', async () => {
@@ -216,6 +216,8 @@ describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? `
     await page.getByRole('textbox', { name: /^Note for/ }).fill('Check the landing date against the map.');
     await page.getByRole('button', { name: 'Save note' }).click();
     await page.locator('.passage.target .passage-note').getByText('Check the landing date').waitFor();
+    await page.locator('.passage.target').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    await shot(page, 'reading');
 
     // Bookmark a second passage from another search.
     await search(page, 'won');

@@ -1,0 +1,103 @@
+/**
+ * The real Electron app through Playwright's _electron, where Electron's binary is installed.
+ * Elsewhere (no binary could be downloaded) the suite is skipped with a one-line reason.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+const require = createRequire(join(root, 'package.json'));
+
+function electronBinary(): string | null {
+  try {
+    const path = require('electron') as unknown as string;
+    return typeof path === 'string' && existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
+}
+
+const binary = electronBinary();
+const version = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const nativeBinding = join(root, 'out', 'electron-native', version, 'better_sqlite3.node');
+const skipReason = !binary
+  ? `Electron ${version} binary not installed (run "node node_modules/electron/install.js" with network access)`
+  : !existsSync(nativeBinding)
+    ? `better-sqlite3 for Electron ${version} not built (run "npm start" once to build ${nativeBinding})`
+    : null;
+
+describe.skipIf(!!skipReason)(`Electron app${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+  let app: ElectronApplication;
+  let page: Page;
+
+  beforeAll(async () => {
+    const built = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    expect(built.status).toBe(0);
+    app = await electron.launch({
+      executablePath: binary!,
+      args: [root, '--no-sandbox'],
+      cwd: root,
+      env: { ...process.env, FOLIO_SQLITE_BINDING: nativeBinding, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')) },
+      timeout: 120_000,
+    });
+    page = await app.firstWindow();
+    await page.getByRole('searchbox', { name: 'Search the archive' }).waitFor({ timeout: 120_000 });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('loads the renderer from app://, not file://', () => {
+    expect(page.url()).toMatch(/^app:\/\/folio\//);
+  });
+
+  it('exposes only window.folio; no Node in the renderer', async () => {
+    const shape = await page.evaluate(() => ({
+      folio: Object.keys((window as unknown as { folio: object }).folio).sort(),
+      require: typeof (window as unknown as { require?: unknown }).require,
+      process: typeof (window as unknown as { process?: unknown }).process,
+      ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+    }));
+    expect(shape).toEqual({ folio: ['call', 'mediaUrl'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
+  });
+
+  it('searches over IPC and rejects bad payloads', async () => {
+    const total = await page.evaluate(async () => (await window.folio!.call('search.query', { query: 'Pusan' })).total);
+    expect(total).toBeGreaterThan(0);
+    const error = await page.evaluate(async () => {
+      try {
+        await window.folio!.call('archive.section', { sectionId: 5 } as never);
+        return null;
+      } catch (e) {
+        return (e as Error).message;
+      }
+    });
+    expect(error).toMatch(/Invalid request for archive.section/);
+  });
+
+  it('blocks remote requests, new windows and navigation', async () => {
+    const remote = await page.evaluate(async () => {
+      try {
+        await fetch('https://example.com/');
+        return 'loaded';
+      } catch {
+        return 'blocked';
+      }
+    });
+    expect(remote).toBe('blocked');
+    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+    const before = page.url();
+    await page.evaluate(() => {
+      location.href = 'https://example.com/';
+    });
+    expect(page.url().startsWith('app://folio/')).toBe(true);
+    expect(before.startsWith('app://folio/')).toBe(true);
+    expect(app.windows()).toHaveLength(1);
+  });
+});
