@@ -48,6 +48,8 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           archive = next;
           // The store is shared across packs; only the previous pack is closed.
           previous?.pack.close();
+          // Warm the search index (read on demand from the pack) so the first query is as fast as the rest.
+          dispatch('search.query', { query: next.pack.manifest.title, limit: 1 }, next.context('system'));
           const info = dispatch('archive.info', {}, next.context('system'));
           if (!info.ok) throw new Error(info.error.message);
           post({ id: msg.id, kind: 'open', ok: true, value: { info: info.value as ArchiveInfo, recovery: next.recovery } });

@@ -126,7 +126,11 @@ async function chooseArchive(): Promise<void> {
   });
   const file = result.filePaths[0];
   if (result.canceled || !file) return;
-  if (await openArchive(file, mainWindow)) mainWindow.loadURL(APP_ENTRY + '#/').catch(() => undefined);
+  const win = mainWindow;
+  const opening = openArchive(file, win);
+  // Reload at once: the page waits (showing "Opening the archive…") for calls queued behind the open.
+  win.loadURL(`${devServer ?? APP_ENTRY}#/`).catch(() => undefined);
+  if (!(await opening)) win.loadURL(`${devServer ?? APP_ENTRY}#/`).catch(() => undefined);
 }
 
 function buildMenu(): void {
@@ -210,13 +214,14 @@ app.whenReady().then(async () => {
   const requested = archiveArg(process.argv);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
-  const ok = await openArchive(requested ? resolve(requested) : null, mainWindow);
-  if (!ok) {
+  // The worker handles messages in order, so the renderer's first calls wait behind the open: the
+  // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
+  const opening = openArchive(requested ? resolve(requested) : null, mainWindow);
+  mainWindow.loadURL(devServer ?? APP_ENTRY).catch(() => undefined);
+  if (!(await opening)) {
     await core.close();
     app.exit(2);
-    return;
   }
-  await mainWindow.loadURL(devServer ?? APP_ENTRY);
 });
 
 app.on('window-all-closed', () => {

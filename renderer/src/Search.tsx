@@ -12,7 +12,7 @@ const FILTERS: { kind: PassageKind; label: string }[] = [
   { kind: 'media', label: 'Media' },
 ];
 export const KIND_LABEL: Record<PassageKind, string> = { text: 'Text', caption: 'Caption', media: 'Media', heading: 'Heading' };
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 12;
 const PAGE = 30;
 
 interface Answer {

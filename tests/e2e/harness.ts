@@ -25,6 +25,9 @@ export interface Harness {
   requests: string[];
   pageErrors: string[];
   startMs: number;
+  /** ms from startServer() to listening, and to Chromium launched. */
+  serverReadyMs: number;
+  browserReadyMs: number;
   newContext(): Promise<BrowserContext>;
   close(): Promise<void>;
 }
@@ -33,7 +36,9 @@ export async function startHarness(archivePath: string): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'folio-e2e-'));
   const t0 = performance.now();
   const server = await startServer({ archivePath, dataDir, port: 0 });
+  const serverReadyMs = Math.round(performance.now() - t0);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+  const browserReadyMs = Math.round(performance.now() - t0);
   const origin = new URL(server.url).origin;
   const requests: string[] = [];
   const pageErrors: string[] = [];
@@ -46,6 +51,8 @@ export async function startHarness(archivePath: string): Promise<Harness> {
     requests,
     pageErrors,
     startMs: t0,
+    serverReadyMs,
+    browserReadyMs,
     async newContext() {
       const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
       context.on('request', (request) => requests.push(request.url()));
