@@ -28,6 +28,7 @@ import type { Passage, PassageKind } from '../archive/types';
 import { PASSAGE_KINDS } from '../archive/types';
 import type { DetailedToken, FolioAnalyzer } from './analyzer/index';
 import { stem } from './analyzer/stemmer';
+import { isStopWord } from './analyzer/stopwords';
 import { parseQuery, type QueryPart } from './query/index';
 import { bestSnippet, highlightSpans } from './snippet';
 import type { Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
@@ -270,6 +271,7 @@ class SearchRun {
         for (const p of prefixes) {
           for (const term of engine.expandPrefix(p, PREFIX_LIMIT)) {
             if (c.alternatives.some((a) => a.term === term && a.kind !== 'prefix')) continue;
+            if (!c.stop && isStopWord(term)) continue;
             // Terms that do not start with what was typed come from its stem only ("chis" → "chi"):
             // they count for less.
             const asTyped = typed.some((r) => term.startsWith(r));
@@ -296,9 +298,11 @@ class SearchRun {
       if (distance > 0 && !hasJoin && fuzzyBudget > 0) {
         fuzzyBudget--;
         const found = new Set<string>();
-        for (const f of engine.expandFuzzy(term, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
+        // Stop words are never a typo's intended word ("width" is not "with").
+        const useful = (f: string): boolean => f !== term && !isStopWord(f);
+        for (const f of engine.expandFuzzy(term, distance, FUZZY_LIMIT)) if (useful(f)) found.add(f);
         if (found.size === 0 && single.raw !== term) {
-          for (const f of engine.expandFuzzy(single.raw, distance, FUZZY_LIMIT)) if (f !== term) found.add(f);
+          for (const f of engine.expandFuzzy(single.raw, distance, FUZZY_LIMIT)) if (useful(f)) found.add(f);
         }
         for (const f of [...found].slice(0, FUZZY_LIMIT)) addAlt(c, { term: f, kind: 'fuzzy', share: 1, boost: BOOST.fuzzy });
       }
