@@ -2,7 +2,7 @@
  * PackEngine: lunr's Index#query, reproduced over the pack's `search_` tables and read on demand.
  * See pack-index.ts for the design and the exactness argument.
  */
-import { inflateSync } from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
 import { TokenSet } from './lunr-internals';
@@ -67,18 +67,29 @@ export function decodePostings(term: string, tid: number, df: number, data: Uint
       const avg = tf.avgFieldLength[f]!;
       const boost = tf.fieldBoost[f]!;
       let prev = 0;
-      for (let i = 0; i < n; i++) {
+      let i = 0;
+      while (i < n) {
         const v = r.uint();
-        const delta = Math.floor(v / 2);
+        const tag = v % 4;
+        const delta = (v - tag) / 4;
         prev = i === 0 ? delta : prev + delta;
-        o[i] = prev;
-        const t = v % 2 === 0 ? 1 : r.uint() + 2;
-        const len = lengths[prev * F + f];
-        if (len === undefined) throw new Error(`posting of "${term}" names an unknown document`);
-        // lunr.Builder#createFieldVectors, operation for operation (document boost 1).
-        let score = (idf * ((k1 + 1) * t)) / (k1 * (1 - b + b * (len / avg)) + t);
-        score *= boost;
-        w[i] = Math.round(score * 1000) / 1000;
+        let t = 1;
+        let run = 0;
+        if (tag === 1) t = r.uint() + 2;
+        else if (tag === 2) run = r.uint() + 1;
+        else if (tag !== 0) throw new Error(`posting of "${term}" is malformed`);
+        if (i + run >= n) throw new Error(`posting of "${term}" overruns its count`);
+        for (let k = 0; k <= run; k++, i++) {
+          const d = prev + k;
+          o[i] = d;
+          const len = lengths[d * F + f];
+          if (len === undefined) throw new Error(`posting of "${term}" names an unknown document`);
+          // lunr.Builder#createFieldVectors, operation for operation (document boost 1).
+          let score = (idf * ((k1 + 1) * t)) / (k1 * (1 - b + b * (len / avg)) + t);
+          score *= boost;
+          w[i] = Math.round(score * 1000) / 1000;
+        }
+        prev += run;
       }
     } else {
       let prev = 0;
@@ -259,9 +270,9 @@ export class PackEngine implements IndexEngine {
     const b = Math.floor(ord / DOC_BLOCK);
     let block = this.docBlocks.get(b);
     if (!block) {
-      const json = this.stDocs.get(b) as string | undefined;
-      if (json === undefined) throw new Error(`search index: document block ${b} missing`);
-      block = JSON.parse(json) as string[];
+      const data = this.stDocs.get(b) as Buffer | undefined;
+      if (data === undefined) throw new Error(`search index: document block ${b} missing`);
+      block = JSON.parse(inflateRawSync(data).toString('utf8')) as string[];
       this.docBlocks.set(b, block);
     }
     const r = block[ord - b * DOC_BLOCK];

@@ -18,7 +18,8 @@
  *   the BM25 weight lunr computed and rounded to 3 decimals, stored as the integer w·1000 (a zigzag
  *   varint; k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`). No positions:
  *   the searcher derives highlights by re-analysing the few passages it shows.
- * - `search_docs(block, refs)`: document refs by ordinal, 1024 per row, read as results need them.
+ * - `search_docs(block, refs)`: document refs by ordinal, 1024 per row (raw-deflated JSON), read as
+ *   results need them.
  * - `search_prefix(prefix, terms)`: for prefixes shared by more than 200 terms, the 64 most frequent
  *   completions, so as-you-type on a one- or two-letter prefix is one lookup, not a scan.
  * - `search_blobs`: `vocab` (the JS-sorted term list with document counts, deflated, loaded only when
@@ -57,7 +58,7 @@ import { LunrJsonEngine } from './lunr-json-engine';
 import { DOC_BLOCK, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
 import { decodePostings, PackEngine } from './pack-engine';
 import { compareStrings, writeSearchTables } from './pack-writer';
-import { inflateSync } from 'node:zlib';
+import { inflateRawSync, inflateSync } from 'node:zlib';
 import { ByteReader } from './varint';
 
 export { PackEngine } from './pack-engine';
@@ -120,10 +121,15 @@ export function verifySearchIndex(db: Database.Database): string[] {
 
     // Documents.
     let docs = 0;
-    const blocks = db.prepare('SELECT block, refs FROM search_docs ORDER BY block').raw().all() as [number, string][];
+    const blocks = db.prepare('SELECT block, refs FROM search_docs ORDER BY block').raw().all() as [number, Buffer][];
     blocks.forEach(([b, refs], i) => {
       if (b !== i) say(`document block ${i} missing`);
-      const list = JSON.parse(refs) as unknown;
+      let list: unknown = null;
+      try {
+        list = JSON.parse(inflateRawSync(refs).toString('utf8')) as unknown;
+      } catch {
+        /* reported below */
+      }
       if (!Array.isArray(list) || list.some((r) => typeof r !== 'string')) say(`document block ${b} malformed`);
       else {
         if (list.length !== Math.min(DOC_BLOCK, N - b * DOC_BLOCK)) say(`document block ${b} has ${list.length} refs`);

@@ -1,7 +1,11 @@
 /**
  * Writes a lunr.Index into the pack's `search_` tables. See pack-index.ts for the design.
+ *
+ * The builder calls this with a freshly built index in a process whose heap is large, where every
+ * allocation is expensive (garbage collection scans the whole heap), so postings are gathered into
+ * a few flat typed arrays rather than millions of small objects.
  */
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type lunr from 'lunr';
 import { internals } from './lunr-internals';
@@ -27,6 +31,29 @@ export function isArrayIndexKey(s: string): boolean {
 /** JS (UTF-16 code unit) order. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Flat postings of every term and field: entries [start[s], start[s + 1]) for slot s = term·F + field. */
+export interface FlatPostings {
+  start: Int32Array;
+  ords: Int32Array;
+  tfs: Int32Array;
+  ws: Float64Array;
+}
+
+/** lunr's field-vector element for term index `tid` in `el` (sorted [index, value, …] pairs), else 0. */
+function vectorValue(el: number[] | undefined, tid: number): number {
+  if (!el) return 0;
+  let lo = 0;
+  let hi = el.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = el[mid * 2]!;
+    if (v === tid) return el[mid * 2 + 1]!;
+    if (v < tid) lo = mid + 1;
+    else hi = mid;
+  }
+  return 0;
 }
 
 export function writeSearchTables(db: Database.Database, index: lunr.Index): SearchMeta {
@@ -55,145 +82,133 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
   refs.forEach((r, i) => refToOrd.set(r, i));
   const hasAddOrder = numeric.length > 0;
 
-  // Weights from the field vectors, grouped by term index and field, in ordinal order.
-  const terms = Object.keys(ix.invertedIndex);
-  let maxTid = -1;
-  for (const t of terms) maxTid = Math.max(maxTid, ix.invertedIndex[t]!._index);
-  const wOrds: (number[] | undefined)[] = new Array((maxTid + 1) * F);
-  const wVals: (number[] | undefined)[] = new Array((maxTid + 1) * F);
+  // Field vectors by document ordinal and field; are all weights exact thousandths?
+  const vectors: (number[] | undefined)[] = new Array(N * F);
   let weights: WeightMode = 'milli';
+  let capacity = 1024;
   for (let d = 0; d < N; d++) {
     for (let f = 0; f < F; f++) {
-      const vec = ix.fieldVectors[`${fields[f]}/${refs[d]}`];
-      if (!vec) continue;
-      const el = vec.elements;
-      for (let i = 0; i < el.length; i += 2) {
-        const tid = el[i]!;
-        const w = el[i + 1]!;
-        if (weights === 'milli' && (!Number.isFinite(w) || Math.round(w * 1000) / 1000 !== w || Math.abs(w) > 1e12)) weights = 'f64';
-        const slot = tid * F + f;
-        (wOrds[slot] ??= []).push(d);
-        (wVals[slot] ??= []).push(w);
+      const el = ix.fieldVectors[`${fields[f]}/${refs[d]}`]?.elements;
+      vectors[d * F + f] = el;
+      if (!el) continue;
+      capacity += el.length / 2;
+      if (weights === 'milli') {
+        for (let i = 1; i < el.length; i += 2) {
+          const w = el[i]!;
+          if (!Number.isFinite(w) || Math.abs(w) > 1e12 || Math.round(w * 1000) / 1000 !== w) {
+            weights = 'f64';
+            break;
+          }
+        }
       }
     }
   }
 
-  // Per term and field: documents (ascending ordinal), term frequencies (from lunr's position
-  // metadata, -1 when absent) and lunr's weights aligned with the documents.
-  const sortedTerms = terms.slice().sort(compareStrings);
-  interface FieldPosting {
-    ords: Int32Array;
-    tfs: Int32Array;
-    ws: Float64Array;
-  }
-  const data: { term: string; tid: number; df: number; fields: FieldPosting[] }[] = [];
+  // Postings, term by term in JS order, into flat arrays.
+  const sortedTerms = Object.keys(ix.invertedIndex).sort(compareStrings);
+  const T = sortedTerms.length;
+  const tids = new Int32Array(T);
+  const dfs = new Int32Array(T);
+  const flat: FlatPostings = {
+    start: new Int32Array(T * F + 1),
+    ords: new Int32Array(capacity),
+    tfs: new Int32Array(capacity),
+    ws: new Float64Array(capacity),
+  };
   const stamp = new Int32Array(N).fill(-1);
   const fieldLengths = new Float64Array(N * F);
   let tfKnown = true;
-  let postingCount = 0;
-  for (let ti = 0; ti < sortedTerms.length; ti++) {
+  let pos = 0;
+  for (let ti = 0; ti < T; ti++) {
     const term = sortedTerms[ti]!;
     const posting = ix.invertedIndex[term]!;
     const tid = posting._index;
-    const perField: FieldPosting[] = [];
+    tids[ti] = tid;
     let df = 0;
     for (let f = 0; f < F; f++) {
-      const fp = posting[fields[f]!] ?? {};
+      const slot = ti * F + f;
+      flat.start[slot] = pos;
+      const fp = posting[fields[f]!];
+      if (!fp) continue;
       const keys = Object.keys(fp);
-      const order = keys.map((k, i) => {
+      if (pos + keys.length > flat.ords.length) grow(flat, pos + keys.length);
+      const begin = pos;
+      let sorted = true;
+      for (const k of keys) {
         const o = refToOrd.get(k);
         if (o === undefined) throw new Error(`search index: posting of "${term}" names an unknown document`);
-        return [o, i] as const;
-      });
-      let sorted = true;
-      for (let i = 1; i < order.length; i++) if (order[i]![0] <= order[i - 1]![0]) sorted = false;
-      if (!sorted) order.sort((a, b) => a[0] - b[0]);
-      const n = order.length;
-      const ords = new Int32Array(n);
-      const tfs = new Int32Array(n);
-      const ws = new Float64Array(n);
-      const wo = wOrds[tid * F + f] ?? [];
-      const wv = wVals[tid * F + f] ?? [];
-      let j = 0;
-      for (let i = 0; i < n; i++) {
-        const [o, k] = order[i]!;
-        ords[i] = o;
-        const pos = (fp[keys[k]!] as { position?: unknown } | undefined)?.position;
-        const tf = Array.isArray(pos) ? pos.length : -1;
+        if (pos > begin && o <= flat.ords[pos - 1]!) sorted = false;
+        const p = (fp[k] as { position?: unknown } | undefined)?.position;
+        const tf = Array.isArray(p) ? p.length : -1;
         if (tf < 1) tfKnown = false;
-        tfs[i] = tf;
+        flat.ords[pos] = o;
+        flat.tfs[pos] = tf;
+        flat.ws[pos] = vectorValue(vectors[o * F + f], tid);
         fieldLengths[o * F + f] = fieldLengths[o * F + f]! + Math.max(tf, 0);
-        while (j < wo.length && wo[j]! < o) j++;
-        ws[i] = j < wo.length && wo[j] === o ? wv[j]! : 0;
         if (stamp[o] !== ti) {
           stamp[o] = ti;
           df++;
         }
+        pos++;
       }
-      postingCount += n;
-      perField.push({ ords, tfs, ws });
+      if (!sorted) sortSegment(flat, begin, pos);
     }
-    data.push({ term, tid, df, fields: perField });
+    dfs[ti] = df;
   }
+  flat.start[T * F] = pos;
+  const postingCount = pos;
 
   // Can every weight be recomputed from tf, the field length and the term's idf exactly as
   // lunr.Builder#createFieldVectors did? Then postings store tf instead of the weight.
   let tfModel: TfModel | null = null;
-  if (tfKnown && N > 0) tfModel = inferTfModel(data, fields, fieldLengths, N);
+  if (tfKnown && N > 0) tfModel = inferTfModel(flat, T, F, fieldLengths, N);
   if (tfModel) weights = 'tf';
 
   for (const t of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
   db.exec(SEARCH_SCHEMA);
 
-  const dfOf = new Map<string, number>();
   const insTerm = db.prepare('INSERT INTO search_terms (term, tid, df) VALUES (?, ?, ?)');
   const insPost = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
   const w = new ByteWriter(1 << 16);
-  for (const t of data) {
+  for (let ti = 0; ti < T; ti++) {
     w.reset();
     let mask = 0;
-    t.fields.forEach((fp, f) => {
-      if (fp.ords.length > 0) mask |= 1 << f;
-    });
+    for (let f = 0; f < F; f++) if (flat.start[ti * F + f + 1]! > flat.start[ti * F + f]!) mask |= 1 << f;
     w.uint(mask);
-    if (tfModel) w.float64(tfModel.idf.get(t.term)!);
+    if (tfModel) w.float64(tfModel.idf[ti]!);
     for (let f = 0; f < F; f++) {
-      const { ords, tfs, ws } = t.fields[f]!;
-      const n = ords.length;
-      if (n === 0) continue;
-      w.uint(n);
-      let prev = 0;
-      for (let i = 0; i < n; i++) {
-        const delta = i === 0 ? ords[i]! : ords[i]! - prev;
-        prev = ords[i]!;
-        if (tfModel) {
-          const tf = tfs[i]!;
-          w.uint(delta * 2 + (tf === 1 ? 0 : 1));
-          if (tf !== 1) w.uint(tf - 2);
-        } else w.uint(delta);
-      }
-      if (!tfModel) {
-        for (let i = 0; i < n; i++) {
-          if (weights === 'milli') w.int(Math.round(ws[i]! * 1000));
-          else w.float64(ws[i]!);
+      const a = flat.start[ti * F + f]!;
+      const z = flat.start[ti * F + f + 1]!;
+      if (z === a) continue;
+      w.uint(z - a);
+      if (tfModel) encodeTfPostings(w, flat, a, z);
+      else {
+        let prev = 0;
+        for (let i = a; i < z; i++) {
+          w.uint(i === a ? flat.ords[i]! : flat.ords[i]! - prev);
+          prev = flat.ords[i]!;
+        }
+        for (let i = a; i < z; i++) {
+          if (weights === 'milli') w.int(Math.round(flat.ws[i]! * 1000));
+          else w.float64(flat.ws[i]!);
         }
       }
     }
-    dfOf.set(t.term, t.df);
-    insTerm.run(t.term, t.tid, t.df);
-    insPost.run(t.tid, w.bytes());
+    insTerm.run(sortedTerms[ti]!, tids[ti]!, dfs[ti]!);
+    insPost.run(tids[ti]!, w.bytes());
   }
+
+  const insBlob = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   if (tfModel) {
     const bw = new ByteWriter(1 << 16);
     for (let i = 0; i < N * F; i++) bw.uint(fieldLengths[i]!);
-    db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)').run('field_lengths', deflateSync(bw.bytes(), { level: 6 }));
+    insBlob.run('field_lengths', deflateSync(bw.bytes(), { level: 6 }));
   }
 
   // Doc refs by ordinal, in blocks.
   const insDocs = db.prepare('INSERT INTO search_docs (block, refs) VALUES (?, ?)');
-  for (let b = 0; b * DOC_BLOCK < N; b++) insDocs.run(b, JSON.stringify(refs.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK)));
+  for (let b = 0; b * DOC_BLOCK < N; b++) insDocs.run(b, deflateRawSync(JSON.stringify(refs.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK)), { level: 9 }));
 
-  const insBlob = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   if (hasAddOrder) {
     const bw = new ByteWriter();
     for (const r of addOrder) bw.uint(refToOrd.get(r)!);
@@ -206,7 +221,7 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     const bw = new ByteWriter(1 << 16);
     const text = Buffer.from(JSON.stringify(sortedTerms), 'utf8');
     bw.uint(text.length);
-    for (const t of sortedTerms) bw.uint(dfOf.get(t)!);
+    for (let ti = 0; ti < T; ti++) bw.uint(dfs[ti]!);
     insBlob.run('vocab', deflateSync(Buffer.concat([bw.bytes(), text]), { level: 6 }));
   }
 
@@ -217,8 +232,9 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     const big = new Map<string, string[]>();
     for (const [p, c] of counts) if (c > PREFIX_TABLE_MIN_TERMS) big.set(p, []);
     if (big.size > 0) {
-      const byFreq = sortedTerms.slice().sort((a, b) => dfOf.get(b)! - dfOf.get(a)! || compareStrings(a, b));
-      for (const t of byFreq) {
+      const byFreq = [...sortedTerms.keys()].sort((a, b) => dfs[b]! - dfs[a]! || compareStrings(sortedTerms[a]!, sortedTerms[b]!));
+      for (const ti of byFreq) {
+        const t = sortedTerms[ti]!;
         for (const p of prefixesOf(t)) {
           const list = big.get(p);
           if (list && list.length < PREFIX_TABLE_TOP) list.push(t);
@@ -233,7 +249,7 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     format: SEARCH_FORMAT,
     fields,
     docCount: N,
-    termCount: sortedTerms.length,
+    termCount: T,
     postingCount,
     weights,
     hasAddOrder,
@@ -245,12 +261,66 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
   return meta;
 }
 
-/** Every non-empty prefix of `t` (including `t`) that does not end inside a surrogate pair. */
-export function* prefixesOf(t: string): Generator<string> {
-  for (let i = 1; i <= t.length; i++) {
-    const c = t.charCodeAt(i - 1);
-    if (c >= 0xd800 && c <= 0xdbff) continue;
-    yield t.slice(0, i);
+function grow(flat: FlatPostings, need: number): void {
+  let size = flat.ords.length * 2;
+  while (size < need) size *= 2;
+  const ords = new Int32Array(size);
+  ords.set(flat.ords);
+  const tfs = new Int32Array(size);
+  tfs.set(flat.tfs);
+  const ws = new Float64Array(size);
+  ws.set(flat.ws);
+  flat.ords = ords;
+  flat.tfs = tfs;
+  flat.ws = ws;
+}
+
+/** Sorts entries [a, z) by ordinal (never needed with V8's key order; kept for safety). */
+function sortSegment(flat: FlatPostings, a: number, z: number): void {
+  const rows: [number, number, number][] = [];
+  for (let i = a; i < z; i++) rows.push([flat.ords[i]!, flat.tfs[i]!, flat.ws[i]!]);
+  rows.sort((x, y) => x[0] - y[0]);
+  rows.forEach((r, i) => {
+    flat.ords[a + i] = r[0];
+    flat.tfs[a + i] = r[1];
+    flat.ws[a + i] = r[2];
+  });
+}
+
+/**
+ * tf-mode entries. Each entry starts with v = delta·4 + tag, delta the ordinal gap (the first
+ * entry's delta is its ordinal):
+ *   tag 0: tf 1;
+ *   tag 1: tf given next, as tf − 2;
+ *   tag 2: tf 1, and a run follows: the next (count) documents are each +1 with tf 1, count given
+ *          next as count − 1 (a section title's terms are in every passage of the section).
+ */
+export function encodeTfPostings(w: ByteWriter, flat: FlatPostings, a: number, z: number): void {
+  let prev = 0;
+  let i = a;
+  while (i < z) {
+    const o = flat.ords[i]!;
+    const delta = i === a ? o : o - prev;
+    const tf = flat.tfs[i]!;
+    if (tf !== 1) {
+      w.uint(delta * 4 + 1);
+      w.uint(tf - 2);
+      prev = o;
+      i++;
+      continue;
+    }
+    let run = 0;
+    while (i + run + 1 < z && flat.ords[i + run + 1] === o + run + 1 && flat.tfs[i + run + 1] === 1) run++;
+    if (run >= 2) {
+      w.uint(delta * 4 + 2);
+      w.uint(run - 1);
+      prev = o + run;
+      i += run + 1;
+    } else {
+      w.uint(delta * 4);
+      prev = o;
+      i++;
+    }
   }
 }
 
@@ -259,10 +329,11 @@ export interface TfModel {
   b: number;
   avg: number[];
   boost: number[];
-  idf: Map<string, number>;
+  /** By term, in the sorted order of the writer. */
+  idf: Float64Array;
 }
 
-/** lunr.Builder#createFieldVectors' weight, with the same operations in the same order. */
+/** lunr.Builder#createFieldVectors' weight, with the same operations in the same order (document boost 1). */
 export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: number, boost: number, k1: number, b: number): number {
   let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
   score *= boost;
@@ -273,13 +344,7 @@ export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: nu
  * Finds lunr's parameters (k1, b, field boosts; document boosts 1) under which every stored weight
  * is recomputed bit for bit from tf, field length and idf. null when none fits.
  */
-function inferTfModel(
-  data: { term: string; fields: { ords: Int32Array; tfs: Int32Array; ws: Float64Array }[] }[],
-  fields: string[],
-  fieldLengths: Float64Array,
-  N: number,
-): TfModel | null {
-  const F = fields.length;
+function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Float64Array, N: number): TfModel | null {
   const k1 = 1.2;
   const b = 0.75;
   const avg: number[] = [];
@@ -288,72 +353,56 @@ function inferTfModel(
     for (let d = 0; d < N; d++) sum += fieldLengths[d * F + f]!;
     avg.push(sum / N);
   }
-  const idf = new Map<string, number>();
-  for (const t of data) {
-    let documentsWithTerm = 0;
-    for (const fp of t.fields) documentsWithTerm += fp.ords.length;
+  // lunr.idf: documentsWithTerm counts a document once per field it has the term in.
+  const idf = new Float64Array(T);
+  for (let ti = 0; ti < T; ti++) {
+    const documentsWithTerm = flat.start[ti * F + F]! - flat.start[ti * F]!;
     const x = (N - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-    idf.set(t.term, Math.log(1 + Math.abs(x)));
+    idf[ti] = Math.log(1 + Math.abs(x));
   }
+  const fits = (f: number, boost: number): boolean => {
+    for (let ti = 0; ti < T; ti++) {
+      const a = flat.start[ti * F + f]!;
+      const z = flat.start[ti * F + f + 1]!;
+      for (let i = a; i < z; i++) {
+        if (lunrWeight(idf[ti]!, flat.tfs[i]!, fieldLengths[flat.ords[i]! * F + f]!, avg[f]!, boost, k1, b) !== flat.ws[i]) return false;
+      }
+    }
+    return true;
+  };
   const boost: number[] = [];
   for (let f = 0; f < F; f++) {
-    // Candidate boosts: 1 and the ratio seen on the posting with the largest weight, rounded.
+    // Candidates: 1, quarter steps up to 10, and the ratio on the posting with the largest weight.
     let best = { w: 0, base: 0 };
-    for (const t of data) {
-      const fp = t.fields[f]!;
-      for (let i = 0; i < fp.ords.length; i++) {
-        if (fp.ws[i]! > best.w) {
-          const base = lunrWeightRaw(idf.get(t.term)!, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, k1, b);
-          best = { w: fp.ws[i]!, base };
+    for (let ti = 0; ti < T; ti++) {
+      for (let i = flat.start[ti * F + f]!; i < flat.start[ti * F + f + 1]!; i++) {
+        if (flat.ws[i]! > best.w) {
+          const len = fieldLengths[flat.ords[i]! * F + f]!;
+          best = { w: flat.ws[i]!, base: (idf[ti]! * ((k1 + 1) * flat.tfs[i]!)) / (k1 * (1 - b + b * (len / avg[f]!)) + flat.tfs[i]!) };
         }
       }
     }
     const candidates = new Set<number>([1]);
     for (let q = 1; q <= 40; q++) candidates.add(q / 4);
-    if (best.base > 0) {
-      const r = best.w / best.base;
-      for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round(r * scale) / scale);
-    }
+    if (best.base > 0) for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round((best.w / best.base) * scale) / scale);
     let found: number | null = null;
     for (const c of candidates) {
-      if (!(c > 0)) continue;
-      let ok = true;
-      for (const t of data) {
-        const fp = t.fields[f]!;
-        const i0 = idf.get(t.term)!;
-        for (let i = 0; i < fp.ords.length && ok; i++) {
-          if (lunrWeight(i0, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, c, k1, b) !== fp.ws[i]) ok = false;
-        }
-        if (!ok) break;
-      }
-      if (ok) {
+      if (c > 0 && fits(f, c)) {
         found = c;
         break;
       }
     }
-    if (found === null) {
-      if (process.env.FOLIO_DEBUG_TF) {
-        // Report the first mismatch under each candidate.
-        for (const c of candidates) {
-          outer: for (const t of data) {
-            const fp = t.fields[f]!;
-            for (let i = 0; i < fp.ords.length; i++) {
-              const got = lunrWeight(idf.get(t.term)!, fp.tfs[i]!, fieldLengths[fp.ords[i]! * F + f]!, avg[f]!, c, k1, b);
-              if (got !== fp.ws[i]) {
-                console.error('tf model: field', fields[f], 'boost', c, 'term', t.term, 'tf', fp.tfs[i], 'len', fieldLengths[fp.ords[i]! * F + f], 'want', fp.ws[i], 'got', got);
-                break outer;
-              }
-            }
-          }
-        }
-      }
-      return null;
-    }
+    if (found === null) return null;
     boost.push(found);
   }
   return { k1, b, avg, boost, idf };
 }
 
-function lunrWeightRaw(idf: number, tf: number, fieldLength: number, avg: number, k1: number, b: number): number {
-  return (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
+/** Every non-empty prefix of `t` (including `t`) that does not end inside a surrogate pair. */
+export function* prefixesOf(t: string): Generator<string> {
+  for (let i = 1; i <= t.length; i++) {
+    const c = t.charCodeAt(i - 1);
+    if (c >= 0xd800 && c <= 0xdbff) continue;
+    yield t.slice(0, i);
+  }
 }
