@@ -312,7 +312,7 @@ class SearchRun {
         for (let k = 2; k <= chars.length - 2; k++) {
           const left = stem(chars.slice(0, k));
           const right = stem(chars.slice(k));
-          if (engine.hasTerm(left) && engine.hasTerm(right) && engine.hasTerm(chars.slice(0, k))) {
+          if (engine.hasTerm(left) && engine.hasTerm(right) && !isStopWord(chars.slice(0, k)) && !isStopWord(chars.slice(k))) {
             addAlt(c, { term: left, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
             addAlt(c, { term: right, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
             break;

@@ -51,6 +51,21 @@ function tok(term: string, start: number, end: number, role: DetailedToken['role
 
 /** Tokens of one written word at [start, end). */
 const ASCII_LETTERS = /^[A-Za-z]+$/;
+const CAMEL_RE = /[a-z][A-Z]/;
+
+/**
+ * Words run together in camel case ("fromNorth", "MacArthur", "getElementById") also give their
+ * parts, as alternatives over the same span: "North" finds "fromNorth", "Arthur" finds "MacArthur".
+ */
+function camelParts(written: string, start: number): DetailedToken[] {
+  const parts: DetailedToken[] = [];
+  const re = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g;
+  for (let m = re.exec(written); m !== null; m = re.exec(written)) {
+    if (m[0].length < 2) continue;
+    parts.push(tok(m[0].toLowerCase(), start + m.index, start + m.index + m[0].length, 'word', false));
+  }
+  return parts.length >= 2 ? parts : [];
+}
 const ASCII_DIGITS = /^[0-9]+$/;
 
 function wordTokens(text: string, start: number, end: number): DetailedToken[] {
@@ -58,7 +73,9 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
   // Fast paths: most words are plain ASCII letters or digits.
   if (ASCII_LETTERS.test(written)) {
     const acronym = acronymTerm(written);
-    return [acronym ? tok(acronym, start, end, 'acronym') : tok(written.toLowerCase(), start, end, 'word')];
+    if (acronym) return [tok(acronym, start, end, 'acronym')];
+    const whole = tok(written.toLowerCase(), start, end, 'word');
+    return CAMEL_RE.test(written) ? [whole, ...camelParts(written, start)] : [whole];
   }
   if (ASCII_DIGITS.test(written)) return [tok(written, start, end, 'number')];
   if (written.includes('.') && DOTTED_RE.test(written)) {
