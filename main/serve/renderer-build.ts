@@ -2,7 +2,7 @@
  * Builds the renderer (out/renderer) when it is missing or older than its sources, so `folio serve`
  * works straight from a checkout. Uses Vite from devDependencies; an installed Folio ships the build.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { projectRoot } from '../paths';
@@ -25,8 +25,39 @@ export function rendererIsStale(outDir: string): boolean {
   return statSync(index).mtimeMs < sources;
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+/** A cross-process lock (mkdir is atomic), so concurrent servers never build over each other. */
+async function withBuildLock(outDir: string, run: () => Promise<void>): Promise<void> {
+  const lock = `${outDir}.build-lock`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock, { recursive: false });
+      break;
+    } catch {
+      // Another process is building: wait for it, then take over a lock older than 3 minutes.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error(`timed out waiting for another build of ${outDir}`);
+      await sleep(100);
+    }
+  }
+  try {
+    await run();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function ensureRendererBuilt(outDir: string): Promise<void> {
   if (!rendererIsStale(outDir)) return;
+  mkdirSync(join(outDir, '..'), { recursive: true });
+  await withBuildLock(outDir, async () => {
+    if (rendererIsStale(outDir)) await buildRenderer(outDir);
+  });
+}
+
+async function buildRenderer(outDir: string): Promise<void> {
   const root = projectRoot();
   const config = join(root, 'renderer', 'vite.config.ts');
   if (!existsSync(config)) return;

@@ -120,7 +120,9 @@ export function Reader({
   return (
     <div className="reader">
       <nav className="toc-side" aria-label="Sections">
-        <h2 className="toc-side-title">Contents</h2>
+        <p className="toc-side-title" aria-hidden="true">
+          Contents
+        </p>
         <ol>
           {info.sections.map((s) => (
             <li key={s.id}>

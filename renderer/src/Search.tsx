@@ -107,6 +107,23 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
   }, [answer]);
 
   const results = answer?.results ?? [];
+  const [loadingMore, setLoadingMore] = useState(false);
+  const showMore = (): void => {
+    if (!answer || loadingMore) return;
+    const kindList = answer.kinds ? (answer.kinds.split(',') as PassageKind[]) : undefined;
+    setLoadingMore(true);
+    api
+      .call('search.query', { query: answer.query, ...(kindList ? { kinds: kindList } : {}), limit: PAGE, offset: answer.results.length })
+      .then((res) => {
+        setAnswer((prev) => (prev && prev.query === answer.query && prev.kinds === answer.kinds ? { ...prev, results: [...prev.results, ...res.results] } : prev));
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        setLoadingMore(false);
+        inputRef.current?.focus();
+      });
+  };
+
   const choose = (hit: SearchHit): void => {
     setOpen(false);
     location.hash = passageHref(hit.passageId, hit.highlights);
@@ -233,6 +250,11 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
             </li>
           ))}
         </ul>
+        {answer && answer.total > results.length && (
+          <button type="button" className="more" onClick={showMore} disabled={loadingMore}>
+            {loadingMore ? 'Loading…' : `Show more results (${answer.total - results.length} more)`}
+          </button>
+        )}
       </div>
     </div>
   );

@@ -359,3 +359,46 @@ describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? `
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
+  let h: Harness;
+  let page: Page;
+
+  beforeAll(async () => {
+    const { buildPack } = await import('../../main/archive/build');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const pack = join(mkdtempSync(join(tmpdir(), 'folio-e2e-pack-')), 'fixture.folio');
+    buildPack(join(process.cwd(), 'tests', 'e2e', 'fixture'), pack);
+    h = await startHarness(pack);
+    page = await (await h.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('shows images from the pack, and placeholders for what the pack lacks', async () => {
+    await page.goto(h.server.url);
+    await page.getByRole('link', { name: 'Start reading' }).click();
+    const img = page.locator('figure img');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(320);
+    expect(await img.getAttribute('alt')).toMatch(/lighthouse/i);
+    expect(await page.getByText('Image not included in this archive').count()).toBe(1);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'The ferry' }).click();
+    await page.getByRole('heading', { name: 'The Ferry Crossing' }).waitFor();
+    expect(await page.getByText('Video not included in this archive').count()).toBe(1);
+    expect(await page.getByText('Audio not included in this archive').count()).toBe(1);
+    expect(await axeSerious(page)).toEqual([]);
+  });
+
+  it('deep-links a passage of the fixture, and sends nothing off the machine', async () => {
+    await search(page, 'Busan');
+    // The variant table maps Busan to Pusan.
+    await expect.poll(() => page.locator('.result mark').first().textContent()).toBe('Pusan');
+    await page.getByRole('searchbox', { name: 'Search the archive' }).press('Enter');
+    await page.locator('.passage.target mark.hit').first().waitFor();
+    expect(foreignRequests(h.requests, h.origin)).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
