@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { devCspPlugin } from './renderer/vite.config';
 
 /**
  * main/electron is the Electron entry; the worker that owns the pack and search runs beside it.
@@ -31,7 +32,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devCspPlugin],
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -3,10 +3,24 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+/**
+ * Development only: Vite's dev server injects an inline React Refresh preamble and talks over a
+ * WebSocket, which the production CSP (rightly) forbids. Builds keep the strict meta CSP untouched.
+ */
+export const devCspPlugin = {
+  name: 'folio-dev-csp',
+  apply: 'serve' as const,
+  transformIndexHtml(html: string): string {
+    return html.replace(
+      /<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data: app:; media-src 'self' app:; connect-src 'self' ws://localhost:* ws://127.0.0.1:*" />`,
+    );
+  },
+};
 export default defineConfig({
   root: __dirname,
   base: './',
-  plugins: [react()],
+  plugins: [react(), devCspPlugin],
   build: {
     outDir: resolve(__dirname, '..', 'out', 'renderer'),
     emptyOutDir: true,

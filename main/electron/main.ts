@@ -16,7 +16,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, '..', 'renderer');
 const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const devTools = !app.isPackaged && process.env.FOLIO_DEVTOOLS === '1';
+/** DevTools only in development: the electron-vite dev server, or FOLIO_DEVTOOLS=1 on an unpackaged build. */
+const devTools = !app.isPackaged && (!!devServer || process.env.FOLIO_DEVTOOLS === '1');
 /** better-sqlite3 built for Electron's ABI (scripts/start.mjs), kept apart from the Node build. */
 const nativeBinding = process.env.FOLIO_SQLITE_BINDING && existsSync(process.env.FOLIO_SQLITE_BINDING) ? process.env.FOLIO_SQLITE_BINDING : undefined;
 
