@@ -143,7 +143,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (requestOrigin && requestOrigin !== origin && !(host === '0.0.0.0' || host === '::')) {
         throw new HttpError(403, 'Cross-origin API calls are not allowed.');
       }
-      if (requestOrigin && (host === '0.0.0.0' || host === '::') && new URL(requestOrigin).host !== hostHeader) {
+      if (requestOrigin && (host === '0.0.0.0' || host === '::') && originHost(requestOrigin) !== hostHeader) {
         throw new HttpError(403, 'Cross-origin API calls are not allowed.');
       }
       if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
@@ -227,6 +227,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await core.close();
     },
   };
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null; // "null" (sandboxed frames) and garbage are never our origin
+  }
 }
 
 function safeDecode(text: string): string | null {
