@@ -10,7 +10,7 @@
  *    - exact terms (boost 1), the unstemmed form when it is in the vocabulary (0.9), a join of two
  *      adjacent query words or a split of an unknown word into two known ones (0.8);
  *    - prefix expansions of the last word while typing (≥ 3 characters, stem and raw form, and
- *      variant-table forms; at most PREFIX_LIMIT terms, boost 0.35);
+ *      variant-table forms; at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings, boost 0.35);
  *    - fuzzy expansions for words the vocabulary lacks (or that are rare): distance 1 for 4–7
  *      characters, 2 for 8+, at most FUZZY_LIMIT terms, boost 0.25; never for acronyms, numbers,
  *      designations or Hangul.
@@ -54,7 +54,9 @@ export interface Searcher {
 
 export const DEFAULT_LIMIT = 20;
 export const MAX_LIMIT = 200;
-const PREFIX_LIMIT = 12;
+const PREFIX_LIMIT = 10;
+/** Prefix expansion stops adding terms once their document frequencies sum to this (after 2 terms). */
+const PREFIX_POSTINGS = 20_000;
 const FUZZY_LIMIT = 8;
 const MAX_FUZZY_CONCEPTS = 4;
 const MAX_CONCEPTS = 24;
@@ -62,6 +64,8 @@ const MAX_CONCEPTS = 24;
 const MAX_EXPAND_CHARS = 24;
 /** Candidates whose kind is looked up for kind intent/filtering. */
 const KIND_LOOKUP_LIMIT = 2000;
+/** Candidates re-scored for kind intent alone (only the leading ones can reach the first pages). */
+const INTENT_LOOKUP_LIMIT = 300;
 
 const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25 } as const;
 const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7 } as const;
@@ -268,15 +272,28 @@ class SearchRun {
           }
         }
         const typed = c.tokens.filter((t) => t.primary).map((t) => t.raw);
+        // Candidates from the typed form and from its stem, most frequent first; terms that do not
+        // start with what was typed come from the stem only ("chis" → "chi…") and count for less.
+        const candidates: { term: string; asTyped: boolean }[] = [];
         for (const p of prefixes) {
           for (const term of engine.expandPrefix(p, PREFIX_LIMIT)) {
+            if (candidates.some((x) => x.term === term)) continue;
             if (c.alternatives.some((a) => a.term === term && a.kind !== 'prefix')) continue;
             if (!c.stop && isStopWord(term)) continue;
-            // Terms that do not start with what was typed come from its stem only ("chis" → "chi"):
-            // they count for less.
-            const asTyped = typed.some((r) => term.startsWith(r));
-            addAlt(c, { term, kind: asTyped ? 'prefix' : 'stemPrefix', share: 1, boost: asTyped ? BOOST.prefix : BOOST.stemPrefix });
+            candidates.push({ term, asTyped: typed.some((r) => term.startsWith(r)) });
           }
+        }
+        candidates.sort((a, b) => Number(b.asTyped) - Number(a.asTyped));
+        // Bounded work: at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings in all.
+        let postings = 0;
+        let taken = 0;
+        for (const { term, asTyped } of candidates) {
+          if (taken >= PREFIX_LIMIT || (taken >= 2 && postings >= PREFIX_POSTINGS)) break;
+          postings += engine.documentFrequency(term);
+          taken++;
+          addAlt(c, { term, kind: asTyped ? 'prefix' : 'stemPrefix', share: 1, boost: asTyped ? BOOST.prefix : BOOST.stemPrefix });
+        }
+        for (const p of prefixes) {
           const folio = this.analyzer as Partial<FolioAnalyzer>;
           if (typeof folio.variantPrefix === 'function' && Array.from(p).length >= 3) {
             for (const canon of folio.variantPrefix(p, 4)) {
@@ -440,7 +457,7 @@ class SearchRun {
 
     if (intents.size || kindFilter) {
       // Kinds are looked up for the leading candidates only (bounded work on large archives).
-      const head = ranked.slice(0, KIND_LOOKUP_LIMIT);
+      const head = ranked.slice(0, kindFilter ? KIND_LOOKUP_LIMIT : INTENT_LOOKUP_LIMIT);
       this.kindsOf(head.map((r) => r.m.ref));
       ranked = head
         .map((r) => ({ m: r.m, score: score(r.m, this.kindCache.get(r.m.ref)) }))
