@@ -402,3 +402,55 @@ describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
     expect(h.pageErrors).toEqual([]);
   });
 });
+
+describe.skipIf(!!chromiumMissing)('bookmarks across a newer pack', () => {
+  it('shows a bookmark whose passage is gone as orphaned, and keeps it', async () => {
+    const { buildPack } = await import('../../main/archive/build');
+    const { cpSync, mkdtempSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const work = mkdtempSync(join(tmpdir(), 'folio-e2e-orphan-'));
+    const v1 = join(work, 'v1.folio');
+    buildPack(join(process.cwd(), 'tests', 'e2e', 'fixture'), v1);
+    // v2: the same archive id, one paragraph removed.
+    const source = join(work, 'src');
+    cpSync(join(process.cwd(), 'tests', 'e2e', 'fixture'), source, { recursive: true });
+    const file = join(source, 'content', '010-harbour.md');
+    write(file, read(file, 'utf8').replace('Fishing boats left before dawn and returned with the tide.\n\n', ''));
+    const v2 = join(work, 'v2.folio');
+    buildPack(source, v2);
+
+    const first = await startHarness(v1);
+    const context = await first.newContext();
+    const page = await context.newPage();
+    await page.goto(first.server.url);
+    await page.getByRole('link', { name: 'Start reading' }).click();
+    const fishing = page.locator('.passage', { hasText: 'Fishing boats' });
+    await fishing.getByRole('button', { name: /^Bookmark/ }).click();
+    await expect.poll(() => fishing.getByRole('button', { name: /^Bookmark/ }).getAttribute('aria-pressed')).toBe('true');
+    const cookies = await context.cookies();
+    await first.close();
+
+    // Same data folder, same browser profile (cookie), newer pack.
+    const { startServer } = await import('../../main/serve/server');
+    const second = await startServer({ archivePath: v2, dataDir: first.dataDir, port: 0 });
+    const { chromium } = await import('playwright');
+    const { CHROMIUM, CHROMIUM_ARGS } = await import('./harness');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    try {
+      const ctx = await browser.newContext();
+      await ctx.addCookies(cookies.map((c) => ({ ...c, domain: new URL(second.url).hostname })));
+      const p2 = await ctx.newPage();
+      await p2.goto(`${second.url}#/bookmarks`);
+      await p2.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
+      const item = p2.locator('.bookmark.orphaned');
+      await item.waitFor();
+      await item.getByText('Orphaned', { exact: true }).waitFor();
+      await item.getByText('This passage is no longer in this archive').waitFor();
+      expect(await axeSerious(p2)).toEqual([]);
+      await shot(p2, 'bookmarks-orphaned');
+    } finally {
+      await browser.close();
+      await second.close();
+    }
+  });
+});
