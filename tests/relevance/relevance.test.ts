@@ -5,20 +5,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, HOSTILE, type Category } from './cases';
-import { openEmbeddedSearch, type ArchiveSearch } from './harness';
-
-let archive: ArchiveSearch;
-beforeAll(() => {
-  archive = openEmbeddedSearch();
-});
-afterAll(() => archive?.close());
+import { openEmbeddedSearch, type ArchiveSearch, type EngineKind } from './harness';
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-describe('relevance on the embedded archive', () => {
+describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded archive (%s engine)', (engineKind) => {
+  let archive: ArchiveSearch;
+  beforeAll(() => {
+    archive = openEmbeddedSearch(engineKind);
+  });
+  afterAll(() => archive?.close());
+
   it('has at least 60 cases covering every category', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
     const categories = new Set(CASES.map((c) => c.category));
@@ -38,6 +38,7 @@ describe('relevance on the embedded archive', () => {
     for (const c of CASES) {
       let top: string[] = [];
       let threw: unknown;
+      const errorsBefore = archive.errors.length;
       try {
         const request = c.kinds ? { query: c.query, limit: 3, kinds: c.kinds } : { query: c.query, limit: 3 };
         archive.searcher.search(request); // warm caches, then time a second run
@@ -48,6 +49,7 @@ describe('relevance on the embedded archive', () => {
       } catch (e) {
         threw = e;
       }
+      if (!threw && archive.errors.length > errorsBefore) threw = archive.errors[errorsBefore];
       const hit = !threw && top.some((t) => t.includes(c.expect));
       const row = rows.get(c.category) ?? { hits: 0, total: 0, fresh: 0, freshHits: 0 };
       row.total++;
@@ -71,7 +73,7 @@ describe('relevance on the embedded archive', () => {
     }
     lines.push(`${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(6)} ${((100 * hits) / CASES.length).toFixed(1).padStart(5)}%   (${freshHits}/${fresh})`);
     lines.push(`per-query time: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
-    console.log(`\nRelevance (top 3), embedded archive\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
+    console.log(`\nRelevance (top 3), embedded archive, ${engineKind} engine\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
     expect(archive.errors).toEqual([]);
     expect(misses).toEqual([]);
   });
