@@ -201,8 +201,8 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.enableSandbox();
-const gotLock = app.requestSingleInstanceLock();
-if (!gotLock) app.quit();
+// One window, one worker: a second launch focuses the first instead.
+if (!app.requestSingleInstanceLock()) app.exit(0);
 
 app.on('second-instance', () => {
   if (mainWindow?.isMinimized()) mainWindow.restore();
