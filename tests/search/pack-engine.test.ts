@@ -91,8 +91,8 @@ describe('pack search index', () => {
     rw.prepare("UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')").run();
     rw.prepare("UPDATE search_terms SET df = df + 1 WHERE term = 'seoul'").run();
     expect(verifySearchIndex(rw).join('\n')).toMatch(/pusan[\s\S]*seoul|seoul[\s\S]*pusan/);
-    rw.exec('DROP TABLE search_docs');
-    expect(verifySearchIndex(rw).join('\n')).toMatch(/search_docs missing/);
+    rw.exec('DROP TABLE search_prefix');
+    expect(verifySearchIndex(rw).join('\n')).toMatch(/search_prefix missing/);
     rw.close();
   });
 });

@@ -6,7 +6,7 @@ import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
 import { TokenSet } from './lunr-internals';
-import { DOC_BLOCK, PREFIX_TABLE_TOP, SEARCH_FORMAT, type SearchMeta } from './pack-format';
+import { PREFIX_TABLE_TOP, SEARCH_FORMAT, type SearchMeta } from './pack-format';
 import { compareStrings } from './pack-writer';
 import { intersectSorted } from './sorted-trie';
 import { ByteReader } from './varint';
@@ -120,13 +120,12 @@ export class PackEngine implements IndexEngine {
   private readonly stRange: Database.Statement;
   private readonly stRangeOpen: Database.Statement;
   private readonly stPrefix: Database.Statement;
-  private readonly stDocs: Database.Statement;
   private readonly stBlob: Database.Statement;
 
   private readonly cache = new Map<string, Postings | null>();
   private cacheBytes = 0;
   private readonly cacheBudget: number;
-  private readonly docBlocks = new Map<number, string[]>();
+  private refs: RefList | null = null;
   private vocab: { terms: string[]; df: Uint32Array } | null = null;
   private addOrder: Int32Array | null = null;
   private lengths: Int32Array | null = null;
@@ -154,7 +153,6 @@ export class PackEngine implements IndexEngine {
     this.stRange = db.prepare('SELECT term, df FROM search_terms WHERE term >= ? AND term < ?').raw();
     this.stRangeOpen = db.prepare('SELECT term, df FROM search_terms WHERE term >= ?').raw();
     this.stPrefix = db.prepare('SELECT terms FROM search_prefix WHERE prefix = ?').pluck();
-    this.stDocs = db.prepare('SELECT refs FROM search_docs WHERE block = ?').pluck();
     this.stBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
     this.decodeCtx = { F: this.F, meta, fieldLengths: () => this.fieldLengths() };
   }
@@ -266,18 +264,19 @@ export class PackEngine implements IndexEngine {
     }
   }
 
+  /** The ref of document `ord`. All refs are loaded together at the first need (one small blob). */
   ref(ord: number): string {
-    const b = Math.floor(ord / DOC_BLOCK);
-    let block = this.docBlocks.get(b);
-    if (!block) {
-      const data = this.stDocs.get(b) as Buffer | undefined;
-      if (data === undefined) throw new Error(`search index: document block ${b} missing`);
-      block = JSON.parse(inflateRawSync(data).toString('utf8')) as string[];
-      this.docBlocks.set(b, block);
-    }
-    const r = block[ord - b * DOC_BLOCK];
+    const refs = this.refs ?? this.loadRefs();
+    const r = refs.at(ord);
     if (r === undefined) throw new Error(`search index: document ${ord} missing`);
     return r;
+  }
+
+  private loadRefs(): RefList {
+    const blob = this.stBlob.get('refs') as Buffer | undefined;
+    if (!blob) throw new Error('search index: document refs missing');
+    this.refs = RefList.decode(inflateRawSync(blob), this.documentCount);
+    return this.refs;
   }
 
   private docsInAddOrder(): Int32Array {
@@ -442,12 +441,48 @@ export class PackEngine implements IndexEngine {
 
     const sorted = sortByScoreDesc(resultDocs, docScore);
     const out: EngineMatch[] = new Array(sorted.length);
-    const pairs = negated ? [] : matchedPairs;
+    const refs = sorted.length > 0 ? (this.refs ?? this.loadRefs()) : null;
+    const ctx = new MatchContext(negated ? [] : matchedPairs, sorted.length);
     for (let i = 0; i < sorted.length; i++) {
       const d = sorted[i]!;
-      out[i] = new PackMatch(this.ref(d), docScore[d]!, d, pairs);
+      const ref = refs!.at(d);
+      if (ref === undefined) throw new Error(`search index: document ${d} missing`);
+      out[i] = new PackMatch(ref, docScore[d]!, d, ctx);
     }
     return out;
+  }
+}
+
+/**
+ * The matched terms of one query's results, computed for all of them at the first read of any
+ * `matched` (a searcher that reads one usually reads all): one pass over the query's postings.
+ */
+class MatchContext {
+  private byOrd: Map<number, Map<string, SearchField[]>> | null = null;
+  constructor(
+    private readonly pairs: readonly { term: string; field: SearchField; ords: Int32Array }[],
+    private readonly size: number,
+  ) {}
+
+  get(ord: number): Map<string, SearchField[]> {
+    if (!this.byOrd) {
+      const byOrd = new Map<number, Map<string, SearchField[]>>();
+      if (this.size > 0) {
+        for (const p of this.pairs) {
+          const ords = p.ords;
+          for (let i = 0; i < ords.length; i++) {
+            const d = ords[i]!;
+            let m = byOrd.get(d);
+            if (!m) byOrd.set(d, (m = new Map()));
+            const list = m.get(p.term);
+            if (!list) m.set(p.term, [p.field]);
+            else if (!list.includes(p.field)) list.push(p.field);
+          }
+        }
+      }
+      this.byOrd = byOrd;
+    }
+    return this.byOrd.get(ord) ?? new Map();
   }
 }
 
@@ -457,22 +492,12 @@ class PackMatch implements EngineMatch {
     readonly ref: string,
     public score: number,
     private readonly ord: number,
-    private readonly pairs: readonly { term: string; field: SearchField; ords: Int32Array }[],
+    private readonly ctx: MatchContext,
   ) {}
 
-  /** Computed on first access: the query's (term, field) postings that contain this document. */
+  /** The query's terms found in this document, with their fields (computed on first read). */
   get matched(): Map<string, SearchField[]> {
-    if (this._matched) return this._matched;
-    const m = new Map<string, SearchField[]>();
-    for (const p of this.pairs) {
-      if (!containsSorted(p.ords, this.ord)) continue;
-      const list = m.get(p.term);
-      if (list) {
-        if (!list.includes(p.field)) list.push(p.field);
-      } else m.set(p.term, [p.field]);
-    }
-    this._matched = m;
-    return m;
+    return (this._matched ??= this.ctx.get(this.ord));
   }
 
   set matched(value: Map<string, SearchField[]>) {
@@ -484,25 +509,62 @@ class PackMatch implements EngineMatch {
   }
 }
 
+/** All document refs: one string and offsets; a ref is sliced out when asked for. */
+export class RefList {
+  private constructor(
+    private readonly text: string,
+    private readonly ends: Int32Array,
+    private readonly list: string[] | null,
+  ) {}
+
+  static encode(refs: readonly string[]): Buffer {
+    // '\n'-joined when no ref contains a newline (the usual case), else a JSON array.
+    const plain = refs.every((r) => !r.includes('\n'));
+    if (refs.length === 0) return Buffer.alloc(0);
+    return Buffer.from(plain ? `\n${refs.join('\n')}` : JSON.stringify(refs), 'utf8');
+  }
+
+  static decode(raw: Buffer, count: number): RefList {
+    const text = raw.toString('utf8');
+    if (text.startsWith('[')) {
+      const list = JSON.parse(text) as string[];
+      if (!Array.isArray(list) || list.length !== count) throw new Error(`search index: document refs do not match ${count} documents`);
+      return new RefList('', new Int32Array(1), list);
+    }
+    const ends = new Int32Array(count + 1);
+    if (count === 0) {
+      if (text !== '') throw new Error('search index: document refs for no documents');
+      return new RefList('', ends, null);
+    }
+    let pos = 0;
+    for (let i = 0; i < count; i++) {
+      if (pos >= text.length || text.charCodeAt(pos) !== 10) throw new Error(`search index: document refs malformed (${i} of ${count})`);
+      ends[i] = pos;
+      const next = text.indexOf('\n', pos + 1);
+      pos = next === -1 ? text.length : next;
+    }
+    if (pos !== text.length) throw new Error(`search index: more document refs than ${count}`);
+    ends[count] = pos;
+    return new RefList(text, ends, null);
+  }
+
+  get length(): number {
+    return this.list ? this.list.length : this.ends.length - 1;
+  }
+
+  at(i: number): string | undefined {
+    if (this.list) return this.list[i];
+    if (!(i >= 0 && i < this.ends.length - 1)) return undefined;
+    return this.text.slice(this.ends[i]! + 1, this.ends[i + 1]!);
+  }
+}
+
 function intersect(a: DocSet, b: DocSet): DocSet {
   if (a === 'all') return b;
   if (b === 'all') return a;
   const out = new Uint8Array(a.length);
   for (let i = 0; i < a.length; i++) out[i] = a[i]! & b[i]!;
   return out;
-}
-
-function containsSorted(a: Int32Array, x: number): boolean {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = a[mid]!;
-    if (v === x) return true;
-    if (v < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return false;
 }
 
 function lowerBoundStr(a: readonly string[], x: string): number {

@@ -1,20 +1,17 @@
 /** Tables and constants of the pack's search index (all tables prefixed `search_`). */
 
-export const SEARCH_FORMAT = 'folio-search-3';
+export const SEARCH_FORMAT = 'folio-search-4';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE search_docs (block INTEGER PRIMARY KEY, refs BLOB NOT NULL);
 CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 
-export const SEARCH_TABLES = ['search_meta', 'search_terms', 'search_postings', 'search_docs', 'search_prefix', 'search_blobs'];
+export const SEARCH_TABLES = ['search_meta', 'search_terms', 'search_postings', 'search_prefix', 'search_blobs'];
 
-/** Doc refs per row of search_docs (a raw-deflated JSON array). */
-export const DOC_BLOCK = 1024;
 /** A prefix with more than this many terms gets a precomputed most-frequent list... */
 export const PREFIX_TABLE_MIN_TERMS = 200;
 /** ...of this many terms. */

@@ -13,17 +13,23 @@
  * - `search_terms(term PRIMARY KEY, tid, df) WITHOUT ROWID`: the vocabulary, for exact lookups and
  *   prefix range scans (`term >= ? AND term < ?`); `tid` is lunr's term index (the term's dimension
  *   in lunr's vectors), `df` the number of documents containing it.
- * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: per term and field, the documents
- *   (ordinal deltas, varints) and, aligned with them, lunr's field-vector element for that term —
- *   the BM25 weight lunr computed and rounded to 3 decimals, stored as the integer w·1000 (a zigzag
- *   varint; k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`). No positions:
- *   the searcher derives highlights by re-analysing the few passages it shows.
- * - `search_docs(block, refs)`: document refs by ordinal, 1024 per row (raw-deflated JSON), read as
- *   results need them.
+ * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: per term and field, the documents as
+ *   ordinal deltas (varints) and what lunr's field-vector element for that term needs. lunr's weight
+ *   is round3(idf·(k1+1)·tf / (k1·(1−b+b·len/avgLen)+tf) · fieldBoost); when the writer can recompute
+ *   every stored weight bit for bit from tf, the document's field length and the term's idf (it
+ *   checks all of them, inferring the field boosts), a posting stores only tf — nothing at all for
+ *   tf 1, and a run of consecutive documents (a section title's terms are in every passage of the
+ *   section) is one entry — plus the term's idf as a double, and the field lengths are one deflated
+ *   blob. Otherwise (e.g. an index built without position metadata) each weight is stored as the
+ *   integer w·1000 (k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`), or as a
+ *   double. No positions: the searcher derives highlights by re-analysing the passages it shows.
  * - `search_prefix(prefix, terms)`: for prefixes shared by more than 200 terms, the 64 most frequent
  *   completions, so as-you-type on a one- or two-letter prefix is one lookup, not a scan.
- * - `search_blobs`: `vocab` (the JS-sorted term list with document counts, deflated, loaded only when
- *   a fuzzy or wildcard expansion is first needed) and `add_order` (see below, usually absent).
+ * - `search_blobs`: `refs` (document refs by ordinal, newline-joined and deflated: about 6 bytes a
+ *   document, loaded at the first query that has results), `field_lengths` (tf mode; loaded at the
+ *   first posting decode), `vocab` (the JS-sorted term list with document counts, deflated, loaded
+ *   only when a fuzzy or wildcard expansion is first needed) and `add_order` (see below, usually
+ *   absent).
  * - `search_meta`: format, fields, counts.
  *
  * Opening reads two meta rows and prepares statements: nothing proportional to the archive.
@@ -55,8 +61,8 @@ import type Database from 'better-sqlite3';
 import lunr from 'lunr';
 import type { IndexEngine } from '../types';
 import { LunrJsonEngine } from './lunr-json-engine';
-import { DOC_BLOCK, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
-import { decodePostings, PackEngine } from './pack-engine';
+import { SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
+import { decodePostings, PackEngine, RefList } from './pack-engine';
 import { compareStrings, writeSearchTables } from './pack-writer';
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import { ByteReader } from './varint';
@@ -120,23 +126,16 @@ export function verifySearchIndex(db: Database.Database): string[] {
     };
 
     // Documents.
-    let docs = 0;
-    const blocks = db.prepare('SELECT block, refs FROM search_docs ORDER BY block').raw().all() as [number, Buffer][];
-    blocks.forEach(([b, refs], i) => {
-      if (b !== i) say(`document block ${i} missing`);
-      let list: unknown = null;
+    const refsBlob = db.prepare("SELECT data FROM search_blobs WHERE name = 'refs'").pluck().get() as Buffer | undefined;
+    if (!refsBlob) say('document refs missing');
+    else {
       try {
-        list = JSON.parse(inflateRawSync(refs).toString('utf8')) as unknown;
-      } catch {
-        /* reported below */
+        const refs = RefList.decode(inflateRawSync(refsBlob), N);
+        if (refs.length !== N) say(`${refs.length} documents stored, ${N} expected`);
+      } catch (e) {
+        say((e as Error).message.replace(/^search index: /, ''));
       }
-      if (!Array.isArray(list) || list.some((r) => typeof r !== 'string')) say(`document block ${b} malformed`);
-      else {
-        if (list.length !== Math.min(DOC_BLOCK, N - b * DOC_BLOCK)) say(`document block ${b} has ${list.length} refs`);
-        docs += list.length;
-      }
-    });
-    if (docs !== N) say(`${docs} documents stored, ${N} expected`);
+    }
 
     // Terms and postings.
     const rows = db

@@ -9,8 +9,8 @@ import { deflateRawSync, deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type lunr from 'lunr';
 import { internals } from './lunr-internals';
+import { RefList } from './pack-engine';
 import {
-  DOC_BLOCK,
   PREFIX_TABLE_MIN_TERMS,
   PREFIX_TABLE_TOP,
   SEARCH_FORMAT,
@@ -205,9 +205,8 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     insBlob.run('field_lengths', deflateSync(bw.bytes(), { level: 6 }));
   }
 
-  // Doc refs by ordinal, in blocks.
-  const insDocs = db.prepare('INSERT INTO search_docs (block, refs) VALUES (?, ?)');
-  for (let b = 0; b * DOC_BLOCK < N; b++) insDocs.run(b, deflateRawSync(JSON.stringify(refs.slice(b * DOC_BLOCK, (b + 1) * DOC_BLOCK)), { level: 9 }));
+  // Doc refs by ordinal.
+  insBlob.run('refs', deflateRawSync(RefList.encode(refs), { level: 9 }));
 
   if (hasAddOrder) {
     const bw = new ByteWriter();
