@@ -12,11 +12,12 @@
  *    - prefix expansions of the last word while typing (≥ 3 characters, stem and raw form, and
  *      variant-table forms; at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings, boost 0.35);
  *    - fuzzy expansions for words the vocabulary lacks (or that are rare): distance 1 for 4–7
- *      characters, 2 for 8+, at most FUZZY_LIMIT terms, boost 0.25; never for acronyms, numbers,
- *      designations or Hangul.
+ *      characters, 2 for 8+, at most FUZZY_LIMIT terms, boost 0.25 (0.12 for two-edit terms);
+ *      never stop words; never for acronyms, numbers, designations or Hangul.
  *    Stop words are dropped unless the query has nothing else.
  * 4. Run the engine (lunr scoring), then rerank: score × coordination², where coordination is the
- *    share of query concepts a passage matches (exact 1, prefix 0.9, fuzzy 0.7, parts pro rata), so
+ *    share of query concepts a passage matches (exact 1, prefix 0.9, fuzzy 0.7 or 0.5 for two
+ *    edits, parts pro rata), so
  *    plain questions work and fuzzy never drowns exact matches. Kind-intent words (video, film,
  *    trailer… → media; photo, picture, image… → caption) count as matched by passages of that kind
  *    and lift them ×1.5.
@@ -29,6 +30,7 @@ import { PASSAGE_KINDS } from '../archive/types';
 import type { DetailedToken, FolioAnalyzer } from './analyzer/index';
 import { stem } from './analyzer/stemmer';
 import { isStopWord } from './analyzer/stopwords';
+import { editDistance } from './query/edit-distance';
 import { parseQuery, type QueryPart } from './query/index';
 import { bestSnippet, highlightSpans } from './snippet';
 import type { Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
@@ -67,8 +69,8 @@ const KIND_LOOKUP_LIMIT = 2000;
 /** Candidates re-scored for kind intent alone (only the leading ones can reach the first pages). */
 const INTENT_LOOKUP_LIMIT = 300;
 
-const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25 } as const;
-const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7 } as const;
+const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25, fuzzy2: 0.12 } as const;
+const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7, fuzzy2: 0.5 } as const;
 const INTENT_FACTOR = 1.5;
 
 const KIND_INTENT: Record<string, PassageKind> = {};
@@ -321,7 +323,11 @@ class SearchRun {
         if (found.size === 0 && single.raw !== term) {
           for (const f of engine.expandFuzzy(single.raw, distance, FUZZY_LIMIT)) if (useful(f)) found.add(f);
         }
-        for (const f of [...found].slice(0, FUZZY_LIMIT)) addAlt(c, { term: f, kind: 'fuzzy', share: 1, boost: BOOST.fuzzy });
+        // One-edit corrections count for more than two-edit ones.
+        for (const f of [...found].slice(0, FUZZY_LIMIT)) {
+          const near = editDistance(f, term, 1) <= 1 || editDistance(f, single.raw, 1) <= 1;
+          addAlt(c, { term: f, kind: near ? 'fuzzy' : 'fuzzy2', share: 1, boost: near ? BOOST.fuzzy : BOOST.fuzzy2 });
+        }
       }
       // An unknown word written joined that the index holds as two words (Ilsung → il + sung).
       if (!known && !hasJoin && single.raw.length >= 5) {

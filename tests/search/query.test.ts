@@ -46,3 +46,17 @@ describe('query language', () => {
     expect(text).not.toMatch(/[\ud800-\udbff]$/);
   });
 });
+
+describe('edit distance', () => {
+  it('counts insertions, deletions, substitutions and adjacent transpositions', async () => {
+    const { editDistance } = await import('../../main/search/query/edit-distance');
+    expect(editDistance('function', 'function')).toBe(0);
+    expect(editDistance('fucntion', 'function')).toBe(1);
+    expect(editDistance('chistyakov', 'chistiakov')).toBe(1);
+    expect(editDistance('heartbrak', 'heartbreak')).toBe(1);
+    expect(editDistance('fucntion', 'junction')).toBe(2);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+    expect(editDistance('', 'ab')).toBe(2);
+    expect(editDistance('민중', '민주')).toBe(1);
+  });
+});
