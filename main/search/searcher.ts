@@ -235,12 +235,16 @@ class SearchRun {
 
   private expand(concepts: Concept[]): void {
     const engine = this.engine;
-    // Unstemmed forms that the index holds (acronyms written in capitals: ARMY, POWS).
+    // Unstemmed forms that the index holds (acronyms written in capitals: ARMY, POWS), and the
+    // stems of words typed in capitals (ARMY → armi).
     for (const c of concepts) {
       for (const t of c.tokens) {
-        if (t.raw !== t.term && isWordLike(t) && engine.hasTerm(t.raw)) {
+        let other: string | undefined;
+        if (t.raw !== t.term && isWordLike(t)) other = t.raw;
+        else if (t.role === 'acronym' && /^[a-z]+$/.test(t.raw)) other = stem(t.raw);
+        if (other && other !== t.term && engine.hasTerm(other)) {
           const exact = c.alternatives.find((a) => a.term === t.term);
-          addAlt(c, { term: t.raw, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw, set: exact ? exact.set : 'whole' });
+          addAlt(c, { term: other, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw, set: exact ? exact.set : 'whole' });
         }
       }
     }
