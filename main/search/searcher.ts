@@ -32,8 +32,8 @@ import { stem } from './analyzer/stemmer';
 import { isStopWord } from './analyzer/stopwords';
 import { editDistance } from './query/edit-distance';
 import { parseQuery, type QueryPart } from './query/index';
-import { bestSnippet, highlightSpans } from './snippet';
-import type { Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
+import { bestSnippet, spansOf } from './snippet';
+import type { AnalyzedToken, Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
 
 export interface PassageSource {
   passagesByIds(ids: readonly string[]): Passage[];
@@ -80,6 +80,13 @@ for (const w of ['photo', 'photos', 'photograph', 'photographs', 'picture', 'pic
   KIND_INTENT[w] = 'caption';
 
 type AltKind = keyof typeof CREDIT;
+
+/** Kept across searches: passage kinds, and the analysis of recently shown passages (for highlights). */
+interface SearcherCaches {
+  kinds: Map<string, PassageKind>;
+  tokens: Map<string, { text: string; tokens: AnalyzedToken[] }>;
+}
+const TOKEN_CACHE_SIZE = 500;
 
 interface Alternative {
   term: string;
@@ -198,11 +205,14 @@ class SearchRun {
   private readonly passages: PassageSource;
   private readonly kindCache: Map<string, PassageKind>;
 
-  constructor(options: SearcherOptions, kindCache: Map<string, PassageKind>) {
+  constructor(
+    options: SearcherOptions,
+    private readonly caches: SearcherCaches,
+  ) {
     this.engine = options.engine;
     this.analyzer = options.analyzer;
     this.passages = options.passages;
-    this.kindCache = kindCache;
+    this.kindCache = caches.kinds;
   }
 
   /** Concepts of the query, with expansions planned. */
@@ -385,6 +395,19 @@ class SearchRun {
     return Math.min(1, best);
   }
 
+  /** The analysis of a passage's text, from the cache of recently shown passages. */
+  passageTokens(p: Passage): AnalyzedToken[] {
+    const cached = this.caches.tokens.get(p.id);
+    if (cached && cached.text === p.text) return cached.tokens;
+    const tokens = this.analyzer.analyze(p.text, 'text');
+    if (this.caches.tokens.size >= TOKEN_CACHE_SIZE) {
+      const oldest = this.caches.tokens.keys().next();
+      if (!oldest.done) this.caches.tokens.delete(oldest.value);
+    }
+    this.caches.tokens.set(p.id, { text: p.text, tokens });
+    return tokens;
+  }
+
   kindsOf(ids: string[]): void {
     const missing = ids.filter((id) => !this.kindCache.has(id));
     if (missing.length === 0) return;
@@ -483,7 +506,7 @@ class SearchRun {
       const p = byId.get(r.m.ref);
       if (!p) continue;
       const terms = new Set(r.m.matched.keys());
-      const highlights = highlightSpans(p.text, terms, this.analyzer);
+      const highlights = spansOf(this.passageTokens(p), terms);
       const snip = bestSnippet(p.text, highlights);
       let section = '';
       try {
@@ -510,12 +533,12 @@ class SearchRun {
 
 /** Creates a searcher over an engine, the archive's analyzer and a passage source. */
 export function createSearcher(options: SearcherOptions): Searcher {
-  const kindCache = new Map<string, PassageKind>();
+  const caches: SearcherCaches = { kinds: new Map(), tokens: new Map() };
   return {
     search(request: SearchRequest): SearchResponse {
       const started = performance.now();
       try {
-        return new SearchRun(options, kindCache).run(request);
+        return new SearchRun(options, caches).run(request);
       } catch (error) {
         try {
           options.onError?.(error, request);

@@ -7,8 +7,10 @@
  * A word is highlighted when its term is one the engine matched for this passage, so words matched
  * through a variant spelling (Busan → "Pusan"), a designation (Yak9 → "Yak 9"), fuzzy matching
  * (Chistyakov → "Chistiakov"), a prefix or a Hangul bigram are highlighted where the page wrote them.
+ * The searcher keeps the analysis of recently shown passages, so typing a query letter by letter
+ * does not analyse the same passages again.
  */
-import type { Analyzer } from './types';
+import type { AnalyzedToken, Analyzer } from './types';
 
 export const SNIPPET_CHARS = 220;
 const LEAD_CHARS = 50;
@@ -22,8 +24,13 @@ export interface Snippet {
 /** Spans of `text` whose analysed terms are in `terms`, merged, in order. */
 export function highlightSpans(text: string, terms: ReadonlySet<string>, analyzer: Analyzer): [number, number][] {
   if (!text || terms.size === 0) return [];
+  return spansOf(analyzer.analyze(text, 'text'), terms);
+}
+
+/** Merged spans of the `tokens` (of one text, already analysed) whose terms are in `terms`. */
+export function spansOf(tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>): [number, number][] {
   const spans: [number, number][] = [];
-  for (const t of analyzer.analyze(text, 'text')) if (terms.has(t.term) && t.end > t.start) spans.push([t.start, t.end]);
+  for (const t of tokens) if (terms.has(t.term) && t.end > t.start) spans.push([t.start, t.end]);
   spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
   for (const s of spans) {
