@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import lunr from 'lunr';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryEngine } from '../../main/search/engine/memory-engine';
+import { RefList, sortByScoreDesc } from '../../main/search/engine/pack-engine';
 import { openSearchEngine, PackEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
 import type { TermClause } from '../../main/search/types';
 
@@ -94,5 +95,30 @@ describe('pack search index', () => {
     rw.exec('DROP TABLE search_prefix');
     expect(verifySearchIndex(rw).join('\n')).toMatch(/search_prefix missing/);
     rw.close();
+  });
+
+  it('sorts by score like a stable descending comparator sort, at every size', () => {
+    let seed = 1;
+    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const n of [0, 1, 5, 63, 64, 65, 500, 5000]) {
+      const score = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const r = rnd();
+        score[i] = r < 0.3 ? Math.round(rnd() * 5) / 4 : r < 0.35 ? 0 : r < 0.37 ? -0 : r < 0.4 ? -rnd() : rnd() * 1e3;
+      }
+      const docs = Int32Array.from({ length: n }, (_, i) => (i * 7919) % Math.max(1, n));
+      const unique = Int32Array.from(new Set(docs));
+      const expected = Array.from(unique).sort((a, b) => score[b]! - score[a]!);
+      expect(Array.from(sortByScoreDesc(unique, score))).toEqual(expected);
+    }
+  });
+
+  it('keeps document refs of any shape', () => {
+    for (const refs of [[], ['a'], ['p1', '', 'p3'], ['x\ny', 'z'], ['é', '中文', '😀']]) {
+      const list = RefList.decode(RefList.encode(refs), refs.length);
+      expect(list.length).toBe(refs.length);
+      expect(refs.map((_, i) => list.at(i))).toEqual(refs);
+      expect(list.at(refs.length)).toBeUndefined();
+    }
   });
 });

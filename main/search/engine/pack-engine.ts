@@ -137,6 +137,9 @@ export class PackEngine implements IndexEngine {
   private frAcc: Float64Array | null = null;
   private docStamp: Int32Array | null = null;
   private docScore: Float64Array | null = null;
+  private frOrder: Int32Array | null = null;
+  private resultDocs: Int32Array | null = null;
+  private sortScratch: SortScratch | null = null;
 
   constructor(private readonly db: Database.Database, options: PackEngineOptions = {}) {
     const fmt = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
@@ -302,6 +305,9 @@ export class PackEngine implements IndexEngine {
       this.frAcc = new Float64Array(N * F);
       this.docStamp = new Int32Array(N);
       this.docScore = new Float64Array(N);
+      this.frOrder = new Int32Array(N * F);
+      this.resultDocs = new Int32Array(N);
+      this.sortScratch = new SortScratch(N);
       this.epoch = 0;
     }
     const epoch = ++this.epoch;
@@ -314,7 +320,8 @@ export class PackEngine implements IndexEngine {
     const qv: Map<number, { value: number; p: Postings }>[] = [];
     for (let f = 0; f < F; f++) qv.push(new Map());
     const termFieldSeen = new Set<number>();
-    const frOrder: number[] = [];
+    const frOrder = this.frOrder!;
+    let frCount = 0;
     const required: (DocSet | undefined)[] = new Array(F).fill(undefined);
     const prohibited: (Uint8Array | undefined)[] = new Array(F).fill(undefined);
     const matchedPairs: { term: string; field: SearchField; ords: Int32Array }[] = [];
@@ -370,7 +377,7 @@ export class PackEngine implements IndexEngine {
             if (frStamp[k] !== epoch) {
               frStamp[k] = epoch;
               frAcc[k] = 0;
-              frOrder.push(k);
+              frOrder[frCount++] = k;
             }
           }
         }
@@ -395,7 +402,8 @@ export class PackEngine implements IndexEngine {
     const reqBits = allRequired === 'all' ? null : allRequired;
     const negated = clauses.every((c) => c.presence === 'prohibited');
 
-    const resultDocs: number[] = [];
+    const resultDocs = this.resultDocs!;
+    let resultCount = 0;
     if (negated) {
       // lunr scores every field of every document (in add order) with an empty query vector: 0.
       const order = this.docsInAddOrder();
@@ -404,7 +412,7 @@ export class PackEngine implements IndexEngine {
         if (reqBits && !reqBits[d]) continue;
         if (allProhibited && allProhibited[d]) continue;
         docScore[d] = 0;
-        resultDocs.push(d);
+        resultDocs[resultCount++] = d;
       }
     } else {
       // Dot products, adding terms in ascending term index like lunr.Vector#dot.
@@ -425,7 +433,7 @@ export class PackEngine implements IndexEngine {
           }
         }
       }
-      for (let i = 0; i < frOrder.length; i++) {
+      for (let i = 0; i < frCount; i++) {
         const k = frOrder[i]!;
         const d = (k / F) | 0;
         if (reqBits && !reqBits[d]) continue;
@@ -434,12 +442,12 @@ export class PackEngine implements IndexEngine {
         if (docStamp[d] !== epoch) {
           docStamp[d] = epoch;
           docScore[d] = s;
-          resultDocs.push(d);
+          resultDocs[resultCount++] = d;
         } else docScore[d] = docScore[d]! + s;
       }
     }
 
-    const sorted = sortByScoreDesc(resultDocs, docScore);
+    const sorted = sortByScoreDesc(resultDocs.subarray(0, resultCount), docScore, this.sortScratch!);
     const out: EngineMatch[] = new Array(sorted.length);
     const refs = sorted.length > 0 ? (this.refs ?? this.loadRefs()) : null;
     const ctx = new MatchContext(negated ? [] : matchedPairs, sorted.length);
@@ -596,63 +604,75 @@ export function nextPrefix(prefix: string): string | null {
   return null;
 }
 
+/** Reusable buffers for sortByScoreDesc (no garbage per query). */
+export class SortScratch {
+  readonly keys: Float64Array;
+  readonly u32: Uint32Array;
+  readonly bytes: Uint8Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly hist = new Int32Array(8 * 256);
+  readonly offsets = new Int32Array(256);
+  constructor(readonly capacity: number) {
+    this.keys = new Float64Array(capacity);
+    this.u32 = new Uint32Array(this.keys.buffer);
+    this.bytes = new Uint8Array(this.keys.buffer);
+    this.a = new Int32Array(capacity);
+    this.b = new Int32Array(capacity);
+  }
+}
+
 /**
  * Documents by score, highest first, ties in first-seen order: what lunr's stable
- * `results.sort((a, b) => b.score - a.score)` gives. Large lists use a stable LSD radix sort on the
- * scores' IEEE-754 bits.
+ * `results.sort((a, b) => b.score - a.score)` gives. Long lists use a stable LSD radix sort on the
+ * scores' IEEE-754 bytes. The result may be a view into `scratch`, valid until its next use.
  */
-export function sortByScoreDesc(docs: number[], score: Float64Array): ArrayLike<number> {
+export function sortByScoreDesc(docs: Int32Array, score: Float64Array, scratch: SortScratch = new SortScratch(docs.length)): Int32Array {
   const n = docs.length;
-  if (n < 2048) return docs.sort((a, b) => score[b]! - score[a]!);
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = score[docs[i]!]!;
-  const bits = new Uint32Array(keys.buffer);
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
+  if (n < 64) return Int32Array.from(Array.from(docs).sort((a, b) => score[b]! - score[a]!));
+  if (n > scratch.capacity) scratch = new SortScratch(n);
+  // Keys: the doubles' bits made unsigned-ascending in value, then complemented (descending).
+  const { keys, u32, bytes, hist, offsets } = scratch;
   for (let i = 0; i < n; i++) {
-    let l = bits[2 * i]!;
-    let h = bits[2 * i + 1]!;
-    if (keys[i] === 0) {
-      l = 0;
-      h = 0; // -0 and +0 compare equal
-    }
-    // Ascending order of value → ascending unsigned key; then complement for descending.
-    if (h & 0x80000000) {
-      h = ~h >>> 0;
-      l = ~l >>> 0;
-    } else h = (h | 0x80000000) >>> 0;
-    lo[i] = ~l >>> 0;
-    hi[i] = ~h >>> 0;
+    const v = score[docs[i]!]!;
+    keys[i] = v === 0 ? 0 : v; // -0 and +0 compare equal
   }
-  let idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    let lo = u32[2 * i]!;
+    let hi = u32[2 * i + 1]!;
+    if (hi & 0x80000000) {
+      hi = ~hi;
+      lo = ~lo;
+    } else hi = hi ^ 0x80000000;
+    u32[2 * i] = ~lo;
+    u32[2 * i + 1] = ~hi;
+  }
+  // LSD radix on the 8 bytes (little-endian: byte 0 is the least significant), stable.
+  hist.fill(0);
+  for (let i = 0; i < n; i++) {
+    const o = 8 * i;
+    for (let b = 0; b < 8; b++) hist[b * 256 + bytes[o + b]!]!++;
+  }
+  let idx = scratch.a;
+  let tmp = scratch.b;
   for (let i = 0; i < n; i++) idx[i] = i;
-  let tmp = new Uint32Array(n);
-  const count = new Uint32Array(65536);
-  const passes: [Uint32Array, number][] = [
-    [lo, 0],
-    [lo, 16],
-    [hi, 0],
-    [hi, 16],
-  ];
-  for (const [word, shift] of passes) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) count[(word[idx[i]!]! >>> shift) & 0xffff]!++;
-    if (count[(word[idx[0]!]! >>> shift) & 0xffff] === n) continue;
+  for (let b = 0; b < 8; b++) {
+    const base = b * 256;
+    if (hist[base + bytes[8 * idx[0]! + b]!] === n) continue; // every key has the same byte here
     let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = count[b]!;
-      count[b] = sum;
-      sum += c;
+    for (let v = 0; v < 256; v++) {
+      offsets[v] = sum;
+      sum += hist[base + v]!;
     }
     for (let i = 0; i < n; i++) {
       const j = idx[i]!;
-      tmp[count[(word[j]! >>> shift) & 0xffff]!++] = j;
+      tmp[offsets[bytes[8 * j + b]!]!++] = j;
     }
     const t = idx;
     idx = tmp;
     tmp = t;
   }
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) out[i] = docs[idx[i]!]!;
-  return out;
+  // Map key positions back to documents, in place in the spare buffer.
+  for (let i = 0; i < n; i++) tmp[i] = docs[idx[i]!]!;
+  return tmp.subarray(0, n);
 }
