@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, HOSTILE, type Category } from './cases';
+import { plainLunrTop } from './baseline';
 import { openEmbeddedSearch, type ArchiveSearch, type EngineKind } from './harness';
 
 function percentile(values: number[], p: number): number {
@@ -32,7 +33,9 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
   });
 
   it('ranks the expected passage in the top 3 for every query', () => {
-    const rows = new Map<string, { hits: number; total: number; fresh: number; freshHits: number }>();
+    const rows = new Map<string, { hits: number; total: number; fresh: number; freshHits: number; lunr: number }>();
+    const lunrTop = plainLunrTop(archive.pack.sections().flatMap((s) => archive.pack.passagesOfSection(s.id)));
+    let lunrHits = 0;
     const misses: string[] = [];
     const times: number[] = [];
     for (const c of CASES) {
@@ -51,8 +54,12 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
       }
       if (!threw && archive.errors.length > errorsBefore) threw = archive.errors[errorsBefore];
       const hit = !threw && top.some((t) => t.includes(c.expect));
-      const row = rows.get(c.category) ?? { hits: 0, total: 0, fresh: 0, freshHits: 0 };
+      const row = rows.get(c.category) ?? { hits: 0, total: 0, fresh: 0, freshHits: 0, lunr: 0 };
       row.total++;
+      if (!c.kinds && lunrTop(c.query, 3).some((t) => t.includes(c.expect))) {
+        row.lunr++;
+        lunrHits++;
+      }
       if (hit) row.hits++;
       if (c.fresh) {
         row.fresh++;
@@ -61,7 +68,7 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
       rows.set(c.category, row);
       if (!hit) misses.push(`[${c.category}] ${JSON.stringify(c.query)} → expected ${JSON.stringify(c.expect)}; got ${threw ? `throw ${String(threw)}` : JSON.stringify(top.map((t) => t.slice(0, 50)))}`);
     }
-    const lines = ['category        hits   rate   (untuned: hits)'];
+    const lines = ['category          hits   rate  untuned  plain lunr'];
     let hits = 0;
     let fresh = 0;
     let freshHits = 0;
@@ -69,9 +76,9 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
       hits += r.hits;
       fresh += r.fresh;
       freshHits += r.freshHits;
-      lines.push(`${cat.padEnd(15)} ${`${r.hits}/${r.total}`.padStart(6)} ${((100 * r.hits) / r.total).toFixed(0).padStart(5)}%   (${r.freshHits}/${r.fresh})`);
+      lines.push(`${cat.padEnd(15)} ${`${r.hits}/${r.total}`.padStart(7)} ${((100 * r.hits) / r.total).toFixed(0).padStart(5)}%  ${`${r.freshHits}/${r.fresh}`.padStart(7)}  ${((100 * r.lunr) / r.total).toFixed(0).padStart(5)}%`);
     }
-    lines.push(`${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(6)} ${((100 * hits) / CASES.length).toFixed(1).padStart(5)}%   (${freshHits}/${fresh})`);
+    lines.push(`${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(7)} ${((100 * hits) / CASES.length).toFixed(0).padStart(5)}%  ${`${freshHits}/${fresh}`.padStart(7)}  ${((100 * lunrHits) / CASES.length).toFixed(0).padStart(5)}%`);
     lines.push(`per-query time: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
     console.log(`\nRelevance (top 3), embedded archive, ${engineKind} engine\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
     expect(archive.errors).toEqual([]);
