@@ -65,7 +65,7 @@ const MAX_CONCEPTS = 24;
 /** Longer words are not fuzzy-matched, prefix-expanded or split (no real word is this long; bounded work). */
 const MAX_EXPAND_CHARS = 24;
 /** Candidates whose kind is looked up for kind intent/filtering. */
-const KIND_LOOKUP_LIMIT = 2000;
+const KIND_LOOKUP_LIMIT = 5000;
 /** Candidates re-scored for kind intent alone (only the leading ones can reach the first pages). */
 const INTENT_LOOKUP_LIMIT = 300;
 
@@ -109,6 +109,8 @@ interface Concept {
   intent?: PassageKind;
   tokens: DetailedToken[];
   partial: boolean;
+  /** Slot of each non-whole set (filled when planning is done). */
+  setIndex?: Map<string, number>;
 }
 
 function detailed(analyzer: Analyzer, text: string): DetailedToken[] {
@@ -240,7 +242,12 @@ class SearchRun {
     }
     kept = kept.filter((c) => c.weight > 0 || c.partial);
     this.expand(kept);
-    return kept.filter((c) => c.alternatives.length > 0);
+    const planned = kept.filter((c) => c.alternatives.length > 0);
+    for (const c of planned) {
+      c.setIndex = new Map();
+      for (const a of c.alternatives) if (a.set !== 'whole' && !c.setIndex.has(a.set)) c.setIndex.set(a.set, c.setIndex.size);
+    }
+    return planned;
   }
 
   private expand(concepts: Concept[]): void {
@@ -382,17 +389,78 @@ class SearchRun {
   /** How much of concept `c` the match satisfies: the best of its sets (see makeConcept). */
   credit(c: Concept, m: EngineMatch): number {
     let best = 0;
-    const sums = new Map<string, number>();
-    for (const a of c.alternatives) {
-      const fields = m.matched.get(a.term);
+    let sums: number[] | undefined;
+    const matched = m.matched;
+    for (let i = 0; i < c.alternatives.length; i++) {
+      const a = c.alternatives[i]!;
+      const fields = matched.get(a.term);
       if (!fields) continue;
       if (c.fields && !fields.some((f) => c.fields!.includes(f))) continue;
       const value = CREDIT[a.kind] * a.share;
-      if (a.set === 'whole') best = Math.max(best, value);
-      else sums.set(a.set, (sums.get(a.set) ?? 0) + value);
+      if (a.set === 'whole') {
+        if (value > best) best = value;
+      } else {
+        sums ??= new Array<number>(c.alternatives.length).fill(0);
+        const slot = c.setIndex!.get(a.set)!;
+        sums[slot] = sums[slot]! + value;
+      }
     }
-    for (const v of sums.values()) best = Math.max(best, Math.min(1, v) * 0.95);
+    if (sums) for (const v of sums) best = Math.max(best, Math.min(1, v) * 0.95);
     return Math.min(1, best);
+  }
+
+  /**
+   * The best `k` matches by final score (lunr score × coordination² × kind intent), and the total.
+   *
+   * Bounded work on large result sets: the engine returns matches by lunr score, highest first,
+   * and the final score never exceeds lunr's (× INTENT_FACTOR when the query has a kind intent), so
+   * the walk stops as soon as no later match can enter the top `k`; the result equals a full sort.
+   * Kinds are looked up in batches, only for the matches walked (at most KIND_LOOKUP_LIMIT with a
+   * kind filter, whose total then counts the matches of that kind among those).
+   */
+  rank(
+    matches: EngineMatch[],
+    score: (m: EngineMatch, kind: PassageKind | undefined) => number,
+    k: number,
+    intents: boolean,
+    kindFilter: Set<PassageKind> | undefined,
+    keepZero: boolean,
+  ): { top: { m: EngineMatch; score: number }[]; total: number } {
+    let sorted = true;
+    for (let i = 1; i < matches.length && sorted; i++) if (matches[i]!.score > matches[i - 1]!.score) sorted = false;
+    if (!sorted) matches = [...matches].sort((a, b) => b.score - a.score);
+    const before = (a: { m: EngineMatch; score: number }, b: { m: EngineMatch; score: number }): boolean =>
+      a.score > b.score || (a.score === b.score && a.m.ref < b.m.ref);
+    const top: { m: EngineMatch; score: number }[] = [];
+    const maxFactor = intents ? INTENT_FACTOR : 1;
+    const needKinds = intents || !!kindFilter;
+    const lookupLimit = kindFilter ? KIND_LOOKUP_LIMIT : intents ? INTENT_LOOKUP_LIMIT : 0;
+    let total = 0;
+    let walked = 0;
+    const BATCH = 64;
+    for (let i = 0; i < matches.length; i += BATCH) {
+      const batch = matches.slice(i, i + BATCH);
+      if (!kindFilter && top.length >= k && k > 0 && batch[0]!.score * maxFactor < top[top.length - 1]!.score) break;
+      if (needKinds && walked < lookupLimit) this.kindsOf(batch.map((m) => m.ref));
+      else if (kindFilter) break;
+      walked += batch.length;
+      for (const m of batch) {
+        const kind = needKinds ? this.kindCache.get(m.ref) : undefined;
+        if (kindFilter && !(kind && kindFilter.has(kind))) continue;
+        const entry = { m, score: score(m, kind) };
+        if (!(entry.score > 0) && !keepZero) continue;
+        total++;
+        if (k <= 0) continue;
+        if (top.length >= k && !before(entry, top[top.length - 1]!)) continue;
+        let at = top.length;
+        while (at > 0 && before(entry, top[at - 1]!)) at--;
+        top.splice(at, 0, entry);
+        if (top.length > k) top.pop();
+      }
+    }
+    // Matches not walked all score above zero in practice (each matched a query term); count them.
+    if (!kindFilter) total += matches.length - Math.min(matches.length, walked);
+    return { top, total };
   }
 
   /** The analysis of a passage's text, from the cache of recently shown passages. */
@@ -472,6 +540,7 @@ class SearchRun {
     }
 
     const totalWeight = positive.reduce((s, c) => s + c.weight, 0) || 1;
+    const allBonus = positive.every((c) => c.weight === 0);
     const intents = new Set(positive.map((c) => c.intent).filter((k): k is PassageKind => !!k));
     const score = (m: EngineMatch, kind: PassageKind | undefined): number => {
       let got = 0;
@@ -479,27 +548,13 @@ class SearchRun {
         if (c.weight === 0) continue;
         got += c.weight * (c.intent && kind === c.intent ? 1 : this.credit(c, m));
       }
-      let coord = got / totalWeight;
-      if (positive.every((c) => c.weight === 0)) coord = 1;
+      const coord = allBonus ? 1 : got / totalWeight;
       let s = m.score * coord * coord;
       if (kind && intents.has(kind)) s *= INTENT_FACTOR;
       return s;
     };
-    let ranked = matches.map((m) => ({ m, score: score(m, undefined) }));
-    ranked.sort((a, b) => b.score - a.score || (a.m.ref < b.m.ref ? -1 : a.m.ref > b.m.ref ? 1 : 0));
-
-    if (intents.size || kindFilter) {
-      // Kinds are looked up for the leading candidates only (bounded work on large archives).
-      const head = ranked.slice(0, kindFilter ? KIND_LOOKUP_LIMIT : INTENT_LOOKUP_LIMIT);
-      this.kindsOf(head.map((r) => r.m.ref));
-      ranked = head
-        .map((r) => ({ m: r.m, score: score(r.m, this.kindCache.get(r.m.ref)) }))
-        .filter((r) => !kindFilter || kindFilter.has(this.kindCache.get(r.m.ref) as PassageKind));
-      ranked.sort((a, b) => b.score - a.score || (a.m.ref < b.m.ref ? -1 : a.m.ref > b.m.ref ? 1 : 0));
-    }
-    ranked = ranked.filter((r) => r.score > 0 || positive.every((c) => c.stop));
-
-    const page = ranked.slice(offset, offset + limit);
+    const ranked = this.rank(matches, score, offset + limit, intents.size > 0, kindFilter, positive.every((c) => c.stop));
+    const page = ranked.top.slice(offset, offset + limit);
     const byId = new Map(this.passages.passagesByIds(page.map((r) => r.m.ref)).map((p) => [p.id, p]));
     const results: SearchHit[] = [];
     for (const r of page) {
@@ -527,7 +582,7 @@ class SearchRun {
         score: r.score,
       });
     }
-    return { query, total: ranked.length, tookMs: performance.now() - started, results };
+    return { query, total: ranked.total, tookMs: performance.now() - started, results };
   }
 }
 

@@ -106,6 +106,16 @@ describe('searcher', () => {
     expect(searcher.search({ query: 'Korean' }).results.length).toBeLessThanOrEqual(20);
   });
 
+  it('ranks the same whatever the page size (the top-k walk stops early but equals a full sort)', () => {
+    for (const q of ['Korean', 'Soviet pilots', 'war photo', 'Chis', 'the', 'Korea kind:caption']) {
+      const all = searcher.search({ query: q, limit: 100 });
+      const paged: string[] = [];
+      for (let offset = 0; offset < all.results.length; offset += 2) paged.push(...searcher.search({ query: q, limit: 2, offset }).results.map((h) => h.passageId));
+      expect(paged, q).toEqual(all.results.map((h) => h.passageId));
+      expect(searcher.search({ query: q, limit: 1 }).total, q).toBe(all.total);
+    }
+  });
+
   it('never throws and reports no internal errors', () => {
     const { passages } = fixturePassages();
     const errors: unknown[] = [];
