@@ -50,24 +50,20 @@ interface WorkerTimings {
  * unavailable.
  */
 let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
+let firstCommand: string[] = ['--import', 'tsx', join(here, 'folio-first.ts')];
 async function bundleWorker(): Promise<void> {
   try {
     const esbuild = (await import('esbuild')) as typeof import('esbuild');
-    const outfile = join(work, 'worker.mjs');
-    await esbuild.build({
-      entryPoints: [join(here, 'worker.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'silent',
-    });
-    // Bare imports must resolve from the project's node_modules.
-    const bundled = join(root, 'bench', '.worker.bundle.mjs');
-    cpSync(outfile, bundled);
-    workerCommand = [bundled];
+    // Written inside the project so that bare imports resolve from its node_modules.
+    const bundle = async (entry: string, out: string): Promise<string> => {
+      const outfile = join(root, 'bench', out);
+      await esbuild.build({ entryPoints: [join(here, entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+      return outfile;
+    };
+    const w = await bundle('worker.ts', '.worker.bundle.mjs');
+    const f = await bundle('folio-first.ts', '.folio-first.bundle.mjs');
+    workerCommand = [w];
+    firstCommand = [f];
     log('worker bundled with esbuild');
   } catch (e) {
     log(`esbuild unavailable (${(e as Error).message}); workers run under tsx`);
@@ -250,9 +246,12 @@ function attempt<T>(label: string, fn: () => T): T | undefined {
   }
 }
 
+const report: string[] = [];
+
 async function main(): Promise<void> {
   await bundleWorker();
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
+  log(`machine: ${machine}`);
   const nodeMs = nodeBaselineMs();
   log(`node -e 0: ${nodeMs.toFixed(1)} ms`);
   for (const c of CORPORA) {
@@ -266,12 +265,25 @@ async function main(): Promise<void> {
     const docsFile = join(work, `${c.name}.docs.json`);
     rmSync(pack, { force: true });
     const engines: Record<string, EngineResult> = {};
-    const built = attempt('folio build', () => worker<{ build_ms: number; pack_bytes: number; passages: number }>(['folio-build', c.src, pack]));
+    const built = attempt('folio build', () => worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number }>(['folio-build', c.src, pack]));
     if (!built) continue;
     const info = worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile]);
     log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
     const folio = attempt('folio', () => worker<WorkerTimings>(['folio', pack, c.set]));
     if (folio) engines['folio'] = fromTimings(folio, built.build_ms, built.pack_bytes);
+    // Whole process (start, import, open, first answer, exit), minus a bare `node -e 0`.
+    const whole: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, [...firstCommand, pack, c.set], { cwd: root, encoding: 'utf8' });
+      if (r.status === 0) whole.push(performance.now() - t0);
+      else log(`  folio first: ${r.stderr.trim().split('\n').pop()}`);
+    }
+    const extra = {
+      index_bytes: built.index_bytes,
+      folio_first_whole_process_ms: percentile(whole, 0.5),
+      node_e0_ms: nodeMs,
+    };
 
     log(`  plain lunr`);
     const lunrFile = join(work, `${c.name}.lunr.json`);
@@ -299,13 +311,29 @@ async function main(): Promise<void> {
     const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries));
     if (kx) engines['kiwix'] = kx;
 
+    const notes = [
+      ...goals(engines, nodeMs),
+      `folio whole process (start, open, first answer, exit): ${fmt(extra.folio_first_whole_process_ms)} ms; minus node -e 0: ${fmt(extra.folio_first_whole_process_ms === null ? null : extra.folio_first_whole_process_ms - nodeMs)} ms; kiwix-search whole process: ${fmt(engines['kiwix']?.open_first_ms)} ms`,
+      `folio search index share of the pack: ${extra.index_bytes == null ? '?' : (extra.index_bytes / 1e6).toFixed(1)} MB of ${(built.pack_bytes / 1e6).toFixed(1)} MB`,
+    ];
+    report.push(`${table(c.name, info.passages, info.textBytes, engines)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
     if (JSON_OUT) {
-      process.stdout.write(JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines }) + '\n');
-      for (const g of goals(engines, nodeMs)) log(`  ${g}`);
+      process.stdout.write(JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines, extra }) + '\n');
+      for (const g of notes) log(`  ${g}`);
     } else {
       process.stdout.write(`\n${table(c.name, info.passages, info.textBytes, engines)}\n\n`);
-      for (const g of goals(engines, nodeMs)) process.stdout.write(`- ${g}\n`);
+      for (const g of notes) process.stdout.write(`- ${g}\n`);
     }
+  }
+  if (report.length > 0) {
+    // The latest tables, for the README.
+    const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
+    writeFileSync(
+      join(here, 'RESULTS.md'),
+      `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared, noisy machine: one run, timings vary by tens of percent). ` +
+        `Query times are a single cold pass over the fixed query set in bench/queries.ts (the first query is counted as open→first, not in the percentiles). ` +
+        `Folio and plain lunr answer the same clause lists (bench/drivers.ts); Kiwix times are whole kiwix-search processes.\n\n${report.join('\n')}`,
+    );
   }
 }
 
@@ -314,4 +342,7 @@ main()
     log((e as Error).stack ?? String(e));
     process.exitCode = 1;
   })
-  .finally(() => rmSync(join(root, 'bench', '.worker.bundle.mjs'), { force: true }));
+  .finally(() => {
+    rmSync(join(root, 'bench', '.worker.bundle.mjs'), { force: true });
+    rmSync(join(root, 'bench', '.folio-first.bundle.mjs'), { force: true });
+  });

@@ -64,7 +64,18 @@ async function main(): Promise<void> {
       const { buildPack } = await import('../main/archive/build');
       const t0 = now();
       const r = buildPack(a!, b!);
-      out({ build_ms: now() - t0, pack_bytes: statSync(b!).size, passages: r.passages, rss_mb: peakRssMb() });
+      const build_ms = now() - t0;
+      // The search index's share of the pack (SQLite's dbstat, when compiled in).
+      let index_bytes: number | null = null;
+      try {
+        const Database = (await import('better-sqlite3')).default;
+        const db = new Database(b!, { readonly: true });
+        index_bytes = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'").pluck().get() as number;
+        db.close();
+      } catch {
+        /* dbstat unavailable */
+      }
+      out({ build_ms, pack_bytes: statSync(b!).size, index_bytes, passages: r.passages, rss_mb: peakRssMb() });
       return;
     }
     case 'extract': {
