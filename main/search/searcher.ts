@@ -425,13 +425,15 @@ class SearchRun {
     intents: boolean,
     kindFilter: Set<PassageKind> | undefined,
     keepZero: boolean,
-  ): { top: { m: EngineMatch; score: number }[]; total: number } {
+  ): { top: { m: EngineMatch; score: number; at: number }[]; total: number } {
     let sorted = true;
     for (let i = 1; i < matches.length && sorted; i++) if (matches[i]!.score > matches[i - 1]!.score) sorted = false;
     if (!sorted) matches = [...matches].sort((a, b) => b.score - a.score);
-    const before = (a: { m: EngineMatch; score: number }, b: { m: EngineMatch; score: number }): boolean =>
-      a.score > b.score || (a.score === b.score && a.m.ref < b.m.ref);
-    const top: { m: EngineMatch; score: number }[] = [];
+    // Ties keep the engine's order (lunr's), so a walk can stop at the first match that cannot beat
+    // the last of the page.
+    const before = (a: { m: EngineMatch; score: number; at: number }, b: { m: EngineMatch; score: number; at: number }): boolean =>
+      a.score > b.score || (a.score === b.score && a.at < b.at);
+    const top: { m: EngineMatch; score: number; at: number }[] = [];
     const maxFactor = intents ? INTENT_FACTOR : 1;
     const needKinds = intents || !!kindFilter;
     const lookupLimit = kindFilter ? KIND_LOOKUP_LIMIT : intents ? INTENT_LOOKUP_LIMIT : 0;
@@ -440,14 +442,15 @@ class SearchRun {
     const BATCH = 64;
     for (let i = 0; i < matches.length; i += BATCH) {
       const batch = matches.slice(i, i + BATCH);
-      if (!kindFilter && top.length >= k && k > 0 && batch[0]!.score * maxFactor < top[top.length - 1]!.score) break;
+      if (!kindFilter && top.length >= k && k > 0 && batch[0]!.score * maxFactor <= top[top.length - 1]!.score) break;
       if (needKinds && walked < lookupLimit) this.kindsOf(batch.map((m) => m.ref));
       else if (kindFilter) break;
       walked += batch.length;
-      for (const m of batch) {
+      for (let j = 0; j < batch.length; j++) {
+        const m = batch[j]!;
         const kind = needKinds ? this.kindCache.get(m.ref) : undefined;
         if (kindFilter && !(kind && kindFilter.has(kind))) continue;
-        const entry = { m, score: score(m, kind) };
+        const entry = { m, score: score(m, kind), at: i + j };
         if (!(entry.score > 0) && !keepZero) continue;
         total++;
         if (k <= 0) continue;
