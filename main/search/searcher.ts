@@ -32,7 +32,7 @@ import { stem } from './analyzer/stemmer';
 import { isStopWord } from './analyzer/stopwords';
 import { editDistance } from './query/edit-distance';
 import { parseQuery, type QueryPart } from './query/index';
-import { bestSnippet, spansOf } from './snippet';
+import { bestSnippet, matchedSpans } from './snippet';
 import type { AnalyzedToken, Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
 
 export interface PassageSource {
@@ -564,8 +564,8 @@ class SearchRun {
       const p = byId.get(r.m.ref);
       if (!p) continue;
       const terms = new Set(r.m.matched.keys());
-      const highlights = spansOf(this.passageTokens(p), terms);
-      const snip = bestSnippet(p.text, highlights);
+      const spans = matchedSpans(this.passageTokens(p), terms);
+      const snip = bestSnippet(p.text, spans.map((x) => x.span), undefined, spans.map((x) => x.terms));
       let section = '';
       try {
         section = this.passages.sectionTitle(p.sectionId) ?? '';

@@ -29,14 +29,27 @@ export function highlightSpans(text: string, terms: ReadonlySet<string>, analyze
 
 /** Merged spans of the `tokens` (of one text, already analysed) whose terms are in `terms`. */
 export function spansOf(tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const t of tokens) if (terms.has(t.term) && t.end > t.start) spans.push([t.start, t.end]);
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const s of spans) {
+  return matchedSpans(tokens, terms).map((m) => m.span);
+}
+
+/** A highlighted span and the index terms it matched. */
+export interface MatchedSpan {
+  span: [number, number];
+  terms: string[];
+}
+
+/** Like spansOf, keeping which terms each merged span matched (for choosing the snippet). */
+export function matchedSpans(tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>): MatchedSpan[] {
+  const hits: MatchedSpan[] = [];
+  for (const t of tokens) if (terms.has(t.term) && t.end > t.start) hits.push({ span: [t.start, t.end], terms: [t.term] });
+  hits.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  const merged: MatchedSpan[] = [];
+  for (const h of hits) {
     const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]);
-    else merged.push([s[0], s[1]]);
+    if (last && h.span[0] <= last.span[1]) {
+      last.span[1] = Math.max(last.span[1], h.span[1]);
+      for (const t of h.terms) if (!last.terms.includes(t)) last.terms.push(t);
+    } else merged.push({ span: [h.span[0], h.span[1]], terms: [...h.terms] });
   }
   return merged;
 }
@@ -59,19 +72,26 @@ function wordEnd(text: string, i: number): number {
 
 /**
  * The best window of `text` around the highlights: the SNIPPET_CHARS-long window holding the most
- * highlighted words (ties: the earliest), opened a little before its first highlight and cut at
- * word boundaries. Returns the whole text when it is short.
+ * *different* matched terms, then the most highlighted words (ties: the earliest), opened a
+ * little before its first highlight and cut at word boundaries. Returns the whole text when it is
+ * short. `spanTerms` (parallel to `highlights`) names the terms of each span; without it every
+ * span counts as a different term.
  */
-export function bestSnippet(text: string, highlights: [number, number][], size = SNIPPET_CHARS): Snippet {
+export function bestSnippet(text: string, highlights: [number, number][], size = SNIPPET_CHARS, spanTerms?: readonly (readonly string[])[]): Snippet {
   if (text.length <= size) return { snippet: text, snippetStart: 0, highlights };
   let bestStart = 0;
-  let bestCount = -1;
+  let best = -1;
   for (let i = 0; i < highlights.length; i++) {
     const from = highlights[i]![0];
+    const distinct = new Set<string>();
     let count = 0;
-    for (let k = i; k < highlights.length && highlights[k]![1] <= from + size - LEAD_CHARS; k++) count++;
-    if (count > bestCount) {
-      bestCount = count;
+    for (let k = i; k < highlights.length && highlights[k]![1] <= from + size - LEAD_CHARS; k++) {
+      count++;
+      for (const t of spanTerms?.[k] ?? [String(k)]) distinct.add(t);
+    }
+    const value = distinct.size * 1000 + count;
+    if (value > best) {
+      best = value;
       bestStart = Math.max(0, from - LEAD_CHARS);
     }
   }
