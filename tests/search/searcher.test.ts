@@ -5,7 +5,7 @@ import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../../main/search/engine/lunr-build';
 import { MemoryEngine } from '../../main/search/engine/memory-engine';
 import { createSearcher } from '../../main/search/searcher';
-import { bestSnippet, highlightSpans } from '../../main/search/snippet';
+import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/snippet';
 import { fixturePassages, fixtureSearcher } from './fixture';
 
 const { searcher, analyzer } = fixtureSearcher();
@@ -146,6 +146,14 @@ describe('snippets', () => {
     expect(s.snippet).toContain('Pusan and Taegu and Pusan');
     expect(text.slice(s.snippetStart, s.snippetStart + s.snippet.length)).toBe(s.snippet);
     for (const [a, b] of s.highlights) expect(['Pusan', 'Taegu']).toContain(text.slice(a, b));
+  });
+
+  it('prefers the window with more different matched words over repeats of one', () => {
+    const text = `Soviet Soviet Soviet Soviet advisers. ${'Filler words here. '.repeat(20)}Soviet pilots with 23 kills.`;
+    const tokens = analyzer.analyze(text, 'text');
+    const spans = matchedSpans(tokens, new Set(['soviet', 'pilot', 'kill']));
+    const s = bestSnippet(text, spans.map((x) => x.span), 120, spans.map((x) => x.terms));
+    expect(s.snippet).toContain('Soviet pilots with 23 kills');
   });
 
   it('returns short passages whole', () => {
