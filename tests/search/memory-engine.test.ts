@@ -77,3 +77,20 @@ describe('MemoryEngine', () => {
     expect(analyzer.analyze('Pusan', 'text')[0]!.term).toBe('pusan');
   });
 });
+
+describe('lunr build options', () => {
+  it('indexes stop words by default and can leave them out', async () => {
+    const { buildLunrIndex } = await import('../../main/search/engine/lunr-build');
+    const { toIndexDocuments } = await import('../../main/search/documents');
+    const { createAnalyzer } = await import('../../main/search/analyzer/index');
+    const { fixturePassages } = await import('./fixture');
+    const { passages, sections } = fixturePassages();
+    const a = createAnalyzer({ variants: [], languages: ['en'] });
+    const docs = toIndexDocuments(passages, sections);
+    expect(internals(buildLunrIndex(docs, a)).invertedIndex['the']).toBeDefined();
+    const lean = internals(buildLunrIndex(docs, a, { stopWords: false }));
+    expect(lean.invertedIndex['the']).toBeUndefined();
+    expect(lean.invertedIndex['us']).toBeDefined(); // the acronym U.S. is no stop word
+    expect(lean.invertedIndex['pusan']).toBeDefined();
+  });
+});
