@@ -15,6 +15,7 @@ import { buildLunrIndex } from '../../main/search/engine/lunr-build';
 import { internals, TokenSet } from '../../main/search/engine/lunr-internals';
 import { MemoryEngine } from '../../main/search/engine/memory-engine';
 import { openSearchEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import { fuzzyAutomaton, intersectSorted, wildcardAutomaton } from '../../main/search/engine/sorted-trie';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-equivalence-'));
@@ -157,8 +158,14 @@ describe.each([
       const k = Math.floor(rnd() * t.length);
       words.push(rnd() < 0.5 ? t.slice(0, k) + t.slice(k + 1) : t.slice(0, k) + 'e' + t.slice(k));
     }
+    const jsSorted = [...pair.vocab].sort();
+    for (const pattern of ['k*n', '*ion', 'se*', '*', 'a*b*c', 'th*e', 'pusan', '**', 'x*']) {
+      const lunrSet = ix.tokenSet.intersect(TokenSet.fromString(pattern)).toArray().sort();
+      expect(intersectSorted(jsSorted, wildcardAutomaton(pattern)).sort(), `wildcard ${pattern}`).toEqual(lunrSet);
+    }
     for (const w of words) {
       for (const d of [0, 1, 2]) {
+        expect(intersectSorted(jsSorted, fuzzyAutomaton(w, d)).sort()).toEqual(ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort());
         const lunrSet = ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort();
         expect([...pair.pack.expandFuzzy(w, d, 1e9)].sort(), `fuzzy ${w}~${d}`).toEqual(lunrSet);
         expect(pair.pack.expandFuzzy(w, d, 5)).toEqual(pair.memory.expandFuzzy(w, d, 5));

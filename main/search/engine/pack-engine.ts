@@ -5,10 +5,9 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
-import { TokenSet } from './lunr-internals';
 import { PREFIX_TABLE_TOP, SEARCH_FORMAT, type SearchMeta } from './pack-format';
 import { compareStrings } from './pack-writer';
-import { intersectSorted } from './sorted-trie';
+import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 import { ByteReader } from './varint';
 
 /** One term's decoded posting: per field, doc ordinals (ascending) and lunr's weights. */
@@ -204,11 +203,11 @@ export class PackEngine implements IndexEngine {
   expandFuzzy(term: string, maxDistance: number, limit: number): string[] {
     if (!term || term.includes('*') || !(limit > 0)) return [];
     const d = Math.max(0, Math.floor(maxDistance));
-    return this.byFrequency(this.expandPattern(TokenSet.fromFuzzyString(term, d)), limit);
+    return this.byFrequency(this.expandPattern(fuzzyAutomaton(term, d)), limit);
   }
 
   /** Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect). */
-  expandPattern(q: ReturnType<typeof TokenSet.fromString>): string[] {
+  expandPattern(q: QueryNode): string[] {
     return intersectSorted(this.loadVocab().terms, q);
   }
 
@@ -338,7 +337,7 @@ export class PackEngine implements IndexEngine {
       if (term.includes('*')) {
         // MemoryEngine passes editDistance 0, so lunr builds TokenSet.fromFuzzyString(term, 0), in
         // which a literal '*' edge matches any one character.
-        for (const t of this.expandPattern(TokenSet.fromFuzzyString(term, 0))) {
+        for (const t of this.expandPattern(fuzzyAutomaton(term, 0))) {
           const p = this.postings(t);
           if (p) expanded.push(p);
         }

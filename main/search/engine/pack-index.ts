@@ -47,7 +47,8 @@
  * by score keeps lunr's order among ties (a stable radix sort on the IEEE-754 bits for long lists).
  * The result is identical to lunr's, not merely close: same floating-point operations, same order.
  *
- * Expansion uses lunr's own automata: TokenSet.fromFuzzyString / fromString build the query side, and
+ * Expansion uses lunr's own automata (TokenSet.fromFuzzyString / fromString, ported statement for
+ * statement in sorted-trie.ts so that reading a pack never loads lunr, and tested against lunr), and
  * `intersectSorted` walks the sorted vocabulary as an implicit trie, giving the term set
  * `index.tokenSet.intersect(...)` gives. Prefixes without wildcards are a B-tree range scan.
  *
@@ -58,9 +59,8 @@
  * is computed when first read, so a query with 50,000 matches does not build 50,000 Maps.
  */
 import type Database from 'better-sqlite3';
-import lunr from 'lunr';
+import type lunr from 'lunr';
 import type { IndexEngine } from '../types';
-import { LunrJsonEngine } from './lunr-json-engine';
 import { SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
 import { decodePostings, PackEngine, RefList } from './pack-engine';
 import { compareStrings, writeSearchTables } from './pack-writer';
@@ -79,12 +79,6 @@ export function writeSearchIndex(db: Database.Database, index: lunr.Index): void
 /** The pack's search engine, reading the tables on demand. */
 export function openSearchEngine(db: Database.Database): IndexEngine {
   if (!hasTable(db, 'search_meta')) throw new Error('pack has no search index');
-  const fmt = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
-  if (fmt === 'lunr-json-1') {
-    // Packs written by the first version of this module.
-    const json = db.prepare('SELECT json FROM search_lunr WHERE id = 1').pluck().get() as string;
-    return new LunrJsonEngine(lunr.Index.load(JSON.parse(json)));
-  }
   return new PackEngine(db);
 }
 

@@ -8,7 +8,7 @@
 import { deflateRawSync, deflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type lunr from 'lunr';
-import { internals } from './lunr-internals';
+import type { LunrIndexInternals } from './lunr-internals';
 import { RefList } from './pack-engine';
 import {
   PREFIX_TABLE_MIN_TERMS,
@@ -57,7 +57,7 @@ function vectorValue(el: number[] | undefined, tid: number): number {
 }
 
 export function writeSearchTables(db: Database.Database, index: lunr.Index): SearchMeta {
-  const ix = internals(index);
+  const ix = index as unknown as LunrIndexInternals;
   const fields = ix.fields;
   const F = fields.length;
 

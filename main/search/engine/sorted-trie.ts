@@ -3,21 +3,119 @@
  *
  * A node of the implicit trie is a range [lo, hi) of the sorted list whose terms share their first
  * `depth` UTF-16 code units (lunr's TokenSet edges are code units too). Its children are the runs
- * of equal `charCodeAt(depth)`, found by binary search. The query side is a real lunr TokenSet
- * (TokenSet.fromFuzzyString / fromString), so edit-distance and wildcard semantics are lunr's own;
- * only the index side is implicit. The result is the set lunr's `tokenSet.intersect(q).toArray()`
- * gives.
+ * of equal `charCodeAt(depth)`, found by binary search. The query side is lunr's own automaton
+ * (TokenSet.fromFuzzyString / fromString, ported below so that reading a pack does not load lunr;
+ * the equivalence test checks them against lunr), so edit-distance and wildcard semantics are
+ * lunr's; only the index side is implicit. The result is the set lunr's
+ * `tokenSet.intersect(q).toArray()` gives.
  */
-import type { LunrTokenSet } from './lunr-internals';
+
+/** A node of a query automaton: lunr's TokenSet shape (final flag, one-character edges, id). */
+export interface QueryNode {
+  final: boolean;
+  edges: Record<string, QueryNode>;
+  id: number;
+}
+
+let nextId = 0;
+function node(): QueryNode {
+  return { final: false, edges: {}, id: nextId++ };
+}
+
+/**
+ * lunr.TokenSet.fromString, ported statement for statement (so the read path does not load lunr):
+ * a chain of characters where `*` is a self-loop matching any characters.
+ */
+export function wildcardAutomaton(str: string): QueryNode {
+  let n = node();
+  const root = n;
+  for (let i = 0, len = str.length; i < len; i++) {
+    const char = str[i]!;
+    const final = i === len - 1;
+    if (char === '*') {
+      n.edges[char] = n;
+      n.final = final;
+    } else {
+      const next = node();
+      next.final = final;
+      n.edges[char] = next;
+      n = next;
+    }
+  }
+  return root;
+}
+
+/**
+ * lunr.TokenSet.fromFuzzyString, ported statement for statement: the strings within `editDistance`
+ * insertions, deletions, substitutions and adjacent transpositions of `str`, with lunr's quirks
+ * (an insertion or substitution is a `*` edge matching any one character).
+ */
+export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
+  const root = node();
+  const stack: { node: QueryNode; editsRemaining: number; str: string }[] = [{ node: root, editsRemaining: editDistance, str }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    // no edit
+    if (frame.str.length > 0) {
+      const char = frame.str.charAt(0);
+      let noEditNode: QueryNode;
+      if (char in frame.node.edges) noEditNode = frame.node.edges[char]!;
+      else {
+        noEditNode = node();
+        frame.node.edges[char] = noEditNode;
+      }
+      if (frame.str.length === 1) noEditNode.final = true;
+      stack.push({ node: noEditNode, editsRemaining: frame.editsRemaining, str: frame.str.slice(1) });
+    }
+    if (frame.editsRemaining === 0) continue;
+    // insertion
+    let insertionNode: QueryNode;
+    if ('*' in frame.node.edges) insertionNode = frame.node.edges['*']!;
+    else {
+      insertionNode = node();
+      frame.node.edges['*'] = insertionNode;
+    }
+    if (frame.str.length === 0) insertionNode.final = true;
+    stack.push({ node: insertionNode, editsRemaining: frame.editsRemaining - 1, str: frame.str });
+    // deletion
+    if (frame.str.length > 1) stack.push({ node: frame.node, editsRemaining: frame.editsRemaining - 1, str: frame.str.slice(1) });
+    if (frame.str.length === 1) frame.node.final = true;
+    // substitution
+    if (frame.str.length >= 1) {
+      let substitutionNode: QueryNode;
+      if ('*' in frame.node.edges) substitutionNode = frame.node.edges['*']!;
+      else {
+        substitutionNode = node();
+        frame.node.edges['*'] = substitutionNode;
+      }
+      if (frame.str.length === 1) substitutionNode.final = true;
+      stack.push({ node: substitutionNode, editsRemaining: frame.editsRemaining - 1, str: frame.str.slice(1) });
+    }
+    // transposition
+    if (frame.str.length > 1) {
+      const charA = frame.str.charAt(0);
+      const charB = frame.str.charAt(1);
+      let transposeNode: QueryNode;
+      if (charB in frame.node.edges) transposeNode = frame.node.edges[charB]!;
+      else {
+        transposeNode = node();
+        frame.node.edges[charB] = transposeNode;
+      }
+      if (frame.str.length === 1) transposeNode.final = true;
+      stack.push({ node: transposeNode, editsRemaining: frame.editsRemaining - 1, str: charA + frame.str.slice(2) });
+    }
+  }
+  return root;
+}
 
 /** Terms must be sorted by JS string comparison (UTF-16 code units) and unique. */
-export function intersectSorted(terms: readonly string[], query: LunrTokenSet): string[] {
+export function intersectSorted(terms: readonly string[], query: QueryNode): string[] {
   const out = new Set<string>();
   const seen = new Set<string>();
-  type Frame = { q: LunrTokenSet; lo: number; hi: number; depth: number };
+  type Frame = { q: QueryNode; lo: number; hi: number; depth: number };
   const stack: Frame[] = [{ q: query, lo: 0, hi: terms.length, depth: 0 }];
 
-  const visit = (q: LunrTokenSet, lo: number, hi: number, depth: number): void => {
+  const visit = (q: QueryNode, lo: number, hi: number, depth: number): void => {
     const key = `${q.id}|${lo}|${depth}`;
     if (seen.has(key)) return;
     seen.add(key);
