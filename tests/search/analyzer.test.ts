@@ -54,6 +54,8 @@ describe('analyzer', () => {
     expect(terms('1,000,000')).toEqual(['1000000']);
     expect(terms("'50s")).toEqual(['1950s']);
     expect(terms('’80s')).toEqual(['1980s']);
+    expect(terms("50's")).toEqual(['1950s']);
+    expect(terms("1950's")).toEqual(['1950s']);
     expect(terms('1950s')).toEqual(['1950s']);
     expect(terms('38th')).toEqual(['38']);
     expect(terms('1946, 1947')).toEqual(['1946', '1947']);

@@ -96,7 +96,8 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
     if (seg.cls === 'digit') {
       const digits = numberTerm(part);
       const next = segs[s + 1];
-      const nextText = next && next.cls === 'alpha' ? text.slice(next.start, next.end) : '';
+      // Apostrophes before a suffix do not count: 1950's = 1950s, 38'th = 38th.
+      const nextText = next && next.cls === 'alpha' ? text.slice(next.start, next.end).replace(/^['\u2019\u2018\u02bc]/, '') : '';
       if (next && nextText && isOrdinalSuffix(nextText)) {
         const t = tok(digits, seg.start, next.end, 'number');
         out.push(t);
@@ -105,7 +106,7 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
         continue;
       }
       if (next && (nextText === 's' || nextText === 'S') && s + 2 >= segs.length) {
-        const decade = decadeTerm(digits, seg.start === start && isApostrophe(text[start - 1]));
+        const decade = decadeTerm(digits, seg.start === start);
         const t = decade ? tok(decade, seg.start, next.end, 'decade') : tok(digits, seg.start, next.end, 'number');
         out.push(t);
         joinable.push(t);
