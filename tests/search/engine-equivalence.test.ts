@@ -3,13 +3,16 @@
  * in-memory lunr.Index) on the same pipelines: same refs in the same order, same scores, same
  * matched terms, and the same prefix and fuzzy expansions as lunr's own TokenSet intersection.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32, syntheticCorpus } from '../../bench/synthetic-corpus';
+import { buildPack } from '../../main/archive/build';
+import { openPack } from '../../main/archive/pack';
+import { toIndexDocuments } from '../../main/search/documents';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { buildLunrIndex } from '../../main/search/engine/lunr-build';
 import { internals, TokenSet } from '../../main/search/engine/lunr-internals';
@@ -171,5 +174,39 @@ describe.each([
         expect(pair.pack.expandFuzzy(w, d, 5)).toEqual(pair.memory.expandFuzzy(w, d, 5));
       }
     }
+  });
+});
+
+const EMBEDDED = resolve(__dirname, '../../archive/korean-war');
+
+describe.skipIf(!existsSync(EMBEDDED))('PackEngine ≡ MemoryEngine: the embedded archive through the real builder', () => {
+  let pair: Pair;
+  let close: () => void = () => {};
+  beforeAll(() => {
+    const file = join(dir, 'korean-war.folio');
+    buildPack(EMBEDDED, file);
+    const pack = openPack(file);
+    const sections = pack.sections();
+    const passages = sections.flatMap((s) => pack.passagesOfSection(s.id));
+    const index = buildLunrIndex(toIndexDocuments(passages, sections), createAnalyzer(pack.manifest));
+    const memory = new MemoryEngine(index);
+    pair = { index, memory, pack: pack.searchEngine(), db: undefined as unknown as Database.Database, vocab: Object.keys(internals(index).invertedIndex).sort() };
+    close = () => pack.close();
+  });
+  afterAll(() => close());
+
+  it('has the same vocabulary and document counts', () => {
+    expect(pair.pack.documentCount).toBe(pair.memory.documentCount);
+    for (const t of pair.vocab) expect(pair.pack.documentFrequency(t), t).toBe(pair.memory.documentFrequency(t));
+  });
+
+  it('ranks identically, every term alone and in generated clause lists', () => {
+    for (const t of pair.vocab) expectSameAnswers(pair, [{ term: t, boost: 1, presence: 'optional' }]);
+    for (const clauses of clauseLists(pair, 300, 11)) expectSameAnswers(pair, clauses);
+  });
+
+  it('expands like lunr', () => {
+    for (const p of ['p', 'pu', 'kor', 'se', 'ch', 'm', 'yak', '19', 'ki']) expect(pair.pack.expandPrefix(p, 1e9)).toEqual(pair.memory.expandPrefix(p, 1e9));
+    for (const w of ['pusn', 'inchion', 'chosen', 'koera', 'seol', 'armistise']) expect(pair.pack.expandFuzzy(w, 2, 1e9)).toEqual(pair.memory.expandFuzzy(w, 2, 1e9));
   });
 });
