@@ -4,6 +4,7 @@
  */
 import type { SearchField } from './types';
 
+/** lunr field boosts, applied at index time (lunr multiplies each field's BM25 weights). */
 export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
   title: 2,
   text: 1,

@@ -35,6 +35,7 @@ import { parseQuery, type QueryPart } from './query/index';
 import { bestSnippet, matchedSpans } from './snippet';
 import type { AnalyzedToken, Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
 
+/** Where the searcher reads the passages it shows (a pack reader, or test fixtures). */
 export interface PassageSource {
   passagesByIds(ids: readonly string[]): Passage[];
   sectionTitle(sectionId: string): string;
@@ -42,6 +43,7 @@ export interface PassageSource {
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
 }
 
+/** What a searcher is made of: one engine, the archive's analyzer and its passages. */
 export interface SearcherOptions {
   engine: IndexEngine;
   analyzer: Analyzer;
@@ -50,11 +52,14 @@ export interface SearcherOptions {
   onError?: (error: unknown, request: SearchRequest) => void;
 }
 
+/** Answers search requests; never throws. */
 export interface Searcher {
   search(request: SearchRequest): SearchResponse;
 }
 
+/** Results per page when the request gives no limit. */
 export const DEFAULT_LIMIT = 20;
+/** Largest page a request may ask for. */
 export const MAX_LIMIT = 200;
 const PREFIX_LIMIT = 10;
 /** Prefix expansion stops adding terms once their document frequencies sum to this (after 2 terms). */

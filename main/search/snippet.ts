@@ -12,9 +12,11 @@
  */
 import type { AnalyzedToken, Analyzer } from './types';
 
+/** Target length of a snippet, in UTF-16 code units. */
 export const SNIPPET_CHARS = 220;
 const LEAD_CHARS = 50;
 
+/** A snippet: a window of the passage text, its offset, and all highlights (offsets into the full text). */
 export interface Snippet {
   snippet: string;
   snippetStart: number;

@@ -31,6 +31,7 @@ export interface FolioAnalyzer extends Analyzer {
   variantPrefix(prefix: string, limit: number): DetailedToken[][];
 }
 
+/** What an archive brings to its analyzer: the manifest's variant table and languages. */
 export interface AnalyzerOptions {
   variants: VariantGroup[];
   languages: string[];

@@ -6,6 +6,7 @@
 const CJK_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const DIGIT_RE = /\p{N}/u;
 
+/** The three kinds of runs a written word is split into. */
 export type CharClass = 'cjk' | 'digit' | 'alpha';
 
 /** Class of one code point of a word. */

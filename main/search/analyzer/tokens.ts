@@ -18,6 +18,7 @@ export type TokenRole =
   /** A character bigram of a longer CJK run. */
   | 'bigram';
 
+/** One index term with its written span and what the searcher needs to plan a query. */
 export interface DetailedToken {
   /** The index term. */
   term: string;

@@ -35,6 +35,7 @@ interface CanonicalToken {
 /** Between the words of a multi-word form: spaces, hyphens, dashes, middle dots, at most 3 characters. */
 const WORD_GAP = /^[\s\-\u2010-\u2015\u00b7\u30fb.]{0,3}$/u;
 
+/** Matches the forms of an archive's variant groups in token streams (see the module doc). */
 export class VariantTable {
   private readonly forms = new Map<string, Form[]>();
   private seq = 0;

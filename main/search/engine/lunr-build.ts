@@ -14,6 +14,7 @@ import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } fr
 
 type Tokenizer = (obj?: unknown, metadata?: { fields?: string[] }) => lunr.Token[];
 
+/** Options of buildLunrIndex. */
 export interface LunrBuildOptions {
   /**
    * Index stop words (default true). Folio indexes them so that a query made only of stop words

@@ -15,6 +15,7 @@ const PRESENCE = {
   prohibited: lunr.Query.presence.PROHIBITED,
 } as const;
 
+/** The IndexEngine of a plain in-memory lunr.Index (see the module doc). */
 export class MemoryEngine implements IndexEngine {
   readonly documentCount: number;
   private readonly ix: LunrIndexInternals;

@@ -20,9 +20,12 @@
 import type { PassageKind } from '../../archive/types';
 import type { SearchField } from '../types';
 
+/** Longer input is cut here (a query is words, not a document). */
 export const MAX_QUERY_CHARS = 500;
+/** At most this many parts (words, phrases, field terms) are kept. */
 export const MAX_PARTS = 32;
 
+/** One part of a query: plain words, a phrase or a field term, with its presence. */
 export interface QueryPart {
   /** The text to analyse (a word, a phrase or a field value). */
   text: string;
@@ -33,6 +36,7 @@ export interface QueryPart {
   phrase: boolean;
 }
 
+/** A whole parsed query. */
 export interface ParsedQuery {
   parts: QueryPart[];
   /** Kinds asked for with `kind:`; empty means no restriction. */
