@@ -10,6 +10,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type Menu
 import { API_METHODS, ipcChannel } from '../api/contract';
 import { CoreHost } from '../api/core-host';
 import { isMediaId, mediaResponse } from '../api/media-response';
+import { STATIC_TYPES } from '../api/web-policy';
 import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, archiveArg, isAllowedRequest, isTrustedSender } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,14 +28,6 @@ protocol.registerSchemesAsPrivileged([
 
 const core = new CoreHost({ workerPath: join(here, 'core-worker.js') });
 let mainWindow: BrowserWindow | null = null;
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 const HEADERS = {
   'Content-Security-Policy': APP_CSP,
   'X-Content-Type-Options': 'nosniff',

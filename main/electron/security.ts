@@ -1,23 +1,13 @@
 /** Pure policy for the Electron shell (no electron import here): what may load, what may call. */
+import { RENDERER_CSP } from '../api/web-policy';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'folio';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
 
-/** The renderer's CSP, sent as a header by the app protocol (index.html also carries it as a meta). */
-export const APP_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+/** The renderer's CSP, sent as a header by the app protocol. */
+export const APP_CSP = RENDERER_CSP;
 
 /** Every web request except these is cancelled. */
 export function isAllowedRequest(url: string, devServer?: string): boolean {

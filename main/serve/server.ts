@@ -18,6 +18,7 @@ import type { OpenedValue } from '../api/core-protocol';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { projectRoot } from '../paths';
 import { ensureRendererBuilt } from './renderer-build';
+import { RENDERER_CSP, STATIC_TYPES } from '../api/web-policy';
 
 export interface ServeOptions {
   archivePath: string;
@@ -44,19 +45,7 @@ const PROFILE_COOKIE = 'folio_profile';
 const PROFILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const CLIENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "media-src 'self'",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CSP = RENDERER_CSP;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'Content-Security-Policy': CSP,
@@ -68,17 +57,6 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
 };
 
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 const API_STATUS: Record<string, number> = { 'bad-request': 400, 'not-found': 404, unavailable: 503, internal: 500 };
 
