@@ -2,25 +2,15 @@
  * The embedded default archive (Korea 1945–1960). Its source lives in archive/korean-war; the pack is
  * built from it on install and rebuilt here whenever the source or the indexing code is newer.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { projectRoot } from '../paths';
+import { newestMtime, projectRoot } from '../paths';
 import { buildPack, type BuildOptions } from './build';
 
 export const EMBEDDED_ARCHIVE_NAME = 'korean-war';
 
 export function embeddedSourceDir(): string {
   return join(projectRoot(), 'archive', EMBEDDED_ARCHIVE_NAME);
-}
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
-  }
-  return newest;
 }
 
 /** Path of the embedded pack, (re)built first if it is missing or older than what it is built from. */

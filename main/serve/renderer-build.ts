@@ -5,23 +5,13 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from '../paths';
-
-function newest(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-  }
-  return t;
-}
+import { newestMtime, projectRoot } from '../paths';
 
 export function rendererIsStale(outDir: string): boolean {
   const index = join(outDir, 'index.html');
   if (!existsSync(index)) return true;
   const root = projectRoot();
-  const sources = Math.max(newest(join(root, 'renderer')), statSync(join(root, 'main', 'api', 'contract.ts')).mtimeMs);
+  const sources = Math.max(newestMtime(join(root, 'renderer')), statSync(join(root, 'main', 'api', 'contract.ts')).mtimeMs);
   return statSync(index).mtimeMs < sources;
 }
 
