@@ -2,7 +2,7 @@
  * Builds the renderer (out/renderer) when it is missing or older than its sources, so `folio serve`
  * works straight from a checkout. Uses Vite from devDependencies; an installed Folio ships the build.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { newestMtime, projectRoot } from '../paths';
