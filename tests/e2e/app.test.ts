@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
 
-const SHOTS = [join(process.cwd(), 'docs', 'screenshots'), join(process.cwd(), 'test-results', 'e2e')];
+// Every run writes its screenshots to test-results/e2e; `npm run screenshots` also refreshes the README's.
+const RESULTS = join(process.cwd(), 'test-results', 'e2e');
+const SHOTS = process.env.FOLIO_UPDATE_SCREENSHOTS === '1' ? [RESULTS, join(process.cwd(), 'docs', 'screenshots')] : [RESULTS];
 for (const dir of SHOTS) mkdirSync(dir, { recursive: true });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -63,7 +65,7 @@ describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? `
   afterAll(async () => {
     await h?.close();
     if (Object.keys(perf).length) {
-      writeFileSync(join(SHOTS[1]!, 'timings.json'), `${JSON.stringify(perf, null, 2)}\n`);
+      writeFileSync(join(RESULTS, 'timings.json'), `${JSON.stringify(perf, null, 2)}\n`);
       console.log('e2e timings', perf);
     }
   });
