@@ -37,6 +37,7 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
     const lunrTop = plainLunrTop(archive.pack.sections().flatMap((s) => archive.pack.passagesOfSection(s.id)));
     let lunrHits = 0;
     const misses: string[] = [];
+    const badHighlights: string[] = [];
     const times: number[] = [];
     for (const c of CASES) {
       let top: string[] = [];
@@ -49,6 +50,12 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
         const r = archive.searcher.search(request);
         times.push(performance.now() - t0);
         top = r.results.map((h) => h.text);
+        // The expected passage's highlights fall on its words as written, and its snippet shows one.
+        const expected = r.results.find((h) => h.text.includes(c.expect));
+        if (expected) {
+          const shown = expected.highlights.some(([s, e]) => s >= expected.snippetStart && e <= expected.snippetStart + expected.snippet.length);
+          if (expected.highlights.length === 0 || !shown) badHighlights.push(`${JSON.stringify(c.query)}: ${expected.highlights.length} highlights, ${shown ? '' : 'none '}in the snippet`);
+        }
       } catch (e) {
         threw = e;
       }
@@ -83,6 +90,7 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
     console.log(`\nRelevance (top 3), embedded archive, ${engineKind} engine\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
     expect(archive.errors).toEqual([]);
     expect(misses).toEqual([]);
+    expect(badHighlights).toEqual([]);
   });
 
   it('never throws on hostile queries', () => {
