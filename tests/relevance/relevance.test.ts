@@ -113,3 +113,23 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
     expect(archive.errors).toEqual([]);
   });
 });
+
+describe('one ranking whichever engine answers', () => {
+  it('gives the same page, scores and totals over the pack engine and plain in-memory lunr', () => {
+    const pack = openEmbeddedSearch('pack');
+    const memory = openEmbeddedSearch('memory');
+    try {
+      const differences: string[] = [];
+      for (const query of [...CASES.map((c) => c.query), ...HOSTILE.slice(0, 40)]) {
+        const a = pack.searcher.search({ query, limit: 10 });
+        const b = memory.searcher.search({ query, limit: 10 });
+        const page = (r: typeof a) => r.results.map((h) => `${h.passageId}:${h.score.toPrecision(12)}`).join(' ');
+        if (page(a) !== page(b) || a.total !== b.total) differences.push(query);
+      }
+      expect(differences).toEqual([]);
+    } finally {
+      pack.close();
+      memory.close();
+    }
+  });
+});
