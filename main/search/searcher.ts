@@ -8,7 +8,7 @@
  * 3. Plan clauses per concept (all optional for the engine; required/prohibited are applied here so
  *    that any alternative of a concept satisfies it):
  *    - exact terms (boost 1), the unstemmed form when it is in the vocabulary (0.9), a join of two
- *      adjacent query words or a split of an unknown word into two known ones (0.8);
+ *      or three adjacent query words (1) or a split of an unknown word into two known ones (0.8);
  *    - prefix expansions of the last word while typing (≥ 3 characters, stem and raw form, and
  *      variant-table forms; at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings, boost 0.35);
  *    - fuzzy expansions for words the vocabulary lacks (or that are rare): distance 1 for 4–7
@@ -74,7 +74,7 @@ const KIND_LOOKUP_LIMIT = 5000;
 /** Candidates re-scored for kind intent alone (only the leading ones can reach the first pages). */
 const INTENT_LOOKUP_LIMIT = 300;
 
-const BOOST = { exact: 1, raw: 0.9, join: 0.8, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25, fuzzy2: 0.12 } as const;
+const BOOST = { exact: 1, raw: 0.9, join: 1, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25, fuzzy2: 0.12 } as const;
 const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7, fuzzy2: 0.5 } as const;
 const INTENT_FACTOR = 1.5;
 
@@ -270,18 +270,21 @@ class SearchRun {
         }
       }
     }
-    // Adjacent words written joined in the index (Heart break → heartbreak).
+    // Adjacent words written joined in the index (Heart break → heartbreak, Pan mun jom → panmunjom).
+    const plainWord = (c: Concept): DetailedToken | undefined => {
+      const t = c.tokens.length === 1 ? c.tokens[0]! : undefined;
+      return t && c.presence !== 'prohibited' && isWordLike(t) ? t : undefined;
+    };
     for (let i = 0; i + 1 < concepts.length; i++) {
-      const a = concepts[i]!;
-      const b = concepts[i + 1]!;
-      if (a.presence === 'prohibited' || b.presence === 'prohibited' || a.stop || b.stop) continue;
-      const ta = a.tokens.length === 1 ? a.tokens[0]! : undefined;
-      const tb = b.tokens.length === 1 ? b.tokens[0]! : undefined;
-      if (!ta || !tb || !isWordLike(ta) || !isWordLike(tb)) continue;
-      const joined = stem(ta.raw + tb.raw);
-      if (engine.hasTerm(joined)) {
-        addAlt(a, { term: joined, kind: 'join', share: 1, boost: BOOST.join });
-        addAlt(b, { term: joined, kind: 'join', share: 1, boost: BOOST.join });
+      for (const span of [3, 2]) {
+        const run = concepts.slice(i, i + span);
+        if (run.length < span) continue;
+        const words = run.map(plainWord);
+        if (words.some((w) => !w) || (span === 2 && run.some((c) => c.stop))) continue;
+        const joined = stem(words.map((w) => w!.raw).join(''));
+        if (!engine.hasTerm(joined)) continue;
+        for (const c of run) addAlt(c, { term: joined, kind: 'join', share: 1, boost: BOOST.join });
+        break;
       }
     }
     let fuzzyBudget = MAX_FUZZY_CONCEPTS;

@@ -52,6 +52,12 @@ describe('searcher', () => {
     for (const h of r) expect(words(h).join(' ')).toMatch(/Korean/);
   });
 
+  it('matches words the archive writes joined when the query spaces them', () => {
+    expect(top('Heart break Ridge ')[0]!.text).toContain('Heartbreak Ridge');
+    expect(top('Pork chop Hill ')[0]!.text).toContain('Porkchop Hill');
+    expect(top('Mc Carthyism ')[0]!.text).toContain('McCarthyism');
+  });
+
   it('rewards the share of query words matched (plain questions)', () => {
     expect(top('which Soviet pilot had the most kills')[0]!.text).toContain('Pepelyaev');
   });
