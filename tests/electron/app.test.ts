@@ -31,6 +31,9 @@ const skipReason = !binary
     ? `better-sqlite3 for Electron ${version} not built (run "npm start" once to build ${nativeBinding})`
     : null;
 
+// The default reporter does not list skipped suites by name: say why in one line.
+if (skipReason) console.info(`Electron launch test skipped: ${skipReason}`);
+
 describe.skipIf(!!skipReason)(`Electron app${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   let app: ElectronApplication;
   let page: Page;
