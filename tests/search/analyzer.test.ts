@@ -108,6 +108,16 @@ describe('analyzer', () => {
     expect(terms('the war')).toEqual(['the', 'war']);
   });
 
+  it('accepts odd manifests', () => {
+    const odd = [
+      { variants: null, languages: 'en' },
+      { variants: [['only one'], [1, 2], 'x', [null, 'Pusan', 'Busan']], languages: [] },
+      {},
+    ];
+    for (const o of odd) expect(() => createAnalyzer(o as never).analyze('Busan running', 'text')).not.toThrow();
+    expect(createAnalyzer(odd[1] as never).analyze('Busan', 'text').map((t) => t.term)).toEqual(['pusan']);
+  });
+
   it('is safe on odd input', () => {
     for (const s of ['', '\u0000', '😀', '\ud800', '...', "'", 'x'.repeat(10_000), '제'.repeat(5_000)]) {
       expect(() => analyzer.analyze(s, 'text')).not.toThrow();

@@ -49,8 +49,9 @@ function baseTokens(text: string): DetailedToken[] {
 }
 
 /** Whether Porter stemming applies: the archive's languages include English (or none are given). */
-function usesEnglish(languages: readonly string[]): boolean {
-  return !languages || languages.length === 0 || languages.some((l) => typeof l === 'string' && /^en\b/i.test(l));
+function usesEnglish(languages: unknown): boolean {
+  if (!Array.isArray(languages) || languages.length === 0) return true;
+  return languages.some((l) => typeof l === 'string' && /^en\b/i.test(l));
 }
 
 /** Creates the analyzer for an archive: its variant table and languages. */
@@ -64,7 +65,7 @@ export function createAnalyzer(options: AnalyzerOptions): FolioAnalyzer {
     t.stop = t.role === 'word' && isStopWord(t.raw);
     return t;
   };
-  const variants = new VariantTable(options?.variants ?? [], baseTokens);
+  const variants = new VariantTable(Array.isArray(options?.variants) ? options.variants : [], baseTokens);
   const analyzeDetailed = (text: string): DetailedToken[] => {
     if (typeof text !== 'string' || text === '') return [];
     return variants.apply(text, baseTokens(text)).sort(byStart).map(finish);
