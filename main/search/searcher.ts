@@ -22,8 +22,10 @@
  *    trailer… → media; photo, picture, image… → caption) count as matched by passages of that kind
  *    and lift them ×1.5.
  * 5. Apply the kind filter (request `kinds` and `kind:`), page (limit 20 by default), and build hits
- *    with snippets (snippet.ts).
- * Never throws: any failure yields an empty response.
+ *    with snippets (snippet.ts). `total` counts the matching passages (with a kind filter, those of
+ *    the kind among the first KIND_LOOKUP_LIMIT candidates). Only the top of the ranking is sorted:
+ *    the walk stops once no later match can enter the page (see `rank`).
+ * Never throws: any failure yields an empty response (and is passed to `onError`).
  */
 import type { Passage, PassageKind } from '../archive/types';
 import { PASSAGE_KINDS } from '../archive/types';
