@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --corpus python|korean-war]`
+ * `npm run bench [-- --json] [-- --corpus python|korean-war] [-- --repeats N]`
  *
  * Builds each corpus's packs and runs every engine in its own child process: Folio (the real
  * builder, the pack read on demand), plain lunr (in memory, same analyzer, positions on),
@@ -103,6 +103,30 @@ function fromTimings(t: WorkerTimings, build_ms: number | null, pack_bytes: numb
   };
 }
 
+/** Each engine's query phase runs this many times, each in a fresh process; medians are reported. */
+const REPEATS = args.includes('--repeats') ? Math.max(1, Number(args[args.indexOf('--repeats') + 1]) || 1) : 3;
+
+function median(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+}
+
+/** Runs `once` REPEATS times and takes the median of every timing and memory figure. */
+function repeated(once: () => EngineResult): EngineResult {
+  const runs: EngineResult[] = [];
+  for (let i = 0; i < REPEATS; i++) runs.push(once());
+  const first = runs[0]!;
+  return {
+    ...first,
+    open_first_ms: median(runs.map((r) => r.open_first_ms)),
+    query_p50_ms: median(runs.map((r) => r.query_p50_ms)),
+    query_p95_ms: median(runs.map((r) => r.query_p95_ms)),
+    prefix_p95_ms: median(runs.map((r) => r.prefix_p95_ms)),
+    rss_mb: median(runs.map((r) => r.rss_mb)),
+  };
+}
+
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
@@ -178,17 +202,19 @@ function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuer
     zim,
   ]);
   if (build.status !== 0 || !existsSync(zim)) throw new Error(`zimwriterfs failed (${build.status})`);
-  const times: WorkerTimings['times'] = [];
-  let first = 0;
-  let rss = 0;
-  queries.forEach((q, i) => {
-    const r = timeProcess('kiwix-search', [zim, q.text]);
-    rss = Math.max(rss, r.rssMb ?? 0);
-    const hits = r.stdout.trim() ? r.stdout.trim().split('\n').length : 0;
-    if (i === 0) first = r.ms;
-    else times.push({ kind: q.kind, ms: r.ms, hits });
+  return repeated(() => {
+    const times: WorkerTimings['times'] = [];
+    let first = 0;
+    let rss = 0;
+    queries.forEach((q, i) => {
+      const r = timeProcess('kiwix-search', [zim, q.text]);
+      rss = Math.max(rss, r.rssMb ?? 0);
+      const hits = r.stdout.trim() ? r.stdout.trim().split('\n').length : 0;
+      if (i === 0) first = r.ms;
+      else times.push({ kind: q.kind, ms: r.ms, hits });
+    });
+    return fromTimings({ open_first_ms: first, times, rss_mb: rss }, build.ms, statSync(zim).size);
   });
-  return fromTimings({ open_first_ms: first, times, rss_mb: rss }, build.ms, statSync(zim).size);
 }
 
 interface Corpus {
@@ -269,8 +295,8 @@ async function main(): Promise<void> {
     if (!built) continue;
     const info = worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile]);
     log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
-    const folio = attempt('folio', () => worker<WorkerTimings>(['folio', pack, c.set]));
-    if (folio) engines['folio'] = fromTimings(folio, built.build_ms, built.pack_bytes);
+    const folio = attempt('folio', () => repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)));
+    if (folio) engines['folio'] = folio;
     // Whole process (start, import, open, first answer, exit), minus a bare `node -e 0`.
     const whole: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -289,8 +315,8 @@ async function main(): Promise<void> {
     const lunrFile = join(work, `${c.name}.lunr.json`);
     const lb = attempt('lunr build', () => worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]));
     if (lb) {
-      const lq = attempt('lunr', () => worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]));
-      if (lq) engines['lunr'] = fromTimings(lq, lb.build_ms, lb.pack_bytes);
+      const lq = attempt('lunr', () => repeated(() => fromTimings(worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]), lb.build_ms, lb.pack_bytes)));
+      if (lq) engines['lunr'] = lq;
       rmSync(lunrFile, { force: true });
     }
 
@@ -298,14 +324,19 @@ async function main(): Promise<void> {
     const msFile = join(work, `${c.name}.minisearch.json`);
     const mb = attempt('minisearch build', () => worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]));
     if (mb) {
-      const mq = attempt('minisearch', () => worker<WorkerTimings>(['minisearch', msFile, c.set]));
-      if (mq) engines['minisearch'] = fromTimings(mq, mb.build_ms, mb.pack_bytes);
+      const mq = attempt('minisearch', () => repeated(() => fromTimings(worker<WorkerTimings>(['minisearch', msFile, c.set]), mb.build_ms, mb.pack_bytes)));
+      if (mq) engines['minisearch'] = mq;
       rmSync(msFile, { force: true });
     }
 
     log(`  flexsearch`);
-    const fq = attempt('flexsearch', () => worker<WorkerTimings>(['flexsearch', docsFile, c.set]));
-    if (fq) engines['flexsearch'] = { ...fromTimings(fq, fq.build_ms ?? null, null), open_first_ms: null, note: 'in memory; RSS includes build' };
+    const fq = attempt('flexsearch', () =>
+      repeated(() => {
+        const t = worker<WorkerTimings>(['flexsearch', docsFile, c.set]);
+        return fromTimings(t, t.build_ms ?? null, null);
+      }),
+    );
+    if (fq) engines['flexsearch'] = { ...fq, open_first_ms: null, note: 'in memory; RSS includes build' };
 
     log(`  kiwix`);
     const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries));
@@ -331,7 +362,7 @@ async function main(): Promise<void> {
     writeFileSync(
       join(here, 'RESULTS.md'),
       `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared, noisy machine: one run, timings vary by tens of percent). ` +
-        `Query times are a single cold pass over the fixed query set in bench/queries.ts (the first query is counted as open→first, not in the percentiles). ` +
+        `Query times: each engine answers the fixed query set in bench/queries.ts once, cold, in a fresh process (the first query is counted as open→first, not in the percentiles); this is repeated ${REPEATS} times and the medians are shown. ` +
         `Folio and plain lunr answer the same clause lists (bench/drivers.ts); Kiwix times are whole kiwix-search processes.\n\n${report.join('\n')}`,
     );
   }

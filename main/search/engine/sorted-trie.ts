@@ -17,9 +17,10 @@ export interface QueryNode {
   id: number;
 }
 
-let nextId = 0;
-function node(): QueryNode {
-  return { final: false, edges: {}, id: nextId++ };
+/** Node factory numbering nodes from 0 within one automaton. */
+function nodeFactory(): () => QueryNode {
+  let nextId = 0;
+  return () => ({ final: false, edges: {}, id: nextId++ });
 }
 
 /**
@@ -27,6 +28,7 @@ function node(): QueryNode {
  * a chain of characters where `*` is a self-loop matching any characters.
  */
 export function wildcardAutomaton(str: string): QueryNode {
+  const node = nodeFactory();
   let n = node();
   const root = n;
   for (let i = 0, len = str.length; i < len; i++) {
@@ -51,6 +53,7 @@ export function wildcardAutomaton(str: string): QueryNode {
  * (an insertion or substitution is a `*` edge matching any one character).
  */
 export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
+  const node = nodeFactory();
   const root = node();
   const stack: { node: QueryNode; editsRemaining: number; str: string }[] = [{ node: root, editsRemaining: editDistance, str }];
   while (stack.length) {
@@ -111,14 +114,23 @@ export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
 /** Terms must be sorted by JS string comparison (UTF-16 code units) and unique. */
 export function intersectSorted(terms: readonly string[], query: QueryNode): string[] {
   const out = new Set<string>();
-  const seen = new Set<string>();
+  // Visited (automaton node, trie node) pairs; a trie node is identified by (lo, depth).
+  const seen = new Set<number>();
+  const seenLong = new Set<string>();
+  const stride = terms.length + 1;
   type Frame = { q: QueryNode; lo: number; hi: number; depth: number };
   const stack: Frame[] = [{ q: query, lo: 0, hi: terms.length, depth: 0 }];
 
   const visit = (q: QueryNode, lo: number, hi: number, depth: number): void => {
-    const key = `${q.id}|${lo}|${depth}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    const key = (q.id * 4096 + depth) * stride + lo;
+    if (depth < 4096 && key <= Number.MAX_SAFE_INTEGER) {
+      if (seen.has(key)) return;
+      seen.add(key);
+    } else {
+      const k = `${q.id}|${lo}|${depth}`;
+      if (seenLong.has(k)) return;
+      seenLong.add(k);
+    }
     if (q.final && terms[lo]!.length === depth) out.add(terms[lo]!);
     stack.push({ q, lo, hi, depth });
   };
