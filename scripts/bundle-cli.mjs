@@ -1,7 +1,7 @@
 // Bundles the `folio` command (main/cli) into out/cli with esbuild, so it starts in milliseconds
 // instead of compiling TypeScript on every run. Commands load their modules lazily (code splitting),
 // so `folio search` never loads the HTML and Markdown parsers that `folio build` needs.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +25,7 @@ export async function bundleCli() {
     external: ['better-sqlite3', 'electron'],
     // CommonJS dependencies inside an ES module bundle need a real `require`.
     banner: { js: "import { createRequire as __folioCreateRequire } from 'node:module'; const require = __folioCreateRequire(import.meta.url);" },
+    define: { __FOLIO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     logLevel: 'error',
     legalComments: 'none',
   });

@@ -25,6 +25,7 @@ export function openArchive(path: string): OpenArchive {
     analyzer,
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
+      passageKinds: (ids) => pack.passageKinds(ids),
       sectionTitle: (sectionId) => (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
     },
   });

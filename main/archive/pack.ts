@@ -118,6 +118,7 @@ class SqlitePackReader implements PackReader {
         bySection: this.db.prepare(`SELECT ${PASSAGE_COLUMNS} WHERE s.id = ? ORDER BY p.ordinal`),
         block: this.db.prepare('SELECT data FROM text_blocks WHERE id = ?').pluck(),
         media: this.db.prepare('SELECT mime, data FROM media WHERE id = ? AND present = 1'),
+        kind: this.db.prepare('SELECT kind FROM passages WHERE id = ?').pluck(),
       }));
     } catch (error) {
       this.db.close();
@@ -197,6 +198,11 @@ class SqlitePackReader implements PackReader {
       if (passage) out.push(passage);
     }
     return out;
+  }
+
+  /** Kinds only, without decompressing any text: what kind filters and kind intent need. */
+  passageKinds(ids: readonly string[]): (PassageKind | undefined)[] {
+    return guarded(this.path, () => ids.map((id) => this.statements.kind.get(id) as PassageKind | undefined));
   }
 
   passageCount(): number {

@@ -7,6 +7,9 @@ import { Command, InvalidArgumentError } from 'commander';
 import type { PassageKind } from '../archive/types';
 
 const EXIT_BAD_INPUT = 2;
+/** Replaced with package.json's version when the command is bundled. */
+declare const __FOLIO_VERSION__: string | undefined;
+const FOLIO_VERSION = typeof __FOLIO_VERSION__ === 'string' ? __FOLIO_VERSION__ : 'development';
 
 /** Expected failures carry a one-line message; anything else is a bug, reported briefly too. */
 function fail(error: unknown): never {
@@ -40,6 +43,10 @@ function port(value: string): number {
 
 async function archivePath(given: string | undefined): Promise<string> {
   if (given) return given;
+  // Only a missing or stale embedded pack loads the builder.
+  const { embeddedPackStatus } = await import('../archive/embedded-location');
+  const status = embeddedPackStatus();
+  if (!status.stale) return status.path;
   const { embeddedPackPath } = await import('../archive/embedded');
   return embeddedPackPath();
 }
@@ -85,6 +92,7 @@ export function createProgram(): Command {
   const program = new Command()
     .name('folio')
     .description('Folio: read, search and serve offline archives.')
+    .version(FOLIO_VERSION, '-V, --version')
     .showHelpAfterError('(run "folio --help" for usage)')
     .configureOutput({ outputError: (text, write) => write(text) });
   program.exitOverride((error) => {
