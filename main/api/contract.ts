@@ -67,6 +67,8 @@ export interface Bookmark {
   archiveId: string;
   passageId: string;
   note: string;
+  /** What the passage said when it was bookmarked, so an orphaned bookmark still shows what it was. */
+  savedExcerpt: string;
   createdAt: string;
   updatedAt: string;
   /** Null when the passage no longer exists in this pack: the bookmark is orphaned, never dropped. */

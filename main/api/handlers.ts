@@ -53,7 +53,7 @@ function sectionMap(pack: PackReader): Map<string, Section> {
 
 function toBookmark(
   ctx: ApiContext,
-  stored: { passageId: string; note: string; createdAt: string; updatedAt: string },
+  stored: { passageId: string; note: string; savedExcerpt: string; createdAt: string; updatedAt: string },
   sections?: Map<string, Section>,
 ): Bookmark {
   const passage = ctx.pack.passage(stored.passageId);
@@ -62,6 +62,7 @@ function toBookmark(
     archiveId: archiveId(ctx),
     passageId: stored.passageId,
     note: stored.note,
+    savedExcerpt: stored.savedExcerpt,
     createdAt: stored.createdAt,
     updatedAt: stored.updatedAt,
     passage: passage
@@ -134,8 +135,9 @@ export const handlers: HandlerTable = {
   'bookmarks.set': (req, ctx) => {
     // Only passages of the open archive can be newly bookmarked; notes on orphans may still be edited.
     const existing = ctx.bookmarks.get(ctx.profileId, archiveId(ctx), req.passageId);
-    if (!existing) requirePassage(ctx, req.passageId);
-    return toBookmark(ctx, ctx.bookmarks.set(ctx.profileId, archiveId(ctx), req.passageId, req.note));
+    const passage = existing ? ctx.pack.passage(req.passageId) : requirePassage(ctx, req.passageId);
+    const excerpt = passage ? excerptOf(passage.text) : '';
+    return toBookmark(ctx, ctx.bookmarks.set(ctx.profileId, archiveId(ctx), req.passageId, req.note, excerpt));
   },
 
   'bookmarks.remove': (req, ctx) => ({

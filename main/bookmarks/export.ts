@@ -30,7 +30,7 @@ export function exportJson(meta: ExportMeta, bookmarks: Bookmark[]): string {
         updatedAt: b.updatedAt,
         section: b.passage?.section,
         kind: b.passage?.kind,
-        excerpt: b.passage?.excerpt,
+        excerpt: b.passage?.excerpt ?? (b.savedExcerpt || undefined),
         orphaned: b.orphaned,
       })),
     },
@@ -47,7 +47,10 @@ export function exportMarkdown(meta: ExportMeta, bookmarks: Bookmark[]): string 
     const section = b.passage ? mdEscape(b.passage.section) : 'Passage no longer in this archive';
     lines.push(`## ${section}`, '');
     if (b.passage) lines.push(`> ${mdEscape(b.passage.excerpt)}`, '');
-    else lines.push(`*Orphaned bookmark* (passage id \`${b.passageId.replace(/`/g, '')}\`).`, '');
+    else {
+      if (b.savedExcerpt) lines.push(`> ${mdEscape(b.savedExcerpt)}`, '');
+      lines.push(`*Orphaned bookmark* (passage id \`${b.passageId.replace(/`/g, '')}\`).`, '');
+    }
     if (b.note.trim()) {
       lines.push('**Note:**', '', ...b.note.split(/\r?\n/).map((l) => mdEscape(l)), '');
     }

@@ -16,6 +16,8 @@ import { z } from 'zod';
 export interface StoredBookmark {
   passageId: string;
   note: string;
+  /** What the passage said when it was bookmarked: shown when a newer pack no longer has it. */
+  savedExcerpt: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -54,7 +56,7 @@ export class BookmarkStoreError extends Error {
 }
 
 export const BOOKMARKS_FILE = 'bookmarks.sqlite';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS bookmarks (
@@ -62,6 +64,7 @@ CREATE TABLE IF NOT EXISTS bookmarks (
   archive_id TEXT NOT NULL,
   passage_id TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT '',
+  saved_excerpt TEXT NOT NULL DEFAULT '',
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (profile_id, archive_id, passage_id)
@@ -92,7 +95,7 @@ export const exportedBookmarkSchema = z.object({
   note: z.string().max(10_000).default(''),
   createdAt: z.string().datetime({ offset: true }).optional(),
   updatedAt: z.string().datetime({ offset: true }).optional(),
-  // Informational fields written by export; ignored on import.
+  // Informational fields written by export; only the excerpt is kept on import (for orphans).
   section: z.string().optional(),
   kind: z.string().optional(),
   excerpt: z.string().optional(),
@@ -149,7 +152,7 @@ export class BookmarkStore {
   list(profileId: string, archiveId: string): StoredBookmark[] {
     const rows = this.db
       .prepare(
-        `SELECT passage_id, note, created_at, updated_at FROM bookmarks
+        `SELECT passage_id, note, saved_excerpt, created_at, updated_at FROM bookmarks
          WHERE profile_id = ? AND archive_id = ? ORDER BY created_at, passage_id`,
       )
       .all(profileId, archiveId) as BookmarkRow[];
@@ -159,7 +162,7 @@ export class BookmarkStore {
   get(profileId: string, archiveId: string, passageId: string): StoredBookmark | undefined {
     const row = this.db
       .prepare(
-        `SELECT passage_id, note, created_at, updated_at FROM bookmarks
+        `SELECT passage_id, note, saved_excerpt, created_at, updated_at FROM bookmarks
          WHERE profile_id = ? AND archive_id = ? AND passage_id = ?`,
       )
       .get(profileId, archiveId, passageId) as BookmarkRow | undefined;
@@ -167,17 +170,18 @@ export class BookmarkStore {
   }
 
   /** Adds a bookmark, or updates its note when given. Committed when this returns. */
-  set(profileId: string, archiveId: string, passageId: string, note?: string): StoredBookmark {
+  set(profileId: string, archiveId: string, passageId: string, note?: string, excerpt = ''): StoredBookmark {
     const at = this.now().toISOString();
     this.db
       .prepare(
-        `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, created_at, updated_at)
-         VALUES (@profileId, @archiveId, @passageId, @note, @at, @at)
+        `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, saved_excerpt, created_at, updated_at)
+         VALUES (@profileId, @archiveId, @passageId, @note, @excerpt, @at, @at)
          ON CONFLICT (profile_id, archive_id, passage_id) DO UPDATE SET
            note = CASE WHEN @hasNote THEN excluded.note ELSE bookmarks.note END,
+           saved_excerpt = CASE WHEN @excerpt <> '' THEN @excerpt ELSE bookmarks.saved_excerpt END,
            updated_at = CASE WHEN @hasNote AND excluded.note <> bookmarks.note THEN @at ELSE bookmarks.updated_at END`,
       )
-      .run({ profileId, archiveId, passageId, note: note ?? '', at, hasNote: note === undefined ? 0 : 1 });
+      .run({ profileId, archiveId, passageId, note: note ?? '', excerpt, at, hasNote: note === undefined ? 0 : 1 });
     const stored = this.get(profileId, archiveId, passageId);
     if (!stored) throw new BookmarkStoreError('The bookmark was not saved.');
     return stored;
@@ -247,7 +251,7 @@ export class BookmarkStore {
     const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     const nowIso = this.now().toISOString();
     const insert = this.db.prepare(
-      `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, saved_excerpt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const update = this.db.prepare(
       `UPDATE bookmarks SET note = ?, updated_at = ? WHERE profile_id = ? AND archive_id = ? AND passage_id = ?`,
@@ -266,7 +270,7 @@ export class BookmarkStore {
         const updatedAt = e.updatedAt ? new Date(e.updatedAt).toISOString() : createdAt;
         const existing = this.get(profileId, archiveId, e.passageId);
         if (!existing) {
-          insert.run(profileId, archiveId, e.passageId, e.note, createdAt, updatedAt);
+          insert.run(profileId, archiveId, e.passageId, e.note, e.excerpt ?? '', createdAt, updatedAt);
           counts.added += 1;
         } else if (existing.note !== e.note && updatedAt > existing.updatedAt) {
           update.run(e.note, updatedAt, profileId, archiveId, e.passageId);
@@ -283,12 +287,13 @@ export class BookmarkStore {
 interface BookmarkRow {
   passage_id: string;
   note: string;
+  saved_excerpt: string;
   created_at: string;
   updated_at: string;
 }
 
 function toBookmark(row: BookmarkRow): StoredBookmark {
-  return { passageId: row.passage_id, note: row.note, createdAt: row.created_at, updatedAt: row.updated_at };
+  return { passageId: row.passage_id, note: row.note, savedExcerpt: row.saved_excerpt, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 function openDatabase(file: string, options: BookmarkStoreOptions): Database.Database {
@@ -306,6 +311,9 @@ function openDatabase(file: string, options: BookmarkStoreOptions): Database.Dat
       );
     }
     db.exec(SCHEMA);
+    // Version 1 files lack the saved excerpt; their bookmarks keep working with an empty one.
+    const columns = (db.prepare('PRAGMA table_info(bookmarks)').all() as { name: string }[]).map((c) => c.name);
+    if (!columns.includes('saved_excerpt')) db.exec("ALTER TABLE bookmarks ADD COLUMN saved_excerpt TEXT NOT NULL DEFAULT ''");
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
   } catch (error) {

@@ -175,11 +175,11 @@ export function BookmarksView({
                 </span>
               </p>
               <h2 id={`bm-${b.passageId}`} className="bookmark-excerpt">
-                {b.passage ? b.passage.excerpt : 'This passage is no longer in this archive'}
+                {b.passage ? b.passage.excerpt : b.savedExcerpt ? `“${b.savedExcerpt}”` : 'This passage is no longer in this archive'}
               </h2>
               {b.orphaned && (
                 <p className="orphan-note">
-                  The archive was updated and this passage is gone. The bookmark and its note are kept; remove it when you no longer need it.
+                  This passage is no longer in this archive: it was updated and the passage is gone. The bookmark and its note are kept; remove it when you no longer need it.
                 </p>
               )}
               {editing === b.passageId ? (

@@ -83,6 +83,11 @@ describe('handler table', () => {
     const list = ok(dispatch('bookmarks.list', {}, newer)) as { passageId: string; orphaned: boolean; passage: unknown; note: string }[];
     expect(list).toHaveLength(2);
     expect(list[1]).toMatchObject({ passageId: 'm-film', orphaned: true, passage: null, note: 'watch' });
+    // What the passage said when bookmarked survives its removal from the pack.
+    const film = passages.find((p) => p.id === 'm-film')!;
+    const saved = (list[1] as unknown as { savedExcerpt: string }).savedExcerpt;
+    expect(saved.length).toBeGreaterThan(0);
+    expect(film.text.startsWith(saved.replace(/…$/u, ''))).toBe(true);
     expect(list[0]).toMatchObject({ passageId: 't-pusan', orphaned: false });
     // The note of an orphan can still be edited.
     expect(ok(dispatch('bookmarks.set', { passageId: 'm-film', note: 'gone' }, newer))).toMatchObject({ orphaned: true, note: 'gone' });

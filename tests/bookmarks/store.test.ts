@@ -89,6 +89,24 @@ describe('BookmarkStore on a real file', () => {
     store.close();
   });
 
+  it('keeps the saved excerpt, and opens a version-1 file (no excerpt column) without losing bookmarks', () => {
+    const v1 = new Database(join(dir, BOOKMARKS_FILE));
+    v1.exec(`CREATE TABLE bookmarks (profile_id TEXT NOT NULL, archive_id TEXT NOT NULL, passage_id TEXT NOT NULL,
+      note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+      PRIMARY KEY (profile_id, archive_id, passage_id)) WITHOUT ROWID`);
+    v1.prepare('INSERT INTO bookmarks VALUES (?, ?, ?, ?, ?, ?)').run('p', 'arch', 'old', 'kept', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    v1.pragma('user_version = 1');
+    v1.close();
+    const store = BookmarkStore.open(dir);
+    expect(store.recovery).toBeNull();
+    expect(store.get('p', 'arch', 'old')).toMatchObject({ note: 'kept', savedExcerpt: '' });
+    store.set('p', 'arch', 'new', undefined, 'The port of Pusan was busy');
+    // Setting a note later without an excerpt keeps the excerpt.
+    store.set('p', 'arch', 'new', 'a note');
+    expect(store.get('p', 'arch', 'new')).toMatchObject({ note: 'a note', savedExcerpt: 'The port of Pusan was busy' });
+    store.close();
+  });
+
   it('moves a corrupt file aside, says so clearly, and starts fresh', () => {
     writeFileSync(join(dir, BOOKMARKS_FILE), 'this is not a database at all, just some text '.repeat(200));
     const store = BookmarkStore.open(dir, { now: () => new Date('2026-11-26T10:00:00Z') });
