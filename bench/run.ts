@@ -361,7 +361,7 @@ async function main(): Promise<void> {
     const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
     writeFileSync(
       join(here, 'RESULTS.md'),
-      `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared, noisy machine: one run, timings vary by tens of percent). ` +
+      `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: timings move by tens of percent between runs). ` +
         `Query times: each engine answers the fixed query set in bench/queries.ts once, cold, in a fresh process (the first query is counted as open→first, not in the percentiles); this is repeated ${REPEATS} times and the medians are shown. ` +
         `Folio and plain lunr answer the same clause lists (bench/drivers.ts); Kiwix times are whole kiwix-search processes.\n\n${report.join('\n')}`,
     );

@@ -121,4 +121,24 @@ describe('pack search index', () => {
       expect(list.at(refs.length)).toBeUndefined();
     }
   });
+
+  it('answers hostile input quickly and never throws', () => {
+    const file = join(dir, 'hostile.folio');
+    writePack(file, smallIndex());
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const engine = openSearchEngine(db);
+    const long = 'a'.repeat(10_000);
+    const started = performance.now();
+    for (const t of ['', '\u0000', '😀', '\ud800', '\u{10FFFF}', long, '*', '*'.repeat(5000), 'title:', '~', '+', '"']) {
+      expect(() => engine.query([{ term: t, boost: 1, presence: 'optional' }])).not.toThrow();
+      expect(() => engine.query([{ term: t, boost: 1, presence: 'required' }])).not.toThrow();
+      expect(() => engine.expandPrefix(t, 10)).not.toThrow();
+      for (const d of [NaN, Infinity, -1, 0, 1, 2, 99]) expect(() => engine.expandFuzzy(t, d, 10)).not.toThrow();
+      expect(engine.hasTerm(t)).toBe(false);
+    }
+    expect(engine.expandFuzzy('pusan', NaN, 10)).toEqual(['pusan']);
+    expect(engine.expandPrefix('pu', NaN)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(5000);
+    db.close();
+  });
 });

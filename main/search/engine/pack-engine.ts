@@ -29,7 +29,9 @@ export interface PackEngineOptions {
 }
 
 const EMPTY_I32 = new Int32Array(0);
-const EMPTY_F64 = new Float64Array(0);
+/** Fuzzy expansion limits (see expandFuzzy). */
+export const MAX_FUZZY_DISTANCE = 4;
+export const MAX_FUZZY_WORD = 48;
 
 /** lunr.Set stand-in: undefined = not set, 'all' = lunr.Set.complete, else a bitmap over ordinals. */
 type DocSet = 'all' | Uint8Array;
@@ -125,7 +127,7 @@ export class PackEngine implements IndexEngine {
   private cacheBytes = 0;
   private readonly cacheBudget: number;
   private refs: RefList | null = null;
-  private vocab: { terms: string[]; df: Uint32Array } | null = null;
+  private vocab: { terms: string[]; df: Uint32Array; maxLength: number } | null = null;
   private addOrder: Int32Array | null = null;
   private lengths: Int32Array | null = null;
   private readonly decodeCtx: DecodeContext;
@@ -200,9 +202,18 @@ export class PackEngine implements IndexEngine {
     return out.slice(0, limit).map((r) => r[0]);
   }
 
+  /**
+   * As MemoryEngine, with guards lunr lacks (its fuzzy automaton never terminates for a NaN or
+   * infinite distance and grows quadratically with the word): the distance is taken as 0 unless
+   * finite, and at most MAX_FUZZY_DISTANCE; a word longer than any term by more than the distance
+   * matches nothing; a word over MAX_FUZZY_WORD characters is looked up exactly.
+   */
   expandFuzzy(term: string, maxDistance: number, limit: number): string[] {
     if (!term || term.includes('*') || !(limit > 0)) return [];
-    const d = Math.max(0, Math.floor(maxDistance));
+    let d = Number.isFinite(maxDistance) ? Math.min(MAX_FUZZY_DISTANCE, Math.max(0, Math.floor(maxDistance))) : 0;
+    const vocab = this.loadVocab();
+    if (term.length - d > vocab.maxLength) return [];
+    if (term.length > MAX_FUZZY_WORD) d = 0;
     return this.byFrequency(this.expandPattern(fuzzyAutomaton(term, d)), limit);
   }
 
@@ -224,7 +235,7 @@ export class PackEngine implements IndexEngine {
       .map((x) => x.t);
   }
 
-  private loadVocab(): { terms: string[]; df: Uint32Array } {
+  private loadVocab(): { terms: string[]; df: Uint32Array; maxLength: number } {
     if (this.vocab) return this.vocab;
     const blob = this.stBlob.get('vocab') as Buffer | undefined;
     if (!blob) throw new Error('search index: vocabulary missing');
@@ -234,8 +245,12 @@ export class PackEngine implements IndexEngine {
     const start = raw.length - textLen;
     const terms = JSON.parse(raw.subarray(start).toString('utf8')) as string[];
     const df = new Uint32Array(terms.length);
-    for (let i = 0; i < terms.length; i++) df[i] = r.uint();
-    this.vocab = { terms, df };
+    let maxLength = 0;
+    for (let i = 0; i < terms.length; i++) {
+      df[i] = r.uint();
+      if (terms[i]!.length > maxLength) maxLength = terms[i]!.length;
+    }
+    this.vocab = { terms, df, maxLength };
     return this.vocab;
   }
 
