@@ -151,7 +151,7 @@ export class PackEngine implements IndexEngine {
     this.F = this.fields.length;
     this.fields.forEach((f, i) => this.fieldIndex.set(f, i));
     this.documentCount = meta.docCount;
-    this.cacheBudget = options.cacheBytes ?? 32 * 1024 * 1024;
+    this.cacheBudget = options.cacheBytes ?? 12 * 1024 * 1024;
     this.stPosting = db.prepare('SELECT t.tid AS tid, t.df AS df, p.data AS data FROM search_terms t JOIN search_postings p ON p.tid = t.tid WHERE t.term = ?');
     this.stTerm = db.prepare('SELECT df FROM search_terms WHERE term = ?').pluck();
     this.stRange = db.prepare('SELECT term, df FROM search_terms WHERE term >= ? AND term < ?').raw();

@@ -54,7 +54,7 @@
  *
  * ## Memory
  *
- * Decoded postings live in a 32 MB LRU; the per-query scratch arrays (documentCount × fields
+ * Decoded postings live in a 12 MB LRU; the per-query scratch arrays (documentCount × fields
  * numbers, about 8 MB for 90,000 passages) are allocated once and reused, so a query makes little
  * garbage; SQLite's page cache is the connection's (bounded by its cache_size). EngineMatch#matched
  * is computed when first read, for the whole result list in one pass over the query's postings, so
