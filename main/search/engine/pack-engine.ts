@@ -69,6 +69,11 @@ export function decodePostings(term: string, tid: number, df: number, data: Uint
       const boost = tf.fieldBoost[f]!;
       let prev = 0;
       let i = 0;
+      // Consecutive documents often share tf and field length (a section's passages share its
+      // title): the weight is recomputed only when an input changes (same inputs, same double).
+      let lastT = -1;
+      let lastLen = -1;
+      let lastW = 0;
       while (i < n) {
         const v = r.uint();
         const tag = v % 4;
@@ -85,10 +90,15 @@ export function decodePostings(term: string, tid: number, df: number, data: Uint
           o[i] = d;
           const len = lengths[d * F + f];
           if (len === undefined) throw new Error(`posting of "${term}" names an unknown document`);
-          // lunr.Builder#createFieldVectors, operation for operation (document boost 1).
-          let score = (idf * ((k1 + 1) * t)) / (k1 * (1 - b + b * (len / avg)) + t);
-          score *= boost;
-          w[i] = Math.round(score * 1000) / 1000;
+          if (t !== lastT || len !== lastLen) {
+            // lunr.Builder#createFieldVectors, operation for operation (document boost 1).
+            let score = (idf * ((k1 + 1) * t)) / (k1 * (1 - b + b * (len / avg)) + t);
+            score *= boost;
+            lastW = Math.round(score * 1000) / 1000;
+            lastT = t;
+            lastLen = len;
+          }
+          w[i] = lastW;
         }
         prev += run;
       }
@@ -504,12 +514,18 @@ class MatchContext {
       }
       this.byOrd = byOrd;
     }
-    return this.byOrd.get(ord) ?? new Map();
+    let m = this.byOrd.get(ord);
+    if (!m) this.byOrd.set(ord, (m = new Map()));
+    return m;
+  }
+
+  set(ord: number, value: Map<string, SearchField[]>): void {
+    this.get(ord);
+    this.byOrd!.set(ord, value);
   }
 }
 
 class PackMatch implements EngineMatch {
-  private _matched: Map<string, SearchField[]> | undefined;
   constructor(
     readonly ref: string,
     public score: number,
@@ -519,11 +535,11 @@ class PackMatch implements EngineMatch {
 
   /** The query's terms found in this document, with their fields (computed on first read). */
   get matched(): Map<string, SearchField[]> {
-    return (this._matched ??= this.ctx.get(this.ord));
+    return this.ctx.get(this.ord);
   }
 
   set matched(value: Map<string, SearchField[]>) {
-    this._matched = value;
+    this.ctx.set(this.ord, value);
   }
 
   toJSON(): { ref: string; score: number; matched: Record<string, SearchField[]> } {
