@@ -14,7 +14,7 @@ import { writeSearchIndex } from '../search/engine/pack-index';
 import { analyzerFingerprint } from './fingerprint';
 import { contentChecksum, indexChecksum } from './checksum';
 import { mimeForPath } from './mime';
-import { META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, PACK_SCHEMA, TEXT_BLOCK_BYTES } from './pack-schema';
+import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, PACK_SCHEMA, passageIdHash, TEXT_BLOCK_BYTES, type StoredPassage } from './pack-schema';
 import { SourceError, type PassageBlock, type SourceBlock } from './source/blocks';
 import { readHtml } from './source/html';
 import { readSourceManifest } from './source/manifest';
@@ -305,42 +305,46 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
       putMeta.run(META.analyzerVersion, analyzerFingerprint(analyzer));
       putMeta.run(META.builtBy, 'folio build');
 
-      const putSection = db.prepare('INSERT INTO sections (ordinal, id, title, title_is_metadata) VALUES (?, ?, ?, ?)');
-      for (const s of sections) putSection.run(s.ordinal, s.id, s.title, s.titleIsMetadata ? 1 : 0);
+      const putSection = db.prepare(
+        'INSERT INTO sections (ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      );
+      const firstOfSection = new Map<string, number>();
+      for (const p of passages) if (!firstOfSection.has(p.sectionId)) firstOfSection.set(p.sectionId, p.ordinal);
+      for (const s of sections) putSection.run(s.ordinal, s.id, s.title, s.titleIsMetadata ? 1 : 0, firstOfSection.get(s.id), s.firstPassageId, s.passageCount);
 
       const putMedia = db.prepare('INSERT INTO media (id, type, mime, source, present, bytes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       for (const m of [...media.values()].sort((a, b) => (a.ref.id < b.ref.id ? -1 : 1))) {
         putMedia.run(m.ref.id, m.ref.type, m.ref.mime, m.ref.source, m.ref.present ? 1 : 0, m.ref.bytes, m.sha256, m.data);
       }
 
-      const sectionOrdinal = new Map(sections.map((s) => [s.id, s.ordinal]));
-      const putBlock = db.prepare('INSERT INTO text_blocks (id, data) VALUES (?, ?)');
-      const putPassage = db.prepare(
-        `INSERT INTO passages (ordinal, id, section, kind, title, level, media_id, repeat_of, prov_file, prov_start, prov_end, block, byte_offset, byte_length)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      let blockId = 0;
-      let chunks: Buffer[] = [];
+      const putBlock = db.prepare('INSERT INTO blocks (id, first_passage, passage_count, data) VALUES (?, ?, ?, ?)');
+      const putPassage = db.prepare('INSERT INTO passages (ordinal, id_hash, kind) VALUES (?, ?, ?)');
+      let block: StoredPassage[] = [];
+      let blockFirst = 0;
       let blockBytes = 0;
       const flushBlock = (): void => {
-        if (chunks.length === 0) return;
-        const data = brotliCompressSync(Buffer.concat(chunks), {
+        if (block.length === 0) return;
+        const data = brotliCompressSync(Buffer.from(JSON.stringify(block), 'utf8'), {
           params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
         });
-        putBlock.run(blockId, data);
-        blockId++;
-        chunks = [];
+        putBlock.run(blocks, blockFirst, block.length, data);
+        blocks++;
+        block = [];
         blockBytes = 0;
       };
+      let blocks = 0;
       passages.forEach((p, i) => {
-        const bytes = Buffer.from(p.text, 'utf8');
-        if (blockBytes > 0 && blockBytes + bytes.length > TEXT_BLOCK_BYTES) flushBlock();
-        putPassage.run(
-          p.ordinal, p.id, sectionOrdinal.get(p.sectionId), p.kind, p.title, p.level, p.media?.id ?? null, p.repeatOf,
-          p.provenance.file, p.provenance.lines[0], p.provenance.lines[1], blockId, blockBytes, bytes.length,
-        );
-        chunks.push(bytes);
-        blockBytes += bytes.length;
+        const stored: StoredPassage = [
+          p.id, KIND_CODES.indexOf(p.kind), p.text, p.title, p.level, p.media?.id ?? null, p.repeatOf, p.provenance.file, p.provenance.lines[0], p.provenance.lines[1],
+        ];
+        const bytes = p.text.length + 64;
+        if (blockBytes > 0 && blockBytes + bytes > TEXT_BLOCK_BYTES) flushBlock();
+        if (block.length === 0) blockFirst = p.ordinal;
+        block.push(stored);
+        blockBytes += bytes;
+        const key = passageIdHash(p.id);
+        if (!key) throw new SourceError(`internal: passage id ${p.id} is malformed`);
+        putPassage.run(p.ordinal, key.hash, KIND_CODES.indexOf(p.kind));
         if (i % 5000 === 0) options.onProgress?.({ phase: 'writing', done: i, total: passages.length });
       });
       flushBlock();

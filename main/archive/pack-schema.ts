@@ -1,14 +1,20 @@
 /**
  * The pack: one SQLite file holding an archive's manifest, sections, passages, media and search
- * index, opened read-only by readers (the way Kiwix treats a ZIM). Passage text is stored in
- * Brotli-compressed blocks of consecutive passages, so a large archive stays small on disk while a
- * section (consecutive passages) costs one or two block reads.
+ * index, opened read-only by readers (the way Kiwix treats a ZIM).
+ *
+ * Passages live in Brotli-compressed blocks of consecutive passages (JSON records: text, title,
+ * provenance…), so a large archive stays small on disk while reading a section costs one or two
+ * block reads. The `passages` table keeps only what must be found without decompressing: the
+ * passage's id hash (for lookups by id) and its kind (for kind filters).
  */
-export const PACK_FORMAT_VERSION = 1;
+export const PACK_FORMAT_VERSION = 2;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /** Uncompressed size a text block grows to before a new one starts. */
-export const TEXT_BLOCK_BYTES = 48 * 1024;
+export const TEXT_BLOCK_BYTES = 32 * 1024;
+
+/** Kinds as stored in the `passages` table. */
+export const KIND_CODES = ['text', 'caption', 'media', 'heading'] as const;
 
 export const PACK_SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -16,26 +22,23 @@ CREATE TABLE sections (
   ordinal INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
-  title_is_metadata INTEGER NOT NULL
+  title_is_metadata INTEGER NOT NULL,
+  first_passage INTEGER NOT NULL,
+  first_passage_id TEXT NOT NULL,
+  passage_count INTEGER NOT NULL
 );
-CREATE TABLE text_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE blocks (
+  id INTEGER PRIMARY KEY,
+  first_passage INTEGER NOT NULL,
+  passage_count INTEGER NOT NULL,
+  data BLOB NOT NULL
+);
 CREATE TABLE passages (
   ordinal INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE,
-  section INTEGER NOT NULL REFERENCES sections(ordinal),
-  kind TEXT NOT NULL CHECK (kind IN ('text', 'caption', 'media', 'heading')),
-  title TEXT,
-  level INTEGER,
-  media_id TEXT REFERENCES media(id),
-  repeat_of TEXT,
-  prov_file TEXT NOT NULL,
-  prov_start INTEGER NOT NULL,
-  prov_end INTEGER NOT NULL,
-  block INTEGER NOT NULL REFERENCES text_blocks(id),
-  byte_offset INTEGER NOT NULL,
-  byte_length INTEGER NOT NULL
+  id_hash INTEGER NOT NULL,
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3)
 );
-CREATE INDEX passages_by_section ON passages(section, ordinal);
+CREATE INDEX passages_by_id_hash ON passages(id_hash);
 CREATE TABLE media (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL CHECK (type IN ('image', 'video', 'audio')),
@@ -57,3 +60,18 @@ export const META = {
   analyzerVersion: 'analyzer_version',
   builtBy: 'built_by',
 } as const;
+
+/** A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf, provFile, provStart, provEnd]. */
+export type StoredPassage = [string, number, string, string | null, number | null, string | null, string | null, string, number, number];
+
+/** Passage ids are `p` + 12 hex digits of a SHA-256 (+ `-N` for the Nth passage with that hash). */
+export function passageIdHash(id: string): { hash: number; occurrence: number } | null {
+  if (id.length < 13 || id[0] !== 'p') return null;
+  const hex = id.slice(1, 13);
+  const hash = Number.parseInt(hex, 16);
+  if (!Number.isSafeInteger(hash) || hash.toString(16).padStart(12, '0') !== hex) return null;
+  if (id.length === 13) return { hash, occurrence: 1 };
+  if (id[13] !== '-') return null;
+  const occurrence = Number(id.slice(14));
+  return Number.isInteger(occurrence) && occurrence >= 2 && String(occurrence) === id.slice(14) ? { hash, occurrence } : null;
+}

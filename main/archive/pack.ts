@@ -9,39 +9,40 @@ import { openDatabase } from '../sqlite';
 import { openSearchEngine } from '../search/engine/pack-index';
 import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
-import { META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION } from './pack-schema';
+import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, passageIdHash, type StoredPassage } from './pack-schema';
 import { PackError } from './pack-error';
 import { manifestSchema } from './manifest-schema';
 import type { KindCounts, Manifest, MediaRef, MediaType, Passage, PassageKind, Section } from './types';
 
 export { PackError } from './pack-error';
 
-interface PassageRow {
+interface SectionRow {
   ordinal: number;
   id: string;
-  section_id: string;
-  kind: PassageKind;
-  title: string | null;
-  level: number | null;
-  media_id: string | null;
-  m_type: MediaType | null;
-  m_mime: string | null;
-  m_source: string | null;
-  m_present: number | null;
-  m_bytes: number | null;
-  repeat_of: string | null;
-  prov_file: string;
-  prov_start: number;
-  prov_end: number;
-  block: number;
-  byte_offset: number;
-  byte_length: number;
+  title: string;
+  title_is_metadata: number;
+  first_passage: number;
+  first_passage_id: string;
+  passage_count: number;
 }
 
-const PASSAGE_COLUMNS = `p.ordinal, p.id, s.id AS section_id, p.kind, p.title, p.level, p.media_id,
-  m.type AS m_type, m.mime AS m_mime, m.source AS m_source, m.present AS m_present, m.bytes AS m_bytes,
-  p.repeat_of, p.prov_file, p.prov_start, p.prov_end, p.block, p.byte_offset, p.byte_length
-  FROM passages p JOIN sections s ON s.ordinal = p.section LEFT JOIN media m ON m.id = p.media_id`;
+interface BlockRow {
+  id: number;
+  first_passage: number;
+  passage_count: number;
+}
+
+/** The last index in a sorted array of range starts that is <= value (binary search). */
+function rangeIndex(starts: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -89,9 +90,13 @@ class SqlitePackReader implements PackReader {
   readonly formatVersion: number;
   readonly analyzerFingerprint: string;
   private readonly db: Database.Database;
-  private readonly blockCache = new Map<number, Buffer>();
+  private readonly blockCache = new Map<number, StoredPassage[]>();
   private engine: IndexEngine | null = null;
-  private sectionList: Section[] | null = null;
+  private sectionRows: SectionRow[] | null = null;
+  private sectionStarts: number[] = [];
+  private blockRows: BlockRow[] | null = null;
+  private blockStarts: number[] = [];
+  private readonly mediaCache = new Map<string, MediaRef>();
   private readonly statements;
 
   constructor(readonly path: string) {
@@ -101,7 +106,7 @@ class SqlitePackReader implements PackReader {
       const meta = guarded(path, () => new Map((this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value])));
       this.formatVersion = Number(meta.get(META.formatVersion));
       if (this.formatVersion !== PACK_FORMAT_VERSION) {
-        throw new PackError(`${path}: pack format ${meta.get(META.formatVersion) ?? '?'} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION})`);
+        throw new PackError(`${path}: pack format ${meta.get(META.formatVersion) ?? '?'} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION}); rebuild the pack with "folio build"`);
       }
       let manifest: unknown;
       try {
@@ -114,11 +119,10 @@ class SqlitePackReader implements PackReader {
       this.manifest = parsed.data;
       this.analyzerFingerprint = meta.get(META.analyzerVersion) ?? '';
       this.statements = guarded(path, () => ({
-        byId: this.db.prepare(`SELECT ${PASSAGE_COLUMNS} WHERE p.id = ?`),
-        bySection: this.db.prepare(`SELECT ${PASSAGE_COLUMNS} WHERE s.id = ? ORDER BY p.ordinal`),
-        block: this.db.prepare('SELECT data FROM text_blocks WHERE id = ?').pluck(),
+        ordinalOf: this.db.prepare('SELECT ordinal, kind FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?'),
+        block: this.db.prepare('SELECT data FROM blocks WHERE id = ?').pluck(),
         media: this.db.prepare('SELECT mime, data FROM media WHERE id = ? AND present = 1'),
-        kind: this.db.prepare('SELECT kind FROM passages WHERE id = ?').pluck(),
+        mediaRef: this.db.prepare('SELECT id, type, mime, source, present, bytes FROM media WHERE id = ?'),
       }));
     } catch (error) {
       this.db.close();
@@ -126,69 +130,112 @@ class SqlitePackReader implements PackReader {
     }
   }
 
-  private blockText(block: number): Buffer {
-    let data = this.blockCache.get(block);
-    if (!data) {
-      const compressed = this.statements.block.get(block) as Buffer | undefined;
-      if (!compressed) throw new PackError(`${this.path}: text block ${block} is missing; the pack is damaged`);
-      data = brotliDecompressSync(compressed);
-      if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
-      this.blockCache.set(block, data);
+  private sectionTable(): SectionRow[] {
+    if (!this.sectionRows) {
+      this.sectionRows = guarded(this.path, () => this.db.prepare('SELECT * FROM sections ORDER BY ordinal').all() as SectionRow[]);
+      this.sectionStarts = this.sectionRows.map((r) => r.first_passage);
     }
-    return data;
+    return this.sectionRows;
   }
 
-  private toPassage(row: PassageRow): Passage {
-    const text = this.blockText(row.block).toString('utf8', row.byte_offset, row.byte_offset + row.byte_length);
-    const media: MediaRef | null = row.media_id
-      ? {
-          id: row.media_id,
-          type: row.m_type ?? 'image',
-          mime: row.m_mime,
-          source: row.m_source,
-          present: row.m_present === 1,
-          bytes: row.m_bytes ?? 0,
-        }
-      : null;
+  private blockTable(): BlockRow[] {
+    if (!this.blockRows) {
+      this.blockRows = guarded(this.path, () => this.db.prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage').all() as BlockRow[]);
+      this.blockStarts = this.blockRows.map((r) => r.first_passage);
+    }
+    return this.blockRows;
+  }
+
+  private damaged(what: string): PackError {
+    return new PackError(`${this.path}: ${what}; the pack is damaged (run "folio verify" on it or rebuild it)`);
+  }
+
+  private decodedBlock(id: number): StoredPassage[] {
+    let records = this.blockCache.get(id);
+    if (!records) {
+      const compressed = guarded(this.path, () => this.statements.block.get(id) as Buffer | undefined);
+      if (!compressed) throw this.damaged(`block ${id} is missing`);
+      try {
+        records = JSON.parse(brotliDecompressSync(compressed).toString('utf8')) as StoredPassage[];
+      } catch {
+        throw this.damaged(`block ${id} cannot be read`);
+      }
+      if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
+      this.blockCache.set(id, records);
+    }
+    return records;
+  }
+
+  private mediaRef(id: string): MediaRef {
+    let ref = this.mediaCache.get(id);
+    if (!ref) {
+      const row = guarded(this.path, () => this.statements.mediaRef.get(id) as { id: string; type: MediaType; mime: string | null; source: string | null; present: number; bytes: number } | undefined);
+      ref = row
+        ? { id: row.id, type: row.type, mime: row.mime, source: row.source, present: row.present === 1, bytes: row.bytes }
+        : { id, type: 'image', mime: null, source: null, present: false, bytes: 0 };
+      this.mediaCache.set(id, ref);
+    }
+    return ref;
+  }
+
+  /** The passage at a reading-order position, or undefined past the end. */
+  private passageAt(ordinal: number): Passage | undefined {
+    const blocks = this.blockTable();
+    if (blocks.length === 0 || ordinal < 0) return undefined;
+    const block = blocks[rangeIndex(this.blockStarts, ordinal)]!;
+    const record = this.decodedBlock(block.id)[ordinal - block.first_passage];
+    if (!record) return undefined;
+    const sections = this.sectionTable();
+    const section = sections[rangeIndex(this.sectionStarts, ordinal)];
+    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end] = record;
     return {
-      id: row.id,
-      ordinal: row.ordinal,
-      sectionId: row.section_id,
-      kind: row.kind,
+      id,
+      ordinal,
+      sectionId: section?.id ?? '',
+      kind: KIND_CODES[kind] ?? 'text',
       text,
-      title: row.title,
-      level: row.level,
-      media,
-      repeatOf: row.repeat_of,
-      provenance: { file: row.prov_file, lines: [row.prov_start, row.prov_end] },
+      title,
+      level,
+      media: mediaId ? this.mediaRef(mediaId) : null,
+      repeatOf,
+      provenance: { file, lines: [start, end] },
     };
   }
 
+  /** Reading-order position and kind of a passage id, without decompressing anything. */
+  private locate(id: string): { ordinal: number; kind: number } | undefined {
+    const key = passageIdHash(id);
+    if (!key) return undefined;
+    return guarded(this.path, () => this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as { ordinal: number; kind: number } | undefined);
+  }
+
   sections(): Section[] {
-    this.sectionList ??= guarded(this.path, () =>
-      (
-        this.db
-          .prepare(
-            `SELECT s.ordinal, s.id, s.title, s.title_is_metadata,
-               (SELECT COUNT(*) FROM passages p WHERE p.section = s.ordinal) AS passage_count,
-               (SELECT p.id FROM passages p WHERE p.section = s.ordinal ORDER BY p.ordinal LIMIT 1) AS first_id
-             FROM sections s ORDER BY s.ordinal`,
-          )
-          .all() as { ordinal: number; id: string; title: string; title_is_metadata: number; passage_count: number; first_id: string | null }[]
-      ).map((r) => ({ id: r.id, ordinal: r.ordinal, title: r.title, titleIsMetadata: r.title_is_metadata === 1, passageCount: r.passage_count, firstPassageId: r.first_id })),
-    );
-    return this.sectionList;
+    return this.sectionTable().map((r) => ({
+      id: r.id,
+      ordinal: r.ordinal,
+      title: r.title,
+      titleIsMetadata: r.title_is_metadata === 1,
+      passageCount: r.passage_count,
+      firstPassageId: r.first_passage_id,
+    }));
   }
 
   passagesOfSection(sectionId: string): Passage[] {
-    return guarded(this.path, () => (this.statements.bySection.all(sectionId) as PassageRow[]).map((r) => this.toPassage(r)));
+    const row = this.sectionTable().find((r) => r.id === sectionId);
+    if (!row) return [];
+    const out: Passage[] = [];
+    for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++) {
+      const passage = this.passageAt(ordinal);
+      if (passage) out.push(passage);
+    }
+    return out;
   }
 
   passage(id: string): Passage | undefined {
-    return guarded(this.path, () => {
-      const row = this.statements.byId.get(id) as PassageRow | undefined;
-      return row ? this.toPassage(row) : undefined;
-    });
+    const at = this.locate(id);
+    const passage = at ? this.passageAt(at.ordinal) : undefined;
+    // A 48-bit hash could in theory be shared by two passages of different archives' ids: check.
+    return passage?.id === id ? passage : undefined;
   }
 
   passagesByIds(ids: readonly string[]): Passage[] {
@@ -202,7 +249,10 @@ class SqlitePackReader implements PackReader {
 
   /** Kinds only, without decompressing any text: what kind filters and kind intent need. */
   passageKinds(ids: readonly string[]): (PassageKind | undefined)[] {
-    return guarded(this.path, () => ids.map((id) => this.statements.kind.get(id) as PassageKind | undefined));
+    return ids.map((id) => {
+      const at = this.locate(id);
+      return at ? KIND_CODES[at.kind] : undefined;
+    });
   }
 
   passageCount(): number {
@@ -212,7 +262,10 @@ class SqlitePackReader implements PackReader {
   kindCounts(): KindCounts {
     const counts: KindCounts = { text: 0, caption: 0, media: 0, heading: 0 };
     guarded(this.path, () => {
-      for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: PassageKind; n: number }[]) counts[row.kind] = row.n;
+      for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: number; n: number }[]) {
+        const kind = KIND_CODES[row.kind];
+        if (kind) counts[kind] = row.n;
+      }
     });
     return counts;
   }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { verifySearchIndex } from '../search/engine/pack-index';
 import { contentChecksum, indexChecksum } from './checksum';
-import { META } from './pack-schema';
+import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack, PackError } from './pack';
 import type { Passage } from './types';
 
@@ -38,6 +38,17 @@ export function verifyPack(path: string): VerifyReport {
       const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
       const actual = contentChecksum(pack.manifest, sections, passages, media);
       return actual === meta.get(META.contentSha256) ? true : `stored ${meta.get(META.contentSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+    });
+    check('passage index', () => {
+      // The passages table (id hash and kind, used without decompressing) must agree with the blocks.
+      const rows = db.prepare('SELECT ordinal, id_hash, kind FROM passages ORDER BY ordinal').all() as { ordinal: number; id_hash: number; kind: number }[];
+      const passages = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
+      if (rows.length !== passages.length) return `${rows.length} index rows for ${passages.length} passages`;
+      for (const [i, p] of passages.entries()) {
+        const row = rows[i]!;
+        if (row.ordinal !== p.ordinal || row.id_hash !== passageIdHash(p.id)?.hash || KIND_CODES[row.kind] !== p.kind) return `passage ${p.id} (#${p.ordinal}) disagrees with its index row`;
+      }
+      return true;
     });
     check('media files', () => {
       const bad: string[] = [];

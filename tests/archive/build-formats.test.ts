@@ -41,6 +41,10 @@ describe('curated source (Markdown with directives)', () => {
     expect(first?.repeatOf).toBeNull();
     expect(second?.repeatOf).toBe(first?.id);
     expect(second?.id).not.toBe(first?.id);
+    // Both are found by id, without reading any other passage.
+    expect(pack.passage(second!.id)?.ordinal).toBe(second?.ordinal);
+    expect(pack.passage(first!.id)?.ordinal).toBe(first?.ordinal);
+    for (const bad of ['p000000000000', `${first!.id}-1`, `${first!.id}-02`, 'nonsense', '', 'p' + 'f'.repeat(40)]) expect(pack.passage(bad)).toBeUndefined();
     // The same caption text twice is a repeat too, whatever picture it sits under.
     expect(passages[3]?.repeatOf).toBe(passages[2]?.id);
   });

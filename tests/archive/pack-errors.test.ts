@@ -1,5 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/build';
@@ -67,11 +68,25 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     expect(failed).toBe(true);
   });
 
+  it('a pack whose passage index was edited fails verification', () => {
+    const edited = join(dir, 'edited-index.folio');
+    copyFileSync(good, edited);
+    const db = new Database(edited);
+    db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run();
+    db.close();
+    const report = verifyPack(edited);
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
+  });
+
   it('a pack whose passage text was edited fails the content checksum', () => {
     const edited = join(dir, 'edited.folio');
     copyFileSync(good, edited);
     const db = new Database(edited);
-    db.prepare("UPDATE passages SET kind = 'caption' WHERE kind = 'text'").run();
+    const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as { id: number; data: Buffer };
+    const records = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
+    records[1]![2] = 'The port of Pusan was quiet in 1950.';
+    db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(brotliCompressSync(Buffer.from(JSON.stringify(records))), id);
     db.close();
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);

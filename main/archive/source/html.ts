@@ -1,5 +1,5 @@
 /**
- * Reads an HTML page (cheerio over parse5, the WHATWG parser) into source blocks, the way Kiwix's
+ * Reads an HTML page (cheerio over htmlparser2) into source blocks, the way Kiwix's
  * zimwriterfs takes a saved website: headings, paragraphs, list items, figures with captions,
  * images' alt text and video/audio elements become passages of the right kind.
  */
@@ -140,14 +140,29 @@ export function htmlTitle($: CheerioAPI): string {
 
 /** Reads one HTML page. The page's title starts a section (a page is a section). */
 export function readHtml(html: string, file: string, resolve: ResolveMedia, fallbackTitle: string): { blocks: SourceBlock[]; title: string; lang: string | null } {
-  const $ = load(html, { sourceCodeLocationInfo: true } as Parameters<typeof load>[1]);
+  // htmlparser2 (through cheerio) in HTML mode: about four times faster than parse5 on real sites,
+  // which decides the build time of large archives; offsets give each passage its lines.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
   const lineOf = (node: AnyNode): [number, number] => {
-    const loc = (node as unknown as { sourceCodeLocation?: { startLine: number; endLine: number } }).sourceCodeLocation;
-    return loc ? [loc.startLine, Math.max(loc.startLine, loc.endLine)] : [1, 1];
+    const start = node.startIndex ?? 0;
+    const startLine = lineAt(start);
+    return [startLine, Math.max(startLine, lineAt(node.endIndex ?? start))];
   };
   const title = htmlTitle($) || fallbackTitle;
   const out: SourceBlock[] = [{ type: 'section', title, metadata: true }];
-  const body = $('body')[0];
+  const body = $('body')[0] ?? $.root()[0];
   if (body) walk({ $, file, lineOf, resolve, out }, body as AnyNode);
   return { blocks: out, title, lang: $('html').attr('lang') ?? null };
 }
