@@ -27,6 +27,7 @@ export default defineConfig({
     // No inline scripts or styles anywhere: the CSP forbids them.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    minify: true,
     target: 'es2022',
     rollupOptions: { input: resolve(__dirname, 'index.html') },
   },

@@ -11,7 +11,7 @@ import { API_METHODS, ipcChannel } from '../api/contract';
 import { CoreHost } from '../api/core-host';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { STATIC_TYPES } from '../api/web-policy';
-import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, archiveArg, isAllowedRequest, isTrustedSender } from './security';
+import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, archiveArg, isAllowedRequest, isTrustedSender, kioskArg } from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, '..', 'renderer');
@@ -19,6 +19,8 @@ const preloadPath = join(here, '..', 'preload', 'index.cjs');
 const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 /** DevTools only in development: the electron-vite dev server, or FOLIO_DEVTOOLS=1 on an unpackaged build. */
 const devTools = !app.isPackaged && (!!devServer || process.env.FOLIO_DEVTOOLS === '1');
+/** Kiosk mode (museums): full screen, no menu, no Open archive…, no DevTools. */
+const kiosk = kioskArg(process.argv);
 /** better-sqlite3 built for Electron's ABI (scripts/start.mjs), kept apart from the Node build. */
 const nativeBinding = process.env.FOLIO_SQLITE_BINDING && existsSync(process.env.FOLIO_SQLITE_BINDING) ? process.env.FOLIO_SQLITE_BINDING : undefined;
 
@@ -129,6 +131,10 @@ async function chooseArchive(): Promise<void> {
 }
 
 function buildMenu(): void {
+  if (kiosk) {
+    Menu.setApplicationMenu(null);
+    return;
+  }
   const template: MenuItemConstructorOptions[] = [
     {
       label: 'File',
@@ -163,6 +169,8 @@ function createWindow(): BrowserWindow {
     minWidth: 480,
     minHeight: 400,
     show: false,
+    kiosk,
+    autoHideMenuBar: kiosk,
     title: 'Folio',
     backgroundColor: '#f7f3ea',
     webPreferences: {
@@ -178,7 +186,7 @@ function createWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       webviewTag: false,
       spellcheck: false,
-      devTools,
+      devTools: devTools && !kiosk,
     },
   });
   win.once('ready-to-show', () => win.show());

@@ -23,7 +23,17 @@ export function isAllowedRequest(url: string, devServer?: string): boolean {
 export function isTrustedSender(frameUrl: string | undefined, devServer?: string): boolean {
   if (!frameUrl) return false;
   if (frameUrl.startsWith(`${APP_ORIGIN}/`)) return true;
-  return !!devServer && frameUrl.startsWith(devServer);
+  if (!devServer) return false;
+  try {
+    return new URL(frameUrl).origin === new URL(devServer).origin;
+  } catch {
+    return false;
+  }
+}
+
+/** `--kiosk`: a museum kiosk — one full-screen window, no menu, no way to open other archives. */
+export function kioskArg(argv: readonly string[]): boolean {
+  return argv.includes('--kiosk');
 }
 
 /** `--archive <file>` or `--archive=<file>` from argv. */

@@ -1,6 +1,6 @@
 /** The Electron shell's pure policy (runs without Electron). */
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, archiveArg, isAllowedRequest, isTrustedSender } from '../../main/electron/security';
+import { APP_CSP, archiveArg, isAllowedRequest, isTrustedSender, kioskArg } from '../../main/electron/security';
 
 describe('Electron security policy', () => {
   it('allows only the app protocol (and in-page data/blob, DevTools)', () => {
@@ -21,11 +21,19 @@ describe('Electron security policy', () => {
     expect(isTrustedSender('https://example.com/')).toBe(false);
     expect(isTrustedSender('file:///work/main/out/renderer/index.html')).toBe(false);
     expect(isTrustedSender(undefined)).toBe(false);
+    // The dev server is trusted by origin, not by prefix.
+    expect(isTrustedSender('http://localhost:5173/index.html', 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSender('http://localhost:51730/index.html', 'http://localhost:5173')).toBe(false);
   });
 
   it('has a CSP without remote origins or inline script', () => {
     expect(APP_CSP).toContain("default-src 'none'");
     expect(APP_CSP).not.toMatch(/https?:|\*|unsafe-inline|unsafe-eval/);
+  });
+
+  it('reads --kiosk from argv', () => {
+    expect(kioskArg(['electron', '.', '--kiosk'])).toBe(true);
+    expect(kioskArg(['electron', '.', '--archive', 'x.folio'])).toBe(false);
   });
 
   it('reads --archive from argv', () => {
