@@ -11,6 +11,7 @@ import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
 import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, passageIdHash, type StoredPassage } from './pack-schema';
 import { PackError } from './pack-error';
+import { rangeIndex } from './range-index';
 import { manifestSchema } from './manifest-schema';
 import type { KindCounts, Manifest, MediaRef, MediaType, Passage, PassageKind, Section } from './types';
 
@@ -30,18 +31,6 @@ interface BlockRow {
   id: number;
   first_passage: number;
   passage_count: number;
-}
-
-/** The last index in a sorted array of range starts that is <= value (binary search). */
-function rangeIndex(starts: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= value) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';

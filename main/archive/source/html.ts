@@ -6,6 +6,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { MediaType } from '../types';
+import { rangeIndex } from '../range-index';
 import { normaliseWhitespace, type PassageBlock, type SourceBlock } from './blocks';
 
 /** Elements whose content is never reader-facing text. */
@@ -145,16 +146,7 @@ export function readHtml(html: string, file: string, resolve: ResolveMedia, fall
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
   const lineStarts = [0];
   for (let i = html.indexOf('\n'); i >= 0; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  const lineAt = (offset: number): number => rangeIndex(lineStarts, offset) + 1;
   const lineOf = (node: AnyNode): [number, number] => {
     const start = node.startIndex ?? 0;
     const startLine = lineAt(start);
