@@ -5,10 +5,13 @@
  */
 import Database from 'better-sqlite3';
 
-/** Set by the Electron shell (via env) to a better_sqlite3.node built for Electron's ABI. */
-export const NATIVE_BINDING_ENV = 'FOLIO_SQLITE_NATIVE_BINDING';
+/**
+ * Set by scripts/start.mjs to the better_sqlite3.node it built for Electron's ABI (out/electron-native);
+ * worker threads inherit it. Unset under Node, where node_modules' own build is used.
+ */
+export const NATIVE_BINDING_ENV = 'FOLIO_SQLITE_BINDING';
 
 export function openDatabase(path: string, options: Database.Options = {}): Database.Database {
-  const nativeBinding = process.env[NATIVE_BINDING_ENV];
+  const nativeBinding = options.nativeBinding ?? process.env[NATIVE_BINDING_ENV];
   return new Database(path, nativeBinding ? { ...options, nativeBinding } : options);
 }

@@ -10,8 +10,9 @@
  */
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import { openDatabase as openSqlite } from '../sqlite';
 
 export interface StoredBookmark {
   passageId: string;
@@ -297,7 +298,7 @@ function toBookmark(row: BookmarkRow): StoredBookmark {
 }
 
 function openDatabase(file: string, options: BookmarkStoreOptions): Database.Database {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = openSqlite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
