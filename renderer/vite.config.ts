@@ -1,6 +1,7 @@
 /** The renderer on its own (for `folio serve`): the same settings as electron.vite.config.ts's renderer. */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import { load } from 'cheerio';
 import { defineConfig } from 'vite';
 
 /**
@@ -11,10 +12,12 @@ export const devCspPlugin = {
   name: 'folio-dev-csp',
   apply: 'serve' as const,
   transformIndexHtml(html: string): string {
-    return html.replace(
-      /<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/,
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data: app:; media-src 'self' app:; connect-src 'self' ws://localhost:* ws://127.0.0.1:*" />`,
+    const $ = load(html);
+    $('meta[http-equiv="Content-Security-Policy"]').attr(
+      'content',
+      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data: app:; media-src 'self' app:; connect-src 'self' ws://localhost:* ws://127.0.0.1:*",
     );
+    return $.html();
   },
 };
 export default defineConfig({
