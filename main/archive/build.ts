@@ -282,7 +282,8 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
 
   options.onProgress?.({ phase: 'indexing', done: 0, total: passages.length });
   const analyzer = createAnalyzer({ variants: read.manifest.variants, languages: read.manifest.languages });
-  const index = buildLunrIndex(toIndexDocuments(passages, sections), analyzer);
+  // The pack keeps term frequencies, not positions (highlights are derived on demand).
+  const index = buildLunrIndex(toIndexDocuments(passages, sections), analyzer, { termFrequencyOnly: true });
   options.onProgress?.({ phase: 'indexing', done: passages.length, total: passages.length });
 
   const target = resolve(outFile);

@@ -138,7 +138,9 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
         const o = refToOrd.get(k);
         if (o === undefined) throw new Error(`search index: posting of "${term}" names an unknown document`);
         if (pos > begin && o <= flat.ords[pos - 1]!) sorted = false;
-        const p = (fp[k] as { position?: unknown } | undefined)?.position;
+        // Term frequency: one metadata entry per occurrence, positions or (lunr-build's termFrequencyOnly) tf markers.
+        const meta = fp[k] as { position?: unknown; tf?: unknown } | undefined;
+        const p = meta?.position ?? meta?.tf;
         const tf = Array.isArray(p) ? p.length : -1;
         if (tf < 1) tfKnown = false;
         flat.ords[pos] = o;
