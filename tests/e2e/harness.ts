@@ -15,6 +15,8 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 export const chromiumMissing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
+// The default reporter does not list skipped suites by name: say why in one line.
+if (chromiumMissing) console.info(`Browser tests skipped: ${chromiumMissing}; set FOLIO_CHROMIUM to another Chromium`);
 
 export interface Harness {
   server: RunningServer;

@@ -3,7 +3,7 @@
  * in-memory lunr.Index) on the same pipelines: same refs in the same order, same scores, same
  * matched terms, and the same prefix and fuzzy expansions as lunr's own TokenSet intersection.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -179,7 +179,7 @@ describe.each([
 
 const EMBEDDED = resolve(__dirname, '../../archive/korean-war');
 
-describe.skipIf(!existsSync(EMBEDDED))('PackEngine ≡ MemoryEngine: the embedded archive through the real builder', () => {
+describe('PackEngine ≡ MemoryEngine: the embedded archive through the real builder', () => {
   let pair: Pair;
   let close: () => void = () => {};
   beforeAll(() => {
