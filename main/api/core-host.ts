@@ -66,8 +66,8 @@ export class CoreHost {
   }
 
   /** Opens (or switches to) a pack; null opens the embedded archive. Rejects with CoreOpenError and a one-line message. */
-  async open(archivePath: string | null, dataDir: string, nativeBinding?: string): Promise<OpenedValue> {
-    const reply = await this.send({ kind: 'open', archivePath, dataDir, ...(nativeBinding ? { nativeBinding } : {}) });
+  async open(archivePath: string | null, dataDir: string): Promise<OpenedValue> {
+    const reply = await this.send({ kind: 'open', archivePath, dataDir });
     if (reply.kind !== 'open') throw new Error('Unexpected reply from the archive worker.');
     if (!reply.ok) throw new CoreOpenError(reply.error);
     return reply.value;

@@ -8,7 +8,6 @@ export interface OpenMessage {
   /** null: the embedded archive (built in the worker if missing or stale, off the main thread). */
   archivePath: string | null;
   dataDir: string;
-  nativeBinding?: string;
 }
 export interface CallMessage {
   kind: 'call';

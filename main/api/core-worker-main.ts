@@ -41,7 +41,6 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           const next = openArchiveContext({
             archivePath: msg.archivePath ?? embeddedPackPath(),
             dataDir: msg.dataDir,
-            ...(msg.nativeBinding ? { nativeBinding: msg.nativeBinding } : {}),
             ...(archive ? { bookmarks: archive.bookmarks } : {}),
           });
           const previous = archive;

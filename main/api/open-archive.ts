@@ -11,8 +11,6 @@ export interface OpenArchiveContextOptions {
   archivePath: string;
   /** Folder for bookmarks.sqlite (the user's data folder). */
   dataDir: string;
-  /** better-sqlite3 binary for Electron's ABI, when running inside Electron. */
-  nativeBinding?: string;
   /** An already open store to reuse (switching packs keeps the same bookmarks file). */
   bookmarks?: BookmarkStore;
 }
@@ -36,7 +34,7 @@ export function openArchiveContext(options: OpenArchiveContextOptions): ArchiveC
     const ownStore = !options.bookmarks;
     const bookmarks =
       options.bookmarks ??
-      BookmarkStore.open(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+      BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
     const searcher: Searcher = { search: (request) => archive.search(request) };
     return {

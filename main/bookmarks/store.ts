@@ -46,8 +46,6 @@ export interface StoreRecovery {
 }
 
 export interface BookmarkStoreOptions {
-  /** Path to an alternative better-sqlite3 .node build (Electron's ABI). */
-  nativeBinding?: string;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -123,7 +121,7 @@ export class BookmarkStore {
     const file = join(dataDir, BOOKMARKS_FILE);
     const now = options.now ?? (() => new Date());
     try {
-      return new BookmarkStore(file, openDatabase(file, options), null, now);
+      return new BookmarkStore(file, openDatabase(file), null, now);
     } catch (error) {
       if (!isCorruption(error)) {
         throw new BookmarkStoreError(`Cannot open the bookmarks database ${file}: ${messageOf(error)}`);
@@ -142,7 +140,7 @@ export class BookmarkStore {
           `The bookmarks database was damaged (${reason}). It was moved aside to ${movedTo} ` +
           'and a new, empty one was started. Bookmarks from the damaged file may be recoverable with sqlite3 ".recover".',
       };
-      return new BookmarkStore(file, openDatabase(file, options), recovery, now);
+      return new BookmarkStore(file, openDatabase(file), recovery, now);
     }
   }
 
@@ -297,8 +295,9 @@ function toBookmark(row: BookmarkRow): StoredBookmark {
   return { passageId: row.passage_id, note: row.note, savedExcerpt: row.saved_excerpt, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-function openDatabase(file: string, options: BookmarkStoreOptions): Database.Database {
-  const db = openSqlite(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+function openDatabase(file: string): Database.Database {
+  // Through main/sqlite.ts: inside Electron it loads the Electron-ABI build (FOLIO_SQLITE_BINDING).
+  const db = openSqlite(file);
   try {
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');

@@ -21,8 +21,6 @@ const devServer = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefine
 const devTools = !app.isPackaged && (!!devServer || process.env.FOLIO_DEVTOOLS === '1');
 /** Kiosk mode (museums): full screen, no menu, no Open archive…, no DevTools. */
 const kiosk = kioskArg(process.argv);
-/** better-sqlite3 built for Electron's ABI (scripts/start.mjs), kept apart from the Node build. */
-const nativeBinding = process.env.FOLIO_SQLITE_BINDING && existsSync(process.env.FOLIO_SQLITE_BINDING) ? process.env.FOLIO_SQLITE_BINDING : undefined;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
@@ -100,7 +98,7 @@ async function openArchive(path: string | null, win: BrowserWindow | null): Prom
   win?.setProgressBar(2); // indeterminate while the pack opens (or the embedded pack is built)
   if (win) win.setTitle('Folio: opening the archive…');
   try {
-    const opened = await core.open(path, app.getPath('userData'), nativeBinding);
+    const opened = await core.open(path, app.getPath('userData'));
     win?.setTitle(`${opened.info.manifest.title} · Folio`);
     if (opened.recovery) {
       void dialog.showMessageBox({ type: 'warning', title: 'Bookmarks were reset', message: 'Your bookmarks database was damaged.', detail: opened.recovery.message });
