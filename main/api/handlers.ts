@@ -55,8 +55,8 @@ function toBookmark(
   ctx: ApiContext,
   stored: { passageId: string; note: string; savedExcerpt: string; createdAt: string; updatedAt: string },
   sections?: Map<string, Section>,
+  passage: Passage | undefined = ctx.pack.passage(stored.passageId),
 ): Bookmark {
-  const passage = ctx.pack.passage(stored.passageId);
   const section = passage ? (sections ?? sectionMap(ctx.pack)).get(passage.sectionId) : undefined;
   return {
     archiveId: archiveId(ctx),
@@ -79,10 +79,13 @@ function toBookmark(
 
 function listBookmarks(ctx: ApiContext): Bookmark[] {
   const sections = sectionMap(ctx.pack);
-  const list = ctx.bookmarks.list(ctx.profileId, archiveId(ctx)).map((b) => toBookmark(ctx, b, sections));
-  // Reading order; orphans (no passage) last, oldest first, so they stay visible.
-  const ordinal = (b: Bookmark): number => ctx.pack.passage(b.passageId)?.ordinal ?? Number.MAX_SAFE_INTEGER;
-  return list.sort((a, b) => ordinal(a) - ordinal(b) || a.createdAt.localeCompare(b.createdAt));
+  // Reading order; orphans (no passage) last, oldest first, so they stay visible. Each passage is read once.
+  const entries = ctx.bookmarks.list(ctx.profileId, archiveId(ctx)).map((b) => {
+    const passage = ctx.pack.passage(b.passageId);
+    return { bookmark: toBookmark(ctx, b, sections, passage), ordinal: passage?.ordinal ?? Number.MAX_SAFE_INTEGER };
+  });
+  entries.sort((a, b) => a.ordinal - b.ordinal || a.bookmark.createdAt.localeCompare(b.bookmark.createdAt));
+  return entries.map((e) => e.bookmark);
 }
 
 function requirePassage(ctx: ApiContext, passageId: string): Passage {
