@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { openDatabase } from '../sqlite';
 import { createAnalyzer } from '../search/analyzer/index';
@@ -72,7 +72,7 @@ function slug(title: string): string {
 /** Is `child` inside `root` (after resolving `..`)? Media paths must never escape the source folder. */
 function inside(root: string, child: string): boolean {
   const rel = relative(root, child);
-  return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep) && !resolve(root, rel).startsWith('..');
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 function listFiles(dir: string, accept: (name: string) => boolean): string[] {
