@@ -9,7 +9,7 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { openDatabase } from '../sqlite';
 import { createAnalyzer } from '../search/analyzer/index';
 import { toIndexDocuments } from '../search/documents';
-import { buildLunrIndex } from '../search/engine/lunr-build';
+import { indexDocuments } from '../search/engine/pack-indexer';
 import { writeSearchIndex } from '../search/engine/pack-index';
 import { analyzerFingerprint } from './fingerprint';
 import { contentChecksum, indexChecksum } from './checksum';
@@ -53,6 +53,23 @@ interface MediaFile {
 
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm']);
+
+/**
+ * Brotli settings for one text block. The window is sized to the block: brotli's default 4 MiB
+ * window costs more to set up than a 32 KiB block costs to compress (on the Python documentation,
+ * 8.0 s against 0.6 s for the same bytes), and a window that covers the block loses nothing.
+ */
+function brotliParams(bytes: number): { params: Record<number, number> } {
+  const window = Math.min(zlib.BROTLI_MAX_WINDOW_BITS, Math.max(zlib.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 16))));
+  return {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: 9,
+      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+      [zlib.BROTLI_PARAM_LGWIN]: window,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes,
+    },
+  };
+}
 
 function sha(text: string | Buffer, length = 64): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
@@ -280,11 +297,11 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
   const { sections, passages, media } = assemble(read);
   if (passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 
-  options.onProgress?.({ phase: 'indexing', done: 0, total: passages.length });
   const analyzer = createAnalyzer({ variants: read.manifest.variants, languages: read.manifest.languages });
-  // The pack keeps term frequencies, not positions (highlights are derived on demand).
-  const index = buildLunrIndex(toIndexDocuments(passages, sections), analyzer, { termFrequencyOnly: true });
-  options.onProgress?.({ phase: 'indexing', done: passages.length, total: passages.length });
+  // Straight into the pack's tables; lunr.Builder would give the same tables, slower (pack-indexer.ts).
+  const documents = toIndexDocuments(passages, sections);
+  options.onProgress?.({ phase: 'indexing', done: 0, total: documents.length });
+  const index = indexDocuments(documents, analyzer, (done) => options.onProgress?.({ phase: 'indexing', done, total: documents.length }));
 
   const target = resolve(outFile);
   const temp = `${target}.partial-${process.pid}`;
@@ -325,9 +342,8 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
       let blockBytes = 0;
       const flushBlock = (): void => {
         if (block.length === 0) return;
-        const data = brotliCompressSync(Buffer.from(JSON.stringify(block), 'utf8'), {
-          params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT },
-        });
+        const raw = Buffer.from(JSON.stringify(block), 'utf8');
+        const data = brotliCompressSync(raw, brotliParams(raw.length));
         putBlock.run(blocks, blockFirst, block.length, data);
         blocks++;
         block = [];

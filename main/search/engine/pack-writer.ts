@@ -56,7 +56,35 @@ function vectorValue(el: number[] | undefined, tid: number): number {
   return 0;
 }
 
+/**
+ * Everything the search tables are written from: postings by term (JS order) and field, with the
+ * document ordinals, term frequencies and, unless `tfModel` reproduces them, lunr's weights.
+ */
+export interface IndexTables {
+  fields: string[];
+  /** Document refs by ordinal. */
+  refs: string[];
+  /** lunr's add order when it differs from ordinal order (array-index-like refs), else null. */
+  addOrder: string[] | null;
+  /** Terms in JS order; `tids` (lunr's term index) and `dfs` (document counts) follow it. */
+  sortedTerms: string[];
+  tids: Int32Array;
+  dfs: Int32Array;
+  flat: FlatPostings;
+  /** Tokens per document and field (ordinal·F + field). */
+  fieldLengths: Float64Array;
+  weights: WeightMode;
+  /** Set when every weight is lunr's BM25 of tf, field length and idf (then `weights` is 'tf'). */
+  tfModel: TfModel | null;
+}
+
+/** Writes a lunr.Index built by lunr.Builder (lunr-build.ts) into the search tables. */
 export function writeSearchTables(db: Database.Database, index: lunr.Index): SearchMeta {
+  return writeIndexTables(db, tablesFromLunr(index));
+}
+
+/** Reads a lunr.Index's inverted index and field vectors into IndexTables. */
+export function tablesFromLunr(index: lunr.Index): IndexTables {
   const ix = index as unknown as LunrIndexInternals;
   const fields = ix.fields;
   const F = fields.length;
@@ -158,13 +186,23 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
     dfs[ti] = df;
   }
   flat.start[T * F] = pos;
-  const postingCount = pos;
 
   // Can every weight be recomputed from tf, the field length and the term's idf exactly as
   // lunr.Builder#createFieldVectors did? Then postings store tf instead of the weight.
   let tfModel: TfModel | null = null;
   if (tfKnown && N > 0) tfModel = inferTfModel(flat, T, F, fieldLengths, N);
   if (tfModel) weights = 'tf';
+  return { fields, refs, addOrder: hasAddOrder ? addOrder : null, sortedTerms, tids, dfs, flat, fieldLengths, weights, tfModel };
+}
+
+/** Writes the search tables (call inside the builder's write transaction). */
+export function writeIndexTables(db: Database.Database, tables: IndexTables): SearchMeta {
+  const { fields, refs, addOrder, sortedTerms, tids, dfs, flat, fieldLengths, weights, tfModel } = tables;
+  const F = fields.length;
+  const N = refs.length;
+  const T = sortedTerms.length;
+  const postingCount = flat.start[T * F]!;
+  const hasAddOrder = addOrder !== null;
 
   for (const t of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${t}`);
   db.exec(SEARCH_SCHEMA);
@@ -210,7 +248,9 @@ export function writeSearchTables(db: Database.Database, index: lunr.Index): Sea
   // Doc refs by ordinal.
   insBlob.run('refs', deflateRawSync(RefList.encode(refs), { level: 9 }));
 
-  if (hasAddOrder) {
+  if (addOrder) {
+    const refToOrd = new Map<string, number>();
+    refs.forEach((r, i) => refToOrd.set(r, i));
     const bw = new ByteWriter();
     for (const r of addOrder) bw.uint(refToOrd.get(r)!);
     insBlob.run('add_order', bw.bytes());
@@ -276,15 +316,17 @@ function grow(flat: FlatPostings, need: number): void {
   flat.ws = ws;
 }
 
-/** Sorts entries [a, z) by ordinal (never needed with V8's key order; kept for safety). */
-function sortSegment(flat: FlatPostings, a: number, z: number): void {
+/** Sorts entries [a, z) by ordinal. */
+export function sortSegment(flat: FlatPostings, a: number, z: number): void {
+  // `ws` is empty when only term frequencies are kept (pack-indexer.ts).
+  const weighted = flat.ws.length > 0;
   const rows: [number, number, number][] = [];
-  for (let i = a; i < z; i++) rows.push([flat.ords[i]!, flat.tfs[i]!, flat.ws[i]!]);
+  for (let i = a; i < z; i++) rows.push([flat.ords[i]!, flat.tfs[i]!, weighted ? flat.ws[i]! : 0]);
   rows.sort((x, y) => x[0] - y[0]);
   rows.forEach((r, i) => {
     flat.ords[a + i] = r[0];
     flat.tfs[a + i] = r[1];
-    flat.ws[a + i] = r[2];
+    if (weighted) flat.ws[a + i] = r[2];
   });
 }
 
@@ -345,7 +387,7 @@ export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: nu
  * Finds lunr's parameters (k1, b, field boosts; document boosts 1) under which every stored weight
  * is recomputed bit for bit from tf, field length and idf. null when none fits.
  */
-function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Float64Array, N: number): TfModel | null {
+export function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Float64Array, N: number): TfModel | null {
   const k1 = 1.2;
   const b = 0.75;
   const avg: number[] = [];
