@@ -6,7 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'out', 'cli', 'main.mjs');
+const bundles = [join(root, 'out', 'cli', 'main.mjs'), join(root, 'out', 'cli', 'search.mjs')];
+// `folio search` has a bundle of its own that loads only what a search needs (scripts/bundle-cli.mjs).
+const bundle = process.argv[2] === 'search' ? bundles[1] : bundles[0];
 
 function newestSource(dir) {
   let newest = 0;
@@ -19,7 +21,7 @@ function newestSource(dir) {
 }
 
 const sources = join(root, 'main');
-if (!existsSync(bundle) || (existsSync(sources) && statSync(bundle).mtimeMs < newestSource(sources))) {
+if (bundles.some((b) => !existsSync(b)) || (existsSync(sources) && Math.min(...bundles.map((b) => statSync(b).mtimeMs)) < newestSource(sources))) {
   const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href);
   await bundleCli();
 }

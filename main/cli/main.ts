@@ -3,50 +3,12 @@
  * Exit codes: 0 on success (every query succeeds, even with no results), 2 for a missing, unreadable
  * or damaged pack or an unusable source folder, with a one-line message on stderr and no stack trace.
  */
-import { Command, InvalidArgumentError } from 'commander';
-import type { PassageKind } from '../archive/types';
+import type { Command } from 'commander';
+import { archivePath, createBaseProgram, EXIT_BAD_INPUT, fail, port } from './common';
+import { addSearchCommand } from './search-command';
 
-const EXIT_BAD_INPUT = 2;
-/** Replaced with package.json's version when the command is bundled. */
-declare const __FOLIO_VERSION__: string | undefined;
-const FOLIO_VERSION = typeof __FOLIO_VERSION__ === 'string' ? __FOLIO_VERSION__ : 'development';
-
-/** Expected failures carry a one-line message; anything else is a bug, reported briefly too. */
-function fail(error: unknown): never {
-  const name = (error as Error)?.name;
-  const message = (error as Error)?.message ?? String(error);
-  if (name === 'PackError' || name === 'SourceError') process.stderr.write(`folio: ${message}\n`);
-  else process.stderr.write(`folio: unexpected error: ${message.split('\n')[0]}\n`);
-  process.exit(EXIT_BAD_INPUT);
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError('must be a whole number from 1 to 10000');
-  return n;
-}
-
-const KINDS: readonly PassageKind[] = ['text', 'caption', 'media', 'heading'];
-
-function kinds(value: string): PassageKind[] {
-  const list = value.split(',').map((k) => k.trim()).filter(Boolean);
-  const unknown = list.filter((k) => !KINDS.includes(k as PassageKind));
-  if (list.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`use one or more of ${KINDS.join(', ')}, separated by commas`);
-  return [...new Set(list)] as PassageKind[];
-}
-
-function port(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
-  return n;
-}
-
-async function archivePath(given: string | undefined): Promise<string> {
-  if (given) return given;
-  // Only a missing or stale embedded pack loads the builder.
-  const { embeddedPackStatus } = await import('../archive/embedded-location');
-  const status = embeddedPackStatus();
-  if (!status.stale) return status.path;
+/** Builds the embedded archive's pack when it is missing or stale (loads the builder). */
+async function buildEmbedded(): Promise<string> {
   const { embeddedPackPath } = await import('../archive/embedded');
   return embeddedPackPath();
 }
@@ -73,32 +35,8 @@ function formatBytes(bytes: number): string {
   return bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MiB` : `${(bytes / 1024).toFixed(1)} KiB`;
 }
 
-/** A snippet with its highlights marked: bold on a terminal, [brackets] when piped. */
-function markSnippet(snippet: string, snippetStart: number, highlights: [number, number][], tty: boolean): string {
-  const [open, close] = tty ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
-  let out = '';
-  let at = 0;
-  for (const [s, e] of highlights) {
-    const start = Math.max(0, s - snippetStart);
-    const end = Math.min(snippet.length, e - snippetStart);
-    if (end <= at || start >= snippet.length) continue;
-    out += snippet.slice(at, Math.max(at, start)) + open + snippet.slice(Math.max(at, start), end) + close;
-    at = end;
-  }
-  return out + snippet.slice(at);
-}
-
 export function createProgram(): Command {
-  const program = new Command()
-    .name('folio')
-    .description('Folio: read, search and serve offline archives.')
-    .version(FOLIO_VERSION, '-V, --version')
-    .showHelpAfterError('(run "folio --help" for usage)')
-    .configureOutput({ outputError: (text, write) => write(text) });
-  program.exitOverride((error) => {
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') process.exit(0);
-    process.exit(EXIT_BAD_INPUT);
-  });
+  const program = createBaseProgram();
 
   program
     .command('build')
@@ -133,7 +71,7 @@ export function createProgram(): Command {
       try {
         const { openPack } = await import('../archive/pack');
         const { statSync } = await import('node:fs');
-        const path = await archivePath(packFile);
+        const path = await archivePath(packFile, buildEmbedded);
         const pack = openPack(path);
         const info = {
           path,
@@ -184,70 +122,10 @@ export function createProgram(): Command {
       }
     });
 
-  program
-    .command('search')
-    .description('search an archive (default: the embedded archive)')
-    .argument('[query...]', 'what to look for; see the README for the query syntax')
-    .option('-a, --archive <pack>', 'pack file to search')
-    .option('-n, --limit <n>', 'how many results', positiveInt, 10)
-    .option('-k, --kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
-    .option('--json', 'print one JSON object')
-    .action(async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
-      let archive;
-      try {
-        const { openArchive } = await import('../archive/open-archive');
-        archive = openArchive(await archivePath(options.archive));
-      } catch (error) {
-        fail(error);
-      }
-      const query = words.join(' ');
-      let response;
-      try {
-        response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
-      } catch (error) {
-        // A query never fails: a damaged index is reported like a damaged pack.
-        fail(error);
-      }
-      archive.close();
-      if (options.json) {
-        process.stdout.write(
-          `${JSON.stringify({
-            query: response.query,
-            total: response.total,
-            tookMs: response.tookMs,
-            results: response.results.map((r) => ({
-              passageId: r.passageId,
-              kind: r.kind,
-              section: r.section,
-              sectionId: r.sectionId,
-              title: r.title,
-              text: r.text,
-              snippet: r.snippet,
-              snippetStart: r.snippetStart,
-              highlights: r.highlights,
-              score: r.score,
-            })),
-          })}\n`,
-        );
-        return;
-      }
-      const tty = process.stdout.isTTY === true;
-      if (!archive.indexMatchesAnalyzer) process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
-      if (response.results.length === 0) {
-        process.stdout.write(`no results for "${query}"\n`);
-        return;
-      }
-      process.stdout.write(`${response.total} result${response.total === 1 ? '' : 's'} for "${query}" (${response.tookMs.toFixed(1)} ms)\n\n`);
-      response.results.forEach((r, i) => {
-        const ellipsisStart = r.snippetStart > 0 ? '…' : '';
-        const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
-        process.stdout.write(
-          `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
-            `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
-            `    #${r.passageId}\n`,
-        );
-      });
-    });
+  addSearchCommand(program, {
+    openArchive: async (path) => (await import('../archive/open-archive')).openArchive(path),
+    buildEmbedded,
+  });
 
   program
     .command('serve')
@@ -261,7 +139,7 @@ export function createProgram(): Command {
         const { startServer } = await import('../serve/server');
         const { defaultDataDir } = await import('../data-dir');
         const server = await startServer({
-          archivePath: await archivePath(options.archive),
+          archivePath: await archivePath(options.archive, buildEmbedded),
           host: options.host,
           port: options.port,
           dataDir: options.dataDir ?? defaultDataDir(),

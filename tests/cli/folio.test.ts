@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -108,6 +108,16 @@ describe('folio search', () => {
     const run = folio('search', '--archive', pack, 'Inchon');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/\[Inch'on\]|\[Inchon\]/u);
+  });
+
+  it('stops quietly when the reader closes the pipe early (folio search … | head -1)', async () => {
+    const child = spawn(process.execPath, [bin, 'search', '--archive', pack, '-n', '1000', 'the'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

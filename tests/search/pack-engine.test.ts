@@ -97,6 +97,26 @@ describe('pack search index', () => {
     rw.close();
   });
 
+  it('reads refs from their chunks, and verify names a missing or damaged chunk', async () => {
+    const { syntheticCorpus } = await import('../../bench/synthetic-corpus');
+    const { indexDocuments } = await import('../../main/search/engine/pack-indexer');
+    const { createAnalyzer } = await import('../../main/search/analyzer/index');
+    const docs = syntheticCorpus({ docs: 2500, seed: 5 });
+    const file = join(dir, 'chunks.folio');
+    const rw = new Database(file);
+    rw.transaction(() => writeSearchIndex(rw, indexDocuments(docs, createAnalyzer({ variants: [], languages: ['en'] }))))();
+    expect(rw.prepare("SELECT name FROM search_blobs WHERE name LIKE 'refs/%' ORDER BY name").pluck().all()).toEqual(['refs/0', 'refs/1', 'refs/2']);
+    const engine = openSearchEngine(rw) as PackEngine;
+    for (const ord of [0, 1023, 1024, 2047, 2048, 2499]) expect(engine.ref(ord)).toBe(docs[ord]!.id);
+    expect(() => engine.ref(2500)).toThrow(/document 2500 missing/);
+    expect(verifySearchIndex(rw)).toEqual([]);
+    rw.prepare("UPDATE search_blobs SET data = x'00' WHERE name = 'refs/1'").run();
+    expect(verifySearchIndex(rw).join('\n')).toMatch(/chunk 1/);
+    rw.prepare("DELETE FROM search_blobs WHERE name = 'refs/2'").run();
+    expect(verifySearchIndex(rw).join('\n')).toMatch(/document refs missing \(chunk 2\)/);
+    rw.close();
+  });
+
   it('sorts by score like a stable descending comparator sort, at every size', () => {
     let seed = 1;
     const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);

@@ -5,9 +5,10 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
-import { PREFIX_TABLE_TOP, SEARCH_FORMAT, type SearchMeta } from './pack-format';
+import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from './pack-format';
 import { compareStrings } from './pack-writer';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
+import { decodeFieldLengths } from './field-lengths';
 import { ByteReader } from './varint';
 
 /** One term's decoded posting: per field, doc ordinals (ascending) and lunr's weights. */
@@ -136,7 +137,7 @@ export class PackEngine implements IndexEngine {
   private readonly cache = new Map<string, Postings | null>();
   private cacheBytes = 0;
   private readonly cacheBudget: number;
-  private refs: RefList | null = null;
+  private readonly refChunks: (RefList | undefined)[] = [];
   private vocab: { terms: string[]; df: Uint32Array; maxLength: number } | null = null;
   private addOrder: Int32Array | null = null;
   private lengths: Int32Array | null = null;
@@ -176,12 +177,8 @@ export class PackEngine implements IndexEngine {
     if (this.lengths) return this.lengths;
     const blob = this.stBlob.get('field_lengths') as Buffer | undefined;
     if (!blob) throw new Error('search index: field lengths missing');
-    const r = new ByteReader(inflateSync(blob));
-    const n = this.documentCount * this.F;
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) out[i] = r.uint();
-    this.lengths = out;
-    return out;
+    this.lengths = decodeFieldLengths(blob, this.documentCount * this.F);
+    return this.lengths;
   }
 
   // ---- vocabulary -------------------------------------------------------------------------
@@ -291,19 +288,22 @@ export class PackEngine implements IndexEngine {
     }
   }
 
-  /** The ref of document `ord`. All refs are loaded together at the first need (one small blob). */
+  /** The ref of document `ord`, from its chunk of refs (decoded at the chunk's first need). */
   ref(ord: number): string {
-    const refs = this.refs ?? this.loadRefs();
-    const r = refs.at(ord);
+    if (!(ord >= 0 && ord < this.documentCount)) throw new Error(`search index: document ${ord} missing`);
+    const c = Math.floor(ord / REF_CHUNK);
+    const chunk = this.refChunks[c] ?? this.loadRefChunk(c);
+    const r = chunk.at(ord - c * REF_CHUNK);
     if (r === undefined) throw new Error(`search index: document ${ord} missing`);
     return r;
   }
 
-  private loadRefs(): RefList {
-    const blob = this.stBlob.get('refs') as Buffer | undefined;
-    if (!blob) throw new Error('search index: document refs missing');
-    this.refs = RefList.decode(inflateRawSync(blob), this.documentCount);
-    return this.refs;
+  private loadRefChunk(c: number): RefList {
+    const blob = this.stBlob.get(refChunkName(c)) as Buffer | undefined;
+    if (!blob) throw new Error(`search index: document refs missing (chunk ${c})`);
+    const chunk = RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, this.documentCount - c * REF_CHUNK));
+    this.refChunks[c] = chunk;
+    return chunk;
   }
 
   private docsInAddOrder(): Int32Array {
@@ -473,13 +473,10 @@ export class PackEngine implements IndexEngine {
 
     const sorted = sortByScoreDesc(resultDocs.subarray(0, resultCount), docScore, this.sortScratch!);
     const out: EngineMatch[] = new Array(sorted.length);
-    const refs = sorted.length > 0 ? (this.refs ?? this.loadRefs()) : null;
-    const ctx = new MatchContext(negated ? [] : matchedPairs, sorted.length);
+    const ctx = new MatchContext(negated ? [] : matchedPairs, sorted.length, this);
     for (let i = 0; i < sorted.length; i++) {
       const d = sorted[i]!;
-      const ref = refs!.at(d);
-      if (ref === undefined) throw new Error(`search index: document ${d} missing`);
-      out[i] = new PackMatch(ref, docScore[d]!, d, ctx);
+      out[i] = new PackMatch(docScore[d]!, d, ctx);
     }
     return out;
   }
@@ -494,6 +491,7 @@ class MatchContext {
   constructor(
     private readonly pairs: readonly { term: string; field: SearchField; ords: Int32Array }[],
     private readonly size: number,
+    readonly engine: { ref(ord: number): string },
   ) {}
 
   get(ord: number): Map<string, SearchField[]> {
@@ -527,11 +525,15 @@ class MatchContext {
 
 class PackMatch implements EngineMatch {
   constructor(
-    readonly ref: string,
     public score: number,
     private readonly ord: number,
     private readonly ctx: MatchContext,
   ) {}
+
+  /** Read when the searcher needs it: a ranking walk that stops early never decodes the rest. */
+  get ref(): string {
+    return this.ctx.engine.ref(this.ord);
+  }
 
   /** The query's terms found in this document, with their fields (computed on first read). */
   get matched(): Map<string, SearchField[]> {

@@ -1,6 +1,6 @@
 /** Tables and constants of the pack's search index (all tables prefixed `search_`). */
 
-export const SEARCH_FORMAT = 'folio-search-4';
+export const SEARCH_FORMAT = 'folio-search-5';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -11,6 +11,18 @@ CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 
 export const SEARCH_TABLES = ['search_meta', 'search_terms', 'search_postings', 'search_prefix', 'search_blobs'];
+
+/**
+ * Document refs are stored in deflated chunks of this many (blobs `refs/0`, `refs/1`, …), so a query
+ * decodes only the chunks of the documents it shows: on the Python documentation, decoding all
+ * 135,000 refs at once was 10 ms of a one-shot `folio search`.
+ */
+export const REF_CHUNK = 1024;
+
+/** The blob holding refs chunk `c`. */
+export function refChunkName(c: number): string {
+  return `refs/${c}`;
+}
 
 /** A prefix with more than this many terms gets a precomputed most-frequent list... */
 export const PREFIX_TABLE_MIN_TERMS = 200;

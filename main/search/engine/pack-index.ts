@@ -27,8 +27,9 @@
  *   double. No positions: the searcher derives highlights by re-analysing the passages it shows.
  * - `search_prefix(prefix, terms)`: for prefixes shared by more than 200 terms, the 64 most frequent
  *   completions, so as-you-type on a one- or two-letter prefix is one lookup, not a scan.
- * - `search_blobs`: `refs` (document refs by ordinal, newline-joined and deflated: about 6 bytes a
- *   document, loaded at the first query that has results), `field_lengths` (tf mode; loaded at the
+ * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of 1,024,
+ *   newline-joined and deflated: about 5 bytes a document; a chunk is decoded when one of its
+ *   documents is first shown), `field_lengths` (tf mode; loaded at the
  *   first posting decode), `vocab` (the JS-sorted term list with document counts, deflated, loaded
  *   only when a fuzzy or wildcard expansion is first needed) and `add_order` (see below, usually
  *   absent).
@@ -71,10 +72,11 @@
 import type Database from 'better-sqlite3';
 import type lunr from 'lunr';
 import type { IndexEngine } from '../types';
-import { SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
+import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from './pack-format';
 import { decodePostings, PackEngine, RefList } from './pack-engine';
 import { compareStrings, writeIndexTables, writeSearchTables, type IndexTables } from './pack-writer';
 import { inflateRawSync, inflateSync } from 'node:zlib';
+import { decodeFieldLengths } from './field-lengths';
 import { ByteReader } from './varint';
 
 export { PackEngine } from './pack-engine';
@@ -125,25 +127,26 @@ export function verifySearchIndex(db: Database.Database): string[] {
         if (lengths) return lengths;
         const blob = db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as Buffer | undefined;
         if (!blob) throw new Error('field lengths missing');
-        const r = new ByteReader(inflateSync(blob));
-        lengths = new Int32Array(N * F);
-        for (let i = 0; i < N * F; i++) lengths[i] = r.uint();
-        if (!r.done) throw new Error('field lengths have trailing bytes');
+        lengths = decodeFieldLengths(blob, N * F);
         return lengths;
       },
     };
 
     // Documents.
-    const refsBlob = db.prepare("SELECT data FROM search_blobs WHERE name = 'refs'").pluck().get() as Buffer | undefined;
-    if (!refsBlob) say('document refs missing');
-    else {
+    const refBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
+    for (let c = 0; c * REF_CHUNK < N; c++) {
+      const blob = refBlob.get(refChunkName(c)) as Buffer | undefined;
+      if (!blob) {
+        say(`document refs missing (chunk ${c})`);
+        break;
+      }
       try {
-        const refs = RefList.decode(inflateRawSync(refsBlob), N);
-        if (refs.length !== N) say(`${refs.length} documents stored, ${N} expected`);
+        RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, N - c * REF_CHUNK));
       } catch (e) {
-        say((e as Error).message.replace(/^search index: /, ''));
+        say(`${(e as Error).message.replace(/^search index: /, '')} (chunk ${c})`);
       }
     }
+    if (refBlob.get(refChunkName(Math.ceil(N / REF_CHUNK))) !== undefined) say(`more document refs than ${N}`);
 
     // Terms and postings.
     const rows = db

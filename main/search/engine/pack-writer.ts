@@ -13,12 +13,15 @@ import { RefList } from './pack-engine';
 import {
   PREFIX_TABLE_MIN_TERMS,
   PREFIX_TABLE_TOP,
+  REF_CHUNK,
+  refChunkName,
   SEARCH_FORMAT,
   SEARCH_SCHEMA,
   SEARCH_TABLES,
   type SearchMeta,
   type WeightMode,
 } from './pack-format';
+import { encodeFieldLengths } from './field-lengths';
 import { ByteWriter } from './varint';
 
 /** V8 lists "array index" keys first, ascending, then the other keys in insertion order. */
@@ -240,13 +243,11 @@ export function writeIndexTables(db: Database.Database, tables: IndexTables): Se
 
   const insBlob = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   if (tfModel) {
-    const bw = new ByteWriter(1 << 16);
-    for (let i = 0; i < N * F; i++) bw.uint(fieldLengths[i]!);
-    insBlob.run('field_lengths', deflateSync(bw.bytes(), { level: 6 }));
+    insBlob.run('field_lengths', encodeFieldLengths(fieldLengths));
   }
 
   // Doc refs by ordinal.
-  insBlob.run('refs', deflateRawSync(RefList.encode(refs), { level: 9 }));
+  for (let c = 0; c * REF_CHUNK < N; c++) insBlob.run(refChunkName(c), deflateRawSync(RefList.encode(refs.slice(c * REF_CHUNK, (c + 1) * REF_CHUNK)), { level: 9 }));
 
   if (addOrder) {
     const refToOrd = new Map<string, number>();
