@@ -50,7 +50,6 @@ interface WorkerTimings {
  * unavailable.
  */
 let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
-let firstCommand: string[] = ['--import', 'tsx', join(here, 'folio-first.ts')];
 async function bundleWorker(): Promise<void> {
   try {
     const esbuild = (await import('esbuild')) as typeof import('esbuild');
@@ -61,9 +60,7 @@ async function bundleWorker(): Promise<void> {
       return outfile;
     };
     const w = await bundle('worker.ts', '.worker.bundle.mjs');
-    const f = await bundle('folio-first.ts', '.folio-first.bundle.mjs');
     workerCommand = [w];
-    firstCommand = [f];
     log('worker bundled with esbuild');
   } catch (e) {
     log(`esbuild unavailable (${(e as Error).message}); workers run under tsx`);
@@ -144,16 +141,6 @@ function timeProcess(cmd: string, argv: string[]): { ms: number; rssMb: number |
     if (/^\d+$/.test(last)) rssMb = Math.round(Number(last) / 1024);
   }
   return { ms, rssMb, status: r.status, stdout: r.stdout };
-}
-
-function nodeBaselineMs(): number {
-  const xs: number[] = [];
-  for (let i = 0; i < 7; i++) {
-    const t0 = performance.now();
-    spawnSync(process.execPath, ['-e', '0']);
-    xs.push(performance.now() - t0);
-  }
-  return percentile(xs, 0.5)!;
 }
 
 function escapeHtml(s: string): string {
@@ -244,7 +231,7 @@ function table(corpus: string, passages: number, textBytes: number, engines: Rec
   return lines.join('\n');
 }
 
-function goals(engines: Record<string, EngineResult>, nodeMs: number): string[] {
+function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole_process_ms: number | null; node_e0_ms: number | null }): string[] {
   const f = engines['folio'];
   const k = engines['kiwix'];
   const m = engines['minisearch'];
@@ -252,8 +239,15 @@ function goals(engines: Record<string, EngineResult>, nodeMs: number): string[] 
   if (!f) return [];
   const out: string[] = [];
   const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a != null && b != null && b > 0 ? (a / b).toFixed(2) : '?');
-  if (k?.open_first_ms != null && f.open_first_ms != null) {
-    out.push(`open→first: folio ${fmt(f.open_first_ms)} ms in process; kiwix-search ${fmt(k.open_first_ms)} ms whole process (node -e 0 = ${fmt(nodeMs)} ms); budget 3× = ${fmt(3 * k.open_first_ms)} ms → ${f.open_first_ms <= 3 * k.open_first_ms ? 'met' : 'NOT met'} (${ratio(f.open_first_ms, k.open_first_ms)}×)`);
+  const whole = extra.folio_first_whole_process_ms;
+  const bare = extra.node_e0_ms;
+  if (k?.open_first_ms != null && whole != null && bare != null) {
+    // The goal: a whole `folio search` process, less a bare Node start, within 3× a whole kiwix-search.
+    const net = whole - bare;
+    out.push(
+      `open→first (whole process): folio search ${fmt(whole)} ms − node -e 0 ${fmt(bare)} ms = ${fmt(net)} ms vs kiwix-search ${fmt(k.open_first_ms)} ms ` +
+        `(${ratio(net, k.open_first_ms)}×, goal ≤ 3×) → ${net <= 3 * k.open_first_ms ? 'met' : 'NOT met'}; in process (pack opened, first query answered): ${fmt(f.open_first_ms)} ms`,
+    );
   }
   if (m) out.push(`query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`);
   if (m) out.push(`prefix p95: folio ${fmt(f.prefix_p95_ms, 2)} vs minisearch ${fmt(m.prefix_p95_ms, 2)} (${ratio(f.prefix_p95_ms, m.prefix_p95_ms)}×), flexsearch ${fmt(x?.prefix_p95_ms, 2)} → ${f.prefix_p95_ms! <= m.prefix_p95_ms! ? 'met' : 'NOT met'}`);
@@ -278,8 +272,6 @@ async function main(): Promise<void> {
   await bundleWorker();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   log(`machine: ${machine}`);
-  const nodeMs = nodeBaselineMs();
-  log(`node -e 0: ${nodeMs.toFixed(1)} ms`);
   for (const c of CORPORA) {
     if (only && only !== c.name) continue;
     if (!existsSync(c.src)) {
@@ -297,18 +289,24 @@ async function main(): Promise<void> {
     log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
     const folio = attempt('folio', () => repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)));
     if (folio) engines['folio'] = folio;
-    // Whole process (start, import, open, first answer, exit), minus a bare `node -e 0`.
+    // Whole process, as a reader runs it: `folio search --json` on the pack with the set's first
+    // query (start, load, open, answer with snippets, print, exit), alternating with a bare
+    // `node -e 0` so that both see the same machine load.
     const whole: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [...firstCommand, pack, c.set], { cwd: root, encoding: 'utf8' });
+    const bare: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      let t0 = performance.now();
+      const r = spawnSync(process.execPath, [join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text], { cwd: root, encoding: 'utf8' });
       if (r.status === 0) whole.push(performance.now() - t0);
-      else log(`  folio first: ${r.stderr.trim().split('\n').pop()}`);
+      else log(`  folio search: ${r.stderr.trim().split('\n').pop()}`);
+      t0 = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      bare.push(performance.now() - t0);
     }
     const extra = {
       index_bytes: built.index_bytes,
       folio_first_whole_process_ms: percentile(whole, 0.5),
-      node_e0_ms: nodeMs,
+      node_e0_ms: percentile(bare, 0.5),
     };
 
     log(`  plain lunr`);
@@ -343,8 +341,7 @@ async function main(): Promise<void> {
     if (kx) engines['kiwix'] = kx;
 
     const notes = [
-      ...goals(engines, nodeMs),
-      `folio whole process (start, open, first answer, exit): ${fmt(extra.folio_first_whole_process_ms)} ms; minus node -e 0: ${fmt(extra.folio_first_whole_process_ms === null ? null : extra.folio_first_whole_process_ms - nodeMs)} ms; kiwix-search whole process: ${fmt(engines['kiwix']?.open_first_ms)} ms`,
+      ...goals(engines, extra),
       `folio search index share of the pack: ${extra.index_bytes == null ? '?' : (extra.index_bytes / 1e6).toFixed(1)} MB of ${(built.pack_bytes / 1e6).toFixed(1)} MB`,
     ];
     report.push(`${table(c.name, info.passages, info.textBytes, engines)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
@@ -375,5 +372,4 @@ main()
   })
   .finally(() => {
     rmSync(join(root, 'bench', '.worker.bundle.mjs'), { force: true });
-    rmSync(join(root, 'bench', '.folio-first.bundle.mjs'), { force: true });
   });

@@ -7,6 +7,7 @@ import { brotliDecompressSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
 import { openSearchEngine } from '../search/engine/pack-index';
+import { SEARCH_FORMAT, SearchFormatError } from '../search/engine/pack-format';
 import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
 import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, passageIdHash, type StoredPassage } from './pack-schema';
@@ -267,7 +268,16 @@ class SqlitePackReader implements PackReader {
   }
 
   searchEngine(): IndexEngine {
-    this.engine ??= guarded(this.path, () => openSearchEngine(this.db));
+    this.engine ??= guarded(this.path, () => {
+      try {
+        return openSearchEngine(this.db);
+      } catch (error) {
+        if (error instanceof SearchFormatError) {
+          throw new PackError(`${this.path}: its search index was made by another version of Folio (${error.found}; this Folio reads ${SEARCH_FORMAT}); rebuild the pack with "folio build"`);
+        }
+        throw error;
+      }
+    });
     return this.engine;
   }
 

@@ -93,6 +93,22 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     expect(report.checks.find((c) => c.name === 'content checksum')?.ok).toBe(false);
   });
 
+  it('a pack whose search index another version of Folio wrote asks to be rebuilt, not called damaged', () => {
+    const old = join(dir, 'old-index.folio');
+    copyFileSync(good, old);
+    const db = new Database(old);
+    db.prepare("UPDATE search_meta SET value = 'folio-search-4' WHERE key = 'format'").run();
+    db.close();
+    const pack = openPack(old);
+    try {
+      expect(() => pack.searchEngine()).toThrow(PackError);
+      expect(() => pack.searchEngine()).toThrow(/made by another version of Folio \(folio-search-4; this Folio reads folio-search-\d+\); rebuild the pack/u);
+      expect(() => pack.searchEngine()).not.toThrow(/damaged/u);
+    } finally {
+      pack.close();
+    }
+  });
+
   it('a good pack verifies', () => {
     expect(verifyPack(good).checks.every((c) => c.ok)).toBe(true);
   });

@@ -5,7 +5,7 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
-import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from './pack-format';
+import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, SearchFormatError, type SearchMeta } from './pack-format';
 import { compareStrings } from './pack-writer';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 import { decodeFieldLengths } from './field-lengths';
@@ -155,7 +155,7 @@ export class PackEngine implements IndexEngine {
 
   constructor(private readonly db: Database.Database, options: PackEngineOptions = {}) {
     const fmt = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
-    if (fmt !== SEARCH_FORMAT) throw new Error(`search index: unsupported format ${String(fmt)}`);
+    if (fmt !== SEARCH_FORMAT) throw new SearchFormatError(String(fmt));
     const meta = JSON.parse(db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string) as SearchMeta;
     this.meta = meta;
     this.fields = meta.fields as SearchField[];

@@ -2,6 +2,14 @@
 
 export const SEARCH_FORMAT = 'folio-search-5';
 
+/** A search index in a format this Folio does not read (an older or newer build): rebuild the pack. */
+export class SearchFormatError extends Error {
+  constructor(readonly found: string) {
+    super(`search index: format ${found} is not ${SEARCH_FORMAT}`);
+    this.name = 'SearchFormatError';
+  }
+}
+
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
