@@ -54,6 +54,11 @@ export interface ArchiveInfo {
   passageCount: number;
   kindCounts: KindCounts;
   sections: Section[];
+  /**
+   * What the reader must be told on opening, in plain words: for now, that a damaged bookmarks file
+   * was moved aside and a new one started. Shown by the renderer over IPC and HTTP alike.
+   */
+  notices: string[];
 }
 
 export interface SectionView {

@@ -102,6 +102,7 @@ export const handlers: HandlerTable = {
     passageCount: ctx.pack.passageCount(),
     kindCounts: ctx.pack.kindCounts(),
     sections: ctx.pack.sections(),
+    notices: ctx.bookmarks.recovery ? [ctx.bookmarks.recovery.message] : [],
   }),
 
   'archive.section': (req, ctx) => {

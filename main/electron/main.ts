@@ -100,9 +100,7 @@ async function openArchive(path: string | null, win: BrowserWindow | null): Prom
   try {
     const opened = await core.open(path, app.getPath('userData'));
     win?.setTitle(`${opened.info.manifest.title} · Folio`);
-    if (opened.recovery) {
-      void dialog.showMessageBox({ type: 'warning', title: 'Bookmarks were reset', message: 'Your bookmarks database was damaged.', detail: opened.recovery.message });
-    }
+    // A reset bookmarks file is shown by the renderer (ArchiveInfo.notices), as under `folio serve`.
     return true;
   } catch (error) {
     dialog.showErrorBox('The archive could not be opened', (error as Error).message);

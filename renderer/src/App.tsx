@@ -20,6 +20,7 @@ export function App({ api }: { api: FolioApi }) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [bookmarkList, setBookmarkList] = useState<Bookmark[]>([]);
   const [status, setStatus] = useState('');
+  const [noticesDismissed, setNoticesDismissed] = useState(false);
   const mainRef = useRef<HTMLElement>(null);
 
   const announce = useCallback((message: string) => {
@@ -185,6 +186,17 @@ export function App({ api }: { api: FolioApi }) {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1}>
+        {info && info.notices.length > 0 && !noticesDismissed && (
+          <section className="notice banner" role="alert" aria-labelledby="open-notice">
+            <h2 id="open-notice">Please note</h2>
+            {info.notices.map((notice) => (
+              <p key={notice}>{notice}</p>
+            ))}
+            <button type="button" onClick={() => setNoticesDismissed(true)}>
+              Dismiss
+            </button>
+          </section>
+        )}
         {loadError ? (
           <section className="notice error" aria-labelledby="load-error">
             <h1 id="load-error">The archive could not be opened</h1>

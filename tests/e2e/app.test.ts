@@ -414,6 +414,39 @@ describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
   });
 });
 
+describe.skipIf(!!chromiumMissing)('a damaged bookmarks file', () => {
+  it('tells the reader, on the page, that a damaged bookmarks file was reset, until dismissed', async () => {
+    const { mkdtempSync, writeFileSync: write } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { BOOKMARKS_FILE } = await import('../../main/bookmarks/store');
+    const { startServer } = await import('../../main/serve/server');
+    const data = mkdtempSync(join(tmpdir(), 'folio-e2e-corrupt-'));
+    write(join(data, BOOKMARKS_FILE), 'garbage '.repeat(500));
+    const server = await startServer({ archivePath: embeddedPackPath(), dataDir: data, port: 0 });
+    const { chromium } = await import('playwright');
+    const { CHROMIUM, CHROMIUM_ARGS } = await import('./harness');
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const ctx = await browser.newContext({ serviceWorkers: 'block' });
+    try {
+      const p = await ctx.newPage();
+      await p.goto(server.url);
+      const notice = p.getByRole('alert').filter({ hasText: 'Please note' });
+      await notice.getByText(/bookmarks database was damaged/).waitFor();
+      await notice.getByText(server.opened.recovery!.movedTo, { exact: false }).waitFor();
+      expect(await axeSerious(p)).toEqual([]);
+      await shot(p, 'bookmarks-reset-notice');
+      // Reading and bookmarking go on with the fresh file.
+      await p.getByRole('link', { name: 'Start reading' }).click();
+      await p.locator('.passage').first().waitFor();
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await expect.poll(() => notice.count()).toBe(0);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
+
 describe.skipIf(!!chromiumMissing)('bookmarks across a newer pack', () => {
   it('shows a bookmark whose passage is gone as orphaned, and keeps it', async () => {
     const { buildPack } = await import('../../main/archive/build');

@@ -104,6 +104,7 @@ describe('folio serve', () => {
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.json().value.kindCounts).toMatchObject({ caption: 2, media: 2 });
+    expect(res.json().value.notices).toEqual([]);
     const search = await api('search.query', { query: 'lighthouse', seq: 3 });
     expect(search.json()).toMatchObject({ ok: true, value: { seq: 3 } });
     expect(search.json().value.results.length).toBeGreaterThan(0);
@@ -213,6 +214,12 @@ describe('folio serve failures', () => {
       expect(s.opened.recovery?.message).toMatch(/damaged.*moved aside/);
       const res = await fetch(`${s.url}api/bookmarks.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
       expect(await res.json()).toEqual({ ok: true, value: [] });
+      // The browser page is told too, not only the terminal.
+      const info = await fetch(`${s.url}api/archive.info`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const notices = ((await info.json()) as { value: { notices: string[] } }).value.notices;
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatch(/bookmarks database was damaged/);
+      expect(notices[0]).toContain(s.opened.recovery!.movedTo);
     } finally {
       await s.close();
     }
