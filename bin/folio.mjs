@@ -2,13 +2,14 @@
 // The `folio` command. Runs the bundled CLI (out/cli), rebundling it first when it is missing or older
 // than the TypeScript sources (a developer's edit takes effect on the next run).
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundles = [join(root, 'out', 'cli', 'main.mjs'), join(root, 'out', 'cli', 'search.mjs')];
+const bundles = [join(root, 'out', 'cli', 'main.mjs'), join(root, 'out', 'cli', 'search.cjs')];
 // `folio search` has a bundle of its own that loads only what a search needs (scripts/bundle-cli.mjs).
-const bundle = process.argv[2] === 'search' ? bundles[1] : bundles[0];
+const searching = process.argv[2] === 'search';
 
 function newestSource(dir) {
   let newest = 0;
@@ -25,4 +26,6 @@ if (bundles.some((b) => !existsSync(b)) || (existsSync(sources) && Math.min(...b
   const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href);
   await bundleCli();
 }
-await import(pathToFileURL(bundle).href);
+// search.cjs is CommonJS: required, not imported, so that the ES module loader does not scan it.
+if (searching) createRequire(import.meta.url)(bundles[1]);
+else await import(pathToFileURL(bundles[0]).href);

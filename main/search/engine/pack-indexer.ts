@@ -18,11 +18,7 @@
  */
 import { FIELD_BOOSTS } from '../fields';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument } from '../types';
-import { compareStrings, isArrayIndexKey, sortSegment, type FlatPostings, type IndexTables, type TfModel } from './pack-writer';
-
-/** lunr.Builder's BM25 defaults (k1, b), which the pack format records. */
-const LUNR_K1 = 1.2;
-const LUNR_B = 0.75;
+import { compareStrings, isArrayIndexKey, LUNR_B, LUNR_K1, lunrIdf, sortSegment, type FlatPostings, type IndexTables, type TfModel } from './pack-writer';
 
 /** Growable parallel Int32Arrays of postings in the order they are met. */
 class PostingLog {
@@ -147,9 +143,7 @@ export function indexDocuments(docs: IndexDocument[], analyzer: Analyzer, onProg
       }
     }
     dfs[ti] = df;
-    const documentsWithTerm = start[ti * F + F]! - start[ti * F]!;
-    const x = (N - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-    idf[ti] = Math.log(1 + Math.abs(x));
+    idf[ti] = lunrIdf(start[ti * F + F]! - start[ti * F]!, N);
   }
 
   let tfModel: TfModel | null = null;

@@ -377,6 +377,16 @@ export interface TfModel {
   idf: Float64Array;
 }
 
+/** lunr.Builder's BM25 defaults. */
+export const LUNR_K1 = 1.2;
+export const LUNR_B = 0.75;
+
+/** lunr.idf, where `documentsWithTerm` counts a document once per field holding the term. */
+export function lunrIdf(documentsWithTerm: number, documentCount: number): number {
+  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
+  return Math.log(1 + Math.abs(x));
+}
+
 /** lunr.Builder#createFieldVectors' weight, with the same operations in the same order (document boost 1). */
 export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: number, boost: number, k1: number, b: number): number {
   let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
@@ -388,9 +398,9 @@ export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: nu
  * Finds lunr's parameters (k1, b, field boosts; document boosts 1) under which every stored weight
  * is recomputed bit for bit from tf, field length and idf. null when none fits.
  */
-export function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Float64Array, N: number): TfModel | null {
-  const k1 = 1.2;
-  const b = 0.75;
+function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Float64Array, N: number): TfModel | null {
+  const k1 = LUNR_K1;
+  const b = LUNR_B;
   const avg: number[] = [];
   for (let f = 0; f < F; f++) {
     let sum = 0;
@@ -400,9 +410,7 @@ export function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLeng
   // lunr.idf: documentsWithTerm counts a document once per field it has the term in.
   const idf = new Float64Array(T);
   for (let ti = 0; ti < T; ti++) {
-    const documentsWithTerm = flat.start[ti * F + F]! - flat.start[ti * F]!;
-    const x = (N - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-    idf[ti] = Math.log(1 + Math.abs(x));
+    idf[ti] = lunrIdf(flat.start[ti * F + F]! - flat.start[ti * F]!, N);
   }
   const fits = (f: number, boost: number): boolean => {
     for (let ti = 0; ti < T; ti++) {
