@@ -362,6 +362,8 @@ async function main(): Promise<void> {
     if (kx) engines['kiwix'] = kx;
 
     const notes = [
+      // The issue sets its goals on the 90,000-passage benchmark corpus; the small archive is measured the same way.
+      ...(c.name === 'python' ? [] : [`the scale goals are set on the Python corpus; this ${info.passages}-passage archive is measured the same way, for reference`]),
       ...goals(engines, extra),
       `folio search index share of the pack: ${extra.index_bytes == null ? '?' : (extra.index_bytes / 1e6).toFixed(1)} MB of ${(built.pack_bytes / 1e6).toFixed(1)} MB`,
     ];
