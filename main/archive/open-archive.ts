@@ -26,6 +26,7 @@ export function openArchive(path: string): OpenArchive {
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       passageKinds: (ids) => pack.passageKinds(ids),
+      passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
       sectionTitle: (sectionId) => (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
     },
   });

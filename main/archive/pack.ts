@@ -245,6 +245,18 @@ class SqlitePackReader implements PackReader {
     });
   }
 
+  /** Passages of `kinds` in reading order, `limit` of them from `offset`, and how many there are. */
+  passagesOfKinds(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] } {
+    const codes = [...new Set(kinds)].map((k) => KIND_CODES.indexOf(k)).filter((c) => c >= 0);
+    if (codes.length === 0) return { total: 0, passages: [] };
+    const marks = codes.map(() => '?').join(', ');
+    return guarded(this.path, () => {
+      const total = Number(this.db.prepare(`SELECT COUNT(*) FROM passages WHERE kind IN (${marks})`).pluck().get(...codes));
+      const ordinals = this.db.prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`).pluck().all(...codes, limit, offset) as number[];
+      return { total, passages: ordinals.map((o) => this.passageAt(o)).filter((p): p is Passage => p !== undefined) };
+    });
+  }
+
   passageCount(): number {
     return guarded(this.path, () => Number(this.db.prepare('SELECT COUNT(*) FROM passages').pluck().get()));
   }

@@ -80,12 +80,13 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
         return;
       }
       const tty = process.stdout.isTTY === true;
+      const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
       if (!archive.indexMatchesAnalyzer) process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
       if (response.results.length === 0) {
-        process.stdout.write(`no results for "${query}"\n`);
+        process.stdout.write(`no results for ${asked}\n`);
         return;
       }
-      process.stdout.write(`${response.total} result${response.total === 1 ? '' : 's'} for "${query}" (${response.tookMs.toFixed(1)} ms)\n\n`);
+      process.stdout.write(`${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`);
       response.results.forEach((r, i) => {
         const ellipsisStart = r.snippetStart > 0 ? '…' : '';
         const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';

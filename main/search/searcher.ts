@@ -43,6 +43,8 @@ export interface PassageSource {
   sectionTitle(sectionId: string): string;
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
+  /** Optional: passages of `kinds` in reading order (a page from `offset`), and how many there are. */
+  passagesOfKinds?(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] };
 }
 
 /** What a searcher is made of: one engine, the archive's analyzer and its passages. */
@@ -185,6 +187,23 @@ function makeConcept(group: DetailedToken[], part: QueryPart, phraseId: number, 
   if (part.fields) concept.fields = part.fields;
   if (intent) concept.intent = intent;
   return concept;
+}
+
+/**
+ * The kinds to list when a query asks for kinds and nothing else: every word is a kind word
+ * ("photos", "videos and films") or a stop word, with no quotes, fields or exclusions; or there are no
+ * words and a kind filter is set. A kind filter narrows the kind words' kinds. Null otherwise.
+ */
+function browseKinds(concepts: Concept[], kindFilter: Set<PassageKind> | undefined): PassageKind[] | null {
+  if (concepts.length === 0) return kindFilter && kindFilter.size > 0 ? [...kindFilter] : null;
+  const kinds = new Set<PassageKind>();
+  for (const c of concepts) {
+    if (c.presence === 'prohibited' || c.phraseId >= 0 || c.fields) return null;
+    if (c.intent) kinds.add(c.intent);
+    else if (!c.stop) return null;
+  }
+  const wanted = [...kinds].filter((k) => !kindFilter || kindFilter.has(k));
+  return kinds.size > 0 ? wanted : null;
 }
 
 function fuzzyDistance(term: string): number {
@@ -489,6 +508,42 @@ class SearchRun {
     return tokens;
   }
 
+  /** How many passages contain the query's kind words ("photos"), at most. */
+  kindWordFrequency(concepts: Concept[]): number {
+    let most = 0;
+    for (const c of concepts) {
+      const exact = c.intent ? c.alternatives.find((a) => a.kind === 'exact' && a.set === 'whole') : undefined;
+      if (exact) most = Math.max(most, this.engine.documentFrequency(exact.term));
+    }
+    return most;
+  }
+
+  /** A page of passages listed by kind, with the opening of each as its snippet. */
+  browse(query: string, page: { total: number; passages: Passage[] }, started: number): SearchResponse {
+    const results: SearchHit[] = page.passages.map((p) => {
+      const snip = bestSnippet(p.text, []);
+      let section = '';
+      try {
+        section = this.passages.sectionTitle(p.sectionId) ?? '';
+      } catch {
+        section = '';
+      }
+      return {
+        passageId: p.id,
+        kind: p.kind,
+        sectionId: p.sectionId,
+        section,
+        title: (p.kind === 'media' || p.kind === 'heading') && p.title ? p.title : section,
+        text: p.text,
+        snippet: snip.snippet,
+        snippetStart: snip.snippetStart,
+        highlights: [],
+        score: 0,
+      };
+    });
+    return { query, total: page.total, tookMs: performance.now() - started, results };
+  }
+
   kindsOf(ids: string[]): void {
     const missing = ids.filter((id) => !this.kindCache.has(id));
     if (missing.length === 0) return;
@@ -521,6 +576,15 @@ class SearchRun {
 
     const concepts = this.plan(parsed.parts, parsed.partialLast);
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
+    // Only kinds asked for ("photos", "videos", `kind:caption` with no words): the passages of those
+    // kinds, in reading order, rather than the few that happen to contain the word. Unless the word
+    // is common in this archive (its passages outnumber those of the kind, as "image" in software
+    // documentation without pictures): then it is a word like any other.
+    const kindsOnly = browseKinds(concepts, kindFilter);
+    if (kindsOnly && typeof this.passages.passagesOfKinds === 'function') {
+      const page = this.passages.passagesOfKinds(kindsOnly, offset, limit);
+      if (concepts.length === 0 || page.total > this.kindWordFrequency(concepts)) return this.browse(query, page, started);
+    }
     if (positive.length === 0) return empty();
     const clauses = this.clauses(concepts);
     if (!clauses.some((c) => c.presence !== 'prohibited')) return empty();

@@ -196,6 +196,10 @@ describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? `
     expect(new Set(await kinds())).toEqual(new Set(['Media']));
     await setKind(page, 'Text', true, 'media,text');
     await setKind(page, 'Captions', true, '');
+    // A query that names only a kind lists that kind, all of it.
+    await search(page, 'photos');
+    expect(await status(page)).toMatch(/^26 results/);
+    expect(new Set(await kinds())).toEqual(new Set(['Caption']));
   });
 
   it('shows a clear "no results" state and never errors on odd input', async () => {

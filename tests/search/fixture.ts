@@ -67,6 +67,10 @@ export function fixtureSearcher() {
   const source: PassageSource = {
     passagesByIds: (ids) => ids.map((id) => byId.get(id)).filter((p): p is Passage => !!p),
     sectionTitle: (id) => sections.find((s) => s.id === id)?.title ?? '',
+    passagesOfKinds: (kinds, offset, limit) => {
+      const all = passages.filter((p) => kinds.includes(p.kind));
+      return { total: all.length, passages: all.slice(offset, offset + limit) };
+    },
   };
   return { searcher: createSearcher({ engine, analyzer, passages: source }), engine, analyzer, index, passages };
 }

@@ -88,6 +88,47 @@ describe('searcher', () => {
     expect(top('Seoul Station photo')[0]!.kind).toBe('caption');
   });
 
+  it('lists the passages of a kind, in reading order, when the query names only kinds', () => {
+    const { passages } = fixturePassages();
+    const ids = (kinds: string[]) => passages.filter((p) => kinds.includes(p.kind)).map((p) => p.id);
+    for (const [query, kinds] of [['photos', ['caption']], ['Pictures', ['caption']], ['videos', ['media']], ['films and photos', ['caption', 'media']], ['kind:media', ['media']]] as const) {
+      const r = searcher.search({ query, limit: 100 });
+      expect(r.results.map((h) => h.passageId), query).toEqual(ids([...kinds]));
+      expect(r.total, query).toBe(ids([...kinds]).length);
+    }
+    // The request's kinds narrow the kind words, and an empty query with kinds lists them.
+    expect(searcher.search({ query: 'photos', kinds: ['media'] }).total).toBe(0);
+    expect(searcher.search({ query: '', kinds: ['media'] }).results.map((h) => h.passageId)).toEqual(ids(['media']));
+    expect(searcher.search({ query: 'videos', limit: 2, offset: 1 }).results.map((h) => h.passageId)).toEqual(ids(['media']).slice(1, 3));
+    // A kind word with other words, in quotes or excluded is a search as before.
+    expect(searcher.search({ query: 'Seoul photo', limit: 100 }).results.every((h) => /Seoul/.test(h.text))).toBe(true);
+    expect(searcher.search({ query: '"photos"' }).total).toBe(0);
+    expect(searcher.search({ query: 'Korean -photos' }).results.length).toBeGreaterThan(0);
+  });
+
+  it('treats a kind word as a word where it is commoner than that kind', () => {
+    // "image" is written in more passages here than there are captions: it means the word.
+    const { passages, sections } = fixturePassages();
+    const words: Passage[] = passages.map((p, i) => (p.kind === 'text' ? { ...p, text: `${p.text} image`, id: `w${i}` } : { ...p, id: `w${i}` }));
+    const analyzer = createAnalyzer({ variants: [], languages: ['en'] });
+    const byId = new Map(words.map((p) => [p.id, p]));
+    const s = createSearcher({
+      engine: new MemoryEngine(buildLunrIndex(toIndexDocuments(words, sections), analyzer)),
+      analyzer,
+      passages: {
+        passagesByIds: (ids) => ids.map((id) => byId.get(id)).filter((p): p is Passage => !!p),
+        sectionTitle: () => 'The Korean War',
+        passagesOfKinds: (kinds, offset, limit) => {
+          const all = words.filter((p) => kinds.includes(p.kind));
+          return { total: all.length, passages: all.slice(offset, offset + limit) };
+        },
+      },
+    });
+    const r = s.search({ query: 'image', limit: 100 });
+    expect(r.total).toBe(words.filter((p) => p.kind === 'text').length);
+    expect(r.results.every((h) => h.kind === 'text' && h.highlights.length > 0)).toBe(true);
+  });
+
   it('filters by kind from the request and from kind:', () => {
     for (const h of searcher.search({ query: 'Korean', kinds: ['caption'] }).results) expect(h.kind).toBe('caption');
     for (const h of searcher.search({ query: 'kind:media Korean' }).results) expect(h.kind).toBe('media');
