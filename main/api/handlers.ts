@@ -5,6 +5,7 @@
  * Errors leave as `ApiError` with a one-line message; stack traces never cross a transport.
  */
 import type { z } from 'zod';
+import { PackError } from '../archive/pack-error';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { Passage, Section } from '../archive/types';
 import { BookmarkStore, BookmarkStoreError } from '../bookmarks/store';
@@ -215,6 +216,8 @@ export function dispatch(method: unknown, payload: unknown, ctx: ApiContext): Ap
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message };
   if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
+  // A damaged pack: say so in the pack's own words (it names the file and what to do).
+  if (error instanceof PackError) return { code: 'unavailable', message: error.message };
   const message = error instanceof Error ? error.message.split('\n')[0] ?? 'Internal error' : 'Internal error';
   return { code: 'internal', message: `Internal error: ${message.slice(0, 300)}` };
 }

@@ -6,10 +6,12 @@ import { createAnalyzer } from '../search/analyzer/index';
 import { createSearcher } from '../search/searcher';
 import type { SearchRequest, SearchResponse } from '../search/types';
 import { analyzerFingerprint } from './fingerprint';
-import { openPack, type SqlitePackReader } from './pack';
+import { SearchIndexError } from '../search/engine/pack-format';
+import { openPack, PackError, type SqlitePackReader } from './pack';
 
 export interface OpenArchive {
   pack: SqlitePackReader;
+  /** Never throws for a query; throws PackError when the pack's data is damaged. */
   search(request: SearchRequest): SearchResponse;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
   indexMatchesAnalyzer: boolean;
@@ -32,7 +34,16 @@ export function openArchive(path: string): OpenArchive {
   });
   return {
     pack,
-    search: (request) => searcher.search(request),
+    search: (request) => {
+      try {
+        return searcher.search(request);
+      } catch (error) {
+        if (error instanceof SearchIndexError) {
+          throw new PackError(`${path}: the pack's search index is damaged (${error.message.replace(/^search index: /, '')}); run "folio verify" on it or rebuild it`);
+        }
+        throw error;
+      }
+    },
     // Computed on demand: analysing the probe text costs milliseconds that opening should not pay.
     get indexMatchesAnalyzer() {
       return pack.analyzerFingerprint === analyzerFingerprint(analyzer);

@@ -25,7 +25,10 @@
  *    with snippets (snippet.ts). `total` counts the matching passages (with a kind filter, those of
  *    the kind among the first KIND_LOOKUP_LIMIT candidates). Only the top of the ranking is sorted:
  *    the walk stops once no later match can enter the page (see `rank`).
- * Never throws: any failure yields an empty response (and is passed to `onError`).
+ * Never throws for any query: a failure yields an empty response (and is passed to `onError`).
+ * Damaged archive data is the exception: a SearchIndexError from the engine or a PackError from
+ * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
+ * "no results".
  */
 import type { Passage, PassageKind } from '../archive/types';
 import { PASSAGE_KINDS } from '../archive/types';
@@ -56,7 +59,7 @@ export interface SearcherOptions {
   onError?: (error: unknown, request: SearchRequest) => void;
 }
 
-/** Answers search requests; never throws. */
+/** Answers search requests; never throws for a query, only for a damaged archive (see above). */
 export interface Searcher {
   search(request: SearchRequest): SearchResponse;
 }
@@ -672,6 +675,8 @@ export function createSearcher(options: SearcherOptions): Searcher {
       try {
         return new SearchRun(options, caches).run(request);
       } catch (error) {
+        // A damaged archive is reported, not passed off as "no results".
+        if (error instanceof Error && (error.name === 'SearchIndexError' || error.name === 'PackError')) throw error;
         try {
           options.onError?.(error, request);
         } catch {

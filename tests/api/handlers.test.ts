@@ -26,6 +26,15 @@ function ok<T>(result: { ok: boolean; value?: T; error?: unknown }): T {
   return result.value as T;
 }
 
+describe('a damaged pack', () => {
+  it('answers a search with "unavailable" and the pack\'s own message, not with no results', async () => {
+    const { PackError } = await import('../../main/archive/pack-error');
+    const damaged = new PackError('kw.folio: the pack\'s search index is damaged (incorrect header check); run "folio verify" on it or rebuild it');
+    const result = dispatch('search.query', { query: 'war' }, { ...ctx, searcher: { search: () => { throw damaged; } } });
+    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: damaged.message } });
+  });
+});
+
 describe('handler table', () => {
   it('implements exactly the methods of the contract', () => {
     expect(Object.keys(handlers).sort()).toEqual([...API_METHODS].sort());

@@ -156,3 +156,27 @@ describe('bad packs exit 2 with one line on stderr and no stack trace', () => {
     }
   }
 });
+
+describe('a damaged search index is reported, never passed off as "no results"', () => {
+  const damaged: [string, string][] = [
+    ['field lengths that do not inflate', "UPDATE search_blobs SET data = x'0102' WHERE name = 'field_lengths'"],
+    ['a missing chunk of document ids', "DELETE FROM search_blobs WHERE name = 'refs/0'"],
+    ['postings that do not decode', "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')"],
+  ];
+  for (const [name, sql] of damaged) {
+    it(name, async () => {
+      const { default: Database } = await import('better-sqlite3');
+      const bad = join(dir, `index-${name.replace(/\W+/g, '-')}.folio`);
+      copyFileSync(pack, bad);
+      const db = new Database(bad);
+      db.exec(sql);
+      db.close();
+      const run = folio('search', '--archive', bad, 'Pusan');
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/search index is damaged .*folio verify/u);
+    });
+  }
+});

@@ -183,6 +183,24 @@ describe('searcher', () => {
   });
 });
 
+describe('a damaged index', () => {
+  it('is thrown as it is, while any other failure inside a search is an empty answer', async () => {
+    const { SearchIndexError } = await import('../../main/search/engine/pack-format');
+    const { passages, sections } = fixturePassages();
+    const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer));
+    const failing = (error: Error) =>
+      createSearcher({
+        engine: Object.assign(Object.create(engine) as MemoryEngine, { query: () => { throw error; } }),
+        analyzer,
+        passages: { passagesByIds: () => [], sectionTitle: () => '' },
+      });
+    expect(() => failing(new SearchIndexError('postings of "pusan" undecodable')).search({ query: 'Pusan' })).toThrow(/search index: postings/);
+    const pack = Object.assign(new Error('x.folio: block 3 is missing'), { name: 'PackError' });
+    expect(() => failing(pack).search({ query: 'Pusan' })).toThrow(/block 3/);
+    expect(failing(new TypeError('a bug')).search({ query: 'Pusan' })).toMatchObject({ total: 0, results: [] });
+  });
+});
+
 describe('snippets', () => {
   it('picks the window with the most matches and keeps offsets into the full text', () => {
     const text = `${'Filler words here. '.repeat(30)}Pusan and Taegu and Pusan again. ${'More filler. '.repeat(30)}`;

@@ -5,7 +5,7 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
-import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, SearchFormatError, type SearchMeta } from './pack-format';
+import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, SearchFormatError, SearchIndexError, type SearchMeta } from './pack-format';
 import { compareStrings } from './pack-writer';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 import { decodeFieldLengths } from './field-lengths';
@@ -172,12 +172,23 @@ export class PackEngine implements IndexEngine {
     this.decodeCtx = { F: this.F, meta, fieldLengths: () => this.fieldLengths() };
   }
 
+  /** Runs a read of stored index data; whatever goes wrong is a SearchIndexError (a damaged index). */
+  private read<T>(what: () => T): T {
+    try {
+      return what();
+    } catch (error) {
+      throw error instanceof SearchIndexError ? error : new SearchIndexError(error);
+    }
+  }
+
   /** Token counts per document and field (lunr's fieldLengths), loaded at the first tf decode. */
   private fieldLengths(): Int32Array {
     if (this.lengths) return this.lengths;
-    const blob = this.stBlob.get('field_lengths') as Buffer | undefined;
-    if (!blob) throw new Error('search index: field lengths missing');
-    this.lengths = decodeFieldLengths(blob, this.documentCount * this.F);
+    this.lengths = this.read(() => {
+      const blob = this.stBlob.get('field_lengths') as Buffer | undefined;
+      if (!blob) throw new Error('field lengths missing');
+      return decodeFieldLengths(blob, this.documentCount * this.F);
+    });
     return this.lengths;
   }
 
@@ -186,24 +197,27 @@ export class PackEngine implements IndexEngine {
   hasTerm(term: string): boolean {
     const hit = this.cache.get(term);
     if (hit !== undefined) return hit !== null;
-    return this.stTerm.get(term) !== undefined;
+    return this.read(() => this.stTerm.get(term)) !== undefined;
   }
 
   documentFrequency(term: string): number {
     const hit = this.cache.get(term);
     if (hit !== undefined) return hit ? hit.df : 0;
-    return (this.stTerm.get(term) as number | undefined) ?? 0;
+    return (this.read(() => this.stTerm.get(term)) as number | undefined) ?? 0;
   }
 
   expandPrefix(prefix: string, limit: number): string[] {
     // As MemoryEngine: no empty prefix, no wildcards.
     if (!prefix || prefix.includes('*') || !(limit > 0)) return [];
     if (limit <= PREFIX_TABLE_TOP && prefix.length > 0) {
-      const top = this.stPrefix.get(prefix) as string | undefined;
-      if (top !== undefined) return (JSON.parse(top) as string[]).slice(0, limit);
+      const top = this.read(() => {
+        const stored = this.stPrefix.get(prefix) as string | undefined;
+        return stored === undefined ? undefined : (JSON.parse(stored) as string[]);
+      });
+      if (top !== undefined) return top.slice(0, limit);
     }
     const upper = nextPrefix(prefix);
-    const rows = (upper === null ? this.stRangeOpen.all(prefix) : this.stRange.all(prefix, upper)) as [string, number][];
+    const rows = this.read(() => (upper === null ? this.stRangeOpen.all(prefix) : this.stRange.all(prefix, upper))) as [string, number][];
     const out = rows.filter((r) => r[0].startsWith(prefix));
     out.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
     return out.slice(0, limit).map((r) => r[0]);
@@ -244,6 +258,11 @@ export class PackEngine implements IndexEngine {
 
   private loadVocab(): { terms: string[]; df: Uint32Array; maxLength: number } {
     if (this.vocab) return this.vocab;
+    this.vocab = this.read(() => this.decodeVocab());
+    return this.vocab;
+  }
+
+  private decodeVocab(): { terms: string[]; df: Uint32Array; maxLength: number } {
     const blob = this.stBlob.get('vocab') as Buffer | undefined;
     if (!blob) throw new Error('search index: vocabulary missing');
     const raw = inflateSync(blob);
@@ -257,8 +276,7 @@ export class PackEngine implements IndexEngine {
       df[i] = r.uint();
       if (terms[i]!.length > maxLength) maxLength = terms[i]!.length;
     }
-    this.vocab = { terms, df, maxLength };
-    return this.vocab;
+    return { terms, df, maxLength };
   }
 
   // ---- postings ---------------------------------------------------------------------------
@@ -270,8 +288,10 @@ export class PackEngine implements IndexEngine {
       this.cache.set(term, hit);
       return hit;
     }
-    const row = this.stPosting.get(term) as { tid: number; df: number; data: Buffer } | undefined;
-    const p = row ? decodePostings(term, row.tid, row.df, row.data, this.decodeCtx) : null;
+    const p = this.read(() => {
+      const row = this.stPosting.get(term) as { tid: number; df: number; data: Buffer } | undefined;
+      return row ? decodePostings(term, row.tid, row.df, row.data, this.decodeCtx) : null;
+    });
     this.remember(term, p);
     return p;
   }
@@ -290,18 +310,20 @@ export class PackEngine implements IndexEngine {
 
   /** The ref of document `ord`, from its chunk of refs (decoded at the chunk's first need). */
   ref(ord: number): string {
-    if (!(ord >= 0 && ord < this.documentCount)) throw new Error(`search index: document ${ord} missing`);
+    if (!(ord >= 0 && ord < this.documentCount)) throw new SearchIndexError(`document ${ord} missing`);
     const c = Math.floor(ord / REF_CHUNK);
     const chunk = this.refChunks[c] ?? this.loadRefChunk(c);
     const r = chunk.at(ord - c * REF_CHUNK);
-    if (r === undefined) throw new Error(`search index: document ${ord} missing`);
+    if (r === undefined) throw new SearchIndexError(`document ${ord} missing`);
     return r;
   }
 
   private loadRefChunk(c: number): RefList {
-    const blob = this.stBlob.get(refChunkName(c)) as Buffer | undefined;
-    if (!blob) throw new Error(`search index: document refs missing (chunk ${c})`);
-    const chunk = RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, this.documentCount - c * REF_CHUNK));
+    const chunk = this.read(() => {
+      const blob = this.stBlob.get(refChunkName(c)) as Buffer | undefined;
+      if (!blob) throw new Error(`document refs missing (chunk ${c})`);
+      return RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, this.documentCount - c * REF_CHUNK));
+    });
     this.refChunks[c] = chunk;
     return chunk;
   }
@@ -311,8 +333,10 @@ export class PackEngine implements IndexEngine {
     const N = this.documentCount;
     const order = new Int32Array(N);
     if (this.meta.hasAddOrder) {
-      const r = new ByteReader(this.stBlob.get('add_order') as Buffer);
-      for (let i = 0; i < N; i++) order[i] = r.uint();
+      this.read(() => {
+        const r = new ByteReader(this.stBlob.get('add_order') as Buffer);
+        for (let i = 0; i < N; i++) order[i] = r.uint();
+      });
     } else for (let i = 0; i < N; i++) order[i] = i;
     this.addOrder = order;
     return order;

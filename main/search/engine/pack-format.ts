@@ -2,6 +2,18 @@
 
 export const SEARCH_FORMAT = 'folio-search-5';
 
+/**
+ * A search index whose stored data cannot be read (a missing blob, a posting that does not decode,
+ * SQLite reporting corruption). The searcher lets it through rather than answer "no results".
+ */
+export class SearchIndexError extends Error {
+  constructor(cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(message.startsWith('search index: ') ? message : `search index: ${message}`);
+    this.name = 'SearchIndexError';
+  }
+}
+
 /** A search index in a format this Folio does not read (an older or newer build): rebuild the pack. */
 export class SearchFormatError extends Error {
   constructor(readonly found: string) {
