@@ -63,7 +63,8 @@ export function verifyPack(path: string): VerifyReport {
     });
     check('search index', () => {
       const problems = verifySearchIndex(db);
-      return problems.length === 0 ? true : problems.slice(0, 3).join('; ');
+      // The check is already named "search index"; its problems need not say it again.
+      return problems.length === 0 ? true : problems.slice(0, 3).map((p) => p.replace(/^search index: /, '')).join('; ');
     });
   } finally {
     pack.close();
