@@ -523,28 +523,30 @@ class SearchRun {
 
   /** A page of passages listed by kind, with the opening of each as its snippet. */
   browse(query: string, page: { total: number; passages: Passage[] }, started: number): SearchResponse {
-    const results: SearchHit[] = page.passages.map((p) => {
-      const snip = bestSnippet(p.text, []);
-      let section = '';
-      try {
-        section = this.passages.sectionTitle(p.sectionId) ?? '';
-      } catch {
-        section = '';
-      }
-      return {
-        passageId: p.id,
-        kind: p.kind,
-        sectionId: p.sectionId,
-        section,
-        title: (p.kind === 'media' || p.kind === 'heading') && p.title ? p.title : section,
-        text: p.text,
-        snippet: snip.snippet,
-        snippetStart: snip.snippetStart,
-        highlights: [],
-        score: 0,
-      };
-    });
+    const results = page.passages.map((p) => this.hit(p, bestSnippet(p.text, []), 0));
     return { query, total: page.total, tookMs: performance.now() - started, results };
+  }
+
+  /** What a reader is shown of one passage. */
+  hit(p: Passage, snip: { snippet: string; snippetStart: number; highlights: [number, number][] }, score: number): SearchHit {
+    let section = '';
+    try {
+      section = this.passages.sectionTitle(p.sectionId) ?? '';
+    } catch {
+      section = '';
+    }
+    return {
+      passageId: p.id,
+      kind: p.kind,
+      sectionId: p.sectionId,
+      section,
+      title: (p.kind === 'media' || p.kind === 'heading') && p.title ? p.title : section,
+      text: p.text,
+      snippet: snip.snippet,
+      snippetStart: snip.snippetStart,
+      highlights: snip.highlights,
+      score,
+    };
   }
 
   kindsOf(ids: string[]): void {
@@ -643,24 +645,7 @@ class SearchRun {
       const terms = new Set(r.m.matched.keys());
       const spans = matchedSpans(this.passageTokens(p), terms);
       const snip = bestSnippet(p.text, spans.map((x) => x.span), undefined, spans.map((x) => x.terms));
-      let section = '';
-      try {
-        section = this.passages.sectionTitle(p.sectionId) ?? '';
-      } catch {
-        section = '';
-      }
-      results.push({
-        passageId: p.id,
-        kind: p.kind,
-        sectionId: p.sectionId,
-        section,
-        title: (p.kind === 'media' || p.kind === 'heading') && p.title ? p.title : section,
-        text: p.text,
-        snippet: snip.snippet,
-        snippetStart: snip.snippetStart,
-        highlights: snip.highlights,
-        score: r.score,
-      });
+      results.push(this.hit(p, snip, r.score));
     }
     return { query, total: ranked.total, tookMs: performance.now() - started, results };
   }
