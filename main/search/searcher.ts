@@ -14,8 +14,10 @@
  *    - fuzzy expansions for words the vocabulary lacks (or that are rare): distance 1 for 4–7
  *      characters, 2 for 8+, at most FUZZY_LIMIT terms, boost 0.25 (0.12 for two-edit terms);
  *      never stop words; never for acronyms, numbers, designations or Hangul.
- *    Stop words are dropped unless the query has nothing else.
- * 4. Run the engine (lunr scoring), then rerank: score × coordination², where coordination is the
+ *    Stop words are dropped unless the query has nothing else (a phrase keeps them for step 4).
+ * 4. Run the engine (lunr scoring), keep the passages in which each quoted phrase's words stand
+ *    together (withPhrases: the index has no positions, so candidates are read back), then
+ *    rerank: score × coordination², where coordination is the
  *    share of query concepts a passage matches (exact 1, prefix 0.9, fuzzy 0.7 or 0.5 for two
  *    edits, parts pro rata), so
  *    plain questions work and fuzzy never drowns exact matches. Kind-intent words (video, film,
@@ -80,6 +82,10 @@ const MAX_EXPAND_CHARS = 24;
 const KIND_LOOKUP_LIMIT = 5000;
 /** Candidates re-scored for kind intent alone (only the leading ones can reach the first pages). */
 const INTENT_LOOKUP_LIMIT = 300;
+/** Candidates of a quoted phrase read back to check that its words stand together. */
+const PHRASE_CHECK_LIMIT = 2000;
+/** Stop words allowed between two words of a phrase ("Republic of Korea" for "Republic Korea"). */
+const PHRASE_GAP = 2;
 
 const BOOST = { exact: 1, raw: 0.9, join: 1, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25, fuzzy2: 0.12 } as const;
 const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7, fuzzy2: 0.5 } as const;
@@ -209,6 +215,31 @@ function browseKinds(concepts: Concept[], kindFilter: Set<PassageKind> | undefin
   return kinds.size > 0 ? wanted : null;
 }
 
+/**
+ * Whether `text` holds the phrase: positions (overlapping tokens) satisfying its concepts in order,
+ * each right after the last, a concept possibly spanning several positions (the parts of a name),
+ * with at most PHRASE_GAP stop words between two concepts.
+ */
+function phraseStandsIn(analyzer: Analyzer, text: string, phrase: Set<string>[]): boolean {
+  const positions = groupTokens(detailed(analyzer, text)).map((g) => ({ terms: g.map((t) => t.term), stop: g.every((t) => t.stop) }));
+  const fits = (at: number, concept: number): boolean => positions[at]!.terms.some((t) => phrase[concept]!.has(t));
+  for (let start = 0; start < positions.length; start++) {
+    if (!fits(start, 0)) continue;
+    let concept = 0;
+    let gap = 0;
+    for (let at = start + 1; at < positions.length && concept < phrase.length - 1; at++) {
+      if (fits(at, concept + 1)) {
+        concept++;
+        gap = 0;
+      } else if (gap === 0 && fits(at, concept)) continue;
+      else if (positions[at]!.stop && gap < PHRASE_GAP) gap++;
+      else break;
+    }
+    if (concept === phrase.length - 1) return true;
+  }
+  return false;
+}
+
 function fuzzyDistance(term: string): number {
   const n = Array.from(term).length;
   if (n >= 8) return 2;
@@ -235,6 +266,8 @@ class SearchRun {
   private readonly analyzer: Analyzer;
   private readonly passages: PassageSource;
   private readonly kindCache: Map<string, PassageKind>;
+  /** Each positive phrase's concepts in order, stop words included (filled by `plan`). */
+  private readonly phrases = new Map<number, Concept[]>();
 
   constructor(
     options: SearcherOptions,
@@ -258,6 +291,11 @@ class SearchRun {
         concepts.push(makeConcept(g, part, part.phrase ? pi : -1, partial));
       });
     });
+    // Each phrase's words in order, stop words included: they are not searched for ("for" is in
+    // most passages), but a phrase's words must stand together, "for loop" as written.
+    for (const c of concepts) {
+      if (c.phraseId >= 0 && c.presence !== 'prohibited') this.phrases.set(c.phraseId, [...(this.phrases.get(c.phraseId) ?? []), c]);
+    }
     // Stop words: dropped unless they are all the query has (or explicitly required).
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
     const allStop = positive.length > 0 && positive.every((c) => c.stop);
@@ -511,6 +549,29 @@ class SearchRun {
     return tokens;
   }
 
+  /**
+   * The matches in which every phrase's words stand together, in order, in one field (the passage's
+   * text, its heading or media title, or its section title), with at most PHRASE_GAP stop words
+   * between two of them. The index keeps no positions, so the leading PHRASE_CHECK_LIMIT candidates
+   * (in lunr's order) are read back and analysed; `total` then counts among those.
+   */
+  withPhrases(matches: EngineMatch[], phrases: Concept[][]): EngineMatch[] {
+    const wanted = phrases.map((concepts) => concepts.map((c) => new Set(c.alternatives.map((a) => a.term))));
+    const kept: EngineMatch[] = [];
+    const candidates = matches.slice(0, PHRASE_CHECK_LIMIT);
+    for (let i = 0; i < candidates.length; i += 200) {
+      const batch = candidates.slice(i, i + 200);
+      const byId = new Map(this.passages.passagesByIds(batch.map((m) => m.ref)).map((p) => [p.id, p]));
+      for (const m of batch) {
+        const p = byId.get(m.ref);
+        if (!p) continue;
+        const fields = [p.text, p.title ?? '', this.passages.sectionTitle(p.sectionId) ?? ''];
+        if (wanted.every((phrase) => fields.some((text) => text !== '' && phraseStandsIn(this.analyzer, text, phrase)))) kept.push(m);
+      }
+    }
+    return kept;
+  }
+
   /** How many passages contain the query's kind words ("photos"), at most. */
   kindWordFrequency(concepts: Concept[]): number {
     let most = 0;
@@ -598,6 +659,9 @@ class SearchRun {
     // Required concepts (+word, phrases) must be satisfied by some alternative.
     const required = positive.filter((c) => c.presence === 'required');
     if (required.length) matches = matches.filter((m) => required.every((c) => this.credit(c, m) > 0));
+    // A quoted phrase's words must also stand together in one field of the passage.
+    const phraseGroups = [...this.phrases.values()].filter((g) => g.length > 1);
+    if (phraseGroups.length) matches = this.withPhrases(matches, phraseGroups);
     // Exclusions lunr cannot express as single prohibited terms: a passage holding all the words of
     // an excluded phrase, or all the terms of one reading of an excluded multi-word concept.
     const exclusions: string[][] = [];

@@ -141,6 +141,17 @@ describe('searcher', () => {
     expect(texts('Soviet -MiG').some((t) => /MiG/i.test(t))).toBe(false);
     expect(texts('+Stalin Korea').every((t) => t.includes('Stalin'))).toBe(true);
     expect(texts('"Heartbreak Ridge"')).toHaveLength(1);
+    // A phrase's words must stand together, in order; stop words in it count.
+    expect(texts('"Ridge Heartbreak"')).toHaveLength(0);
+    expect(texts('"Pusan Perimeter"')).toHaveLength(1);
+    expect(texts('"Perimeter Pusan"')).toHaveLength(0);
+    expect(texts('"running of the war"')).toEqual(['Running armies and the running of the war.']);
+    expect(texts('"the running armies"')).toHaveLength(0);
+    expect(texts('"Soviet aces"')).toHaveLength(0); // "16 Soviet pilots became aces": both words, not together
+    expect(texts('+Soviet +aces')).toHaveLength(1);
+    // Variants and names that span several words still make one phrase word.
+    expect(texts('"Kim Il-sung was handpicked"')).toHaveLength(1);
+    expect(texts('"Busan Perimeter"')).toHaveLength(1);
     expect(texts('media:Fire')).toHaveLength(1);
     expect(texts('-"Pusan Perimeter" troops').some((t) => t.includes('Pusan Perimeter'))).toBe(false);
   });

@@ -7,7 +7,7 @@
  * | `word word` | plain words: any may match; passages matching more of them rank higher (consecutive plain words are analysed together, so multi-word variants and designations such as `Yak 9` are recognised) |
  * | `+word` | the word must occur |
  * | `-word` | the word must not occur (a `-` inside a word, as in `Il-sung`, is just a hyphen) |
- * | `"two words"` | a phrase: all its words must occur in the passage (as co-occurring required terms, not adjacency) |
+ * | `"two words"` | a phrase: all its words are required terms, and the searcher checks that they stand together |
  * | `-"two words"` | none of the phrase's words may occur… only passages containing all of them are excluded |
  * | `title:word`, `text:`, `caption:`, `media:` | search that field only (`title:"a b"` and `+title:a` work too) |
  * | `kind:media` (also `caption`, `text`, `heading`, plural forms, `video`/`film` = media, `photo`/`image` = caption) | only passages of that kind; several `kind:` widen the set |
