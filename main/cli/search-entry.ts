@@ -1,5 +1,5 @@
 /**
- * Entry of `folio search` alone (out/cli/search.mjs). It is bundled without code splitting, so a
+ * Entry of `folio search` alone (out/cli/search.cjs). It is bundled without code splitting, so a
  * one-shot search loads one small file holding commander, the pack reader and the searcher, and
  * none of the builder, the server or the API's validation (out/cli/main.mjs shares those through
  * chunks that a search would otherwise also load). bin/folio.mjs runs it when the first argument
