@@ -87,6 +87,7 @@ class SqlitePackReader implements PackReader {
   private blockRows: BlockRow[] | null = null;
   private blockStarts: number[] = [];
   private readonly mediaCache = new Map<string, MediaRef>();
+  private kindCountCache: KindCounts | null = null;
   private readonly statements;
 
   constructor(readonly path: string) {
@@ -247,14 +248,14 @@ class SqlitePackReader implements PackReader {
 
   /** Passages of `kinds` in reading order, `limit` of them from `offset`, and how many there are. */
   passagesOfKinds(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] } {
-    const codes = [...new Set(kinds)].map((k) => KIND_CODES.indexOf(k)).filter((c) => c >= 0);
-    if (codes.length === 0) return { total: 0, passages: [] };
+    const wanted = [...new Set(kinds)].filter((k) => KIND_CODES.includes(k));
+    const counts = this.kindCounts();
+    const total = wanted.reduce((sum, k) => sum + counts[k], 0);
+    if (total === 0 || limit <= 0) return { total, passages: [] };
+    const codes = wanted.map((k) => KIND_CODES.indexOf(k));
     const marks = codes.map(() => '?').join(', ');
-    return guarded(this.path, () => {
-      const total = Number(this.db.prepare(`SELECT COUNT(*) FROM passages WHERE kind IN (${marks})`).pluck().get(...codes));
-      const ordinals = this.db.prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`).pluck().all(...codes, limit, offset) as number[];
-      return { total, passages: ordinals.map((o) => this.passageAt(o)).filter((p): p is Passage => p !== undefined) };
-    });
+    const ordinals = guarded(this.path, () => this.db.prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`).pluck().all(...codes, limit, offset) as number[]);
+    return { total, passages: ordinals.map((o) => this.passageAt(o)).filter((p): p is Passage => p !== undefined) };
   }
 
   passageCount(): number {
@@ -262,14 +263,18 @@ class SqlitePackReader implements PackReader {
   }
 
   kindCounts(): KindCounts {
-    const counts: KindCounts = { text: 0, caption: 0, media: 0, heading: 0 };
-    guarded(this.path, () => {
-      for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: number; n: number }[]) {
-        const kind = KIND_CODES[row.kind];
-        if (kind) counts[kind] = row.n;
-      }
-    });
-    return counts;
+    // Counted once: the pack is read-only.
+    if (!this.kindCountCache) {
+      const counts: KindCounts = { text: 0, caption: 0, media: 0, heading: 0 };
+      guarded(this.path, () => {
+        for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: number; n: number }[]) {
+          const kind = KIND_CODES[row.kind];
+          if (kind) counts[kind] = row.n;
+        }
+      });
+      this.kindCountCache = counts;
+    }
+    return { ...this.kindCountCache };
   }
 
   mediaBlob(mediaId: string): MediaBlob | undefined {

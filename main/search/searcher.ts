@@ -48,7 +48,7 @@ export interface PassageSource {
   sectionTitle(sectionId: string): string;
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
-  /** Optional: passages of `kinds` in reading order (a page from `offset`), and how many there are. */
+  /** Optional: passages of `kinds` in reading order (a page from `offset`; none for limit 0), and how many there are. */
   passagesOfKinds?(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] };
 }
 
@@ -215,6 +215,13 @@ function browseKinds(concepts: Concept[], kindFilter: Set<PassageKind> | undefin
   return kinds.size > 0 ? wanted : null;
 }
 
+/** The concepts of each quoted phrase, in query order. */
+function byPhrase(concepts: Concept[]): Concept[][] {
+  const phrases = new Map<number, Concept[]>();
+  for (const c of concepts) if (c.phraseId >= 0) phrases.set(c.phraseId, [...(phrases.get(c.phraseId) ?? []), c]);
+  return [...phrases.values()];
+}
+
 /**
  * Whether `text` holds the phrase: positions (overlapping tokens) satisfying its concepts in order,
  * each right after the last, a concept possibly spanning several positions (the parts of a name),
@@ -267,7 +274,7 @@ class SearchRun {
   private readonly passages: PassageSource;
   private readonly kindCache: Map<string, PassageKind>;
   /** Each positive phrase's concepts in order, stop words included (filled by `plan`). */
-  private readonly phrases = new Map<number, Concept[]>();
+  private phrases: Concept[][] = [];
 
   constructor(
     options: SearcherOptions,
@@ -293,9 +300,7 @@ class SearchRun {
     });
     // Each phrase's words in order, stop words included: they are not searched for ("for" is in
     // most passages), but a phrase's words must stand together, "for loop" as written.
-    for (const c of concepts) {
-      if (c.phraseId >= 0 && c.presence !== 'prohibited') this.phrases.set(c.phraseId, [...(this.phrases.get(c.phraseId) ?? []), c]);
-    }
+    this.phrases = byPhrase(concepts.filter((c) => c.presence !== 'prohibited'));
     // Stop words: dropped unless they are all the query has (or explicitly required).
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
     const allStop = positive.length > 0 && positive.every((c) => c.stop);
@@ -648,8 +653,9 @@ class SearchRun {
     // documentation without pictures): then it is a word like any other.
     const kindsOnly = browseKinds(concepts, kindFilter);
     if (kindsOnly && typeof this.passages.passagesOfKinds === 'function') {
-      const page = this.passages.passagesOfKinds(kindsOnly, offset, limit);
-      if (concepts.length === 0 || page.total > this.kindWordFrequency(concepts)) return this.browse(query, page, started);
+      // The count first (a page of none): a word search falls back without reading any passage.
+      const ofKinds = this.passages.passagesOfKinds(kindsOnly, 0, 0).total;
+      if (concepts.length === 0 || ofKinds > this.kindWordFrequency(concepts)) return this.browse(query, this.passages.passagesOfKinds(kindsOnly, offset, limit), started);
     }
     if (positive.length === 0) return empty();
     const clauses = this.clauses(concepts);
@@ -660,20 +666,18 @@ class SearchRun {
     const required = positive.filter((c) => c.presence === 'required');
     if (required.length) matches = matches.filter((m) => required.every((c) => this.credit(c, m) > 0));
     // A quoted phrase's words must also stand together in one field of the passage.
-    const phraseGroups = [...this.phrases.values()].filter((g) => g.length > 1);
+    const phraseGroups = this.phrases.filter((g) => g.length > 1);
     if (phraseGroups.length) matches = this.withPhrases(matches, phraseGroups);
     // Exclusions lunr cannot express as single prohibited terms: a passage holding all the words of
     // an excluded phrase, or all the terms of one reading of an excluded multi-word concept.
     const exclusions: string[][] = [];
-    const phrases = new Map<number, Concept[]>();
-    for (const c of concepts) {
-      if (c.presence !== 'prohibited') continue;
-      if (c.phraseId >= 0) phrases.set(c.phraseId, [...(phrases.get(c.phraseId) ?? []), c]);
-      else if (!c.alternatives.some((a) => a.set === 'whole')) {
+    const excluded = concepts.filter((c) => c.presence === 'prohibited');
+    for (const c of excluded) {
+      if (c.phraseId < 0 && !c.alternatives.some((a) => a.set === 'whole')) {
         for (const set of new Set(c.alternatives.map((a) => a.set))) exclusions.push(c.alternatives.filter((a) => a.set === set).map((a) => a.term));
       }
     }
-    for (const group of phrases.values()) {
+    for (const group of byPhrase(excluded)) {
       const terms = group.map((c) => c.alternatives.find((a) => a.kind === 'exact' && a.set === 'whole')?.term ?? c.alternatives[0]?.term).filter((t): t is string => !!t);
       if (terms.length) exclusions.push(terms);
     }
