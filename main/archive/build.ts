@@ -351,8 +351,9 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
       };
       let blocks = 0;
       passages.forEach((p, i) => {
+        const kind = KIND_CODES.indexOf(p.kind);
         const stored: StoredPassage = [
-          p.id, KIND_CODES.indexOf(p.kind), p.text, p.title, p.level, p.media?.id ?? null, p.repeatOf, p.provenance.file, p.provenance.lines[0], p.provenance.lines[1],
+          p.id, kind, p.text, p.title, p.level, p.media?.id ?? null, p.repeatOf, p.provenance.file, p.provenance.lines[0], p.provenance.lines[1],
         ];
         const bytes = p.text.length + 64;
         if (blockBytes > 0 && blockBytes + bytes > TEXT_BLOCK_BYTES) flushBlock();
@@ -361,7 +362,7 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
         blockBytes += bytes;
         const key = passageIdHash(p.id);
         if (!key) throw new SourceError(`internal: passage id ${p.id} is malformed`);
-        putPassage.run(p.ordinal, key.hash, KIND_CODES.indexOf(p.kind));
+        putPassage.run(p.ordinal, key.hash, kind);
         if (i % 5000 === 0) options.onProgress?.({ phase: 'writing', done: i, total: passages.length });
       });
       flushBlock();

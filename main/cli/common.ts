@@ -4,7 +4,7 @@
  * `folio search` entry (search-entry.ts) both start here, so this file imports nothing heavy.
  */
 import { Command, InvalidArgumentError } from 'commander';
-import type { PassageKind } from '../archive/types';
+import { PASSAGE_KINDS, type PassageKind } from '../archive/types';
 
 export const EXIT_BAD_INPUT = 2;
 /** Replaced with package.json's version when the command is bundled. */
@@ -26,12 +26,10 @@ export function positiveInt(value: string): number {
   return n;
 }
 
-const KINDS: readonly PassageKind[] = ['text', 'caption', 'media', 'heading'];
-
 export function kinds(value: string): PassageKind[] {
   const list = value.split(',').map((k) => k.trim()).filter(Boolean);
-  const unknown = list.filter((k) => !KINDS.includes(k as PassageKind));
-  if (list.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`use one or more of ${KINDS.join(', ')}, separated by commas`);
+  const unknown = list.filter((k) => !PASSAGE_KINDS.includes(k as PassageKind));
+  if (list.length === 0 || unknown.length > 0) throw new InvalidArgumentError(`use one or more of ${PASSAGE_KINDS.join(', ')}, separated by commas`);
   return [...new Set(list)] as PassageKind[];
 }
 
