@@ -18,7 +18,7 @@
  */
 import { FIELD_BOOSTS } from '../fields';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument } from '../types';
-import { compareStrings, isArrayIndexKey, LUNR_B, LUNR_K1, lunrIdf, sortSegment, type FlatPostings, type IndexTables, type TfModel } from './pack-writer';
+import { compareStrings, grown, isArrayIndexKey, LUNR_B, LUNR_K1, lunrIdf, sortSegment, type FlatPostings, type IndexTables, type TfModel } from './pack-writer';
 
 /** Growable parallel Int32Arrays of postings in the order they are met. */
 class PostingLog {
@@ -39,15 +39,10 @@ class PostingLog {
 
   private grow(): void {
     const size = this.tids.length * 2;
-    const tids = new Int32Array(size);
-    tids.set(this.tids);
-    const fields = new Uint8Array(size);
-    fields.set(this.fields);
-    const ords = new Int32Array(size);
-    ords.set(this.ords);
-    const tfs = new Int32Array(size);
-    tfs.set(this.tfs);
-    Object.assign(this, { tids, fields, ords, tfs });
+    this.tids = grown(this.tids, size);
+    this.fields = grown(this.fields, size);
+    this.ords = grown(this.ords, size);
+    this.tfs = grown(this.tfs, size);
   }
 }
 
@@ -82,11 +77,7 @@ export function indexDocuments(docs: IndexDocument[], analyzer: Analyzer, onProg
         if (tid === undefined) {
           tid = termIds.size;
           termIds.set(token.term, tid);
-          if (tid === counts.length) {
-            const bigger = new Int32Array(counts.length * 2);
-            bigger.set(counts);
-            counts = bigger;
-          }
+          if (tid === counts.length) counts = grown(counts, counts.length * 2);
         }
         const seen = counts[tid]!;
         if (seen === 0) touched.push(tid);

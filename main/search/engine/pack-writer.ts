@@ -303,18 +303,19 @@ export function writeIndexTables(db: Database.Database, tables: IndexTables): Se
   return meta;
 }
 
+/** A copy of `array` with room for `size` entries (the first ones kept). */
+export function grown<A extends Int32Array | Uint8Array | Float64Array>(array: A, size: number): A {
+  const bigger = new (array.constructor as new (length: number) => A)(size);
+  bigger.set(array);
+  return bigger;
+}
+
 function grow(flat: FlatPostings, need: number): void {
   let size = flat.ords.length * 2;
   while (size < need) size *= 2;
-  const ords = new Int32Array(size);
-  ords.set(flat.ords);
-  const tfs = new Int32Array(size);
-  tfs.set(flat.tfs);
-  const ws = new Float64Array(size);
-  ws.set(flat.ws);
-  flat.ords = ords;
-  flat.tfs = tfs;
-  flat.ws = ws;
+  flat.ords = grown(flat.ords, size);
+  flat.tfs = grown(flat.tfs, size);
+  flat.ws = grown(flat.ws, size);
 }
 
 /** Sorts entries [a, z) by ordinal. */
