@@ -22,13 +22,6 @@ export interface LunrBuildOptions {
    * postings of the Python documentation) at the price of such queries finding nothing.
    */
   stopWords?: boolean;
-  /**
-   * Keep only a term-frequency marker (`tf: 1` per occurrence) instead of `position` metadata. The pack
-   * stores no positions (highlights are derived by re-analysing the passages shown), only term
-   * frequencies; on the 89,000 indexed passages of the Python documentation this makes lunr.Builder
-   * about 20% faster and 600 MB lighter.
-   */
-  termFrequencyOnly?: boolean;
 }
 
 /** A lunr tokenizer that runs `analyzer` on a field's text. */
@@ -40,7 +33,6 @@ export function analyzerTokenizer(analyzer: Analyzer, options: LunrBuildOptions 
     const text = typeof obj === 'string' ? obj : String(obj);
     const field = (metadata?.fields?.[0] ?? 'text') as SearchField;
     const tokens = skipStop ? detailed!(text).filter((t) => !t.stop) : analyzer.analyze(text, field);
-    if (options.termFrequencyOnly) return tokens.map((t) => new lunr.Token(t.term, { ...metadata, tf: 1 }));
     return tokens.map((t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.end - t.start], index }));
   };
 }
@@ -53,7 +45,7 @@ export function buildLunrIndex(docs: IndexDocument[], analyzer: Analyzer, option
   (builder as unknown as { tokenizer: Tokenizer }).tokenizer = analyzerTokenizer(analyzer, options);
   builder.ref('id');
   for (const field of SEARCH_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
-  builder.metadataWhitelist = options.termFrequencyOnly ? ['tf'] : ['position'];
+  builder.metadataWhitelist = ['position'];
   for (const doc of docs) builder.add({ id: doc.id, ...doc.fields });
   return builder.build();
 }

@@ -169,9 +169,9 @@ export function tablesFromLunr(index: lunr.Index): IndexTables {
         const o = refToOrd.get(k);
         if (o === undefined) throw new Error(`search index: posting of "${term}" names an unknown document`);
         if (pos > begin && o <= flat.ords[pos - 1]!) sorted = false;
-        // Term frequency: one metadata entry per occurrence, positions or (lunr-build's termFrequencyOnly) tf markers.
-        const meta = fp[k] as { position?: unknown; tf?: unknown } | undefined;
-        const p = meta?.position ?? meta?.tf;
+        // Term frequency: one `position` metadata entry per occurrence.
+        const meta = fp[k] as { position?: unknown } | undefined;
+        const p = meta?.position;
         const tf = Array.isArray(p) ? p.length : -1;
         if (tf < 1) tfKnown = false;
         flat.ords[pos] = o;
