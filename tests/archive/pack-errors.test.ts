@@ -12,6 +12,19 @@ const dir = tempDir();
 const good = join(dir, 'good.folio');
 buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), good);
 
+/** A copy of the good pack, edited through SQLite. */
+function editedCopy(name: string, edit: (db: Database.Database) => void): string {
+  const file = join(dir, name);
+  copyFileSync(good, file);
+  const db = new Database(file);
+  try {
+    edit(db);
+  } finally {
+    db.close();
+  }
+  return file;
+}
+
 function openError(path: string): PackError {
   try {
     openPack(path).close();
@@ -69,36 +82,26 @@ describe('packs that cannot be used are rejected with one clear line', () => {
   });
 
   it('a pack whose passage index was edited fails verification', () => {
-    const edited = join(dir, 'edited-index.folio');
-    copyFileSync(good, edited);
-    const db = new Database(edited);
-    db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run();
-    db.close();
+    const edited = editedCopy('edited-index.folio', (db) => db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run());
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
   });
 
   it('a pack whose passage text was edited fails the content checksum', () => {
-    const edited = join(dir, 'edited.folio');
-    copyFileSync(good, edited);
-    const db = new Database(edited);
-    const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as { id: number; data: Buffer };
-    const records = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
-    records[1]![2] = 'The port of Pusan was quiet in 1950.';
-    db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(brotliCompressSync(Buffer.from(JSON.stringify(records))), id);
-    db.close();
+    const edited = editedCopy('edited.folio', (db) => {
+      const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as { id: number; data: Buffer };
+      const records = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
+      records[1]![2] = 'The port of Pusan was quiet in 1950.';
+      db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(brotliCompressSync(Buffer.from(JSON.stringify(records))), id);
+    });
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name === 'content checksum')?.ok).toBe(false);
   });
 
   it('a pack whose search index another version of Folio wrote asks to be rebuilt, not called damaged', () => {
-    const old = join(dir, 'old-index.folio');
-    copyFileSync(good, old);
-    const db = new Database(old);
-    db.prepare("UPDATE search_meta SET value = 'folio-search-4' WHERE key = 'format'").run();
-    db.close();
+    const old = editedCopy('old-index.folio', (db) => db.prepare("UPDATE search_meta SET value = 'folio-search-4' WHERE key = 'format'").run());
     const pack = openPack(old);
     try {
       expect(() => pack.searchEngine()).toThrow(PackError);

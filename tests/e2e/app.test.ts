@@ -19,9 +19,6 @@ async function shot(page: Page, name: string): Promise<void> {
   for (const dir of SHOTS) writeFileSync(join(dir, `${name}.png`), png);
 }
 
-const answers = (page: Page): Promise<number> =>
-  page.evaluate(() => Number(document.documentElement.dataset.searchAnswers ?? '0'));
-
 /** The query and kinds of the answer on screen. */
 const shown = (page: Page): Promise<string> =>
   page.evaluate(() => {
