@@ -117,7 +117,8 @@ export interface ApiResponses {
 
 /** Errors cross every transport as this shape, never as a stack trace. */
 export interface ApiError {
-  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal';
+  /** `superseded`: a newer as-you-type search from the same client answers instead (see superseded.ts). */
+  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'superseded';
   message: string;
 }
 

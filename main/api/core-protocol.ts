@@ -35,4 +35,4 @@ export type FromWorker =
   | { id: number; kind: 'call'; result: ApiResult<ApiMethod> }
   | { id: number; kind: 'media'; media: { mime: string; bytes: Uint8Array } | null };
 
-export const SUPERSEDED: ApiError = { code: 'unavailable', message: 'Superseded by a newer search.' };
+export { SUPERSEDED } from './superseded';

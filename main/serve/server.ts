@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CoreHost } from '../api/core-host';
 import type { OpenedValue } from '../api/core-protocol';
+import type { ApiError } from '../api/contract';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { projectRoot } from '../paths';
 import { ensureRendererBuilt } from './renderer-build';
@@ -58,7 +59,8 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 
-const API_STATUS: Record<string, number> = { 'bad-request': 400, 'not-found': 404, unavailable: 503, internal: 500 };
+// A superseded search is answered, not failed (see api/superseded.ts).
+const API_STATUS: Record<ApiError['code'], number> = { 'bad-request': 400, 'not-found': 404, unavailable: 503, internal: 500, superseded: 200 };
 
 class HttpError extends Error {
   constructor(

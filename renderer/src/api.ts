@@ -3,6 +3,7 @@
  * through the preload); in a browser it is this HTTP client for `folio serve`. Nothing else differs.
  */
 import type { ApiError, ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../main/api/contract';
+import { SUPERSEDED } from '../../main/api/superseded';
 
 declare global {
   interface Window {
@@ -19,10 +20,8 @@ export class ApiCallError extends Error {
   }
 }
 
-export const SUPERSEDED_MESSAGE = 'Superseded by a newer search.';
-
 export function isSuperseded(error: unknown): boolean {
-  return error instanceof Error && error.message.includes(SUPERSEDED_MESSAGE);
+  return error instanceof Error && error.message.includes(SUPERSEDED.message);
 }
 
 function randomId(): string {
