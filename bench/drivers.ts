@@ -22,12 +22,14 @@ export function planClauses(engine: IndexEngine, analyzer: Analyzer, q: BenchQue
     const last = words.pop() ?? '';
     for (const term of analysedTerms(analyzer, words.join(' '))) clauses.push({ term, boost: 1, presence: 'optional' });
     const prefix = last.toLowerCase();
-    for (const term of engine.expandPrefix(prefix, PREFIX_LIMIT)) clauses.push({ term, boost: term === prefix ? 1 : 0.5, presence: 'optional' });
+    for (const term of engine.expandPrefix(prefix, PREFIX_LIMIT))
+      clauses.push({ term, boost: term === prefix ? 1 : 0.5, presence: 'optional' });
     return clauses;
   }
   for (const term of analysedTerms(analyzer, q.text)) {
     if (q.kind === 'typo' && !engine.hasTerm(term)) {
-      for (const t of engine.expandFuzzy(term, 1, FUZZY_LIMIT)) clauses.push({ term: t, boost: 0.5, presence: 'optional' });
+      for (const t of engine.expandFuzzy(term, 1, FUZZY_LIMIT))
+        clauses.push({ term: t, boost: 0.5, presence: 'optional' });
     } else clauses.push({ term, boost: 1, presence: 'optional' });
   }
   return clauses;

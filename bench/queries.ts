@@ -12,7 +12,20 @@ export interface BenchQuery {
 const q = (kind: QueryKind, list: string[]): BenchQuery[] => list.map((text) => ({ kind, text }));
 
 export const PYTHON_QUERIES: BenchQuery[] = [
-  ...q('single', ['dictionary', 'asyncio', 'decorator', 'socket', 'unicode', 'exception', 'thread', 'lambda', 'iterator', 'subprocess', 'pickle', 'function']),
+  ...q('single', [
+    'dictionary',
+    'asyncio',
+    'decorator',
+    'socket',
+    'unicode',
+    'exception',
+    'thread',
+    'lambda',
+    'iterator',
+    'subprocess',
+    'pickle',
+    'function',
+  ]),
   ...q('multi', [
     'read file line by line',
     'list comprehension',
@@ -26,12 +39,43 @@ export const PYTHON_QUERIES: BenchQuery[] = [
     'sort a list of tuples',
   ]),
   ...q('prefix', ['asy', 'dec', 'itert', 'pa', 'con', 's', 'mult', 'coll', 'th', 'string enc', 'context man', 'htt']),
-  ...q('typo', ['fucntion', 'dictonary', 'excepton', 'iterater', 'generater', 'decorater', 'pyhton', 'modul', 'threding', 'sokcet']),
+  ...q('typo', [
+    'fucntion',
+    'dictonary',
+    'excepton',
+    'iterater',
+    'generater',
+    'decorater',
+    'pyhton',
+    'modul',
+    'threding',
+    'sokcet',
+  ]),
 ];
 
 export const KOREAN_WAR_QUERIES: BenchQuery[] = [
-  ...q('single', ['Pusan', 'Inchon', 'Seoul', 'Chosin', 'armistice', 'refugees', 'MacArthur', 'Truman', 'marines', 'currency']),
-  ...q('multi', ['Pusan perimeter', 'Chosin reservoir campaign', 'Seoul station crowd', 'Yak 9 fighter', 'Japanese surrender', 'Korean War in Color', 'Kim Il-sung', 'United Nations forces']),
+  ...q('single', [
+    'Pusan',
+    'Inchon',
+    'Seoul',
+    'Chosin',
+    'armistice',
+    'refugees',
+    'MacArthur',
+    'Truman',
+    'marines',
+    'currency',
+  ]),
+  ...q('multi', [
+    'Pusan perimeter',
+    'Chosin reservoir campaign',
+    'Seoul station crowd',
+    'Yak 9 fighter',
+    'Japanese surrender',
+    'Korean War in Color',
+    'Kim Il-sung',
+    'United Nations forces',
+  ]),
   ...q('prefix', ['pus', 'inc', 'kor', 'se', 'chi', 'ar', 'm', 'the fro', 'north kor', 'wea']),
   ...q('typo', ['Inchion', 'Chosen', 'Pusn', 'armistise', 'refugess', 'MacAthur', 'Seol', 'Koera']),
 ];

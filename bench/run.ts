@@ -66,7 +66,9 @@ async function bundleWorker(): Promise<void> {
         logLevel: 'silent',
         // The open→first process is bundled whole and as CommonJS, like out/cli/search.cjs (only the
         // native addon stays outside); the worker keeps packages outside, as it loads every engine.
-        ...(whole ? { format: 'cjs' as const, external: ['better-sqlite3'] } : { format: 'esm' as const, packages: 'external' as const }),
+        ...(whole
+          ? { format: 'cjs' as const, external: ['better-sqlite3'] }
+          : { format: 'esm' as const, packages: 'external' as const }),
       });
       return outfile;
     };
@@ -88,7 +90,10 @@ function worker<T>(argv: string[], timeoutMs = 900_000): T {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
   });
-  if (r.status !== 0) throw new Error(`worker ${argv[0]} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`);
+  if (r.status !== 0)
+    throw new Error(
+      `worker ${argv[0]} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`,
+    );
   const line = r.stdout.trim().split('\n').pop()!;
   return JSON.parse(line) as T;
 }
@@ -141,7 +146,10 @@ function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 }
 
-function timeProcess(cmd: string, argv: string[]): { ms: number; rssMb: number | null; status: number | null; stdout: string } {
+function timeProcess(
+  cmd: string,
+  argv: string[],
+): { ms: number; rssMb: number | null; status: number | null; stdout: string } {
   const useTime = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const r = useTime
@@ -168,14 +176,24 @@ function htmlFolder(corpus: string, src: string, docsFile: string): { dir: strin
     cpSync(src, dir, { recursive: true, dereference: true });
   } else {
     mkdirSync(dir, { recursive: true });
-    const { pages } = JSON.parse(readFileSync(docsFile, 'utf8')) as { pages: { title: string; passages: { kind: string; text: string }[] }[] };
+    const { pages } = JSON.parse(readFileSync(docsFile, 'utf8')) as {
+      pages: { title: string; passages: { kind: string; text: string }[] }[];
+    };
     const links: string[] = [];
     pages.forEach((p, i) => {
-      const body = p.passages.map((x) => (x.kind === 'heading' ? `<h2>${escapeHtml(x.text)}</h2>` : `<p>${escapeHtml(x.text)}</p>`)).join('\n');
-      writeFileSync(join(dir, `s${i}.html`), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body><h1>${escapeHtml(p.title)}</h1>\n${body}</body></html>`);
+      const body = p.passages
+        .map((x) => (x.kind === 'heading' ? `<h2>${escapeHtml(x.text)}</h2>` : `<p>${escapeHtml(x.text)}</p>`))
+        .join('\n');
+      writeFileSync(
+        join(dir, `s${i}.html`),
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body><h1>${escapeHtml(p.title)}</h1>\n${body}</body></html>`,
+      );
       links.push(`<li><a href="s${i}.html">${escapeHtml(p.title)}</a></li>`);
     });
-    writeFileSync(join(dir, 'index.html'), `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${corpus}</title></head><body><ul>${links.join('')}</ul></body></html>`);
+    writeFileSync(
+      join(dir, 'index.html'),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${corpus}</title></head><body><ul>${links.join('')}</ul></body></html>`,
+    );
   }
   writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
   return { dir, welcome: 'index.html' };
@@ -184,7 +202,16 @@ function htmlFolder(corpus: string, src: string, docsFile: string): { dir: strin
 function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuery[]): EngineResult {
   if (!has('zimwriterfs') || !has('kiwix-search')) {
     log('  kiwix: zimwriterfs/kiwix-search not installed (apt-get install -y kiwix-tools zim-tools); skipped');
-    return { build_ms: null, pack_bytes: null, open_first_ms: null, query_p50_ms: null, query_p95_ms: null, prefix_p95_ms: null, rss_mb: null, note: 'not installed' };
+    return {
+      build_ms: null,
+      pack_bytes: null,
+      open_first_ms: null,
+      query_p50_ms: null,
+      query_p95_ms: null,
+      prefix_p95_ms: null,
+      rss_mb: null,
+      note: 'not installed',
+    };
   }
   const { dir, welcome } = htmlFolder(corpus, src, docsFile);
   const zim = join(work, `${corpus}.zim`);
@@ -235,7 +262,12 @@ function fmt(v: number | null | undefined, digits = 1): string {
 
 function table(corpus: string, passages: number, textBytes: number, engines: Record<string, EngineResult>): string {
   const head = `| engine | build ms | size MB | open→first ms | query p50 ms | query p95 ms | prefix p95 ms | RSS MB |`;
-  const lines = [`### ${corpus}: ${passages} passages, ${(textBytes / 1e6).toFixed(1)} MB text`, '', head, '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = [
+    `### ${corpus}: ${passages} passages, ${(textBytes / 1e6).toFixed(1)} MB text`,
+    '',
+    head,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
   for (const [name, r] of Object.entries(engines)) {
     lines.push(
       `| ${name}${r.note ? ` (${r.note})` : ''} | ${fmt(r.build_ms, 0)} | ${r.pack_bytes === null ? '—' : (r.pack_bytes / 1e6).toFixed(1)} | ${fmt(r.open_first_ms)} | ${fmt(r.query_p50_ms, 2)} | ${fmt(r.query_p95_ms, 2)} | ${fmt(r.prefix_p95_ms, 2)} | ${fmt(r.rss_mb, 0)} |`,
@@ -244,14 +276,18 @@ function table(corpus: string, passages: number, textBytes: number, engines: Rec
   return lines.join('\n');
 }
 
-function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole_process_ms: number | null; folio_search_cli_ms: number | null; node_e0_ms: number | null }): string[] {
+function goals(
+  engines: Record<string, EngineResult>,
+  extra: { folio_first_whole_process_ms: number | null; folio_search_cli_ms: number | null; node_e0_ms: number | null },
+): string[] {
   const f = engines['folio'];
   const k = engines['kiwix'];
   const m = engines['minisearch'];
   const x = engines['flexsearch'];
   if (!f) return [];
   const out: string[] = [];
-  const ratio = (a: number | null | undefined, b: number | null | undefined): string => (a != null && b != null && b > 0 ? (a / b).toFixed(2) : '?');
+  const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
+    a != null && b != null && b > 0 ? (a / b).toFixed(2) : '?';
   const whole = extra.folio_first_whole_process_ms;
   const bare = extra.node_e0_ms;
   if (k?.open_first_ms != null && whole != null && bare != null) {
@@ -265,11 +301,23 @@ function goals(engines: Record<string, EngineResult>, extra: { folio_first_whole
         `a whole \`folio search --json\` with snippets: ${fmt(cli)} ms − node -e 0 = ${fmt(cli === null ? null : cli - bare)} ms (${ratio(cli === null ? null : cli - bare, k.open_first_ms)}×)`,
     );
   }
-  if (m) out.push(`query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`);
-  if (m) out.push(`prefix p95: folio ${fmt(f.prefix_p95_ms, 2)} vs minisearch ${fmt(m.prefix_p95_ms, 2)} (${ratio(f.prefix_p95_ms, m.prefix_p95_ms)}×), flexsearch ${fmt(x?.prefix_p95_ms, 2)} → ${f.prefix_p95_ms! <= m.prefix_p95_ms! ? 'met' : 'NOT met'}`);
+  if (m)
+    out.push(
+      `query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`,
+    );
+  if (m)
+    out.push(
+      `prefix p95: folio ${fmt(f.prefix_p95_ms, 2)} vs minisearch ${fmt(m.prefix_p95_ms, 2)} (${ratio(f.prefix_p95_ms, m.prefix_p95_ms)}×), flexsearch ${fmt(x?.prefix_p95_ms, 2)} → ${f.prefix_p95_ms! <= m.prefix_p95_ms! ? 'met' : 'NOT met'}`,
+    );
   out.push(`RSS: folio ${fmt(f.rss_mb, 0)} MB (goal ≤ 150) → ${f.rss_mb! <= 150 ? 'met' : 'NOT met'}`);
-  if (k?.pack_bytes && f.pack_bytes) out.push(`size: folio ${(f.pack_bytes / 1e6).toFixed(1)} MB vs ZIM ${(k.pack_bytes / 1e6).toFixed(1)} MB (${ratio(f.pack_bytes, k.pack_bytes)}×, goal ≤ 1.5×) → ${f.pack_bytes <= 1.5 * k.pack_bytes ? 'met' : 'NOT met'}`);
-  if (k?.build_ms && f.build_ms) out.push(`build: folio ${fmt(f.build_ms, 0)} ms vs zimwriterfs ${fmt(k.build_ms, 0)} ms (${ratio(f.build_ms, k.build_ms)}×, goal ≤ 1×) → ${f.build_ms <= k.build_ms ? 'met' : 'NOT met'}`);
+  if (k?.pack_bytes && f.pack_bytes)
+    out.push(
+      `size: folio ${(f.pack_bytes / 1e6).toFixed(1)} MB vs ZIM ${(k.pack_bytes / 1e6).toFixed(1)} MB (${ratio(f.pack_bytes, k.pack_bytes)}×, goal ≤ 1.5×) → ${f.pack_bytes <= 1.5 * k.pack_bytes ? 'met' : 'NOT met'}`,
+    );
+  if (k?.build_ms && f.build_ms)
+    out.push(
+      `build: folio ${fmt(f.build_ms, 0)} ms vs zimwriterfs ${fmt(k.build_ms, 0)} ms (${ratio(f.build_ms, k.build_ms)}×, goal ≤ 1×) → ${f.build_ms <= k.build_ms ? 'met' : 'NOT met'}`,
+    );
   return out;
 }
 
@@ -299,11 +347,19 @@ async function main(): Promise<void> {
     const docsFile = join(work, `${c.name}.docs.json`);
     rmSync(pack, { force: true });
     const engines: Record<string, EngineResult> = {};
-    const built = attempt('folio build', () => worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number }>(['folio-build', c.src, pack]));
+    const built = attempt('folio build', () =>
+      worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number }>([
+        'folio-build',
+        c.src,
+        pack,
+      ]),
+    );
     if (!built) continue;
     const info = worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile]);
     log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
-    const folio = attempt('folio', () => repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)));
+    const folio = attempt('folio', () =>
+      repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)),
+    );
     if (folio) engines['folio'] = folio;
     // Whole processes, in turn with a bare `node -e 0` so that all see the same machine load:
     // - the goal's measure: start, open the pack, answer the set's first query, exit (folio-first.ts);
@@ -320,7 +376,11 @@ async function main(): Promise<void> {
     };
     for (let i = 0; i < 15; i++) {
       timed([...firstCommand, pack, c.set], first, 'folio first');
-      timed([join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text], cli, 'folio search');
+      timed(
+        [join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text],
+        cli,
+        'folio search',
+      );
       timed(['-e', '0'], bare, 'node -e 0');
     }
     const extra = {
@@ -332,18 +392,28 @@ async function main(): Promise<void> {
 
     log(`  plain lunr`);
     const lunrFile = join(work, `${c.name}.lunr.json`);
-    const lb = attempt('lunr build', () => worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]));
+    const lb = attempt('lunr build', () =>
+      worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]),
+    );
     if (lb) {
-      const lq = attempt('lunr', () => repeated(() => fromTimings(worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]), lb.build_ms, lb.pack_bytes)));
+      const lq = attempt('lunr', () =>
+        repeated(() =>
+          fromTimings(worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]), lb.build_ms, lb.pack_bytes),
+        ),
+      );
       if (lq) engines['lunr'] = lq;
       rmSync(lunrFile, { force: true });
     }
 
     log(`  minisearch`);
     const msFile = join(work, `${c.name}.minisearch.json`);
-    const mb = attempt('minisearch build', () => worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]));
+    const mb = attempt('minisearch build', () =>
+      worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]),
+    );
     if (mb) {
-      const mq = attempt('minisearch', () => repeated(() => fromTimings(worker<WorkerTimings>(['minisearch', msFile, c.set]), mb.build_ms, mb.pack_bytes)));
+      const mq = attempt('minisearch', () =>
+        repeated(() => fromTimings(worker<WorkerTimings>(['minisearch', msFile, c.set]), mb.build_ms, mb.pack_bytes)),
+      );
       if (mq) engines['minisearch'] = mq;
       rmSync(msFile, { force: true });
     }
@@ -363,13 +433,21 @@ async function main(): Promise<void> {
 
     const notes = [
       // The issue sets its goals on the 90,000-passage benchmark corpus; the small archive is measured the same way.
-      ...(c.name === 'python' ? [] : [`the scale goals are set on the Python corpus; this ${info.passages}-passage archive is measured the same way, for reference`]),
+      ...(c.name === 'python'
+        ? []
+        : [
+            `the scale goals are set on the Python corpus; this ${info.passages}-passage archive is measured the same way, for reference`,
+          ]),
       ...goals(engines, extra),
       `folio search index share of the pack: ${extra.index_bytes == null ? '?' : (extra.index_bytes / 1e6).toFixed(1)} MB of ${(built.pack_bytes / 1e6).toFixed(1)} MB`,
     ];
-    report.push(`${table(c.name, info.passages, info.textBytes, engines)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+    report.push(
+      `${table(c.name, info.passages, info.textBytes, engines)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
+    );
     if (JSON_OUT) {
-      process.stdout.write(JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines, extra }) + '\n');
+      process.stdout.write(
+        JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines, extra }) + '\n',
+      );
       for (const g of notes) log(`  ${g}`);
     } else {
       process.stdout.write(`\n${table(c.name, info.passages, info.textBytes, engines)}\n\n`);

@@ -30,7 +30,32 @@ library standard documentation tutorial reference example version release change
   .split(/\s+/)
   .filter(Boolean);
 
-const SYLLABLES = ['ka', 'ri', 'to', 'mon', 'sel', 'an', 'tra', 'pe', 'lo', 'chu', 'sin', 'ba', 'de', 'ko', 'ma', 'ne', 'st', 'ar', 'ion', 'us', 'el', 'pa', 're', 'co'];
+const SYLLABLES = [
+  'ka',
+  'ri',
+  'to',
+  'mon',
+  'sel',
+  'an',
+  'tra',
+  'pe',
+  'lo',
+  'chu',
+  'sin',
+  'ba',
+  'de',
+  'ko',
+  'ma',
+  'ne',
+  'st',
+  'ar',
+  'ion',
+  'us',
+  'el',
+  'pa',
+  're',
+  'co',
+];
 
 export interface CorpusOptions {
   docs: number;
@@ -95,7 +120,10 @@ export function syntheticCorpus(options: CorpusOptions): IndexDocument[] {
       fields.media = sentence(2, 6);
       fields.text = rnd() < 0.5 ? sentence(4, 15) : '';
     }
-    const id = options.numericRefs && rnd() < 0.3 ? String(Math.floor(rnd() * 1_000_000)) : `p${i.toString(16).padStart(6, '0')}`;
+    const id =
+      options.numericRefs && rnd() < 0.3
+        ? String(Math.floor(rnd() * 1_000_000))
+        : `p${i.toString(16).padStart(6, '0')}`;
     if (ids.has(id)) continue;
     ids.add(id);
     docs.push({ id, kind, fields });

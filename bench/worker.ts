@@ -54,7 +54,13 @@ function runQueries(open: () => (q: BenchQuery) => string[], queries: BenchQuery
     times.push({ kind: q.kind, ms: now() - t, hits: refs.length });
     if (Object.keys(sample).length < 6) sample[q.text] = refs;
   }
-  return { open_first_ms, times, rss_mb: peakRssMb(), heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576), sample };
+  return {
+    open_first_ms,
+    times,
+    rss_mb: peakRssMb(),
+    heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
+    sample,
+  };
 }
 
 async function main(): Promise<void> {
@@ -70,7 +76,10 @@ async function main(): Promise<void> {
       try {
         const Database = (await import('better-sqlite3')).default;
         const db = new Database(b!, { readonly: true });
-        index_bytes = db.prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'").pluck().get() as number;
+        index_bytes = db
+          .prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'")
+          .pluck()
+          .get() as number;
         db.close();
       } catch {
         /* dbstat unavailable */
@@ -85,7 +94,10 @@ async function main(): Promise<void> {
       const passages = sections.flatMap((s) => pack.passagesOfSection(s.id));
       const docs = toIndexDocuments(passages, sections);
       const textBytes = passages.reduce((n, p) => n + Buffer.byteLength(p.text), 0);
-      const pages = sections.map((s) => ({ title: s.title, passages: pack.passagesOfSection(s.id).map((p) => ({ kind: p.kind, text: p.text })) }));
+      const pages = sections.map((s) => ({
+        title: s.title,
+        passages: pack.passagesOfSection(s.id).map((p) => ({ kind: p.kind, text: p.text })),
+      }));
       writeFileSync(b!, JSON.stringify({ manifest: pack.manifest, docs, pages }));
       out({ passages: passages.length, indexed: docs.length, textBytes, sections: sections.length });
       pack.close();
@@ -105,9 +117,15 @@ async function main(): Promise<void> {
       return;
     }
     case 'lunr-build': {
-      const { manifest, docs } = JSON.parse(readFileSync(a!, 'utf8')) as { manifest: { variants: string[][]; languages: string[] }; docs: IndexDocument[] };
+      const { manifest, docs } = JSON.parse(readFileSync(a!, 'utf8')) as {
+        manifest: { variants: string[][]; languages: string[] };
+        docs: IndexDocument[];
+      };
       const t0 = now();
-      const index = buildLunrIndex(docs, createAnalyzer({ variants: manifest.variants, languages: manifest.languages }));
+      const index = buildLunrIndex(
+        docs,
+        createAnalyzer({ variants: manifest.variants, languages: manifest.languages }),
+      );
       const build_ms = now() - t0;
       const json = JSON.stringify(index);
       writeFileSync(b!, json);
@@ -115,7 +133,9 @@ async function main(): Promise<void> {
       return;
     }
     case 'lunr': {
-      const { manifest } = JSON.parse(readFileSync(b!, 'utf8')) as { manifest: { variants: string[][]; languages: string[] } };
+      const { manifest } = JSON.parse(readFileSync(b!, 'utf8')) as {
+        manifest: { variants: string[][]; languages: string[] };
+      };
       const analyzer: Analyzer = createAnalyzer({ variants: manifest.variants, languages: manifest.languages });
       const r = runQueries(() => {
         const engine: IndexEngine = new MemoryEngine(lunr.Index.load(JSON.parse(readFileSync(a!, 'utf8'))));

@@ -22,7 +22,10 @@ function newestSource(dir) {
 }
 
 const sources = join(root, 'main');
-if (bundles.some((b) => !existsSync(b)) || (existsSync(sources) && Math.min(...bundles.map((b) => statSync(b).mtimeMs)) < newestSource(sources))) {
+if (
+  bundles.some((b) => !existsSync(b)) ||
+  (existsSync(sources) && Math.min(...bundles.map((b) => statSync(b).mtimeMs)) < newestSource(sources))
+) {
   const { bundleCli } = await import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href);
   await bundleCli();
 }

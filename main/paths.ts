@@ -13,7 +13,8 @@ export function projectRoot(): string {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
       try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'folio') return (cachedRoot = dir);
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'folio')
+          return (cachedRoot = dir);
       } catch {
         // not ours; keep walking up
       }

@@ -29,7 +29,9 @@ export async function bundleCli() {
     outExtension: { '.js': '.mjs' },
     external: ['better-sqlite3', 'electron'],
     // CommonJS dependencies inside an ES module bundle need a real `require`.
-    banner: { js: "import { createRequire as __folioCreateRequire } from 'node:module'; const require = __folioCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __folioCreateRequire } from 'node:module'; const require = __folioCreateRequire(import.meta.url);",
+    },
     define: { __FOLIO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     logLevel: 'error',
     legalComments: 'none',

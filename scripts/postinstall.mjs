@@ -12,6 +12,9 @@ try {
   process.stderr.write(`folio: could not bundle the folio command now (${error.message.split('\n')[0]})\n`);
 }
 if (existsSync(join(root, 'archive', 'korean-war', 'folio.json'))) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'folio.mjs'), 'info'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (result.status !== 0) process.stderr.write('folio: the embedded archive could not be built now; it will be built on first use\n');
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'folio.mjs'), 'info'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0)
+    process.stderr.write('folio: the embedded archive could not be built now; it will be built on first use\n');
 }

@@ -69,14 +69,31 @@ if (!existsSync(nativeBinding)) {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const source = dirname(require.resolve('better-sqlite3/package.json'));
-  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib']) cpSync(join(source, part), join(work, part), { recursive: true });
+  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib'])
+    cpSync(join(source, part), join(work, part), { recursive: true });
   const bin = (name) => join(root, 'node_modules', '.bin', name);
-  const prebuilt = run(bin('prebuild-install'), ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--verbose'], { cwd: work });
+  const prebuilt = run(
+    bin('prebuild-install'),
+    ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--verbose'],
+    { cwd: work },
+  );
   const built =
     prebuilt ||
-    run('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers'], {
-      cwd: work,
-    });
+    run(
+      'npx',
+      [
+        '--no-install',
+        'node-gyp',
+        'rebuild',
+        '--release',
+        `--target=${electronVersion}`,
+        `--arch=${process.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      {
+        cwd: work,
+      },
+    );
   const output = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(output)) {
     die(

@@ -4,11 +4,15 @@
  * all derive from this table, so a method cannot exist in one transport and not another.
  */
 import { z } from 'zod';
-import type { KindCounts, Manifest, Passage, PassageKind, Section } from '../archive/types';
-import type { SearchResponse } from '../search/types';
+import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
+import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
+import type { Manifest, Passage, Section } from '../model/archive';
+import type { SearchResponse } from '../model/search-result';
+
+export type { Bookmark, ImportSummary, Settings };
 
 const passageId = z.string().min(1).max(200);
-const kind = z.enum(['text', 'caption', 'media', 'heading']);
+const kind = z.enum(PASSAGE_KINDS);
 const note = z.string().max(10_000);
 
 /** Payload schemas, one per method. */
@@ -68,36 +72,10 @@ export interface SectionView {
   next: Section | null;
 }
 
-export interface Bookmark {
-  archiveId: string;
-  passageId: string;
-  note: string;
-  /** What the passage said when it was bookmarked, so an orphaned bookmark still shows what it was. */
-  savedExcerpt: string;
-  createdAt: string;
-  updatedAt: string;
-  /** Null when the passage no longer exists in this pack: the bookmark is orphaned, never dropped. */
-  passage: { kind: PassageKind; excerpt: string; sectionId: string; section: string } | null;
-  orphaned: boolean;
-}
-
-export interface Settings {
-  fontSize: number;
-  theme: 'light' | 'dark' | 'system';
-  readingPosition: string | null;
-}
-
 export interface ExportedFile {
   filename: string;
   mime: string;
   content: string;
-}
-
-export interface ImportSummary {
-  added: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
 }
 
 /** What each method answers. */
@@ -117,7 +95,7 @@ export interface ApiResponses {
 
 /** Errors cross every transport as this shape, never as a stack trace. */
 export interface ApiError {
-  /** `superseded`: a newer as-you-type search from the same client answers instead (see superseded.ts). */
+  /** `superseded`: a newer as-you-type search from the same client answers instead (SUPERSEDED below). */
   code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'superseded';
   message: string;
 }
@@ -130,6 +108,16 @@ export interface FolioApi {
   /** URL the renderer may put in <img>/<video> src for a media item of the open archive. */
   mediaUrl(mediaId: string): string;
 }
+
+/**
+ * The answer to an as-you-type search that a newer one from the same client replaced. It is not a
+ * failure: over HTTP it goes out as a 200, since a browser reports every 4xx/5xx fetch in its console.
+ * The renderer recognises it by its message, because an error thrown through Electron's
+ * contextBridge keeps only its message; `SupersededMessage` lets the renderer, which imports only
+ * types from here, check its copy of the text at compile time.
+ */
+export const SUPERSEDED = { code: 'superseded', message: 'Superseded by a newer search.' } as const satisfies ApiError;
+export type SupersededMessage = (typeof SUPERSEDED)['message'];
 
 /** Electron IPC channel for a method: one allowlisted channel per method. */
 export const ipcChannel = (method: ApiMethod): string => `folio:${method}`;

@@ -4,6 +4,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
+import { FolioError } from '../model/errors';
 import { projectRoot } from '../paths';
 import type { MediaBlob } from '../archive/pack-reader-types';
 import type { ApiError, ApiMethod, ApiResult } from './contract';
@@ -16,8 +17,8 @@ export interface CoreHostOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export class CoreOpenError extends Error {
-  override name = 'CoreOpenError';
+/** The worker could not open the archive or the bookmarks: the API's own error, as a FolioError. */
+export class CoreOpenError extends FolioError {
   constructor(readonly apiError: ApiError) {
     super(apiError.message);
   }

@@ -35,4 +35,4 @@ export type FromWorker =
   | { id: number; kind: 'call'; result: ApiResult<ApiMethod> }
   | { id: number; kind: 'media'; media: { mime: string; bytes: Uint8Array } | null };
 
-export { SUPERSEDED } from './superseded';
+export { SUPERSEDED } from './contract';

@@ -30,7 +30,7 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
         m.method === 'search.query' &&
         m.client === msg.client &&
         typeof (m.payload as { seq?: unknown } | null)?.seq === 'number' &&
-        ((m.payload as { seq: number }).seq > seq),
+        (m.payload as { seq: number }).seq > seq,
     );
   };
 
@@ -51,15 +51,29 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           dispatch('search.query', { query: next.pack.manifest.title, limit: 1 }, next.context('system'));
           const info = dispatch('archive.info', {}, next.context('system'));
           if (!info.ok) throw new Error(info.error.message);
-          post({ id: msg.id, kind: 'open', ok: true, value: { info: info.value as ArchiveInfo, recovery: next.recovery } });
+          post({
+            id: msg.id,
+            kind: 'open',
+            ok: true,
+            value: { info: info.value as ArchiveInfo, recovery: next.recovery },
+          });
         } catch (error) {
-          post({ id: msg.id, kind: 'open', ok: false, error: { code: 'unavailable', message: toApiError(error).message.replace(/^Internal error: /, '') } });
+          post({
+            id: msg.id,
+            kind: 'open',
+            ok: false,
+            error: { code: 'unavailable', message: toApiError(error).message.replace(/^Internal error: /, '') },
+          });
         }
         return;
       }
       case 'call': {
         if (!archive) {
-          post({ id: msg.id, kind: 'call', result: { ok: false, error: { code: 'unavailable', message: 'No archive is open.' } } });
+          post({
+            id: msg.id,
+            kind: 'call',
+            result: { ok: false, error: { code: 'unavailable', message: 'No archive is open.' } },
+          });
           return;
         }
         if (isNewerSearchQueued(msg)) {

@@ -5,12 +5,13 @@
  * Errors leave as `ApiError` with a one-line message; stack traces never cross a transport.
  */
 import type { z } from 'zod';
-import { PackError } from '../archive/pack-error';
+import { PackError } from '../model/errors';
 import type { PackReader } from '../archive/pack-reader-types';
-import type { Passage, Section } from '../archive/types';
-import { BookmarkStore, BookmarkStoreError } from '../bookmarks/store';
+import type { Passage, Section } from '../model/archive';
+import { BookmarkStore } from '../bookmarks/store';
+import { BookmarkStoreError } from '../model/errors';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
-import type { SearchRequest, SearchResponse } from '../search/types';
+import type { SearchRequest, SearchResponse } from '../model/search-result';
 import {
   API_METHODS,
   requestSchemas,
@@ -154,7 +155,11 @@ export const handlers: HandlerTable = {
     const meta = { archiveId: archiveId(ctx), archiveTitle: ctx.pack.manifest.title, exportedAt };
     const list = listBookmarks(ctx);
     return req.format === 'json'
-      ? { filename: exportFilename(meta.archiveId, 'json', exportedAt), mime: 'application/json', content: exportJson(meta, list) }
+      ? {
+          filename: exportFilename(meta.archiveId, 'json', exportedAt),
+          mime: 'application/json',
+          content: exportJson(meta, list),
+        }
       : {
           filename: exportFilename(meta.archiveId, 'markdown', exportedAt),
           mime: 'text/markdown',
@@ -218,6 +223,6 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
   // A damaged pack: say so in the pack's own words (it names the file and what to do).
   if (error instanceof PackError) return { code: 'unavailable', message: error.message };
-  const message = error instanceof Error ? error.message.split('\n')[0] ?? 'Internal error' : 'Internal error';
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'Internal error') : 'Internal error';
   return { code: 'internal', message: `Internal error: ${message.slice(0, 300)}` };
 }

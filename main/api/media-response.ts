@@ -44,7 +44,11 @@ export function mediaResponse(blob: MediaBlob, range: string | undefined | null)
     end = match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1);
   }
   if (start >= size || start > end) {
-    return { status: 416, headers: { ...base, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' }, body: Buffer.alloc(0) };
+    return {
+      status: 416,
+      headers: { ...base, 'Content-Range': `bytes */${size}`, 'Content-Length': '0' },
+      body: Buffer.alloc(0),
+    };
   }
   return {
     status: 206,
@@ -55,7 +59,9 @@ export function mediaResponse(blob: MediaBlob, range: string | undefined | null)
 
 /** Only media types a reader can show; anything else is served as opaque bytes. */
 function safeMime(mime: string): string {
-  return /^(image\/(jpeg|png|gif|webp|avif|svg\+xml)|video\/(mp4|webm|ogg)|audio\/(mpeg|mp4|ogg|wav|webm|flac|aac))$/.test(mime)
+  return /^(image\/(jpeg|png|gif|webp|avif|svg\+xml)|video\/(mp4|webm|ogg)|audio\/(mpeg|mp4|ogg|wav|webm|flac|aac))$/.test(
+    mime,
+  )
     ? mime
     : 'application/octet-stream';
 }

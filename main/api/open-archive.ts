@@ -32,9 +32,7 @@ export function openArchiveContext(options: OpenArchiveContextOptions): ArchiveC
   const archive = openArchive(options.archivePath);
   try {
     const ownStore = !options.bookmarks;
-    const bookmarks =
-      options.bookmarks ??
-      BookmarkStore.open(options.dataDir);
+    const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
     const searcher: Searcher = { search: (request) => archive.search(request) };
     return {

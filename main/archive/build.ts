@@ -15,13 +15,14 @@ import { analyzerFingerprint } from './fingerprint';
 import { contentChecksum, indexChecksum } from './checksum';
 import { mimeForPath } from './mime';
 import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, PACK_SCHEMA, passageIdHash, TEXT_BLOCK_BYTES, type StoredPassage } from './pack-schema';
-import { SourceError, type PassageBlock, type SourceBlock } from './source/blocks';
+import { type PassageBlock, type SourceBlock } from './source/blocks';
+import { SourceError } from '../model/errors';
 import { readHtml } from './source/html';
 import { readSourceManifest } from './source/manifest';
 import { readMarkdown } from './source/markdown';
 import { readPlainText } from './source/plaintext';
 import { alignToRecord } from './source/record';
-import type { Manifest, MediaRef, Passage, Section } from './types';
+import type { Manifest, MediaRef, Passage, Section } from '../model/archive';
 
 export interface BuildProgress {
   phase: 'reading' | 'indexing' | 'writing';

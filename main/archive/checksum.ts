@@ -1,7 +1,7 @@
 /** Content and index checksums of a pack: stable across rebuilds of the same source. */
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { Manifest, Passage, Section } from './types';
+import type { Manifest, Passage, Section } from '../model/archive';
 
 /** SHA-256 over the manifest, sections, passages and media hashes, in a canonical order. */
 export function contentChecksum(

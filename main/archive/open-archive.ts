@@ -4,10 +4,11 @@
  */
 import { createAnalyzer } from '../search/analyzer/index';
 import { createSearcher } from '../search/searcher';
-import type { SearchRequest, SearchResponse } from '../search/types';
+import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { analyzerFingerprint } from './fingerprint';
-import { SearchIndexError } from '../search/engine/pack-format';
-import { openPack, PackError, type SqlitePackReader } from './pack';
+import { SearchIndexError } from '../model/errors';
+import { openPack, type SqlitePackReader } from './pack';
+import { PackError } from '../model/errors';
 
 export interface OpenArchive {
   pack: SqlitePackReader;

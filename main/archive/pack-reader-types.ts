@@ -1,6 +1,7 @@
 /** The read-only view of an opened pack that the search core, the API and the CLI use. */
 import type { IndexEngine } from '../search/types';
-import type { KindCounts, Manifest, Passage, Section } from './types';
+import type { KindCounts } from '../model/passage-kind';
+import type { Manifest, Passage, Section } from '../model/archive';
 
 export interface MediaBlob {
   mime: string;

@@ -7,6 +7,8 @@
  * block reads. The `passages` table keeps only what must be found without decompressing: the
  * passage's id hash (for lookups by id) and its kind (for kind filters).
  */
+import { PASSAGE_KINDS } from '../model/passage-kind';
+
 export const PACK_FORMAT_VERSION = 2;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
@@ -14,7 +16,8 @@ export const PACK_APPLICATION_ID = 0x464f4c49;
 export const TEXT_BLOCK_BYTES = 32 * 1024;
 
 /** Kinds as stored in the `passages` table. */
-export const KIND_CODES = ['text', 'caption', 'media', 'heading'] as const;
+// A passage's kind is stored as its index in PASSAGE_KINDS: that list may grow, never be reordered.
+export const KIND_CODES = PASSAGE_KINDS;
 
 export const PACK_SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -7,16 +7,17 @@ import { brotliDecompressSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
 import { openSearchEngine } from '../search/engine/pack-index';
-import { SEARCH_FORMAT, SearchFormatError } from '../search/engine/pack-format';
+import { SEARCH_FORMAT } from '../search/engine/pack-format';
+import { SearchFormatError } from '../model/errors';
 import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
 import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, passageIdHash, type StoredPassage } from './pack-schema';
-import { PackError } from './pack-error';
+import { PackError } from '../model/errors';
 import { rangeIndex } from './range-index';
 import { manifestSchema } from './manifest-schema';
-import type { KindCounts, Manifest, MediaRef, MediaType, Passage, PassageKind, Section } from './types';
+import { emptyKindCounts, type KindCounts, type PassageKind } from '../model/passage-kind';
+import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
 
-export { PackError } from './pack-error';
 
 interface SectionRow {
   ordinal: number;
@@ -265,7 +266,7 @@ class SqlitePackReader implements PackReader {
   kindCounts(): KindCounts {
     // Counted once: the pack is read-only.
     if (!this.kindCountCache) {
-      const counts: KindCounts = { text: 0, caption: 0, media: 0, heading: 0 };
+      const counts = emptyKindCounts();
       guarded(this.path, () => {
         for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: number; n: number }[]) {
           const kind = KIND_CODES[row.kind];

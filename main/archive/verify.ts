@@ -3,8 +3,8 @@ import { createHash } from 'node:crypto';
 import { verifySearchIndex } from '../search/engine/pack-index';
 import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
-import { openPack, PackError } from './pack';
-import type { Passage } from './types';
+import { openPack } from './pack';
+import type { Passage } from '../model/archive';
 
 export interface VerifyReport {
   ok: boolean;
@@ -72,4 +72,3 @@ export function verifyPack(path: string): VerifyReport {
   return { ok: checks.every((c) => c.ok), checks };
 }
 
-export { PackError };

@@ -42,7 +42,10 @@ export function exportJson(meta: ExportMeta, bookmarks: Bookmark[]): string {
 /** Markdown is for reading: every user-supplied string is escaped so it cannot inject structure. */
 export function exportMarkdown(meta: ExportMeta, bookmarks: Bookmark[]): string {
   const lines: string[] = [`# Bookmarks: ${mdEscape(meta.archiveTitle)}`, ''];
-  lines.push(`Exported ${meta.exportedAt} from the archive \`${meta.archiveId}\`. ${bookmarks.length} bookmark(s).`, '');
+  lines.push(
+    `Exported ${meta.exportedAt} from the archive \`${meta.archiveId}\`. ${bookmarks.length} bookmark(s).`,
+    '',
+  );
   for (const b of bookmarks) {
     const section = b.passage ? mdEscape(b.passage.section) : 'Passage no longer in this archive';
     lines.push(`## ${section}`, '');
@@ -54,7 +57,10 @@ export function exportMarkdown(meta: ExportMeta, bookmarks: Bookmark[]): string 
     if (b.note.trim()) {
       lines.push('**Note:**', '', ...b.note.split(/\r?\n/).map((l) => mdEscape(l)), '');
     }
-    lines.push(`*Saved ${b.createdAt.slice(0, 10)}${b.updatedAt !== b.createdAt ? `, edited ${b.updatedAt.slice(0, 10)}` : ''}*`, '');
+    lines.push(
+      `*Saved ${b.createdAt.slice(0, 10)}${b.updatedAt !== b.createdAt ? `, edited ${b.updatedAt.slice(0, 10)}` : ''}*`,
+      '',
+    );
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

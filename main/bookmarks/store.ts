@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
+import type { ImportSummary, Settings } from '../model/bookmark';
+import { BookmarkStoreError } from '../model/errors';
 import { openDatabase as openSqlite } from '../sqlite';
 
 export interface StoredBookmark {
@@ -23,20 +25,7 @@ export interface StoredBookmark {
   updatedAt: string;
 }
 
-export interface StoredSettings {
-  fontSize: number;
-  theme: 'light' | 'dark' | 'system';
-  readingPosition: string | null;
-}
-
-export const DEFAULT_SETTINGS: StoredSettings = { fontSize: 18, theme: 'system', readingPosition: null };
-
-export interface ImportCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-}
+export const DEFAULT_SETTINGS: Settings = { fontSize: 18, theme: 'system', readingPosition: null };
 
 /** What happened when the file could not be opened as a database. */
 export interface StoreRecovery {
@@ -48,10 +37,6 @@ export interface StoreRecovery {
 export interface BookmarkStoreOptions {
   /** Clock, for tests. */
   now?: () => Date;
-}
-
-export class BookmarkStoreError extends Error {
-  override name = 'BookmarkStoreError';
 }
 
 export const BOOKMARKS_FILE = 'bookmarks.sqlite';
@@ -193,12 +178,11 @@ export class BookmarkStore {
     return info.changes > 0;
   }
 
-  getSettings(profileId: string, archiveId: string): StoredSettings {
+  getSettings(profileId: string, archiveId: string): Settings {
     const row = this.db
       .prepare('SELECT font_size, theme, reading_position FROM settings WHERE profile_id = ? AND archive_id = ?')
       .get(profileId, archiveId) as
-      | { font_size: number | null; theme: string | null; reading_position: string | null }
-      | undefined;
+      { font_size: number | null; theme: string | null; reading_position: string | null } | undefined;
     const theme = row?.theme;
     return {
       fontSize: row?.font_size ?? DEFAULT_SETTINGS.fontSize,
@@ -207,7 +191,7 @@ export class BookmarkStore {
     };
   }
 
-  setSettings(profileId: string, archiveId: string, patch: Partial<StoredSettings>): StoredSettings {
+  setSettings(profileId: string, archiveId: string, patch: Partial<Settings>): Settings {
     const next = { ...this.getSettings(profileId, archiveId) };
     if (patch.fontSize !== undefined) next.fontSize = patch.fontSize;
     if (patch.theme !== undefined) next.theme = patch.theme;
@@ -229,7 +213,7 @@ export class BookmarkStore {
    * an entry for a passage already bookmarked updates the note only when the entry is newer and
    * its note differs. Entries that fail validation are counted as rejected. One transaction.
    */
-  importJson(profileId: string, archiveId: string, content: string): ImportCounts {
+  importJson(profileId: string, archiveId: string, content: string): ImportSummary {
     let parsed: unknown;
     try {
       parsed = JSON.parse(content);
@@ -247,7 +231,7 @@ export class BookmarkStore {
         `The file holds bookmarks for the archive "${file.data.archiveId}", but the open archive is "${archiveId}".`,
       );
     }
-    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const counts: ImportSummary = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
     const nowIso = this.now().toISOString();
     const insert = this.db.prepare(
       `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, saved_excerpt, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -292,7 +276,13 @@ interface BookmarkRow {
 }
 
 function toBookmark(row: BookmarkRow): StoredBookmark {
-  return { passageId: row.passage_id, note: row.note, savedExcerpt: row.saved_excerpt, createdAt: row.created_at, updatedAt: row.updated_at };
+  return {
+    passageId: row.passage_id,
+    note: row.note,
+    savedExcerpt: row.saved_excerpt,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }
 
 function openDatabase(file: string): Database.Database {
@@ -303,7 +293,8 @@ function openDatabase(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw Object.assign(new Error(`integrity check failed: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+    if (check !== 'ok')
+      throw Object.assign(new Error(`integrity check failed: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
       throw new BookmarkStoreError(
@@ -313,7 +304,8 @@ function openDatabase(file: string): Database.Database {
     db.exec(SCHEMA);
     // Version 1 files lack the saved excerpt; their bookmarks keep working with an empty one.
     const columns = (db.prepare('PRAGMA table_info(bookmarks)').all() as { name: string }[]).map((c) => c.name);
-    if (!columns.includes('saved_excerpt')) db.exec("ALTER TABLE bookmarks ADD COLUMN saved_excerpt TEXT NOT NULL DEFAULT ''");
+    if (!columns.includes('saved_excerpt'))
+      db.exec("ALTER TABLE bookmarks ADD COLUMN saved_excerpt TEXT NOT NULL DEFAULT ''");
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
   } catch (error) {

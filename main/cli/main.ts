@@ -112,7 +112,8 @@ export function createProgram(): Command {
       try {
         const { verifyPack } = await import('../archive/verify');
         const report = verifyPack(packFile);
-        for (const c of report.checks) process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}${c.ok ? '' : `: ${c.detail}`}\n`);
+        for (const c of report.checks)
+          process.stdout.write(`${c.ok ? 'ok  ' : 'FAIL'}  ${c.name}${c.ok ? '' : `: ${c.detail}`}\n`);
         if (!report.ok) {
           process.stderr.write(`folio: ${packFile}: the pack failed verification; rebuild it or copy it again\n`);
           process.exit(EXIT_BAD_INPUT);

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { OpenArchive } from '../archive/open-archive';
-import type { PassageKind } from '../archive/types';
+import type { PassageKind } from '../model/passage-kind';
 import { archivePath, fail, kinds, positiveInt } from './common';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
@@ -39,63 +39,69 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
     .option('-n, --limit <n>', 'how many results', positiveInt, 10)
     .option('-k, --kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
     .option('--json', 'print one JSON object')
-    .action(async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
-      let archive: OpenArchive;
-      try {
-        const path = await archivePath(options.archive, load.buildEmbedded);
-        if (path === null) return;
-        archive = await load.openArchive(path);
-      } catch (error) {
-        fail(error);
-      }
-      const query = words.join(' ');
-      let response;
-      try {
-        response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
-      } catch (error) {
-        // A query never fails: a damaged index is reported like a damaged pack.
-        fail(error);
-      }
-      archive.close();
-      if (options.json) {
+    .action(
+      async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
+        let archive: OpenArchive;
+        try {
+          const path = await archivePath(options.archive, load.buildEmbedded);
+          if (path === null) return;
+          archive = await load.openArchive(path);
+        } catch (error) {
+          fail(error);
+        }
+        const query = words.join(' ');
+        let response;
+        try {
+          response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
+        } catch (error) {
+          // A query never fails: a damaged index is reported like a damaged pack.
+          fail(error);
+        }
+        archive.close();
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({
+              query: response.query,
+              total: response.total,
+              tookMs: response.tookMs,
+              results: response.results.map((r) => ({
+                passageId: r.passageId,
+                kind: r.kind,
+                section: r.section,
+                sectionId: r.sectionId,
+                title: r.title,
+                text: r.text,
+                snippet: r.snippet,
+                snippetStart: r.snippetStart,
+                highlights: r.highlights,
+                score: r.score,
+              })),
+            })}\n`,
+          );
+          return;
+        }
+        const tty = process.stdout.isTTY === true;
+        const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
+        if (!archive.indexMatchesAnalyzer)
+          process.stderr.write(
+            'folio: this pack was indexed by another version of Folio; rebuild it for the best results\n',
+          );
+        if (response.results.length === 0) {
+          process.stdout.write(`no results for ${asked}\n`);
+          return;
+        }
         process.stdout.write(
-          `${JSON.stringify({
-            query: response.query,
-            total: response.total,
-            tookMs: response.tookMs,
-            results: response.results.map((r) => ({
-              passageId: r.passageId,
-              kind: r.kind,
-              section: r.section,
-              sectionId: r.sectionId,
-              title: r.title,
-              text: r.text,
-              snippet: r.snippet,
-              snippetStart: r.snippetStart,
-              highlights: r.highlights,
-              score: r.score,
-            })),
-          })}\n`,
+          `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`,
         );
-        return;
-      }
-      const tty = process.stdout.isTTY === true;
-      const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
-      if (!archive.indexMatchesAnalyzer) process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
-      if (response.results.length === 0) {
-        process.stdout.write(`no results for ${asked}\n`);
-        return;
-      }
-      process.stdout.write(`${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`);
-      response.results.forEach((r, i) => {
-        const ellipsisStart = r.snippetStart > 0 ? '…' : '';
-        const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
-        process.stdout.write(
-          `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
-            `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
-            `    #${r.passageId}\n`,
-        );
-      });
-    });
-
+        response.results.forEach((r, i) => {
+          const ellipsisStart = r.snippetStart > 0 ? '…' : '';
+          const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
+          process.stdout.write(
+            `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
+              `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
+              `    #${r.passageId}\n`,
+          );
+        });
+      },
+    );
 }

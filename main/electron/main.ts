@@ -6,12 +6,30 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, type MenuItemConstructorOptions } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  session,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { API_METHODS, ipcChannel } from '../api/contract';
 import { CoreHost } from '../api/core-host';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { STATIC_TYPES } from '../api/web-policy';
-import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, archiveArg, isAllowedRequest, isTrustedSender, kioskArg } from './security';
+import {
+  APP_CSP,
+  APP_ENTRY,
+  APP_HOST,
+  APP_SCHEME,
+  archiveArg,
+  isAllowedRequest,
+  isTrustedSender,
+  kioskArg,
+} from './security';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, '..', 'renderer');
@@ -23,7 +41,10 @@ const devTools = !app.isPackaged && (!!devServer || process.env.FOLIO_DEVTOOLS =
 const kiosk = kioskArg(process.argv);
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true },
+  },
 ]);
 
 const core = new CoreHost({ workerPath: join(here, 'core-worker.js') });
@@ -62,7 +83,8 @@ async function serveApp(request: Request): Promise<Response> {
     return notFound();
   }
   const file = normalize(join(rendererDir, relative));
-  if (relative.includes('\0') || !file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) return notFound();
+  if (relative.includes('\0') || !file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile())
+    return notFound();
   return new Response(readFileSync(file), {
     headers: { 'Content-Type': STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', ...HEADERS },
   });
@@ -86,7 +108,12 @@ function registerIpc(): void {
     ipcMain.handle(ipcChannel(method), async (event, payload: unknown) => {
       // Fiddle-style sender check: only our own top-level page may call.
       const frame = event.senderFrame;
-      if (!frame || frame.parent !== null || !isTrustedSender(frame.url, devServer) || event.sender !== mainWindow?.webContents) {
+      if (
+        !frame ||
+        frame.parent !== null ||
+        !isTrustedSender(frame.url, devServer) ||
+        event.sender !== mainWindow?.webContents
+      ) {
         return { ok: false, error: { code: 'bad-request', message: 'Calls are accepted from the Folio window only.' } };
       }
       return core.call(method, payload, 'local', `wc-${event.sender.id}`);

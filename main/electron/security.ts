@@ -14,7 +14,8 @@ export function isAllowedRequest(url: string, devServer?: string): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true;
   if (url.startsWith('blob:app://folio/') || url.startsWith('data:')) return true;
   if (url.startsWith('devtools://') || url.startsWith('chrome-devtools://')) return true;
-  if (devServer && (url === devServer || url.startsWith(devServer.endsWith('/') ? devServer : `${devServer}/`))) return true;
+  if (devServer && (url === devServer || url.startsWith(devServer.endsWith('/') ? devServer : `${devServer}/`)))
+    return true;
   if (devServer && /^wss?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(url)) return true;
   return false;
 }

@@ -7,7 +7,7 @@
  * - `media`: the title of media passages.
  * Passages that repeat an earlier one (`repeatOf`) are not indexed: search returns the first only.
  */
-import type { Passage, Section } from '../archive/types';
+import type { Passage, Section } from '../model/archive';
 import type { IndexDocument } from './types';
 
 /** Media passages: the description is the text after the title prefix. */
@@ -27,11 +27,11 @@ export function toIndexDocuments(passages: Passage[], sections: Section[]): Inde
     const fields = { title: section, text: '', caption: '', media: '' };
     switch (p.kind) {
       case 'heading':
-      {
-        const heading = p.title ?? p.text;
-        fields.title = heading === section ? section : `${section} ${heading}`.trim();
-        fields.text = p.text;
-      }
+        {
+          const heading = p.title ?? p.text;
+          fields.title = heading === section ? section : `${section} ${heading}`.trim();
+          fields.text = p.text;
+        }
         break;
       case 'text':
         fields.text = p.text;

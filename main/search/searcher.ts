@@ -32,15 +32,18 @@
  * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
  * "no results".
  */
-import type { Passage, PassageKind } from '../archive/types';
-import { PASSAGE_KINDS } from '../archive/types';
+import { PackError } from '../model/errors';
+import type { Passage } from '../model/archive';
+import type { PassageKind } from '../model/passage-kind';
+import { PASSAGE_KINDS } from '../model/passage-kind';
 import type { DetailedToken, FolioAnalyzer } from './analyzer/index';
 import { stem } from './analyzer/stemmer';
 import { isStopWord } from './analyzer/stopwords';
 import { editDistance } from './query/edit-distance';
 import { parseQuery, type QueryPart } from './query/index';
 import { bestSnippet, matchedSpans } from './snippet';
-import type { AnalyzedToken, Analyzer, EngineMatch, IndexEngine, SearchField, SearchHit, SearchRequest, SearchResponse, TermClause } from './types';
+import type { AnalyzedToken, Analyzer, EngineMatch, IndexEngine, SearchField, TermClause } from './types';
+import type { SearchHit, SearchRequest, SearchResponse } from '../model/search-result';
 
 /** Where the searcher reads the passages it shows (a pack reader, or test fixtures). */
 export interface PassageSource {
@@ -49,7 +52,11 @@ export interface PassageSource {
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
   /** Optional: passages of `kinds` in reading order (a page from `offset`; none for limit 0), and how many there are. */
-  passagesOfKinds?(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] };
+  passagesOfKinds?(
+    kinds: readonly PassageKind[],
+    offset: number,
+    limit: number,
+  ): { total: number; passages: Passage[] };
 }
 
 /** What a searcher is made of: one engine, the archive's analyzer and its passages. */
@@ -87,14 +94,52 @@ const PHRASE_CHECK_LIMIT = 2000;
 /** Stop words allowed between two words of a phrase ("Republic of Korea" for "Republic Korea"). */
 const PHRASE_GAP = 2;
 
-const BOOST = { exact: 1, raw: 0.9, join: 1, part: 0.8, prefix: 0.35, stemPrefix: 0.12, fuzzy: 0.25, fuzzy2: 0.12 } as const;
+const BOOST = {
+  exact: 1,
+  raw: 0.9,
+  join: 1,
+  part: 0.8,
+  prefix: 0.35,
+  stemPrefix: 0.12,
+  fuzzy: 0.25,
+  fuzzy2: 0.12,
+} as const;
 const CREDIT = { exact: 1, raw: 1, join: 1, prefix: 0.9, stemPrefix: 0.5, fuzzy: 0.7, fuzzy2: 0.5 } as const;
 const INTENT_FACTOR = 1.5;
 
 const KIND_INTENT: Record<string, PassageKind> = {};
-for (const w of ['video', 'videos', 'film', 'films', 'documentary', 'documentaries', 'footage', 'trailer', 'trailers', 'movie', 'movies', 'clip', 'clips', 'newsreel', 'newsreels'])
+for (const w of [
+  'video',
+  'videos',
+  'film',
+  'films',
+  'documentary',
+  'documentaries',
+  'footage',
+  'trailer',
+  'trailers',
+  'movie',
+  'movies',
+  'clip',
+  'clips',
+  'newsreel',
+  'newsreels',
+])
   KIND_INTENT[w] = 'media';
-for (const w of ['photo', 'photos', 'photograph', 'photographs', 'picture', 'pictures', 'image', 'images', 'caption', 'captions', 'pic', 'pics'])
+for (const w of [
+  'photo',
+  'photos',
+  'photograph',
+  'photographs',
+  'picture',
+  'pictures',
+  'image',
+  'images',
+  'caption',
+  'captions',
+  'pic',
+  'pics',
+])
   KIND_INTENT[w] = 'caption';
 
 type AltKind = keyof typeof CREDIT;
@@ -134,7 +179,9 @@ interface Concept {
 function detailed(analyzer: Analyzer, text: string): DetailedToken[] {
   const a = analyzer as Partial<FolioAnalyzer>;
   if (typeof a.analyzeDetailed === 'function') return a.analyzeDetailed(text);
-  return analyzer.analyze(text, 'text').map((t) => ({ ...t, raw: t.term, role: 'word' as const, primary: true, stop: false }));
+  return analyzer
+    .analyze(text, 'text')
+    .map((t) => ({ ...t, raw: t.term, role: 'word' as const, primary: true, stop: false }));
 }
 
 /** Groups tokens (sorted by start) whose spans overlap. */
@@ -228,7 +275,10 @@ function byPhrase(concepts: Concept[]): Concept[][] {
  * with at most PHRASE_GAP stop words between two concepts.
  */
 function phraseStandsIn(analyzer: Analyzer, text: string, phrase: Set<string>[]): boolean {
-  const positions = groupTokens(detailed(analyzer, text)).map((g) => ({ terms: g.map((t) => t.term), stop: g.every((t) => t.stop) }));
+  const positions = groupTokens(detailed(analyzer, text)).map((g) => ({
+    terms: g.map((t) => t.term),
+    stop: g.every((t) => t.stop),
+  }));
   const fits = (at: number, concept: number): boolean => positions[at]!.terms.some((t) => phrase[concept]!.has(t));
   for (let start = 0; start < positions.length; start++) {
     if (!fits(start, 0)) continue;
@@ -304,7 +354,7 @@ class SearchRun {
     // Stop words: dropped unless they are all the query has (or explicitly required).
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
     const allStop = positive.length > 0 && positive.every((c) => c.stop);
-    let kept = concepts.filter((c) => allStop || !c.stop || c.presence === 'required' && c.phraseId < 0 || c.partial);
+    let kept = concepts.filter((c) => allStop || !c.stop || (c.presence === 'required' && c.phraseId < 0) || c.partial);
     // A partial stop word ("Mig all…") is only a prefix: a bonus, not a requirement.
     for (const c of kept) {
       if (c.stop && c.partial && !allStop) {
@@ -317,7 +367,8 @@ class SearchRun {
     const planned = kept.filter((c) => c.alternatives.length > 0);
     for (const c of planned) {
       c.setIndex = new Map();
-      for (const a of c.alternatives) if (a.set !== 'whole' && !c.setIndex.has(a.set)) c.setIndex.set(a.set, c.setIndex.size);
+      for (const a of c.alternatives)
+        if (a.set !== 'whole' && !c.setIndex.has(a.set)) c.setIndex.set(a.set, c.setIndex.size);
     }
     return planned;
   }
@@ -333,7 +384,13 @@ class SearchRun {
         else if (t.role === 'acronym' && /^[a-z]+$/.test(t.raw)) other = stem(t.raw);
         if (other && other !== t.term && engine.hasTerm(other)) {
           const exact = c.alternatives.find((a) => a.term === t.term);
-          addAlt(c, { term: other, kind: 'raw', share: exact ? exact.share : 1, boost: BOOST.raw, set: exact ? exact.set : 'whole' });
+          addAlt(c, {
+            term: other,
+            kind: 'raw',
+            share: exact ? exact.share : 1,
+            boost: BOOST.raw,
+            set: exact ? exact.set : 'whole',
+          });
         }
       }
     }
@@ -389,13 +446,25 @@ class SearchRun {
           if (taken >= PREFIX_LIMIT || (taken >= 2 && postings >= PREFIX_POSTINGS)) break;
           postings += engine.documentFrequency(term);
           taken++;
-          addAlt(c, { term, kind: asTyped ? 'prefix' : 'stemPrefix', share: 1, boost: asTyped ? BOOST.prefix : BOOST.stemPrefix });
+          addAlt(c, {
+            term,
+            kind: asTyped ? 'prefix' : 'stemPrefix',
+            share: 1,
+            boost: asTyped ? BOOST.prefix : BOOST.stemPrefix,
+          });
         }
         for (const p of prefixes) {
           const folio = this.analyzer as Partial<FolioAnalyzer>;
           if (typeof folio.variantPrefix === 'function' && Array.from(p).length >= 3) {
             for (const canon of folio.variantPrefix(p, 4)) {
-              for (const t of canon) if (t.primary && engine.hasTerm(t.term)) addAlt(c, { term: t.term, kind: 'prefix', share: 1 / canon.filter((x) => x.primary).length, boost: BOOST.prefix });
+              for (const t of canon)
+                if (t.primary && engine.hasTerm(t.term))
+                  addAlt(c, {
+                    term: t.term,
+                    kind: 'prefix',
+                    share: 1 / canon.filter((x) => x.primary).length,
+                    boost: BOOST.prefix,
+                  });
             }
           }
         }
@@ -431,7 +500,12 @@ class SearchRun {
         for (let k = 2; k <= chars.length - 2; k++) {
           const left = stem(chars.slice(0, k));
           const right = stem(chars.slice(k));
-          if (engine.hasTerm(left) && engine.hasTerm(right) && !isStopWord(chars.slice(0, k)) && !isStopWord(chars.slice(k))) {
+          if (
+            engine.hasTerm(left) &&
+            engine.hasTerm(right) &&
+            !isStopWord(chars.slice(0, k)) &&
+            !isStopWord(chars.slice(k))
+          ) {
             addAlt(c, { term: left, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
             addAlt(c, { term: right, kind: 'join', share: 0.5, boost: BOOST.part, set: 'split' });
             break;
@@ -506,8 +580,10 @@ class SearchRun {
     if (!sorted) matches = [...matches].sort((a, b) => b.score - a.score);
     // Ties keep the engine's order (lunr's), so a walk can stop at the first match that cannot beat
     // the last of the page.
-    const before = (a: { m: EngineMatch; score: number; at: number }, b: { m: EngineMatch; score: number; at: number }): boolean =>
-      a.score > b.score || (a.score === b.score && a.at < b.at);
+    const before = (
+      a: { m: EngineMatch; score: number; at: number },
+      b: { m: EngineMatch; score: number; at: number },
+    ): boolean => a.score > b.score || (a.score === b.score && a.at < b.at);
     const top: { m: EngineMatch; score: number; at: number }[] = [];
     const maxFactor = intents ? INTENT_FACTOR : 1;
     const needKinds = intents || !!kindFilter;
@@ -571,7 +647,8 @@ class SearchRun {
         const p = byId.get(m.ref);
         if (!p) continue;
         const fields = [p.text, p.title ?? '', this.passages.sectionTitle(p.sectionId) ?? ''];
-        if (wanted.every((phrase) => fields.some((text) => text !== '' && phraseStandsIn(this.analyzer, text, phrase)))) kept.push(m);
+        if (wanted.every((phrase) => fields.some((text) => text !== '' && phraseStandsIn(this.analyzer, text, phrase))))
+          kept.push(m);
       }
     }
     return kept;
@@ -594,7 +671,11 @@ class SearchRun {
   }
 
   /** What a reader is shown of one passage. */
-  hit(p: Passage, snip: { snippet: string; snippetStart: number; highlights: [number, number][] }, score: number): SearchHit {
+  hit(
+    p: Passage,
+    snip: { snippet: string; snippetStart: number; highlights: [number, number][] },
+    score: number,
+  ): SearchHit {
     let section = '';
     try {
       section = this.passages.sectionTitle(p.sectionId) ?? '';
@@ -636,11 +717,15 @@ class SearchRun {
     const started = performance.now();
     const query = typeof request?.query === 'string' ? request.query : '';
     const parsed = parseQuery(query);
-    const limit = Math.min(MAX_LIMIT, Math.max(0, Number.isFinite(request?.limit) ? Math.floor(request.limit!) : DEFAULT_LIMIT));
+    const limit = Math.min(
+      MAX_LIMIT,
+      Math.max(0, Number.isFinite(request?.limit) ? Math.floor(request.limit!) : DEFAULT_LIMIT),
+    );
     const offset = Math.max(0, Number.isFinite(request?.offset) ? Math.floor(request.offset!) : 0);
     const requested = Array.isArray(request?.kinds) ? request.kinds.filter((k) => PASSAGE_KINDS.includes(k)) : [];
     let kinds: PassageKind[] = requested;
-    if (parsed.kinds.length) kinds = requested.length ? parsed.kinds.filter((k) => requested.includes(k)) : parsed.kinds;
+    if (parsed.kinds.length)
+      kinds = requested.length ? parsed.kinds.filter((k) => requested.includes(k)) : parsed.kinds;
     const kindFilter = requested.length > 0 || parsed.kinds.length > 0 ? new Set(kinds) : undefined;
     const empty = (): SearchResponse => ({ query, total: 0, tookMs: performance.now() - started, results: [] });
     if (kindFilter && kindFilter.size === 0) return empty();
@@ -655,7 +740,8 @@ class SearchRun {
     if (kindsOnly && typeof this.passages.passagesOfKinds === 'function') {
       // The count first (a page of none): a word search falls back without reading any passage.
       const ofKinds = this.passages.passagesOfKinds(kindsOnly, 0, 0).total;
-      if (concepts.length === 0 || ofKinds > this.kindWordFrequency(concepts)) return this.browse(query, this.passages.passagesOfKinds(kindsOnly, offset, limit), started);
+      if (concepts.length === 0 || ofKinds > this.kindWordFrequency(concepts))
+        return this.browse(query, this.passages.passagesOfKinds(kindsOnly, offset, limit), started);
     }
     if (positive.length === 0) return empty();
     const clauses = this.clauses(concepts);
@@ -674,17 +760,25 @@ class SearchRun {
     const excluded = concepts.filter((c) => c.presence === 'prohibited');
     for (const c of excluded) {
       if (c.phraseId < 0 && !c.alternatives.some((a) => a.set === 'whole')) {
-        for (const set of new Set(c.alternatives.map((a) => a.set))) exclusions.push(c.alternatives.filter((a) => a.set === set).map((a) => a.term));
+        for (const set of new Set(c.alternatives.map((a) => a.set)))
+          exclusions.push(c.alternatives.filter((a) => a.set === set).map((a) => a.term));
       }
     }
     for (const group of byPhrase(excluded)) {
-      const terms = group.map((c) => c.alternatives.find((a) => a.kind === 'exact' && a.set === 'whole')?.term ?? c.alternatives[0]?.term).filter((t): t is string => !!t);
+      const terms = group
+        .map(
+          (c) => c.alternatives.find((a) => a.kind === 'exact' && a.set === 'whole')?.term ?? c.alternatives[0]?.term,
+        )
+        .filter((t): t is string => !!t);
       if (terms.length) exclusions.push(terms);
     }
     if (exclusions.length) {
       const bad = new Set<string>();
       for (const terms of exclusions.slice(0, 8)) {
-        for (const m of this.engine.query([...new Set(terms)].map((term) => ({ term, boost: 1, presence: 'required' as const })))) bad.add(m.ref);
+        for (const m of this.engine.query(
+          [...new Set(terms)].map((term) => ({ term, boost: 1, presence: 'required' as const })),
+        ))
+          bad.add(m.ref);
       }
       matches = matches.filter((m) => !bad.has(m.ref));
     }
@@ -703,7 +797,14 @@ class SearchRun {
       if (kind && intents.has(kind)) s *= INTENT_FACTOR;
       return s;
     };
-    const ranked = this.rank(matches, score, offset + limit, intents.size > 0, kindFilter, positive.every((c) => c.stop));
+    const ranked = this.rank(
+      matches,
+      score,
+      offset + limit,
+      intents.size > 0,
+      kindFilter,
+      positive.every((c) => c.stop),
+    );
     const page = ranked.top.slice(offset, offset + limit);
     const byId = new Map(this.passages.passagesByIds(page.map((r) => r.m.ref)).map((p) => [p.id, p]));
     const results: SearchHit[] = [];
@@ -712,7 +813,12 @@ class SearchRun {
       if (!p) continue;
       const terms = new Set(r.m.matched.keys());
       const spans = matchedSpans(this.passageTokens(p), terms);
-      const snip = bestSnippet(p.text, spans.map((x) => x.span), undefined, spans.map((x) => x.terms));
+      const snip = bestSnippet(
+        p.text,
+        spans.map((x) => x.span),
+        undefined,
+        spans.map((x) => x.terms),
+      );
       results.push(this.hit(p, snip, r.score));
     }
     return { query, total: ranked.total, tookMs: performance.now() - started, results };
@@ -729,7 +835,7 @@ export function createSearcher(options: SearcherOptions): Searcher {
         return new SearchRun(options, caches).run(request);
       } catch (error) {
         // A damaged archive is reported, not passed off as "no results".
-        if (error instanceof Error && (error.name === 'SearchIndexError' || error.name === 'PackError')) throw error;
+        if (error instanceof PackError) throw error;
         try {
           options.onError?.(error, request);
         } catch {

@@ -43,7 +43,8 @@ export interface MatchedSpan {
 /** Like spansOf, keeping which terms each merged span matched (for choosing the snippet). */
 export function matchedSpans(tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>): MatchedSpan[] {
   const hits: MatchedSpan[] = [];
-  for (const t of tokens) if (terms.has(t.term) && t.end > t.start) hits.push({ span: [t.start, t.end], terms: [t.term] });
+  for (const t of tokens)
+    if (terms.has(t.term) && t.end > t.start) hits.push({ span: [t.start, t.end], terms: [t.term] });
   hits.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
   const merged: MatchedSpan[] = [];
   for (const h of hits) {
@@ -79,7 +80,12 @@ function wordEnd(text: string, i: number): number {
  * short. `spanTerms` (parallel to `highlights`) names the terms of each span; without it every
  * span counts as a different term.
  */
-export function bestSnippet(text: string, highlights: [number, number][], size = SNIPPET_CHARS, spanTerms?: readonly (readonly string[])[]): Snippet {
+export function bestSnippet(
+  text: string,
+  highlights: [number, number][],
+  size = SNIPPET_CHARS,
+  spanTerms?: readonly (readonly string[])[],
+): Snippet {
   if (text.length <= size) return { snippet: text, snippetStart: 0, highlights };
   let bestStart = 0;
   let best = -1;

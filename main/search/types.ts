@@ -2,7 +2,7 @@
  * Types shared by the search core: the analyzer (what a term is), the engine (where terms are
  * looked up and scored, in memory or in a pack) and the searcher (what a reader gets back).
  */
-import type { PassageKind } from '../archive/types';
+import type { PassageKind } from '../model/passage-kind';
 
 /** lunr fields every passage is indexed under. */
 export type SearchField = 'title' | 'text' | 'caption' | 'media';
@@ -63,37 +63,4 @@ export interface IndexEngine {
   expandFuzzy(term: string, maxDistance: number, limit: number): string[];
   /** Number of documents a term occurs in (0 when absent). */
   documentFrequency(term: string): number;
-}
-
-/** What the reader asks. */
-export interface SearchRequest {
-  query: string;
-  /** Restrict to these kinds; empty or absent means all. */
-  kinds?: PassageKind[];
-  limit?: number;
-  offset?: number;
-}
-
-/** One passage-level result. `highlights` are [start, end) offsets into `text`. */
-export interface SearchHit {
-  passageId: string;
-  kind: PassageKind;
-  sectionId: string;
-  section: string;
-  /** Media title for media passages, heading text for headings, else the section title. */
-  title: string;
-  /** The passage's full text. */
-  text: string;
-  /** The best window of `text` around the matches; `snippetStart` is its offset into `text`. */
-  snippet: string;
-  snippetStart: number;
-  highlights: [number, number][];
-  score: number;
-}
-
-export interface SearchResponse {
-  query: string;
-  total: number;
-  tookMs: number;
-  results: SearchHit[];
 }

@@ -11,7 +11,10 @@ export function rendererIsStale(outDir: string): boolean {
   const index = join(outDir, 'index.html');
   if (!existsSync(index)) return true;
   const root = projectRoot();
-  const sources = Math.max(newestMtime(join(root, 'renderer')), statSync(join(root, 'main', 'api', 'contract.ts')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(join(root, 'renderer')),
+    statSync(join(root, 'main', 'api', 'contract.ts')).mtimeMs,
+  );
   return statSync(index).mtimeMs < sources;
 }
 
@@ -27,7 +30,8 @@ async function withBuildLock(outDir: string, run: () => Promise<void>): Promise<
       break;
     } catch {
       // Another process is building: wait for it, then take over a lock older than 3 minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000) rmSync(lock, { recursive: true, force: true });
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000)
+        rmSync(lock, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`timed out waiting for another build of ${outDir}`);
       await sleep(100);
     }
@@ -55,7 +59,9 @@ async function buildRenderer(outDir: string): Promise<void> {
   try {
     // A computed specifier keeps bundlers from inlining Vite into the CLI.
     const name = ['vi', 'te'].join('');
-    vite = (await import(pathToFileURL(join(root, 'node_modules', name, 'dist', 'node', 'index.js')).href)) as typeof vite;
+    vite = (await import(
+      pathToFileURL(join(root, 'node_modules', name, 'dist', 'node', 'index.js')).href
+    )) as typeof vite;
   } catch {
     return; // no Vite (an installed Folio): serve whatever build exists
   }

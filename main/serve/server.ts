@@ -17,6 +17,7 @@ import { CoreHost } from '../api/core-host';
 import type { OpenedValue } from '../api/core-protocol';
 import type { ApiError } from '../api/contract';
 import { isMediaId, mediaResponse } from '../api/media-response';
+import { SetupError } from '../model/errors';
 import { projectRoot } from '../paths';
 import { ensureRendererBuilt } from './renderer-build';
 import { RENDERER_CSP, STATIC_TYPES } from '../api/web-policy';
@@ -58,9 +59,14 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), payment=()',
 };
 
-
 // A superseded search is answered, not failed (see api/superseded.ts).
-const API_STATUS: Record<ApiError['code'], number> = { 'bad-request': 400, 'not-found': 404, unavailable: 503, internal: 500, superseded: 200 };
+const API_STATUS: Record<ApiError['code'], number> = {
+  'bad-request': 400,
+  'not-found': 404,
+  unavailable: 503,
+  internal: 500,
+  superseded: 200,
+};
 
 class HttpError extends Error {
   constructor(
@@ -76,7 +82,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const rendererDir = resolve(options.rendererDir ?? join(projectRoot(), 'out', 'renderer'));
   if (!options.rendererDir) await ensureRendererBuilt(rendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw Object.assign(new Error(`the web app is not built (${rendererDir}); run "npm run build:renderer"`), { name: 'PackError' });
+    throw new SetupError(`the web app is not built (${rendererDir}); run "npm run build:renderer"`);
   }
 
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
@@ -85,8 +91,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     opened = await core.open(resolve(options.archivePath), options.dataDir);
   } catch (error) {
     await core.close();
-    // The CLI prints PackError messages as one line.
-    throw Object.assign(new Error((error as Error).message), { name: 'PackError' });
+    throw error;
   }
   if (opened.recovery) process.stderr.write(`folio: ${opened.recovery.message}\n`);
 
@@ -97,7 +102,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       const message = error instanceof HttpError ? error.message : 'Internal error.';
-      if (!res.headersSent) sendJson(res, status, { ok: false, error: { code: status >= 500 ? 'internal' : 'bad-request', message } });
+      if (!res.headersSent)
+        sendJson(res, status, { ok: false, error: { code: status >= 500 ? 'internal' : 'bad-request', message } });
       else res.destroy();
     });
   });
@@ -139,7 +145,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       const profileId = profileOf(req, res);
       const clientHeader = req.headers['x-folio-client'];
-      const client = typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
+      const client =
+        typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
       const result = await core.call(method, payload, profileId, client);
       res.setHeader('Cache-Control', 'no-store');
       sendJson(res, result.ok ? 200 : (API_STATUS[result.error.code] ?? 500), result);
@@ -194,7 +201,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const urlHost = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : shownHost;
   origin = `http://${urlHost}:${address.port}`;
-  for (const name of [urlHost, shownHost, 'localhost', '127.0.0.1', '[::1]']) allowedHosts.add(`${name}:${address.port}`.toLowerCase());
+  for (const name of [urlHost, shownHost, 'localhost', '127.0.0.1', '[::1]'])
+    allowedHosts.add(`${name}:${address.port}`.toLowerCase());
 
   return {
     url: `${origin}/`,
@@ -262,6 +270,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+  });
   res.end(text);
 }

@@ -213,13 +213,7 @@ export function App({ api }: { api: FolioApi }) {
         ) : route.view === 'settings' ? (
           <SettingsView settings={settings} onChange={updateSettings} />
         ) : (
-          <Reader
-            api={api}
-            info={info}
-            route={route}
-            actions={actions}
-            onReadingPosition={saveReadingPosition}
-          />
+          <Reader api={api} info={info} route={route} actions={actions} onReadingPosition={saveReadingPosition} />
         )}
       </main>
       <footer className="colophon">

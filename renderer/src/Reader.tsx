@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ArchiveInfo, Bookmark, FolioApi, SectionView } from '../../main/api/contract';
-import type { Passage } from '../../main/archive/types';
+import type { Passage } from '../../main/model/archive';
 import type { BookmarkActions } from './App';
 import { Highlighted } from './Highlighted';
 import { hrefFor, passageHref, type Route } from './route';
@@ -126,7 +126,10 @@ export function Reader({
         <ol>
           {info.sections.map((s) => (
             <li key={s.id}>
-              <a href={hrefFor({ view: 'section', sectionId: s.id })} aria-current={s.id === section.id ? 'page' : undefined}>
+              <a
+                href={hrefFor({ view: 'section', sectionId: s.id })}
+                aria-current={s.id === section.id ? 'page' : undefined}
+              >
                 {s.title}
               </a>
             </li>
@@ -202,7 +205,9 @@ function PassageBlock({
   actions: BookmarkActions;
 }) {
   const [editing, setEditing] = useState(false);
-  const marked = (text: string, offset = 0) => <Highlighted text={text} offset={offset} ranges={highlights} markClass="hit" />;
+  const marked = (text: string, offset = 0) => (
+    <Highlighted text={text} offset={offset} ranges={highlights} markClass="hit" />
+  );
   let body: React.ReactNode;
   if (p.kind === 'heading') {
     const Tag = headingTag(p.level, asTitle);
@@ -217,7 +222,11 @@ function PassageBlock({
         {p.media?.present ? (
           <img src={api.mediaUrl(p.media.id)} alt={excerpt(p.text, 200)} loading="lazy" decoding="async" />
         ) : (
-          <div className="placeholder" role="img" aria-label={`${p.media?.type ?? 'image'} not included in this archive`}>
+          <div
+            className="placeholder"
+            role="img"
+            aria-label={`${p.media?.type ?? 'image'} not included in this archive`}
+          >
             <span aria-hidden="true" className="placeholder-icon">
               ▢
             </span>
@@ -283,7 +292,12 @@ function PassageBlock({
             <path d="M2 1.5h12v17l-6-4.5-6 4.5z" />
           </svg>
         </button>
-        <a className="passage-link" href={passageHref(p.id)} aria-label={`Link to this passage: ${name}`} title="Link to this passage">
+        <a
+          className="passage-link"
+          href={passageHref(p.id)}
+          aria-label={`Link to this passage: ${name}`}
+          title="Link to this passage"
+        >
           #
         </a>
         {bookmark && (

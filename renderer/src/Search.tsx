@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { ArchiveInfo, FolioApi } from '../../main/api/contract';
-import type { PassageKind } from '../../main/archive/types';
-import type { SearchHit } from '../../main/search/types';
+import type { PassageKind } from '../../main/model/passage-kind';
+import type { SearchHit } from '../../main/model/search-result';
 import { isSuperseded } from './api';
 import { Highlighted } from './Highlighted';
 import { passageHref } from './route';
@@ -11,7 +11,12 @@ const FILTERS: { kind: PassageKind; label: string }[] = [
   { kind: 'caption', label: 'Captions' },
   { kind: 'media', label: 'Media' },
 ];
-export const KIND_LABEL: Record<PassageKind, string> = { text: 'Text', caption: 'Caption', media: 'Media', heading: 'Heading' };
+export const KIND_LABEL: Record<PassageKind, string> = {
+  text: 'Text',
+  caption: 'Caption',
+  media: 'Media',
+  heading: 'Heading',
+};
 // No wait beyond the current task: the worker drops searches a newer one has overtaken, so bursts cost nothing.
 const DEBOUNCE_MS = 0;
 const PAGE = 30;
@@ -89,7 +94,13 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
         .then((res) => {
           if (mySeq < shown.current || mySeq !== seq.current) return;
           shown.current = mySeq;
-          setAnswer({ query: text, kinds: kindList ? [...kindList].sort().join(',') : '', total: res.total, results: res.results, tookMs: res.tookMs });
+          setAnswer({
+            query: text,
+            kinds: kindList ? [...kindList].sort().join(',') : '',
+            total: res.total,
+            results: res.results,
+            tookMs: res.tookMs,
+          });
           setError(null);
           setActive(-1);
           document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
@@ -114,9 +125,18 @@ export function Search({ api, info }: { api: FolioApi; info: ArchiveInfo | null 
     const kindList = answer.kinds ? (answer.kinds.split(',') as PassageKind[]) : undefined;
     setLoadingMore(true);
     api
-      .call('search.query', { query: answer.query, ...(kindList ? { kinds: kindList } : {}), limit: PAGE, offset: answer.results.length })
+      .call('search.query', {
+        query: answer.query,
+        ...(kindList ? { kinds: kindList } : {}),
+        limit: PAGE,
+        offset: answer.results.length,
+      })
       .then((res) => {
-        setAnswer((prev) => (prev && prev.query === answer.query && prev.kinds === answer.kinds ? { ...prev, results: [...prev.results, ...res.results] } : prev));
+        setAnswer((prev) =>
+          prev && prev.query === answer.query && prev.kinds === answer.kinds
+            ? { ...prev, results: [...prev.results, ...res.results] }
+            : prev,
+        );
       })
       .catch(() => undefined)
       .finally(() => {

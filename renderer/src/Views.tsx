@@ -16,7 +16,15 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
         <dl className="counts" aria-label="Passages in this archive">
           {(['text', 'caption', 'media', 'heading'] as const).map((kind) => (
             <div key={kind} className="count-item">
-              <dt>{kind === 'text' ? 'Text passages' : kind === 'caption' ? 'Captions' : kind === 'media' ? 'Media' : 'Headings'}</dt>
+              <dt>
+                {kind === 'text'
+                  ? 'Text passages'
+                  : kind === 'caption'
+                    ? 'Captions'
+                    : kind === 'media'
+                      ? 'Media'
+                      : 'Headings'}
+              </dt>
               <dd>{kindCounts[kind].toLocaleString()}</dd>
             </div>
           ))}
@@ -96,7 +104,11 @@ export function BookmarksView({
   const fileRef = useRef<HTMLInputElement>(null);
   const list = [...actions.bookmarks.values()];
   const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
-  list.sort((a, b) => (a.orphaned ? 1 : 0) - (b.orphaned ? 1 : 0) || (ordinal.get(a.passage?.sectionId ?? '') ?? 0) - (ordinal.get(b.passage?.sectionId ?? '') ?? 0));
+  list.sort(
+    (a, b) =>
+      (a.orphaned ? 1 : 0) - (b.orphaned ? 1 : 0) ||
+      (ordinal.get(a.passage?.sectionId ?? '') ?? 0) - (ordinal.get(b.passage?.sectionId ?? '') ?? 0),
+  );
 
   const exportAs = async (format: 'json' | 'markdown'): Promise<void> => {
     try {
@@ -175,11 +187,16 @@ export function BookmarksView({
                 </span>
               </p>
               <h2 id={`bm-${b.passageId}`} className="bookmark-excerpt">
-                {b.passage ? b.passage.excerpt : b.savedExcerpt ? `“${b.savedExcerpt}”` : 'This passage is no longer in this archive'}
+                {b.passage
+                  ? b.passage.excerpt
+                  : b.savedExcerpt
+                    ? `“${b.savedExcerpt}”`
+                    : 'This passage is no longer in this archive'}
               </h2>
               {b.orphaned && (
                 <p className="orphan-note">
-                  This passage is no longer in this archive: it was updated and the passage is gone. The bookmark and its note are kept; remove it when you no longer need it.
+                  This passage is no longer in this archive: it was updated and the passage is gone. The bookmark and
+                  its note are kept; remove it when you no longer need it.
                 </p>
               )}
               {editing === b.passageId ? (
@@ -218,10 +235,18 @@ export function BookmarksView({
 
 function formatDate(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+  return Number.isNaN(d.getTime())
+    ? iso
+    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
-export function SettingsView({ settings, onChange }: { settings: Settings; onChange(patch: Partial<Settings>): Promise<void> }) {
+export function SettingsView({
+  settings,
+  onChange,
+}: {
+  settings: Settings;
+  onChange(patch: Partial<Settings>): Promise<void>;
+}) {
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">Settings</h1>
@@ -247,7 +272,13 @@ export function SettingsView({ settings, onChange }: { settings: Settings; onCha
         <legend>Theme</legend>
         {(['light', 'dark', 'system'] as const).map((theme) => (
           <label key={theme} className="radio">
-            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => void onChange({ theme })} />
+            <input
+              type="radio"
+              name="theme"
+              value={theme}
+              checked={settings.theme === theme}
+              onChange={() => void onChange({ theme })}
+            />
             {theme === 'system' ? 'Match the system' : theme === 'light' ? 'Light' : 'Dark'}
           </label>
         ))}

@@ -2,8 +2,18 @@
  * The renderer's only way to the archive: a FolioApi. Inside Electron that is `window.folio` (IPC
  * through the preload); in a browser it is this HTTP client for `folio serve`. Nothing else differs.
  */
-import type { ApiError, ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../main/api/contract';
-import { SUPERSEDED } from '../../main/api/superseded';
+import type {
+  ApiError,
+  ApiMethod,
+  ApiRequest,
+  ApiResponses,
+  ApiResult,
+  FolioApi,
+  SupersededMessage,
+} from '../../main/api/contract';
+
+/** The contract's SUPERSEDED message; the type makes the compiler hold this copy to it. */
+const SUPERSEDED_MESSAGE: SupersededMessage = 'Superseded by a newer search.';
 
 declare global {
   interface Window {
@@ -21,7 +31,7 @@ export class ApiCallError extends Error {
 }
 
 export function isSuperseded(error: unknown): boolean {
-  return error instanceof Error && error.message.includes(SUPERSEDED.message);
+  return error instanceof Error && error.message.includes(SUPERSEDED_MESSAGE);
 }
 
 function randomId(): string {

@@ -12,7 +12,8 @@ export function parseHash(hash: string): Route {
   const parts = path.split('/').filter(Boolean).map(safeDecode);
   const params = new URLSearchParams(query);
   if (parts[0] === 'section' && parts[1]) return { view: 'section', sectionId: parts[1] };
-  if (parts[0] === 'passage' && parts[1]) return { view: 'passage', passageId: parts[1], highlights: parseRanges(params.get('h')) };
+  if (parts[0] === 'passage' && parts[1])
+    return { view: 'passage', passageId: parts[1], highlights: parseRanges(params.get('h')) };
   if (parts[0] === 'bookmarks') return { view: 'bookmarks' };
   if (parts[0] === 'settings') return { view: 'settings' };
   return { view: 'home' };

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 describe('CoreHost', () => {
   it('answers "no archive" before one is opened, then opens one', async () => {
-    expect(await core.call('archive.info', {}, 'p')).toEqual({ ok: false, error: { code: 'unavailable', message: 'No archive is open.' } });
+    expect(await core.call('archive.info', {}, 'p')).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'No archive is open.' },
+    });
     const opened = await core.open(pack, join(dir, 'data'));
     expect(opened.info.manifest.title).toBe('Harbour Town Records');
     expect(opened.recovery).toBeNull();
@@ -31,16 +34,23 @@ describe('CoreHost', () => {
 
   it('validates in the worker like everywhere else', async () => {
     expect(await core.call('nope', {}, 'p')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
-    expect(await core.call('search.query', { query: 1 }, 'p')).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await core.call('search.query', { query: 1 }, 'p')).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request' },
+    });
     expect(await core.call('search.query', { query: 'ferry' }, 'p')).toMatchObject({ ok: true });
   });
 
   it('answers only the newest of a burst of searches from one client; other clients are untouched', async () => {
-    const burst = Array.from({ length: 12 }, (_, seq) => core.call('search.query', { query: 'harbour', seq }, 'p', 'tab-a'));
+    const burst = Array.from({ length: 12 }, (_, seq) =>
+      core.call('search.query', { query: 'harbour', seq }, 'p', 'tab-a'),
+    );
     const other = core.call('search.query', { query: 'harbour', seq: 0 }, 'p', 'tab-b');
     const results = await Promise.all(burst);
     expect(results[11]).toMatchObject({ ok: true, value: { seq: 11 } });
-    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.message === 'Superseded by a newer search.')).toBe(true);
+    expect(
+      results.filter((r) => !r.ok).every((r) => !r.ok && r.error.message === 'Superseded by a newer search.'),
+    ).toBe(true);
     expect(results.filter((r) => !r.ok).length).toBeGreaterThan(0);
     expect(await other).toMatchObject({ ok: true, value: { seq: 0 } });
   });
@@ -51,7 +61,9 @@ describe('CoreHost', () => {
     const sectionId = (info.value as { sections: { id: string }[] }).sections[0]!.id;
     const section = await core.call('archive.section', { sectionId }, 'p');
     if (!section.ok) throw new Error(section.error.message);
-    const caption = (section.value as { passages: { media: { id: string; present: boolean } | null }[] }).passages.find((p) => p.media?.present);
+    const caption = (section.value as { passages: { media: { id: string; present: boolean } | null }[] }).passages.find(
+      (p) => p.media?.present,
+    );
     const blob = await core.media(caption!.media!.id);
     expect(blob?.mime).toBe('image/png');
     expect(blob?.bytes.subarray(1, 4).toString()).toBe('PNG');

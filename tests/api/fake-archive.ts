@@ -1,8 +1,9 @@
 /** A small in-memory PackReader and searcher for handler tests (no pack file needed). */
 import type { PackReader } from '../../main/archive/pack-reader-types';
-import type { KindCounts, Manifest, Passage, PassageKind, Section } from '../../main/archive/types';
+import type { KindCounts, PassageKind } from '../../main/model/passage-kind';
+import type { Manifest, Passage, Section } from '../../main/model/archive';
 import type { Searcher } from '../../main/api/handlers';
-import type { SearchHit } from '../../main/search/types';
+import type { SearchHit } from '../../main/model/search-result';
 
 export const manifest: Manifest = {
   id: 'test-archive',
@@ -22,11 +23,18 @@ function passage(id: string, ordinal: number, sectionId: string, kind: PassageKi
     sectionId,
     kind,
     text,
-    title: kind === 'heading' ? text : kind === 'media' ? text.split('.')[0] ?? text : null,
+    title: kind === 'heading' ? text : kind === 'media' ? (text.split('.')[0] ?? text) : null,
     level: kind === 'heading' ? 2 : null,
     media:
       kind === 'caption' || kind === 'media'
-        ? { id: `m-${id}`, type: kind === 'media' ? 'video' : 'image', mime: null, source: null, present: false, bytes: 0 }
+        ? {
+            id: `m-${id}`,
+            type: kind === 'media' ? 'video' : 'image',
+            mime: null,
+            source: null,
+            present: false,
+            bytes: 0,
+          }
         : null,
     repeatOf: null,
     provenance: { file: 'x.md', lines: [ordinal + 1, ordinal + 1] },
@@ -95,7 +103,12 @@ export function fakeSearcher(list: Passage[] = passages): Searcher {
                 score: 1,
               };
             });
-      return { query: req.query, total: hits.length, tookMs: 0, results: hits.slice(req.offset ?? 0, (req.offset ?? 0) + (req.limit ?? 20)) };
+      return {
+        query: req.query,
+        total: hits.length,
+        tookMs: 0,
+        results: hits.slice(req.offset ?? 0, (req.offset ?? 0) + (req.limit ?? 20)),
+      };
     },
   };
 }

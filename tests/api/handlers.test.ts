@@ -28,9 +28,22 @@ function ok<T>(result: { ok: boolean; value?: T; error?: unknown }): T {
 
 describe('a damaged pack', () => {
   it('answers a search with "unavailable" and the pack\'s own message, not with no results', async () => {
-    const { PackError } = await import('../../main/archive/pack-error');
-    const damaged = new PackError('kw.folio: the pack\'s search index is damaged (incorrect header check); run "folio verify" on it or rebuild it');
-    const result = dispatch('search.query', { query: 'war' }, { ...ctx, searcher: { search: () => { throw damaged; } } });
+    const { PackError } = await import('../../main/model/errors');
+    const damaged = new PackError(
+      'kw.folio: the pack\'s search index is damaged (incorrect header check); run "folio verify" on it or rebuild it',
+    );
+    const result = dispatch(
+      'search.query',
+      { query: 'war' },
+      {
+        ...ctx,
+        searcher: {
+          search: () => {
+            throw damaged;
+          },
+        },
+      },
+    );
     expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: damaged.message } });
   });
 });
@@ -42,14 +55,22 @@ describe('handler table', () => {
   });
 
   it('answers archive.info with title, sections and counts per kind', () => {
-    const info = ok(dispatch('archive.info', {}, ctx)) as { archiveId: string; kindCounts: Record<string, number>; sections: unknown[] };
+    const info = ok(dispatch('archive.info', {}, ctx)) as {
+      archiveId: string;
+      kindCounts: Record<string, number>;
+      sections: unknown[];
+    };
     expect(info.archiveId).toBe('test-archive');
     expect(info.kindCounts).toEqual({ text: 2, caption: 1, media: 1, heading: 2 });
     expect(info.sections).toHaveLength(2);
   });
 
   it('answers a section with its passages and neighbours', () => {
-    const view = ok(dispatch('archive.section', { sectionId: 's2' }, ctx)) as { passages: unknown[]; previous: { id: string }; next: null };
+    const view = ok(dispatch('archive.section', { sectionId: 's2' }, ctx)) as {
+      passages: unknown[];
+      previous: { id: string };
+      next: null;
+    };
     expect(view.passages).toHaveLength(3);
     expect(view.previous.id).toBe('s1');
     expect(view.next).toBeNull();
@@ -64,7 +85,10 @@ describe('handler table', () => {
   });
 
   it('passes search options through and echoes seq', () => {
-    const res = ok(dispatch('search.query', { query: 'war', kinds: ['text'], seq: 7 }, ctx)) as { seq: number; results: { passageId: string }[] };
+    const res = ok(dispatch('search.query', { query: 'war', kinds: ['text'], seq: 7 }, ctx)) as {
+      seq: number;
+      results: { passageId: string }[];
+    };
     expect(res.seq).toBe(7);
     expect(res.results.map((r) => r.passageId)).toEqual(['t-inchon']);
   });
@@ -73,7 +97,11 @@ describe('handler table', () => {
     ok(dispatch('bookmarks.set', { passageId: 't-pusan' }, ctx));
     ok(dispatch('bookmarks.set', { passageId: 'c-won', note: 'the banknote' }, ctx));
     ok(dispatch('bookmarks.set', { passageId: 'c-won' }, ctx));
-    const list = ok(dispatch('bookmarks.list', {}, ctx)) as { passageId: string; note: string; passage: { section: string } }[];
+    const list = ok(dispatch('bookmarks.list', {}, ctx)) as {
+      passageId: string;
+      note: string;
+      passage: { section: string };
+    }[];
     expect(list.map((b) => b.passageId)).toEqual(['t-pusan', 'c-won']);
     expect(list[1]!.note).toBe('the banknote');
     expect(list[0]!.passage.section).toBe('Introduction');
@@ -82,14 +110,22 @@ describe('handler table', () => {
   });
 
   it('refuses to bookmark a passage that is not in the archive', () => {
-    expect(dispatch('bookmarks.set', { passageId: 'ghost' }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(dispatch('bookmarks.set', { passageId: 'ghost' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
   });
 
   it('keeps bookmarks of passages missing from a newer pack, marked orphaned, last', () => {
     ok(dispatch('bookmarks.set', { passageId: 'm-film', note: 'watch' }, ctx));
     ok(dispatch('bookmarks.set', { passageId: 't-pusan' }, ctx));
     const newer = { ...ctx, pack: fakePack(passages.filter((p) => p.id !== 'm-film')) };
-    const list = ok(dispatch('bookmarks.list', {}, newer)) as { passageId: string; orphaned: boolean; passage: unknown; note: string }[];
+    const list = ok(dispatch('bookmarks.list', {}, newer)) as {
+      passageId: string;
+      orphaned: boolean;
+      passage: unknown;
+      note: string;
+    }[];
     expect(list).toHaveLength(2);
     expect(list[1]).toMatchObject({ passageId: 'm-film', orphaned: true, passage: null, note: 'watch' });
     // What the passage said when bookmarked survives its removal from the pack.
@@ -99,7 +135,10 @@ describe('handler table', () => {
     expect(film.text.startsWith(saved.replace(/…$/u, ''))).toBe(true);
     expect(list[0]).toMatchObject({ passageId: 't-pusan', orphaned: false });
     // The note of an orphan can still be edited.
-    expect(ok(dispatch('bookmarks.set', { passageId: 'm-film', note: 'gone' }, newer))).toMatchObject({ orphaned: true, note: 'gone' });
+    expect(ok(dispatch('bookmarks.set', { passageId: 'm-film', note: 'gone' }, newer))).toMatchObject({
+      orphaned: true,
+      note: 'gone',
+    });
   });
 
   it('keeps profiles apart', () => {
@@ -110,7 +149,11 @@ describe('handler table', () => {
   it('exports JSON that imports back without duplicates, and Markdown', () => {
     ok(dispatch('bookmarks.set', { passageId: 't-pusan', note: 'first *note*' }, ctx));
     ok(dispatch('bookmarks.set', { passageId: 'c-won' }, ctx));
-    const json = ok(dispatch('bookmarks.export', { format: 'json' }, ctx)) as { filename: string; mime: string; content: string };
+    const json = ok(dispatch('bookmarks.export', { format: 'json' }, ctx)) as {
+      filename: string;
+      mime: string;
+      content: string;
+    };
     expect(json.filename).toMatch(/^folio-bookmarks-test-archive-\d{4}-\d\d-\d\d\.json$/);
     expect(json.mime).toBe('application/json');
     const md = ok(dispatch('bookmarks.export', { format: 'markdown' }, ctx)) as { content: string; filename: string };
@@ -119,11 +162,26 @@ describe('handler table', () => {
     expect(md.content).toContain('first \\*note\\*');
 
     // Same profile: nothing new.
-    expect(ok(dispatch('bookmarks.import', { content: json.content }, ctx))).toEqual({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(ok(dispatch('bookmarks.import', { content: json.content }, ctx))).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: 0,
+    });
     // Another profile: both added, then unchanged on a second import.
     const other = { ...ctx, profileId: 'p2' };
-    expect(ok(dispatch('bookmarks.import', { content: json.content }, other))).toEqual({ added: 2, updated: 0, unchanged: 0, rejected: 0 });
-    expect(ok(dispatch('bookmarks.import', { content: json.content }, other))).toEqual({ added: 0, updated: 0, unchanged: 2, rejected: 0 });
+    expect(ok(dispatch('bookmarks.import', { content: json.content }, other))).toEqual({
+      added: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    expect(ok(dispatch('bookmarks.import', { content: json.content }, other))).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 2,
+      rejected: 0,
+    });
     expect(ok(dispatch('bookmarks.list', {}, other))).toHaveLength(2);
   });
 
@@ -140,14 +198,27 @@ describe('handler table', () => {
         'junk',
       ],
     };
-    expect(ok(dispatch('bookmarks.import', { content: JSON.stringify(file) }, ctx))).toEqual({ added: 1, updated: 1, unchanged: 0, rejected: 2 });
+    expect(ok(dispatch('bookmarks.import', { content: JSON.stringify(file) }, ctx))).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 0,
+      rejected: 2,
+    });
     const list = ok(dispatch('bookmarks.list', {}, ctx)) as { passageId: string; note: string; orphaned: boolean }[];
     expect(list.find((b) => b.passageId === 't-pusan')?.note).toBe('new');
     expect(list.find((b) => b.passageId === 'no-such-passage')?.orphaned).toBe(true);
 
-    expect(dispatch('bookmarks.import', { content: '{not json' }, ctx)).toEqual({ ok: false, error: { code: 'bad-request', message: 'The file is not valid JSON.' } });
-    expect(dispatch('bookmarks.import', { content: '{"a":1}' }, ctx)).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringContaining('not a Folio bookmarks export') } });
-    expect(dispatch('bookmarks.import', { content: JSON.stringify({ ...file, archiveId: 'other' }) }, ctx)).toMatchObject({
+    expect(dispatch('bookmarks.import', { content: '{not json' }, ctx)).toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'The file is not valid JSON.' },
+    });
+    expect(dispatch('bookmarks.import', { content: '{"a":1}' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'bad-request', message: expect.stringContaining('not a Folio bookmarks export') },
+    });
+    expect(
+      dispatch('bookmarks.import', { content: JSON.stringify({ ...file, archiveId: 'other' }) }, ctx),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('"other"') },
     });
@@ -155,7 +226,11 @@ describe('handler table', () => {
 
   it('remembers settings per profile and archive', () => {
     expect(ok(dispatch('settings.get', {}, ctx))).toEqual({ fontSize: 18, theme: 'system', readingPosition: null });
-    expect(ok(dispatch('settings.set', { fontSize: 22, theme: 'dark' }, ctx))).toEqual({ fontSize: 22, theme: 'dark', readingPosition: null });
+    expect(ok(dispatch('settings.set', { fontSize: 22, theme: 'dark' }, ctx))).toEqual({
+      fontSize: 22,
+      theme: 'dark',
+      readingPosition: null,
+    });
     ok(dispatch('settings.set', { readingPosition: 't-inchon' }, ctx));
     expect(ok(dispatch('settings.get', {}, ctx))).toEqual({ fontSize: 22, theme: 'dark', readingPosition: 't-inchon' });
     expect(ok(dispatch('settings.get', {}, { ...ctx, profileId: 'p2' }))).toMatchObject({ fontSize: 18 });
@@ -201,8 +276,18 @@ describe('dispatch validation', () => {
   });
 
   it('reports handler failures as one line without a stack', () => {
-    const broken = { ...ctx, searcher: { search: () => { throw new Error('boom\n    at secret.ts:1:1'); } } };
-    expect(dispatch('search.query', { query: 'x' }, broken)).toEqual({ ok: false, error: { code: 'internal', message: 'Internal error: boom' } });
+    const broken = {
+      ...ctx,
+      searcher: {
+        search: () => {
+          throw new Error('boom\n    at secret.ts:1:1');
+        },
+      },
+    };
+    expect(dispatch('search.query', { query: 'x' }, broken)).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'Internal error: boom' },
+    });
   });
 
   it('accepts any query text, including odd syntax', () => {

@@ -14,7 +14,9 @@ describe('the renderer CSP', () => {
   it('is repeated exactly in index.html (less frame-ancestors, which a meta tag cannot carry)', () => {
     const $ = load(readFileSync(join(__dirname, '..', '..', 'renderer', 'index.html'), 'utf8'));
     const meta = $('meta[http-equiv="Content-Security-Policy"]').attr('content');
-    const expected = RENDERER_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+    const expected = RENDERER_CSP.split('; ')
+      .filter((d) => !d.startsWith('frame-ancestors'))
+      .join('; ');
     expect(meta).toBe(expected);
   });
 });

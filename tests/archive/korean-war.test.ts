@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/build';
 import { openPack } from '../../main/archive/pack';
-import type { Passage } from '../../main/archive/types';
+import type { Passage } from '../../main/model/archive';
 import { tempDir } from '../helpers/temp';
 
 const source = join(__dirname, '..', '..', 'archive', 'korean-war');

@@ -4,7 +4,8 @@ import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/build';
-import { openPack, PackError } from '../../main/archive/pack';
+import { openPack } from '../../main/archive/pack';
+import { PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
 import { tempDir } from '../helpers/temp';
 

@@ -94,7 +94,14 @@ describe('BookmarkStore on a real file', () => {
     v1.exec(`CREATE TABLE bookmarks (profile_id TEXT NOT NULL, archive_id TEXT NOT NULL, passage_id TEXT NOT NULL,
       note TEXT NOT NULL DEFAULT '', created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
       PRIMARY KEY (profile_id, archive_id, passage_id)) WITHOUT ROWID`);
-    v1.prepare('INSERT INTO bookmarks VALUES (?, ?, ?, ?, ?, ?)').run('p', 'arch', 'old', 'kept', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+    v1.prepare('INSERT INTO bookmarks VALUES (?, ?, ?, ?, ?, ?)').run(
+      'p',
+      'arch',
+      'old',
+      'kept',
+      '2026-01-01T00:00:00.000Z',
+      '2026-01-01T00:00:00.000Z',
+    );
     v1.pragma('user_version = 1');
     v1.close();
     const store = BookmarkStore.open(dir);
@@ -111,7 +118,9 @@ describe('BookmarkStore on a real file', () => {
     writeFileSync(join(dir, BOOKMARKS_FILE), 'this is not a database at all, just some text '.repeat(200));
     const store = BookmarkStore.open(dir, { now: () => new Date('2026-11-26T10:00:00Z') });
     expect(store.recovery).not.toBeNull();
-    expect(store.recovery!.message).toMatch(/bookmarks database was damaged .* moved aside to .*corrupt-2026-11-26T10-00-00-000Z/);
+    expect(store.recovery!.message).toMatch(
+      /bookmarks database was damaged .* moved aside to .*corrupt-2026-11-26T10-00-00-000Z/,
+    );
     expect(existsSync(store.recovery!.movedTo)).toBe(true);
     // The app keeps working on a fresh file.
     store.set('p', 'a', 'x');

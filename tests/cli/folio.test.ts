@@ -55,13 +55,24 @@ describe('folio search', () => {
       query: string;
       total: number;
       tookMs: number;
-      results: { passageId: string; kind: string; section: string; title: string; text: string; snippet: string; highlights: [number, number][]; score: number }[];
+      results: {
+        passageId: string;
+        kind: string;
+        section: string;
+        title: string;
+        text: string;
+        snippet: string;
+        highlights: [number, number][];
+        score: number;
+      }[];
     };
     expect(out.query).toBe('Pusan');
     expect(out.total).toBeGreaterThan(0);
     expect(typeof out.tookMs).toBe('number');
     const first = out.results[0]!;
-    expect(Object.keys(first)).toEqual(expect.arrayContaining(['passageId', 'kind', 'section', 'title', 'text', 'snippet', 'highlights', 'score']));
+    expect(Object.keys(first)).toEqual(
+      expect.arrayContaining(['passageId', 'kind', 'section', 'title', 'text', 'snippet', 'highlights', 'score']),
+    );
     expect(first.text).toContain('Pusan');
     for (const [start, end] of first.highlights) expect(first.text.slice(start, end).toLowerCase()).toContain('pusan');
   });
@@ -91,18 +102,25 @@ describe('folio search', () => {
   });
 
   const hostile: [string, string][] = [
-    ['title:', 'title:'], ['~', '~'], ['+', '+'], ['*', '*'], ['"', '"'], [':', ':'], ['empty', ''], ['10,000 characters', 'x'.repeat(10_000)],
-    ['emoji and Hangul', '🇰🇷 전쟁'], ['-', '-'], ['+-~*:^', '+-~*:^'], ['10,000 words', 'Pusan '.repeat(1_700)],
+    ['title:', 'title:'],
+    ['~', '~'],
+    ['+', '+'],
+    ['*', '*'],
+    ['"', '"'],
+    [':', ':'],
+    ['empty', ''],
+    ['10,000 characters', 'x'.repeat(10_000)],
+    ['emoji and Hangul', '🇰🇷 전쟁'],
+    ['-', '-'],
+    ['+-~*:^', '+-~*:^'],
+    ['10,000 words', 'Pusan '.repeat(1_700)],
   ];
-  it.each(hostile)(
-    'exits 0 with valid JSON for the hostile query: %s',
-    (_label, query) => {
-      const run = folio('search', '--archive', pack, '--json', '--', query);
-      expect(run.status).toBe(0);
-      expect(run.stderr).toBe('');
-      expect(() => JSON.parse(run.stdout)).not.toThrow();
-    },
-  );
+  it.each(hostile)('exits 0 with valid JSON for the hostile query: %s', (_label, query) => {
+    const run = folio('search', '--archive', pack, '--json', '--', query);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+  });
 
   it('prints readable results with highlights when piped', () => {
     const run = folio('search', '--archive', pack, 'Inchon');
@@ -161,7 +179,10 @@ describe('a damaged search index is reported, never passed off as "no results"',
   const damaged: [string, string][] = [
     ['field lengths that do not inflate', "UPDATE search_blobs SET data = x'0102' WHERE name = 'field_lengths'"],
     ['a missing chunk of document ids', "DELETE FROM search_blobs WHERE name = 'refs/0'"],
-    ['postings that do not decode', "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')"],
+    [
+      'postings that do not decode',
+      "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')",
+    ],
   ];
   for (const [name, sql] of damaged) {
     it(name, async () => {

@@ -13,13 +13,20 @@ const preload = join(root, 'tests', 'helpers', 'no-network.mjs');
 const dir = tempDir();
 
 function folio(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', preload, join(root, 'bin', 'folio.mjs'), ...args], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(process.execPath, ['--import', preload, join(root, 'bin', 'folio.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('the folio command never touches the network', () => {
   it('the guard itself catches a network attempt', () => {
-    const result = spawnSync(process.execPath, ['--import', preload, '-e', "require('node:dns').lookup('example.org', () => {})"], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', preload, '-e', "require('node:dns').lookup('example.org', () => {})"],
+      { encoding: 'utf8' },
+    );
     expect(result.stderr).toContain('NETWORK ATTEMPT: dns.lookup example.org');
   });
 

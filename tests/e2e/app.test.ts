@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser page, so this file also sees DOM types.
 /**
  * End to end: `folio serve` on the embedded archive, driven in Debian's Chromium through Playwright's
  * library API. No fixed sleeps: every wait is for a condition.
@@ -11,7 +13,8 @@ import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harnes
 
 // Every run writes its screenshots to test-results/e2e; `npm run screenshots` also refreshes the README's.
 const RESULTS = join(process.cwd(), 'test-results', 'e2e');
-const SHOTS = process.env.FOLIO_UPDATE_SCREENSHOTS === '1' ? [RESULTS, join(process.cwd(), 'docs', 'screenshots')] : [RESULTS];
+const SHOTS =
+  process.env.FOLIO_UPDATE_SCREENSHOTS === '1' ? [RESULTS, join(process.cwd(), 'docs', 'screenshots')] : [RESULTS];
 for (const dir of SHOTS) mkdirSync(dir, { recursive: true });
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -47,330 +50,402 @@ const hash = (page: Page): Promise<string> => page.evaluate(() => location.hash)
 
 const perf: Record<string, unknown> = {};
 
-describe.skipIf(!!chromiumMissing)(`folio serve in Chromium${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`, () => {
-  let h: Harness;
-  let context: BrowserContext;
-  let page: Page;
+describe.skipIf(!!chromiumMissing)(
+  `folio serve in Chromium${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
+  () => {
+    let h: Harness;
+    let context: BrowserContext;
+    let page: Page;
 
-  beforeAll(async () => {
-    const archive = embeddedPackPath();
-    h = await startHarness(archive);
-    context = await h.newContext();
-    page = await context.newPage();
-  });
+    beforeAll(async () => {
+      const archive = embeddedPackPath();
+      h = await startHarness(archive);
+      context = await h.newContext();
+      page = await context.newPage();
+    });
 
-  afterAll(async () => {
-    await h?.close();
-    if (Object.keys(perf).length) {
-      writeFileSync(join(RESULTS, 'timings.json'), `${JSON.stringify(perf, null, 2)}\n`);
-      console.log('e2e timings', perf);
-    }
-  });
+    afterAll(async () => {
+      await h?.close();
+      if (Object.keys(perf).length) {
+        writeFileSync(join(RESULTS, 'timings.json'), `${JSON.stringify(perf, null, 2)}\n`);
+        console.log('e2e timings', perf);
+      }
+    });
 
-  it('answers the first search soon after the server starts', async () => {
-    await page.goto(h.server.url);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    await search(page, 'Pusan');
-    perf.serveStartToFirstSearchMs = Math.round(performance.now() - h.startMs);
-    perf.serveListeningMs = h.serverReadyMs;
-    perf.chromiumLaunchedMs = h.browserReadyMs;
-    expect(await page.getByRole('option').count()).toBeGreaterThan(0);
-  });
+    it('answers the first search soon after the server starts', async () => {
+      await page.goto(h.server.url);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await search(page, 'Pusan');
+      perf.serveStartToFirstSearchMs = Math.round(performance.now() - h.startMs);
+      perf.serveListeningMs = h.serverReadyMs;
+      perf.chromiumLaunchedMs = h.browserReadyMs;
+      expect(await page.getByRole('option').count()).toBeGreaterThan(0);
+    });
 
-  it('shows the home page: title, description, contents and counts per kind', async () => {
-    await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
-    await page.goto(`${h.server.url}#/`);
-    await page.getByRole('heading', { level: 1, name: /Korea/ }).waitFor();
-    const toc = page.getByRole('region', { name: 'Contents' }).getByRole('link');
-    expect(await toc.count()).toBeGreaterThan(5);
-    const counts = await page.getByRole('definition').allTextContents();
-    expect(counts.length).toBeGreaterThanOrEqual(4);
-    for (const name of ['Text passages', 'Captions', 'Media']) await page.locator('.counts').getByText(name, { exact: true }).waitFor();
-    expect(await axeSerious(page)).toEqual([]);
-    await shot(page, 'home');
-  });
+    it('shows the home page: title, description, contents and counts per kind', async () => {
+      await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
+      await page.goto(`${h.server.url}#/`);
+      await page.getByRole('heading', { level: 1, name: /Korea/ }).waitFor();
+      const toc = page.getByRole('region', { name: 'Contents' }).getByRole('link');
+      expect(await toc.count()).toBeGreaterThan(5);
+      const counts = await page.getByRole('definition').allTextContents();
+      expect(counts.length).toBeGreaterThanOrEqual(4);
+      for (const name of ['Text passages', 'Captions', 'Media'])
+        await page.locator('.counts').getByText(name, { exact: true }).waitFor();
+      expect(await axeSerious(page)).toEqual([]);
+      await shot(page, 'home');
+    });
 
-  it('measures keystroke-to-results latency', async () => {
-    const words = ['S', 'Se', 'Seo', 'Seou', 'Seoul', 'I', 'In', 'Inc', 'Inch', 'Incho', 'Inchon', 'Rhee', 'truce', 'refugees', 'Korea', 'Busan'];
-    const samples: number[] = [];
-    const answered: number[] = [];
-    for (const word of words) {
-      const ms = await page.evaluate(async (q) => {
-        const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
-        const root = document.documentElement;
-        const before = Number(root.dataset.searchAnswers ?? '0');
-        const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-        return new Promise<{ answered: number; painted: number }>((resolve) => {
-          let t0 = 0;
-          // The answer's arrival is seen exactly (a mutation), its paint at the next frame.
-          const observer = new MutationObserver(() => {
-            if (Number(root.dataset.searchAnswers ?? '0') <= before) return;
-            observer.disconnect();
-            const answered = performance.now() - t0;
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve({ answered, painted: performance.now() - t0 })));
+    it('measures keystroke-to-results latency', async () => {
+      const words = [
+        'S',
+        'Se',
+        'Seo',
+        'Seou',
+        'Seoul',
+        'I',
+        'In',
+        'Inc',
+        'Inch',
+        'Incho',
+        'Inchon',
+        'Rhee',
+        'truce',
+        'refugees',
+        'Korea',
+        'Busan',
+      ];
+      const samples: number[] = [];
+      const answered: number[] = [];
+      for (const word of words) {
+        const ms = await page.evaluate(async (q) => {
+          const input = document.querySelector<HTMLInputElement>('input[type=search]')!;
+          const root = document.documentElement;
+          const before = Number(root.dataset.searchAnswers ?? '0');
+          const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+          return new Promise<{ answered: number; painted: number }>((resolve) => {
+            let t0 = 0;
+            // The answer's arrival is seen exactly (a mutation), its paint at the next frame.
+            const observer = new MutationObserver(() => {
+              if (Number(root.dataset.searchAnswers ?? '0') <= before) return;
+              observer.disconnect();
+              const answered = performance.now() - t0;
+              requestAnimationFrame(() =>
+                requestAnimationFrame(() => resolve({ answered, painted: performance.now() - t0 })),
+              );
+            });
+            observer.observe(root, { attributes: true, attributeFilter: ['data-search-answers'] });
+            t0 = performance.now();
+            setter.call(input, q);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
           });
-          observer.observe(root, { attributes: true, attributeFilter: ['data-search-answers'] });
-          t0 = performance.now();
-          setter.call(input, q);
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        });
-      }, word);
-      samples.push(ms.painted);
-      answered.push(ms.answered);
-    }
-    samples.sort((a, b) => a - b);
-    answered.sort((a, b) => a - b);
-    perf.keystrokeToResultsMs = {
-      debounceMs: 0,
-      answeredMedian: Math.round(answered[Math.floor(answered.length / 2)]!),
-      answeredP90: Math.round(answered[Math.floor(answered.length * 0.9)]!),
-      median: Math.round(samples[Math.floor(samples.length / 2)]!),
-      p90: Math.round(samples[Math.floor(samples.length * 0.9)]!),
-      max: Math.round(samples[samples.length - 1]!),
-      n: samples.length,
-    };
-    expect(samples[Math.floor(samples.length / 2)]).toBeLessThan(1000);
-  });
-
-  it('searches, chooses a result with the keyboard, and highlights the words in the passage', async () => {
-    await page.goto(`${h.server.url}#/`);
-    await search(page, 'Syngman Rhee');
-    const options = page.getByRole('option');
-    expect(await options.count()).toBeGreaterThan(0);
-    await expect.poll(() => options.first().locator('mark').count()).toBeGreaterThan(0);
-    expect(await page.locator('.result .badge').first().textContent()).toMatch(/Text|Caption|Media|Heading/);
-    const box = page.getByRole('searchbox', { name: 'Search the archive' });
-    await box.press('ArrowDown');
-    await expect.poll(() => options.first().getAttribute('aria-selected')).toBe('true');
-    expect(await box.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
-    expect(await axeSerious(page)).toEqual([]);
-    await shot(page, 'search');
-    await box.press('Enter');
-    await expect.poll(() => hash(page)).toMatch(/^#\/passage\/[^?]+\?h=\d+-\d+/);
-    const target = page.locator('.passage.target');
-    await target.waitFor();
-    const marks = await target.locator('mark.hit').allTextContents();
-    expect(marks.join(' ')).toMatch(/Syngman|Rhee/i);
-    const inView = await target.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      return r.bottom > 0 && r.top < window.innerHeight;
+        }, word);
+        samples.push(ms.painted);
+        answered.push(ms.answered);
+      }
+      samples.sort((a, b) => a - b);
+      answered.sort((a, b) => a - b);
+      perf.keystrokeToResultsMs = {
+        debounceMs: 0,
+        answeredMedian: Math.round(answered[Math.floor(answered.length / 2)]!),
+        answeredP90: Math.round(answered[Math.floor(answered.length * 0.9)]!),
+        median: Math.round(samples[Math.floor(samples.length / 2)]!),
+        p90: Math.round(samples[Math.floor(samples.length * 0.9)]!),
+        max: Math.round(samples[samples.length - 1]!),
+        n: samples.length,
+      };
+      expect(samples[Math.floor(samples.length / 2)]).toBeLessThan(1000);
     });
-    expect(inView).toBe(true);
-    expect(await axeSerious(page)).toEqual([]);
-    await shot(page, 'reading-caption');
-  });
 
-  it('supports back and forward between passages and sections', async () => {
-    const passageHash = await hash(page);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').first().click();
-    await expect.poll(() => hash(page)).toMatch(/^#\/section\//);
-    const sectionHash = await hash(page);
-    await page.goBack();
-    await expect.poll(() => hash(page)).toBe(passageHash);
-    await page.locator('.passage.target mark.hit').first().waitFor();
-    await page.goForward();
-    await expect.poll(() => hash(page)).toBe(sectionHash);
-    // A deep link in a fresh page opens the passage directly.
-    const fresh = await context.newPage();
-    await fresh.goto(`${h.server.url}${passageHash}`);
-    await fresh.locator('.passage.target mark.hit').first().waitFor();
-    await fresh.close();
-  });
-
-  it('filters results by kind', async () => {
-    await search(page, 'won');
-    const kinds = async (): Promise<string[]> => page.locator('.result .badge').allTextContents();
-    expect(new Set(await kinds()).size).toBeGreaterThan(1);
-    await setKind(page, 'Text', false, 'caption,media');
-    await setKind(page, 'Media', false, 'caption');
-    const onlyCaptions = await kinds();
-    expect(onlyCaptions.length).toBeGreaterThan(0);
-    expect(new Set(onlyCaptions)).toEqual(new Set(['Caption']));
-    // Media only.
-    await setKind(page, 'Media', true, 'caption,media');
-    await setKind(page, 'Captions', false, 'media');
-    await search(page, 'film', 'media');
-    expect(new Set(await kinds())).toEqual(new Set(['Media']));
-    await setKind(page, 'Text', true, 'media,text');
-    await setKind(page, 'Captions', true, '');
-    // A query that names only a kind lists that kind, all of it.
-    await search(page, 'photos');
-    expect(await status(page)).toMatch(/^26 results/);
-    expect(new Set(await kinds())).toEqual(new Set(['Caption']));
-  });
-
-  it('shows a clear "no results" state and never errors on odd input', async () => {
-    await search(page, 'qqqxyzzyplugh');
-    expect(await status(page)).toMatch(/^No results for/);
-    const odd = ['title:', '~', '+', '"', '😀', '*', '-', ':', '^2', 'a:b:c', '((', '\\', '<script>alert(1)</script>', '%', 'text:~2 +"', '한국 전쟁', 'x'.repeat(10_000)];
-    for (const query of odd) {
-      await search(page, query);
-      expect(await status(page), `query ${query.slice(0, 20)}`).not.toMatch(/failed/i);
-    }
-    await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
-    expect(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('');
-    expect(h.pageErrors).toEqual([]);
-  });
-
-  it('bookmarks a passage, keeps it across a reload, edits its note, and exports', async () => {
-    await search(page, 'Inchon');
-    await page.getByRole('searchbox', { name: 'Search the archive' }).press('Enter');
-    const target = page.locator('.passage.target');
-    await target.waitFor();
-    const toggle = target.getByRole('button', { name: /^Bookmark/ });
-    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
-    await toggle.click();
-    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
-
-    await page.reload();
-    const again = page.locator('.passage.target').getByRole('button', { name: /^Bookmark/ });
-    await expect.poll(() => again.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
-
-    await page.locator('.passage.target').getByRole('button', { name: /^Add note/ }).click();
-    await page.getByRole('textbox', { name: /^Note for/ }).fill('Check the landing date against the map.');
-    await page.getByRole('button', { name: 'Save note' }).click();
-    await page.locator('.passage.target .passage-note').getByText('Check the landing date').waitFor();
-    await page.locator('.passage.target').evaluate((el) => el.scrollIntoView({ block: 'center' }));
-    await shot(page, 'reading');
-
-    // Bookmark a second passage from another search.
-    await search(page, 'won');
-    await page.getByRole('option').first().click();
-    await page.locator('.passage.target').getByRole('button', { name: /^Bookmark/ }).click();
-    await expect.poll(() => page.locator('.passage.target').getByRole('button', { name: /^Bookmark/ }).getAttribute('aria-pressed')).toBe('true');
-
-    await page.getByRole('link', { name: 'Bookmarks', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
-    const items = page.locator('.bookmark');
-    await expect.poll(() => items.count()).toBe(2);
-    await page.getByText('Check the landing date against the map.').waitFor();
-    expect(await page.locator('.bookmark time').count()).toBe(2);
-    expect(await page.locator('.bookmark-section').count()).toBe(2);
-    expect(await axeSerious(page)).toEqual([]);
-    await shot(page, 'bookmarks');
-
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
-    expect(json.suggestedFilename()).toMatch(/^folio-bookmarks-.*\.json$/);
-    const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { format: string; bookmarks: { note: string; passageId: string }[] };
-    expect(exported.format).toBe('folio-bookmarks');
-    expect(exported.bookmarks.map((b) => b.note)).toContain('Check the landing date against the map.');
-
-    const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Markdown' }).click()]);
-    expect(md.suggestedFilename()).toMatch(/\.md$/);
-    expect(readFileSync((await md.path())!, 'utf8')).toContain('Check the landing date against the map.');
-
-    // Edit a note from the list.
-    await items.first().getByRole('button', { name: /note/i }).click();
-    await page.getByRole('textbox', { name: 'Note' }).fill('Edited in the list.');
-    await page.getByRole('button', { name: 'Save note' }).click();
-    await page.getByText('Edited in the list.').waitFor();
-
-    // Remove one, then import the export back: merged, no duplicates.
-    await items.nth(1).getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => items.count()).toBe(1);
-    const file = join(h.dataDir, 'import.json');
-    writeFileSync(file, JSON.stringify(exported));
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.locator('.toolbar-message').getByText(/Imported from import\.json: 1 added/).waitFor();
-    await expect.poll(() => items.count()).toBe(2);
-  });
-
-  it('works by keyboard alone', async () => {
-    const kb = await context.newPage();
-    await kb.goto(`${h.server.url}#/`);
-    await kb.getByRole('heading', { level: 1 }).first().waitFor();
-    await kb.keyboard.press('/');
-    expect(await kb.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-    await kb.keyboard.type('Seoul');
-    await expect.poll(() => shown(kb)).toBe('Seoul|');
-    await kb.keyboard.press('ArrowDown');
-    await kb.keyboard.press('ArrowDown');
-    await kb.keyboard.press('ArrowUp');
-    await kb.keyboard.press('Enter');
-    await expect.poll(() => hash(kb)).toMatch(/^#\/passage\//);
-    await kb.locator('.passage.target').waitFor();
-    // Focus is on the passage; Tab reaches its bookmark toggle; Space presses it.
-    await expect.poll(() => kb.evaluate(() => document.activeElement?.classList.contains('target'))).toBe(true);
-    await kb.keyboard.press('Tab');
-    const name = await kb.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(name).toMatch(/^Bookmark/);
-    await kb.keyboard.press('Space');
-    await expect.poll(() => kb.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
-    // Ctrl+K focuses the search; Esc clears; Tab reaches the Bookmarks link.
-    await kb.keyboard.press('Control+k');
-    expect(await kb.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
-    await kb.keyboard.press('Escape');
-    await kb.keyboard.press('Tab');
-    await kb.keyboard.press('Tab');
-    expect(await kb.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Bookmarks/);
-    await kb.keyboard.press('Enter');
-    await kb.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
-    // Every control shows a visible focus indicator.
-    await kb.keyboard.press('Tab');
-    const outline = await kb.evaluate(() => {
-      const el = document.activeElement as HTMLElement;
-      const style = getComputedStyle(el);
-      return `${style.outlineStyle} ${style.outlineWidth}`;
-    });
-    expect(outline).not.toMatch(/^none/);
-    await kb.close();
-  });
-
-  it('remembers theme and text size, and restores the reading position at the next start', async () => {
-    await page.goto(`${h.server.url}#/settings`);
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    await page.getByRole('radio', { name: 'Dark' }).check();
-    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    const slider = page.getByRole('slider', { name: 'Text size' });
-    const size = Number(await slider.inputValue());
-    await slider.focus();
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => Number(await slider.inputValue())).toBe(size + 1);
-    expect(await axeSerious(page)).toEqual([]);
-    await page.reload();
-    await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    expect(Number(await page.getByRole('slider', { name: 'Text size' }).inputValue())).toBe(size + 1);
-    await shot(page, 'settings-dark');
-    await page.getByRole('radio', { name: 'Match the system' }).check();
-
-    // Read a later section, scroll, and start again without a link.
-    await page.goto(`${h.server.url}#/`);
-    await page.getByRole('region', { name: 'Contents' }).getByRole('link').nth(3).click();
-    await page.locator('.passage').nth(3).scrollIntoViewIfNeeded();
-    await page.mouse.wheel(0, 600);
-    const saved = async (): Promise<string | null> =>
-      page.evaluate(async () => {
-        const r = await fetch('./api/settings.get', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-        return ((await r.json()) as { value: { readingPosition: string | null } }).value.readingPosition;
+    it('searches, chooses a result with the keyboard, and highlights the words in the passage', async () => {
+      await page.goto(`${h.server.url}#/`);
+      await search(page, 'Syngman Rhee');
+      const options = page.getByRole('option');
+      expect(await options.count()).toBeGreaterThan(0);
+      await expect.poll(() => options.first().locator('mark').count()).toBeGreaterThan(0);
+      expect(await page.locator('.result .badge').first().textContent()).toMatch(/Text|Caption|Media|Heading/);
+      const box = page.getByRole('searchbox', { name: 'Search the archive' });
+      await box.press('ArrowDown');
+      await expect.poll(() => options.first().getAttribute('aria-selected')).toBe('true');
+      expect(await box.getAttribute('aria-activedescendant')).toBe(await options.first().getAttribute('id'));
+      expect(await axeSerious(page)).toEqual([]);
+      await shot(page, 'search');
+      await box.press('Enter');
+      await expect.poll(() => hash(page)).toMatch(/^#\/passage\/[^?]+\?h=\d+-\d+/);
+      const target = page.locator('.passage.target');
+      await target.waitFor();
+      const marks = await target.locator('mark.hit').allTextContents();
+      expect(marks.join(' ')).toMatch(/Syngman|Rhee/i);
+      const inView = await target.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight;
       });
-    const sectionIds = await page.locator('.reading [data-passage-id]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.passageId));
-    await expect.poll(saved, { timeout: 30_000 }).toSatisfy((id: string | null) => !!id && sectionIds.includes(id));
-    const position = await saved();
-    const next = await context.newPage();
-    await next.goto(h.server.url);
-    await expect.poll(() => hash(next), { timeout: 30_000 }).toBe(`#/passage/${encodeURIComponent(position!)}`);
-    await next.locator(`[data-passage-id="${position}"]`).waitFor();
-    await next.close();
-  });
+      expect(inView).toBe(true);
+      expect(await axeSerious(page)).toEqual([]);
+      await shot(page, 'reading-caption');
+    });
 
-  it('shows captions without images as "not included in this archive"', async () => {
-    await search(page, '1947 Korean Won');
-    await setKind(page, 'Text', false, 'caption,media');
-    await page.getByRole('option').first().click();
-    const target = page.locator('.passage.target');
-    await target.locator('figure figcaption').waitFor();
-    await target.getByText('not included in this archive').waitFor();
-    await search(page, 'won', 'caption,media');
-    await setKind(page, 'Text', true, '');
-  });
+    it('supports back and forward between passages and sections', async () => {
+      const passageHash = await hash(page);
+      await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').first().click();
+      await expect.poll(() => hash(page)).toMatch(/^#\/section\//);
+      const sectionHash = await hash(page);
+      await page.goBack();
+      await expect.poll(() => hash(page)).toBe(passageHash);
+      await page.locator('.passage.target mark.hit').first().waitFor();
+      await page.goForward();
+      await expect.poll(() => hash(page)).toBe(sectionHash);
+      // A deep link in a fresh page opens the passage directly.
+      const fresh = await context.newPage();
+      await fresh.goto(`${h.server.url}${passageHash}`);
+      await fresh.locator('.passage.target mark.hit').first().waitFor();
+      await fresh.close();
+    });
 
-  it('sends no request anywhere but the local server', () => {
-    expect(h.requests.length).toBeGreaterThan(10);
-    expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-    expect(h.pageErrors).toEqual([]);
-  });
-});
+    it('filters results by kind', async () => {
+      await search(page, 'won');
+      const kinds = async (): Promise<string[]> => page.locator('.result .badge').allTextContents();
+      expect(new Set(await kinds()).size).toBeGreaterThan(1);
+      await setKind(page, 'Text', false, 'caption,media');
+      await setKind(page, 'Media', false, 'caption');
+      const onlyCaptions = await kinds();
+      expect(onlyCaptions.length).toBeGreaterThan(0);
+      expect(new Set(onlyCaptions)).toEqual(new Set(['Caption']));
+      // Media only.
+      await setKind(page, 'Media', true, 'caption,media');
+      await setKind(page, 'Captions', false, 'media');
+      await search(page, 'film', 'media');
+      expect(new Set(await kinds())).toEqual(new Set(['Media']));
+      await setKind(page, 'Text', true, 'media,text');
+      await setKind(page, 'Captions', true, '');
+      // A query that names only a kind lists that kind, all of it.
+      await search(page, 'photos');
+      expect(await status(page)).toMatch(/^26 results/);
+      expect(new Set(await kinds())).toEqual(new Set(['Caption']));
+    });
+
+    it('shows a clear "no results" state and never errors on odd input', async () => {
+      await search(page, 'qqqxyzzyplugh');
+      expect(await status(page)).toMatch(/^No results for/);
+      const odd = [
+        'title:',
+        '~',
+        '+',
+        '"',
+        '😀',
+        '*',
+        '-',
+        ':',
+        '^2',
+        'a:b:c',
+        '((',
+        '\\',
+        '<script>alert(1)</script>',
+        '%',
+        'text:~2 +"',
+        '한국 전쟁',
+        'x'.repeat(10_000),
+      ];
+      for (const query of odd) {
+        await search(page, query);
+        expect(await status(page), `query ${query.slice(0, 20)}`).not.toMatch(/failed/i);
+      }
+      await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
+      expect(await page.getByRole('searchbox', { name: 'Search the archive' }).inputValue()).toBe('');
+      expect(h.pageErrors).toEqual([]);
+    });
+
+    it('bookmarks a passage, keeps it across a reload, edits its note, and exports', async () => {
+      await search(page, 'Inchon');
+      await page.getByRole('searchbox', { name: 'Search the archive' }).press('Enter');
+      const target = page.locator('.passage.target');
+      await target.waitFor();
+      const toggle = target.getByRole('button', { name: /^Bookmark/ });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      await toggle.click();
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+
+      await page.reload();
+      const again = page.locator('.passage.target').getByRole('button', { name: /^Bookmark/ });
+      await expect.poll(() => again.getAttribute('aria-pressed'), { timeout: 30_000 }).toBe('true');
+
+      await page
+        .locator('.passage.target')
+        .getByRole('button', { name: /^Add note/ })
+        .click();
+      await page.getByRole('textbox', { name: /^Note for/ }).fill('Check the landing date against the map.');
+      await page.getByRole('button', { name: 'Save note' }).click();
+      await page.locator('.passage.target .passage-note').getByText('Check the landing date').waitFor();
+      await page.locator('.passage.target').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await shot(page, 'reading');
+
+      // Bookmark a second passage from another search.
+      await search(page, 'won');
+      await page.getByRole('option').first().click();
+      await page
+        .locator('.passage.target')
+        .getByRole('button', { name: /^Bookmark/ })
+        .click();
+      await expect
+        .poll(() =>
+          page
+            .locator('.passage.target')
+            .getByRole('button', { name: /^Bookmark/ })
+            .getAttribute('aria-pressed'),
+        )
+        .toBe('true');
+
+      await page.getByRole('link', { name: 'Bookmarks', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
+      const items = page.locator('.bookmark');
+      await expect.poll(() => items.count()).toBe(2);
+      await page.getByText('Check the landing date against the map.').waitFor();
+      expect(await page.locator('.bookmark time').count()).toBe(2);
+      expect(await page.locator('.bookmark-section').count()).toBe(2);
+      expect(await axeSerious(page)).toEqual([]);
+      await shot(page, 'bookmarks');
+
+      const [json] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export JSON' }).click(),
+      ]);
+      expect(json.suggestedFilename()).toMatch(/^folio-bookmarks-.*\.json$/);
+      const exported = JSON.parse(readFileSync((await json.path())!, 'utf8')) as {
+        format: string;
+        bookmarks: { note: string; passageId: string }[];
+      };
+      expect(exported.format).toBe('folio-bookmarks');
+      expect(exported.bookmarks.map((b) => b.note)).toContain('Check the landing date against the map.');
+
+      const [md] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export Markdown' }).click(),
+      ]);
+      expect(md.suggestedFilename()).toMatch(/\.md$/);
+      expect(readFileSync((await md.path())!, 'utf8')).toContain('Check the landing date against the map.');
+
+      // Edit a note from the list.
+      await items.first().getByRole('button', { name: /note/i }).click();
+      await page.getByRole('textbox', { name: 'Note' }).fill('Edited in the list.');
+      await page.getByRole('button', { name: 'Save note' }).click();
+      await page.getByText('Edited in the list.').waitFor();
+
+      // Remove one, then import the export back: merged, no duplicates.
+      await items.nth(1).getByRole('button', { name: 'Remove' }).click();
+      await expect.poll(() => items.count()).toBe(1);
+      const file = join(h.dataDir, 'import.json');
+      writeFileSync(file, JSON.stringify(exported));
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page
+        .locator('.toolbar-message')
+        .getByText(/Imported from import\.json: 1 added/)
+        .waitFor();
+      await expect.poll(() => items.count()).toBe(2);
+    });
+
+    it('works by keyboard alone', async () => {
+      const kb = await context.newPage();
+      await kb.goto(`${h.server.url}#/`);
+      await kb.getByRole('heading', { level: 1 }).first().waitFor();
+      await kb.keyboard.press('/');
+      expect(await kb.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+      await kb.keyboard.type('Seoul');
+      await expect.poll(() => shown(kb)).toBe('Seoul|');
+      await kb.keyboard.press('ArrowDown');
+      await kb.keyboard.press('ArrowDown');
+      await kb.keyboard.press('ArrowUp');
+      await kb.keyboard.press('Enter');
+      await expect.poll(() => hash(kb)).toMatch(/^#\/passage\//);
+      await kb.locator('.passage.target').waitFor();
+      // Focus is on the passage; Tab reaches its bookmark toggle; Space presses it.
+      await expect.poll(() => kb.evaluate(() => document.activeElement?.classList.contains('target'))).toBe(true);
+      await kb.keyboard.press('Tab');
+      const name = await kb.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+      expect(name).toMatch(/^Bookmark/);
+      await kb.keyboard.press('Space');
+      await expect.poll(() => kb.evaluate(() => document.activeElement?.getAttribute('aria-pressed'))).toBe('true');
+      // Ctrl+K focuses the search; Esc clears; Tab reaches the Bookmarks link.
+      await kb.keyboard.press('Control+k');
+      expect(await kb.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+      await kb.keyboard.press('Escape');
+      await kb.keyboard.press('Tab');
+      await kb.keyboard.press('Tab');
+      expect(await kb.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Bookmarks/);
+      await kb.keyboard.press('Enter');
+      await kb.getByRole('heading', { level: 1, name: 'Bookmarks' }).waitFor();
+      // Every control shows a visible focus indicator.
+      await kb.keyboard.press('Tab');
+      const outline = await kb.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const style = getComputedStyle(el);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      });
+      expect(outline).not.toMatch(/^none/);
+      await kb.close();
+    });
+
+    it('remembers theme and text size, and restores the reading position at the next start', async () => {
+      await page.goto(`${h.server.url}#/settings`);
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      await page.getByRole('radio', { name: 'Dark' }).check();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      const slider = page.getByRole('slider', { name: 'Text size' });
+      const size = Number(await slider.inputValue());
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(async () => Number(await slider.inputValue())).toBe(size + 1);
+      expect(await axeSerious(page)).toEqual([]);
+      await page.reload();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(Number(await page.getByRole('slider', { name: 'Text size' }).inputValue())).toBe(size + 1);
+      await shot(page, 'settings-dark');
+      await page.getByRole('radio', { name: 'Match the system' }).check();
+
+      // Read a later section, scroll, and start again without a link.
+      await page.goto(`${h.server.url}#/`);
+      await page.getByRole('region', { name: 'Contents' }).getByRole('link').nth(3).click();
+      await page.locator('.passage').nth(3).scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 600);
+      const saved = async (): Promise<string | null> =>
+        page.evaluate(async () => {
+          const r = await fetch('./api/settings.get', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          });
+          return ((await r.json()) as { value: { readingPosition: string | null } }).value.readingPosition;
+        });
+      const sectionIds = await page
+        .locator('.reading [data-passage-id]')
+        .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.passageId));
+      await expect.poll(saved, { timeout: 30_000 }).toSatisfy((id: string | null) => !!id && sectionIds.includes(id));
+      const position = await saved();
+      const next = await context.newPage();
+      await next.goto(h.server.url);
+      await expect.poll(() => hash(next), { timeout: 30_000 }).toBe(`#/passage/${encodeURIComponent(position!)}`);
+      await next.locator(`[data-passage-id="${position}"]`).waitFor();
+      await next.close();
+    });
+
+    it('shows captions without images as "not included in this archive"', async () => {
+      await search(page, '1947 Korean Won');
+      await setKind(page, 'Text', false, 'caption,media');
+      await page.getByRole('option').first().click();
+      const target = page.locator('.passage.target');
+      await target.locator('figure figcaption').waitFor();
+      await target.getByText('not included in this archive').waitFor();
+      await search(page, 'won', 'caption,media');
+      await setKind(page, 'Text', true, '');
+    });
+
+    it('sends no request anywhere but the local server', () => {
+      expect(h.requests.length).toBeGreaterThan(10);
+      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
+      expect(h.pageErrors).toEqual([]);
+    });
+  },
+);
 
 describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
   let h: Harness;
@@ -394,7 +469,9 @@ describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
     await page.getByRole('link', { name: 'Start reading' }).click();
     const img = page.locator('figure img');
     await img.waitFor();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(320);
+    await expect
+      .poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth))
+      .toBe(320);
     expect(await img.getAttribute('alt')).toMatch(/lighthouse/i);
     expect(await page.getByText('Image not included in this archive').count()).toBe(1);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'The ferry' }).click();
@@ -471,7 +548,9 @@ describe.skipIf(!!chromiumMissing)('bookmarks across a newer pack', () => {
     await page.getByRole('link', { name: 'Start reading' }).click();
     const fishing = page.locator('.passage', { hasText: 'Fishing boats' });
     await fishing.getByRole('button', { name: /^Bookmark/ }).click();
-    await expect.poll(() => fishing.getByRole('button', { name: /^Bookmark/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() => fishing.getByRole('button', { name: /^Bookmark/ }).getAttribute('aria-pressed'))
+      .toBe('true');
     const cookies = await context.cookies();
     await first.close();
 

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser page, so this file also sees DOM types.
 /** Starts `folio serve` and Debian's Chromium for the end-to-end tests, and records every request. */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +16,9 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const chromiumMissing = existsSync(CHROMIUM) ? null : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
+export const chromiumMissing = existsSync(CHROMIUM)
+  ? null
+  : `Chromium not found at ${CHROMIUM} (apt-get install chromium)`;
 // The default reporter does not list skipped suites by name: say why in one line.
 if (chromiumMissing) console.info(`Browser tests skipped: ${chromiumMissing}; set FOLIO_CHROMIUM to another Chromium`);
 
@@ -56,7 +60,11 @@ export async function startHarness(archivePath: string): Promise<Harness> {
     serverReadyMs,
     browserReadyMs,
     async newContext() {
-      const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 860 }, serviceWorkers: 'block' });
+      const context = await browser.newContext({
+        acceptDownloads: true,
+        viewport: { width: 1280, height: 860 },
+        serviceWorkers: 'block',
+      });
       context.on('request', (request) => requests.push(request.url()));
       context.on('page', (page) => watchPage(page, pageErrors));
       contexts.push(context);
@@ -104,11 +112,19 @@ export async function axeSerious(page: Page): Promise<string[]> {
   // Injected through the DevTools protocol path (evaluate), so the page's CSP does not apply.
   await page.evaluate(AXE);
   const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: unknown[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
     return result.violations;
   })) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')})`,
+    );
 }

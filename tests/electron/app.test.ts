@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser page, so this file also sees DOM types.
 /**
  * The real Electron app through Playwright's _electron, where Electron's binary is installed.
  * Elsewhere (no binary could be downloaded) the suite is skipped with a one-line reason.
@@ -9,6 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/** What the preload exposes, seen from a page.evaluate callback. */
+type FolioWindow = { folio: import('../../main/api/contract').FolioApi };
 
 const root = process.cwd();
 const require = createRequire(join(root, 'package.json'));
@@ -23,7 +28,9 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
-const version = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
+).version;
 const nativeBinding = join(root, 'out', 'electron-native', version, 'better_sqlite3.node');
 const skipReason = !binary
   ? `Electron ${version} binary not installed (run "node node_modules/electron/install.js" with network access)`
@@ -39,13 +46,21 @@ describe.skipIf(!!skipReason)(`Electron app${skipReason ? ` (skipped: ${skipReas
   let page: Page;
 
   beforeAll(async () => {
-    const built = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+    const built = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      { cwd: root, stdio: 'inherit' },
+    );
     expect(built.status).toBe(0);
     app = await electron.launch({
       executablePath: binary!,
       args: [root, '--no-sandbox'],
       cwd: root,
-      env: { ...process.env, FOLIO_SQLITE_BINDING: nativeBinding, XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')) },
+      env: {
+        ...process.env,
+        FOLIO_SQLITE_BINDING: nativeBinding,
+        XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')),
+      },
       timeout: 120_000,
     });
     page = await app.firstWindow();
@@ -67,15 +82,22 @@ describe.skipIf(!!skipReason)(`Electron app${skipReason ? ` (skipped: ${skipReas
       process: typeof (window as unknown as { process?: unknown }).process,
       ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
     }));
-    expect(shape).toEqual({ folio: ['call', 'mediaUrl'], require: 'undefined', process: 'undefined', ipc: 'undefined' });
+    expect(shape).toEqual({
+      folio: ['call', 'mediaUrl'],
+      require: 'undefined',
+      process: 'undefined',
+      ipc: 'undefined',
+    });
   });
 
   it('searches over IPC and rejects bad payloads', async () => {
-    const total = await page.evaluate(async () => (await window.folio!.call('search.query', { query: 'Pusan' })).total);
+    const total = await page.evaluate(
+      async () => (await (window as unknown as FolioWindow).folio.call('search.query', { query: 'Pusan' })).total,
+    );
     expect(total).toBeGreaterThan(0);
     const error = await page.evaluate(async () => {
       try {
-        await window.folio!.call('archive.section', { sectionId: 5 } as never);
+        await (window as unknown as FolioWindow).folio.call('archive.section', { sectionId: 5 } as never);
         return null;
       } catch (e) {
         return (e as Error).message;

@@ -7,7 +7,15 @@ describe('Electron security policy', () => {
     expect(isAllowedRequest('app://folio/index.html')).toBe(true);
     expect(isAllowedRequest('app://folio/media/m0123456789ab')).toBe(true);
     expect(isAllowedRequest('blob:app://folio/1234')).toBe(true);
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'file:///etc/passwd', 'app://evil/index.html', 'ws://example.com/', 'ftp://x/', 'app://folio.evil/']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'ws://example.com/',
+      'ftp://x/',
+      'app://folio.evil/',
+    ]) {
       expect(isAllowedRequest(url), url).toBe(false);
     }
     // The electron-vite dev server only in development.

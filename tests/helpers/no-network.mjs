@@ -4,7 +4,8 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import net from 'node:net';
 
-const loopback = (host) => !host || host === 'localhost' || host === '::1' || host.startsWith('127.') || host === '::ffff:127.0.0.1';
+const loopback = (host) =>
+  !host || host === 'localhost' || host === '::1' || host.startsWith('127.') || host === '::ffff:127.0.0.1';
 const report = (what) => {
   process.stderr.write(`NETWORK ATTEMPT: ${what}\n`);
   throw new Error(`network access attempted: ${what}`);

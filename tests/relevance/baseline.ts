@@ -4,7 +4,7 @@
  * `index.search` does with plain words, without its query parser). Not used by Folio.
  */
 import lunr from 'lunr';
-import type { Passage } from '../../main/archive/types';
+import type { Passage } from '../../main/model/archive';
 
 export function plainLunrTop(passages: Passage[]): (query: string, n: number) => string[] {
   const byId = new Map(passages.map((p) => [p.id, p]));

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { buildPack } from '../../main/archive/build';
 import { openPack } from '../../main/archive/pack';
 import type { PackReader } from '../../main/archive/pack-reader-types';
-import type { Passage } from '../../main/archive/types';
+import type { Passage } from '../../main/model/archive';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../../main/search/engine/lunr-build';

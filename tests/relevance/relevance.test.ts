@@ -23,12 +23,30 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
   it('has at least 60 cases covering every category', () => {
     expect(CASES.length).toBeGreaterThanOrEqual(60);
     const categories = new Set(CASES.map((c) => c.category));
-    for (const cat of ['romanisation', 'apostrophes', 'hyphen-space', 'typos', 'abbreviations', 'designations', 'numbers', 'decades', 'hangul', 'kind-intent', 'questions', 'prefixes', 'plain'])
+    for (const cat of [
+      'romanisation',
+      'apostrophes',
+      'hyphen-space',
+      'typos',
+      'abbreviations',
+      'designations',
+      'numbers',
+      'decades',
+      'hangul',
+      'kind-intent',
+      'questions',
+      'prefixes',
+      'plain',
+    ])
       expect(categories.has(cat as Category)).toBe(true);
   });
 
   it('every expected passage exists in the archive exactly once', () => {
-    const texts = archive.pack.sections().flatMap((s) => archive.pack.passagesOfSection(s.id)).filter((p) => !p.repeatOf).map((p) => p.text);
+    const texts = archive.pack
+      .sections()
+      .flatMap((s) => archive.pack.passagesOfSection(s.id))
+      .filter((p) => !p.repeatOf)
+      .map((p) => p.text);
     for (const c of CASES) expect(texts.filter((t) => t.includes(c.expect)).length, c.expect).toBe(1);
   });
 
@@ -53,8 +71,13 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
         // The expected passage's highlights fall on its words as written, and its snippet shows one.
         const expected = r.results.find((h) => h.text.includes(c.expect));
         if (expected) {
-          const shown = expected.highlights.some(([s, e]) => s >= expected.snippetStart && e <= expected.snippetStart + expected.snippet.length);
-          if (expected.highlights.length === 0 || !shown) badHighlights.push(`${JSON.stringify(c.query)}: ${expected.highlights.length} highlights, ${shown ? '' : 'none '}in the snippet`);
+          const shown = expected.highlights.some(
+            ([s, e]) => s >= expected.snippetStart && e <= expected.snippetStart + expected.snippet.length,
+          );
+          if (expected.highlights.length === 0 || !shown)
+            badHighlights.push(
+              `${JSON.stringify(c.query)}: ${expected.highlights.length} highlights, ${shown ? '' : 'none '}in the snippet`,
+            );
         }
       } catch (e) {
         threw = e;
@@ -73,7 +96,10 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
         if (hit) row.freshHits++;
       }
       rows.set(c.category, row);
-      if (!hit) misses.push(`[${c.category}] ${JSON.stringify(c.query)} → expected ${JSON.stringify(c.expect)}; got ${threw ? `throw ${String(threw)}` : JSON.stringify(top.map((t) => t.slice(0, 50)))}`);
+      if (!hit)
+        misses.push(
+          `[${c.category}] ${JSON.stringify(c.query)} → expected ${JSON.stringify(c.expect)}; got ${threw ? `throw ${String(threw)}` : JSON.stringify(top.map((t) => t.slice(0, 50)))}`,
+        );
     }
     const lines = ['category          hits   rate  untuned  plain lunr'];
     let hits = 0;
@@ -83,11 +109,19 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
       hits += r.hits;
       fresh += r.fresh;
       freshHits += r.freshHits;
-      lines.push(`${cat.padEnd(15)} ${`${r.hits}/${r.total}`.padStart(7)} ${((100 * r.hits) / r.total).toFixed(0).padStart(5)}%  ${`${r.freshHits}/${r.fresh}`.padStart(7)}  ${((100 * r.lunr) / r.total).toFixed(0).padStart(5)}%`);
+      lines.push(
+        `${cat.padEnd(15)} ${`${r.hits}/${r.total}`.padStart(7)} ${((100 * r.hits) / r.total).toFixed(0).padStart(5)}%  ${`${r.freshHits}/${r.fresh}`.padStart(7)}  ${((100 * r.lunr) / r.total).toFixed(0).padStart(5)}%`,
+      );
     }
-    lines.push(`${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(7)} ${((100 * hits) / CASES.length).toFixed(0).padStart(5)}%  ${`${freshHits}/${fresh}`.padStart(7)}  ${((100 * lunrHits) / CASES.length).toFixed(0).padStart(5)}%`);
-    lines.push(`per-query time: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`);
-    console.log(`\nRelevance (top 3), embedded archive, ${engineKind} engine\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`);
+    lines.push(
+      `${'all'.padEnd(15)} ${`${hits}/${CASES.length}`.padStart(7)} ${((100 * hits) / CASES.length).toFixed(0).padStart(5)}%  ${`${freshHits}/${fresh}`.padStart(7)}  ${((100 * lunrHits) / CASES.length).toFixed(0).padStart(5)}%`,
+    );
+    lines.push(
+      `per-query time: p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms`,
+    );
+    console.log(
+      `\nRelevance (top 3), embedded archive, ${engineKind} engine\n${lines.join('\n')}${misses.length ? `\nMisses:\n${misses.join('\n')}` : ''}\n`,
+    );
     expect(archive.errors).toEqual([]);
     expect(misses).toEqual([]);
     expect(badHighlights).toEqual([]);
@@ -95,7 +129,11 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
 
   it('never throws on hostile queries', () => {
     for (const q of HOSTILE) {
-      for (const request of [{ query: q }, { query: q, limit: 5, offset: 3 }, { query: q, kinds: ['media' as const] }]) {
+      for (const request of [
+        { query: q },
+        { query: q, limit: 5, offset: 3 },
+        { query: q, kinds: ['media' as const] },
+      ]) {
         const r = archive.searcher.search(request);
         expect(Array.isArray(r.results)).toBe(true);
         expect(r.total).toBeGreaterThanOrEqual(r.results.length);
@@ -108,7 +146,19 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
         }
       }
     }
-    const odd: unknown[] = [null, undefined, 42, {}, [], { query: 12 }, { query: 'Pusan', limit: -1 }, { query: 'Pusan', limit: Number.NaN }, { query: 'Pusan', offset: 1e12 }, { query: 'Pusan', kinds: ['nope'] }, { query: 'Pusan', limit: Infinity }];
+    const odd: unknown[] = [
+      null,
+      undefined,
+      42,
+      {},
+      [],
+      { query: 12 },
+      { query: 'Pusan', limit: -1 },
+      { query: 'Pusan', limit: Number.NaN },
+      { query: 'Pusan', offset: 1e12 },
+      { query: 'Pusan', kinds: ['nope'] },
+      { query: 'Pusan', limit: Infinity },
+    ];
     for (const request of odd) expect(() => archive.searcher.search(request as never)).not.toThrow();
     expect(archive.errors).toEqual([]);
   });

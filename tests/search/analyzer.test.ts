@@ -4,7 +4,8 @@ import { FIXTURE_VARIANTS } from './fixture';
 
 const analyzer = createAnalyzer({ variants: FIXTURE_VARIANTS, languages: ['en', 'ko'] });
 const terms = (text: string): string[] => analyzer.analyze(text, 'text').map((t) => t.term);
-const written = (text: string): [string, string][] => analyzer.analyze(text, 'text').map((t) => [t.term, text.slice(t.start, t.end)]);
+const written = (text: string): [string, string][] =>
+  analyzer.analyze(text, 'text').map((t) => [t.term, text.slice(t.start, t.end)]);
 const shares = (a: string, b: string): boolean => terms(a).some((t) => terms(b).includes(t));
 
 describe('analyzer', () => {
@@ -78,7 +79,11 @@ describe('analyzer', () => {
     expect(terms('running armies retreating')).toEqual(['run', 'armi', 'retreat']);
     expect(terms('running 민중항쟁')).toEqual(['run', '민중항쟁', '민중', '중항', '항쟁']);
     // Without English among the languages there is no Porter stemming.
-    expect(createAnalyzer({ variants: [], languages: ['ko'] }).analyze('running', 'text').map((t) => t.term)).toEqual(['running']);
+    expect(
+      createAnalyzer({ variants: [], languages: ['ko'] })
+        .analyze('running', 'text')
+        .map((t) => t.term),
+    ).toEqual(['running']);
   });
 
   it('indexes Hangul runs whole and as bigrams', () => {
@@ -115,7 +120,11 @@ describe('analyzer', () => {
       {},
     ];
     for (const o of odd) expect(() => createAnalyzer(o as never).analyze('Busan running', 'text')).not.toThrow();
-    expect(createAnalyzer(odd[1] as never).analyze('Busan', 'text').map((t) => t.term)).toEqual(['pusan']);
+    expect(
+      createAnalyzer(odd[1] as never)
+        .analyze('Busan', 'text')
+        .map((t) => t.term),
+    ).toEqual(['pusan']);
   });
 
   it('is safe on odd input', () => {

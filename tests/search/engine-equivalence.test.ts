@@ -48,7 +48,9 @@ function normalise(matches: EngineMatch[]): { ref: string; score: number; matche
   return matches.map((m) => ({
     ref: m.ref,
     score: m.score,
-    matched: [...m.matched.entries()].map(([t, f]) => [t, [...f].sort()] as [string, string[]]).sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+    matched: [...m.matched.entries()]
+      .map(([t, f]) => [t, [...f].sort()] as [string, string[]])
+      .sort((a, b) => (a[0] < b[0] ? -1 : 1)),
   }));
 }
 
@@ -70,7 +72,14 @@ function clauseLists(pair: Pair, count: number, seed: number): TermClause[][] {
   // Bias toward frequent terms, as real queries are.
   const byDf = [...pair.vocab].sort((x, y) => pair.memory.documentFrequency(y) - pair.memory.documentFrequency(x));
   const term = (): string => (rnd() < 0.5 ? byDf[Math.floor(rnd() * Math.min(300, byDf.length))]! : pick(pair.vocab));
-  const fieldsets: (SearchField[] | undefined)[] = [undefined, ['title'], ['text'], ['caption', 'media'], ['text', 'title'], []];
+  const fieldsets: (SearchField[] | undefined)[] = [
+    undefined,
+    ['title'],
+    ['text'],
+    ['caption', 'media'],
+    ['text', 'title'],
+    [],
+  ];
   const out: TermClause[][] = [];
   for (let i = 0; i < count; i++) {
     const shape = i % 8;
@@ -79,7 +88,17 @@ function clauseLists(pair: Pair, count: number, seed: number): TermClause[][] {
     for (let j = 0; j < n; j++) {
       const t = rnd() < 0.05 ? 'zzznotaterm' : term();
       const presence: TermClause['presence'] =
-        shape === 1 ? (j === 0 ? 'required' : 'optional') : shape === 2 && j > 0 ? 'prohibited' : shape === 3 ? 'required' : shape === 4 ? 'prohibited' : 'optional';
+        shape === 1
+          ? j === 0
+            ? 'required'
+            : 'optional'
+          : shape === 2 && j > 0
+            ? 'prohibited'
+            : shape === 3
+              ? 'required'
+              : shape === 4
+                ? 'prohibited'
+                : 'optional';
       const clause: TermClause = { term: t, boost: shape === 5 ? pick([1, 2, 0.5, 10, 0.1]) : 1, presence };
       const fields = shape === 6 ? pick(fieldsets) : undefined;
       if (fields) clause.fields = fields;
@@ -89,7 +108,8 @@ function clauseLists(pair: Pair, count: number, seed: number): TermClause[][] {
     if (shape === 0 && rnd() < 0.5) {
       // Expanded prefix and fuzzy terms, as the searcher adds them.
       const base = term();
-      for (const t of pair.memory.expandPrefix(base.slice(0, 2 + Math.floor(rnd() * 2)), 20)) clauses.push({ term: t, boost: 0.5, presence: 'optional' });
+      for (const t of pair.memory.expandPrefix(base.slice(0, 2 + Math.floor(rnd() * 2)), 20))
+        clauses.push({ term: t, boost: 0.5, presence: 'optional' });
       for (const t of pair.memory.expandFuzzy(base, 1, 10)) clauses.push({ term: t, boost: 0.3, presence: 'optional' });
     }
     out.push(clauses);
@@ -129,13 +149,23 @@ describe.each([
     const cases: TermClause[][] = [
       [],
       [{ term: '', boost: 1, presence: 'optional' }],
-      [{ term: 'zzznotaterm', boost: 1, presence: 'required' }, { term: t, boost: 1, presence: 'optional' }],
+      [
+        { term: 'zzznotaterm', boost: 1, presence: 'required' },
+        { term: t, boost: 1, presence: 'optional' },
+      ],
       [{ term: t, boost: 1, presence: 'prohibited' }],
       [{ term: 'zzznotaterm', boost: 1, presence: 'prohibited' }],
       [{ term: t, boost: 0, presence: 'optional' }],
       [{ term: t.slice(0, 1) + '*' + t.slice(2), boost: 1, presence: 'optional' }],
-      [{ term: 'the', boost: 1, presence: 'optional' }, { term: 'of', boost: 1, presence: 'optional' }],
-      [{ term: 'the', boost: 1, presence: 'required' }, { term: 'and', boost: 2, presence: 'required' }, { term: 'a', boost: 1, presence: 'prohibited' }],
+      [
+        { term: 'the', boost: 1, presence: 'optional' },
+        { term: 'of', boost: 1, presence: 'optional' },
+      ],
+      [
+        { term: 'the', boost: 1, presence: 'required' },
+        { term: 'and', boost: 2, presence: 'required' },
+        { term: 'a', boost: 1, presence: 'prohibited' },
+      ],
     ];
     for (const clauses of cases) expectSameAnswers(pair, clauses);
   });
@@ -149,9 +179,15 @@ describe.each([
       prefixes.push(t.slice(0, 1 + Math.floor(rnd() * t.length)));
     }
     for (const p of prefixes) {
-      for (const limit of [1, 10, 64, 65, 1e9]) expect(pair.pack.expandPrefix(p, limit), `prefix ${p} limit ${limit}`).toEqual(pair.memory.expandPrefix(p, limit));
+      for (const limit of [1, 10, 64, 65, 1e9])
+        expect(pair.pack.expandPrefix(p, limit), `prefix ${p} limit ${limit}`).toEqual(
+          pair.memory.expandPrefix(p, limit),
+        );
       if (p) {
-        const lunrSet = ix.tokenSet.intersect(TokenSet.fromString(p + '*')).toArray().sort();
+        const lunrSet = ix.tokenSet
+          .intersect(TokenSet.fromString(p + '*'))
+          .toArray()
+          .sort();
         expect([...pair.pack.expandPrefix(p, 1e9)].sort()).toEqual(lunrSet);
       }
     }
@@ -168,7 +204,9 @@ describe.each([
     }
     for (const w of words) {
       for (const d of [0, 1, 2]) {
-        expect(intersectSorted(jsSorted, fuzzyAutomaton(w, d)).sort()).toEqual(ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort());
+        expect(intersectSorted(jsSorted, fuzzyAutomaton(w, d)).sort()).toEqual(
+          ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort(),
+        );
         const lunrSet = ix.tokenSet.intersect(TokenSet.fromFuzzyString(w, d)).toArray().sort();
         expect([...pair.pack.expandFuzzy(w, d, 1e9)].sort(), `fuzzy ${w}~${d}`).toEqual(lunrSet);
         expect(pair.pack.expandFuzzy(w, d, 5)).toEqual(pair.memory.expandFuzzy(w, d, 5));
@@ -190,7 +228,13 @@ describe('PackEngine ≡ MemoryEngine: the embedded archive through the real bui
     const passages = sections.flatMap((s) => pack.passagesOfSection(s.id));
     const index = buildLunrIndex(toIndexDocuments(passages, sections), createAnalyzer(pack.manifest));
     const memory = new MemoryEngine(index);
-    pair = { index, memory, pack: pack.searchEngine(), db: undefined as unknown as Database.Database, vocab: Object.keys(internals(index).invertedIndex).sort() };
+    pair = {
+      index,
+      memory,
+      pack: pack.searchEngine(),
+      db: undefined as unknown as Database.Database,
+      vocab: Object.keys(internals(index).invertedIndex).sort(),
+    };
     close = () => pack.close();
   });
   afterAll(() => close());
@@ -206,7 +250,9 @@ describe('PackEngine ≡ MemoryEngine: the embedded archive through the real bui
   });
 
   it('expands like lunr', () => {
-    for (const p of ['p', 'pu', 'kor', 'se', 'ch', 'm', 'yak', '19', 'ki']) expect(pair.pack.expandPrefix(p, 1e9)).toEqual(pair.memory.expandPrefix(p, 1e9));
-    for (const w of ['pusn', 'inchion', 'chosen', 'koera', 'seol', 'armistise']) expect(pair.pack.expandFuzzy(w, 2, 1e9)).toEqual(pair.memory.expandFuzzy(w, 2, 1e9));
+    for (const p of ['p', 'pu', 'kor', 'se', 'ch', 'm', 'yak', '19', 'ki'])
+      expect(pair.pack.expandPrefix(p, 1e9)).toEqual(pair.memory.expandPrefix(p, 1e9));
+    for (const w of ['pusn', 'inchion', 'chosen', 'koera', 'seol', 'armistise'])
+      expect(pair.pack.expandFuzzy(w, 2, 1e9)).toEqual(pair.memory.expandFuzzy(w, 2, 1e9));
   });
 });

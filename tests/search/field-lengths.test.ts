@@ -4,7 +4,12 @@ import { decodeFieldLengths, encodeFieldLengths } from '../../main/search/engine
 
 describe('field_lengths blob', () => {
   it('round-trips lengths of every size, including those past one byte', () => {
-    for (const lengths of [[], [0], [254, 255, 256, 0, 1_000_000, 3, 255], Array.from({ length: 5000 }, (_, i) => (i * 7919) % 700)]) {
+    for (const lengths of [
+      [],
+      [0],
+      [254, 255, 256, 0, 1_000_000, 3, 255],
+      Array.from({ length: 5000 }, (_, i) => (i * 7919) % 700),
+    ]) {
       expect(Array.from(decodeFieldLengths(encodeFieldLengths(lengths), lengths.length))).toEqual(lengths);
     }
   });
@@ -12,7 +17,9 @@ describe('field_lengths blob', () => {
   it('rejects a truncated blob, a bad overflow list and trailing bytes', () => {
     const good = encodeFieldLengths([1, 300, 2]);
     expect(() => decodeFieldLengths(good, 10)).toThrow(/truncated/);
-    expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 1, 0, 5])), 3)).toThrow(/overflow list is malformed/);
+    expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 1, 0, 5])), 3)).toThrow(
+      /overflow list is malformed/,
+    );
     expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 0, 9])), 3)).toThrow(/trailing bytes/);
     expect(() => decodeFieldLengths(Buffer.from('not deflate'), 3)).toThrow();
   });

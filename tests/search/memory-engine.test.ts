@@ -25,7 +25,13 @@ describe('MemoryEngine', () => {
     const ours = engine.query(clauses).map((m) => [m.ref, m.score]);
     const theirs = index
       .query((q) => {
-        for (const c of clauses) q.term(c.term, { boost: c.boost, presence: lunr.Query.presence.OPTIONAL, usePipeline: false, ...(c.fields ? { fields: c.fields } : {}) });
+        for (const c of clauses)
+          q.term(c.term, {
+            boost: c.boost,
+            presence: lunr.Query.presence.OPTIONAL,
+            usePipeline: false,
+            ...(c.fields ? { fields: c.fields } : {}),
+          });
       })
       .map((r) => [r.ref, r.score]);
     expect(ours).toEqual(theirs);
@@ -38,14 +44,23 @@ describe('MemoryEngine', () => {
   });
 
   it('applies required and prohibited presence', () => {
-    const refs = (cs: Parameters<typeof engine.query>[0]) => engine.query(cs).map((m) => m.ref).sort();
+    const refs = (cs: Parameters<typeof engine.query>[0]) =>
+      engine
+        .query(cs)
+        .map((m) => m.ref)
+        .sort();
     const soviet = refs([{ term: 'soviet', boost: 1, presence: 'optional' }]);
     const withoutMig = refs([
       { term: 'soviet', boost: 1, presence: 'optional' },
       { term: 'mig', boost: 1, presence: 'prohibited' },
     ]);
     expect(withoutMig.length).toBeLessThan(soviet.length);
-    expect(refs([{ term: 'nothere', boost: 1, presence: 'required' }, { term: 'soviet', boost: 1, presence: 'optional' }])).toEqual([]);
+    expect(
+      refs([
+        { term: 'nothere', boost: 1, presence: 'required' },
+        { term: 'soviet', boost: 1, presence: 'optional' },
+      ]),
+    ).toEqual([]);
   });
 
   it('expands prefixes, most frequent first', () => {
@@ -57,7 +72,12 @@ describe('MemoryEngine', () => {
 
   it("expands fuzzy terms with exactly the set lunr's fuzzy TokenSet accepts", () => {
     const ix = internals(index);
-    for (const [term, d] of [['chistyakov', 2], ['heartbrak', 1], ['singman', 1], ['mccarthism', 2]] as const) {
+    for (const [term, d] of [
+      ['chistyakov', 2],
+      ['heartbrak', 1],
+      ['singman', 1],
+      ['mccarthism', 2],
+    ] as const) {
       const expected = ix.tokenSet.intersect(TokenSet.fromFuzzyString(term, d)).toArray().sort();
       expect(engine.expandFuzzy(term, d, 1000).sort()).toEqual(expected);
     }

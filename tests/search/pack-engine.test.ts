@@ -24,8 +24,20 @@ function smallIndex(positions = true): lunr.Index {
   b.metadataWhitelist = positions ? ['position'] : [];
   const docs = [
     { id: 'p1', title: 'pusan perimeter', text: 'the defence of the pusan perimeter in 1950', caption: '', media: '' },
-    { id: 'p2', title: 'inchon', text: 'the landing at inchon turned the war', caption: 'marines at inchon', media: '' },
-    { id: 'p3', title: 'chosin', text: 'the chosin reservoir campaign was fought in winter', caption: '', media: 'frozen chosin' },
+    {
+      id: 'p2',
+      title: 'inchon',
+      text: 'the landing at inchon turned the war',
+      caption: 'marines at inchon',
+      media: '',
+    },
+    {
+      id: 'p3',
+      title: 'chosin',
+      text: 'the chosin reservoir campaign was fought in winter',
+      caption: '',
+      media: 'frozen chosin',
+    },
     { id: 'p4', title: 'seoul', text: 'seoul changed hands four times', caption: 'crowd at seoul station', media: '' },
   ];
   for (const d of docs) b.add(d);
@@ -54,15 +66,26 @@ describe('pack search index', () => {
     expect(hits[0]!.matched.get('inchon')?.sort()).toEqual(['caption', 'text', 'title']);
     expect(engine.expandPrefix('se', 10)).toEqual(['seoul']);
     expect(engine.expandFuzzy('chosen', 1, 10)).toEqual(['chosin']);
-    expect(engine.query([{ term: 'nothere', boost: 1, presence: 'required' }, { term: 'the', boost: 1, presence: 'optional' }])).toEqual([]);
+    expect(
+      engine.query([
+        { term: 'nothere', boost: 1, presence: 'required' },
+        { term: 'the', boost: 1, presence: 'optional' },
+      ]),
+    ).toEqual([]);
     db.close();
   });
 
-  it('stores term frequencies when lunr\'s weights recompute exactly, and weights otherwise', () => {
+  it("stores term frequencies when lunr's weights recompute exactly, and weights otherwise", () => {
     const clauses: TermClause[][] = [
       [{ term: 'the', boost: 1, presence: 'optional' }],
-      [{ term: 'chosin', boost: 2, presence: 'optional' }, { term: 'seoul', boost: 1, presence: 'optional' }],
-      [{ term: 'the', boost: 1, presence: 'required' }, { term: 'inchon', boost: 1, presence: 'prohibited' }],
+      [
+        { term: 'chosin', boost: 2, presence: 'optional' },
+        { term: 'seoul', boost: 1, presence: 'optional' },
+      ],
+      [
+        { term: 'the', boost: 1, presence: 'required' },
+        { term: 'inchon', boost: 1, presence: 'prohibited' },
+      ],
     ];
     for (const [positions, mode] of [
       [true, 'tf'],
@@ -89,7 +112,9 @@ describe('pack search index', () => {
     const file = join(dir, 'damaged.folio');
     writePack(file, smallIndex());
     const rw = new Database(file);
-    rw.prepare("UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')").run();
+    rw.prepare(
+      "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')",
+    ).run();
     rw.prepare("UPDATE search_terms SET df = df + 1 WHERE term = 'seoul'").run();
     expect(verifySearchIndex(rw).join('\n')).toMatch(/pusan[\s\S]*seoul|seoul[\s\S]*pusan/);
     rw.exec('DROP TABLE search_prefix');
@@ -104,8 +129,14 @@ describe('pack search index', () => {
     const docs = syntheticCorpus({ docs: 2500, seed: 5 });
     const file = join(dir, 'chunks.folio');
     const rw = new Database(file);
-    rw.transaction(() => writeSearchIndex(rw, indexDocuments(docs, createAnalyzer({ variants: [], languages: ['en'] }))))();
-    expect(rw.prepare("SELECT name FROM search_blobs WHERE name LIKE 'refs/%' ORDER BY name").pluck().all()).toEqual(['refs/0', 'refs/1', 'refs/2']);
+    rw.transaction(() =>
+      writeSearchIndex(rw, indexDocuments(docs, createAnalyzer({ variants: [], languages: ['en'] }))),
+    )();
+    expect(rw.prepare("SELECT name FROM search_blobs WHERE name LIKE 'refs/%' ORDER BY name").pluck().all()).toEqual([
+      'refs/0',
+      'refs/1',
+      'refs/2',
+    ]);
     const engine = openSearchEngine(rw) as PackEngine;
     for (const ord of [0, 1023, 1024, 2047, 2048, 2499]) expect(engine.ref(ord)).toBe(docs[ord]!.id);
     expect(() => engine.ref(2500)).toThrow(/document 2500 missing/);
@@ -119,7 +150,7 @@ describe('pack search index', () => {
 
   it('sorts by score like a stable descending comparator sort, at every size', () => {
     let seed = 1;
-    const rnd = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rnd = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647;
     for (const n of [0, 1, 5, 63, 64, 65, 500, 5000]) {
       const score = new Float64Array(n);
       for (let i = 0; i < n; i++) {
@@ -149,7 +180,20 @@ describe('pack search index', () => {
     const engine = openSearchEngine(db);
     const long = 'a'.repeat(10_000);
     const started = performance.now();
-    for (const t of ['', '\u0000', '😀', '\ud800', '\u{10FFFF}', long, '*', '*'.repeat(5000), 'title:', '~', '+', '"']) {
+    for (const t of [
+      '',
+      '\u0000',
+      '😀',
+      '\ud800',
+      '\u{10FFFF}',
+      long,
+      '*',
+      '*'.repeat(5000),
+      'title:',
+      '~',
+      '+',
+      '"',
+    ]) {
       expect(() => engine.query([{ term: t, boost: 1, presence: 'optional' }])).not.toThrow();
       expect(() => engine.query([{ term: t, boost: 1, presence: 'required' }])).not.toThrow();
       expect(() => engine.expandPrefix(t, 10)).not.toThrow();

@@ -75,7 +75,11 @@ describe('pack-indexer writes the tables of lunr.Builder’s index', () => {
 
   it('with empty fields, empty documents and a field no document uses', () => {
     const docs: IndexDocument[] = [
-      { id: 'a', kind: 'text', fields: { title: 'Pusan', text: 'the perimeter held the perimeter', caption: '', media: '' } },
+      {
+        id: 'a',
+        kind: 'text',
+        fields: { title: 'Pusan', text: 'the perimeter held the perimeter', caption: '', media: '' },
+      },
       { id: 'b', kind: 'text', fields: { title: '', text: '', caption: '', media: '' } },
       { id: 'c', kind: 'caption', fields: { title: 'Pusan', text: '', caption: 'Marines at Pusan, 1950', media: '' } },
     ];

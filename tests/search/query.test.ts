@@ -3,12 +3,18 @@ import { MAX_QUERY_CHARS, parseQuery } from '../../main/search/query/index';
 
 describe('query language', () => {
   it('keeps plain words together as one part (analysed in context)', () => {
-    expect(parseQuery('Yun Bo-seon')).toEqual({ parts: [{ text: 'Yun Bo-seon', presence: 'optional', phrase: false }], kinds: [], partialLast: true });
+    expect(parseQuery('Yun Bo-seon')).toEqual({
+      parts: [{ text: 'Yun Bo-seon', presence: 'optional', phrase: false }],
+      kinds: [],
+      partialLast: true,
+    });
     expect(parseQuery('Pusan ').partialLast).toBe(false);
   });
 
   it('parses required, excluded, phrases, fields and kinds', () => {
-    const q = parseQuery('+Pusan -Taegu "Heartbreak Ridge" title:war caption:"Seoul Station" kind:media kind:photo soldiers');
+    const q = parseQuery(
+      '+Pusan -Taegu "Heartbreak Ridge" title:war caption:"Seoul Station" kind:media kind:photo soldiers',
+    );
     expect(q.kinds.sort()).toEqual(['caption', 'media']);
     expect(q.parts).toEqual([
       { text: 'Pusan', presence: 'required', phrase: false },
@@ -28,7 +34,30 @@ describe('query language', () => {
   });
 
   it('never throws and bounds its work', () => {
-    const inputs: unknown[] = ['', ' ', '"', '""', '"unclosed phrase', '+', '-', '+-', '~', '*', ':', '\u0000', 'a\u0000b', '😀', '\ud800', 'x'.repeat(10_000), '"a '.repeat(5_000), '-'.repeat(10_000), null, undefined, 42, {}];
+    const inputs: unknown[] = [
+      '',
+      ' ',
+      '"',
+      '""',
+      '"unclosed phrase',
+      '+',
+      '-',
+      '+-',
+      '~',
+      '*',
+      ':',
+      '\u0000',
+      'a\u0000b',
+      '😀',
+      '\ud800',
+      'x'.repeat(10_000),
+      '"a '.repeat(5_000),
+      '-'.repeat(10_000),
+      null,
+      undefined,
+      42,
+      {},
+    ];
     for (const input of inputs) {
       const q = parseQuery(input);
       expect(q.parts.length).toBeLessThanOrEqual(32);
@@ -37,7 +66,11 @@ describe('query language', () => {
         expect(p.text).not.toContain('\u0000');
       }
     }
-    expect(parseQuery('"unclosed phrase').parts[0]).toEqual({ text: 'unclosed phrase', presence: 'required', phrase: true });
+    expect(parseQuery('"unclosed phrase').parts[0]).toEqual({
+      text: 'unclosed phrase',
+      presence: 'required',
+      phrase: true,
+    });
   });
 
   it('does not cut a surrogate pair in half', () => {

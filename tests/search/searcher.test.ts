@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage, Section } from '../../main/archive/types';
+import type { Passage, Section } from '../../main/model/archive';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../../main/search/engine/lunr-build';
@@ -37,12 +37,27 @@ describe('searcher', () => {
   it('ranks exact matches above fuzzy ones', () => {
     // "chosen" is not in the fixture; an archive holding both words ranks the exact one first.
     const passages: Passage[] = ['The Chosin Reservoir', 'They chose China', 'the chosen few'].map((text, i) => ({
-      id: `x${i}`, ordinal: i, sectionId: 's', kind: 'text', text, title: null, level: null, media: null, repeatOf: null, provenance: { file: 'f', lines: [1, 1] },
+      id: `x${i}`,
+      ordinal: i,
+      sectionId: 's',
+      kind: 'text',
+      text,
+      title: null,
+      level: null,
+      media: null,
+      repeatOf: null,
+      provenance: { file: 'f', lines: [1, 1] },
     }));
-    const sections: Section[] = [{ id: 's', ordinal: 0, title: 'S', titleIsMetadata: true, passageCount: 3, firstPassageId: 'x0' }];
+    const sections: Section[] = [
+      { id: 's', ordinal: 0, title: 'S', titleIsMetadata: true, passageCount: 3, firstPassageId: 'x0' },
+    ];
     const a = createAnalyzer({ variants: [], languages: ['en'] });
     const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), a));
-    const s = createSearcher({ engine, analyzer: a, passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'S' } });
+    const s = createSearcher({
+      engine,
+      analyzer: a,
+      passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'S' },
+    });
     const r = s.search({ query: 'chosin ' }).results.map((h) => h.text);
     expect(r[0]).toBe('The Chosin Reservoir');
   });
@@ -91,15 +106,26 @@ describe('searcher', () => {
   it('lists the passages of a kind, in reading order, when the query names only kinds', () => {
     const { passages } = fixturePassages();
     const ids = (kinds: string[]) => passages.filter((p) => kinds.includes(p.kind)).map((p) => p.id);
-    for (const [query, kinds] of [['photos', ['caption']], ['Pictures', ['caption']], ['videos', ['media']], ['films and photos', ['caption', 'media']], ['kind:media', ['media']]] as const) {
+    for (const [query, kinds] of [
+      ['photos', ['caption']],
+      ['Pictures', ['caption']],
+      ['videos', ['media']],
+      ['films and photos', ['caption', 'media']],
+      ['kind:media', ['media']],
+    ] as const) {
       const r = searcher.search({ query, limit: 100 });
-      expect(r.results.map((h) => h.passageId), query).toEqual(ids([...kinds]));
+      expect(
+        r.results.map((h) => h.passageId),
+        query,
+      ).toEqual(ids([...kinds]));
       expect(r.total, query).toBe(ids([...kinds]).length);
     }
     // The request's kinds narrow the kind words, and an empty query with kinds lists them.
     expect(searcher.search({ query: 'photos', kinds: ['media'] }).total).toBe(0);
     expect(searcher.search({ query: '', kinds: ['media'] }).results.map((h) => h.passageId)).toEqual(ids(['media']));
-    expect(searcher.search({ query: 'videos', limit: 2, offset: 1 }).results.map((h) => h.passageId)).toEqual(ids(['media']).slice(1, 3));
+    expect(searcher.search({ query: 'videos', limit: 2, offset: 1 }).results.map((h) => h.passageId)).toEqual(
+      ids(['media']).slice(1, 3),
+    );
     // A kind word with other words, in quotes or excluded is a search as before.
     expect(searcher.search({ query: 'Seoul photo', limit: 100 }).results.every((h) => /Seoul/.test(h.text))).toBe(true);
     expect(searcher.search({ query: '"photos"' }).total).toBe(0);
@@ -109,7 +135,9 @@ describe('searcher', () => {
   it('treats a kind word as a word where it is commoner than that kind', () => {
     // "image" is written in more passages here than there are captions: it means the word.
     const { passages, sections } = fixturePassages();
-    const words: Passage[] = passages.map((p, i) => (p.kind === 'text' ? { ...p, text: `${p.text} image`, id: `w${i}` } : { ...p, id: `w${i}` }));
+    const words: Passage[] = passages.map((p, i) =>
+      p.kind === 'text' ? { ...p, text: `${p.text} image`, id: `w${i}` } : { ...p, id: `w${i}` },
+    );
     const analyzer = createAnalyzer({ variants: [], languages: ['en'] });
     const byId = new Map(words.map((p) => [p.id, p]));
     const s = createSearcher({
@@ -168,7 +196,8 @@ describe('searcher', () => {
     for (const q of ['Korean', 'Soviet pilots', 'war photo', 'Chis', 'the', 'Korea kind:caption']) {
       const all = searcher.search({ query: q, limit: 100 });
       const paged: string[] = [];
-      for (let offset = 0; offset < all.results.length; offset += 2) paged.push(...searcher.search({ query: q, limit: 2, offset }).results.map((h) => h.passageId));
+      for (let offset = 0; offset < all.results.length; offset += 2)
+        paged.push(...searcher.search({ query: q, limit: 2, offset }).results.map((h) => h.passageId));
       expect(paged, q).toEqual(all.results.map((h) => h.passageId));
       expect(searcher.search({ query: q, limit: 1 }).total, q).toBe(all.total);
     }
@@ -179,34 +208,72 @@ describe('searcher', () => {
     const errors: unknown[] = [];
     const a = createAnalyzer({ variants: [], languages: ['en'] });
     const s = createSearcher({
-      engine: new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, [{ id: 'war', ordinal: 0, title: 'W', titleIsMetadata: true, passageCount: 1, firstPassageId: 'p0' }]), a)),
+      engine: new MemoryEngine(
+        buildLunrIndex(
+          toIndexDocuments(passages, [
+            { id: 'war', ordinal: 0, title: 'W', titleIsMetadata: true, passageCount: 1, firstPassageId: 'p0' },
+          ]),
+          a,
+        ),
+      ),
       analyzer: a,
       passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'W' },
       onError: (e) => errors.push(e),
     });
-    for (const q of ['', 'title:', '~', '+', '*', '"', ':', '\u0000', '😀', 'x'.repeat(10_000), '-', '--x', 'constructor', '__proto__', 'kind:']) {
+    for (const q of [
+      '',
+      'title:',
+      '~',
+      '+',
+      '*',
+      '"',
+      ':',
+      '\u0000',
+      '😀',
+      'x'.repeat(10_000),
+      '-',
+      '--x',
+      'constructor',
+      '__proto__',
+      'kind:',
+    ]) {
       expect(() => s.search({ query: q })).not.toThrow();
     }
     expect(errors).toEqual([]);
     // A failing passage source is contained.
-    const broken = createSearcher({ engine: new MemoryEngine(buildLunrIndex([], a)), analyzer: a, passages: { passagesByIds: () => { throw new Error('x'); }, sectionTitle: () => '' } });
+    const broken = createSearcher({
+      engine: new MemoryEngine(buildLunrIndex([], a)),
+      analyzer: a,
+      passages: {
+        passagesByIds: () => {
+          throw new Error('x');
+        },
+        sectionTitle: () => '',
+      },
+    });
     expect(broken.search({ query: 'Pusan' }).results).toEqual([]);
   });
 });
 
 describe('a damaged index', () => {
   it('is thrown as it is, while any other failure inside a search is an empty answer', async () => {
-    const { SearchIndexError } = await import('../../main/search/engine/pack-format');
+    const { PackError, SearchIndexError } = await import('../../main/model/errors');
     const { passages, sections } = fixturePassages();
     const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer));
     const failing = (error: Error) =>
       createSearcher({
-        engine: Object.assign(Object.create(engine) as MemoryEngine, { query: () => { throw error; } }),
+        engine: Object.assign(Object.create(engine) as MemoryEngine, {
+          query: () => {
+            throw error;
+          },
+        }),
         analyzer,
         passages: { passagesByIds: () => [], sectionTitle: () => '' },
       });
-    expect(() => failing(new SearchIndexError('postings of "pusan" undecodable')).search({ query: 'Pusan' })).toThrow(/search index: postings/);
-    const pack = Object.assign(new Error('x.folio: block 3 is missing'), { name: 'PackError' });
+    expect(() => failing(new SearchIndexError('postings of "pusan" undecodable')).search({ query: 'Pusan' })).toThrow(
+      /search index: postings/,
+    );
+    const pack = new PackError('x.folio: block 3 is missing');
     expect(() => failing(pack).search({ query: 'Pusan' })).toThrow(/block 3/);
     expect(failing(new TypeError('a bug')).search({ query: 'Pusan' })).toMatchObject({ total: 0, results: [] });
   });
@@ -228,12 +295,21 @@ describe('snippets', () => {
     const text = `Soviet Soviet Soviet Soviet advisers. ${'Filler words here. '.repeat(20)}Soviet pilots with 23 kills.`;
     const tokens = analyzer.analyze(text, 'text');
     const spans = matchedSpans(tokens, new Set(['soviet', 'pilot', 'kill']));
-    const s = bestSnippet(text, spans.map((x) => x.span), 120, spans.map((x) => x.terms));
+    const s = bestSnippet(
+      text,
+      spans.map((x) => x.span),
+      120,
+      spans.map((x) => x.terms),
+    );
     expect(s.snippet).toContain('Soviet pilots with 23 kills');
   });
 
   it('returns short passages whole', () => {
-    expect(bestSnippet('A ROK soldier', [[2, 5]])).toEqual({ snippet: 'A ROK soldier', snippetStart: 0, highlights: [[2, 5]] });
+    expect(bestSnippet('A ROK soldier', [[2, 5]])).toEqual({
+      snippet: 'A ROK soldier',
+      snippetStart: 0,
+      highlights: [[2, 5]],
+    });
   });
 });
 

@@ -2,7 +2,8 @@
  * What every source reader (Markdown, HTML, plain text) produces: a flat stream of section starts
  * and passages in reading order, before ids, repeats and media are resolved by the builder.
  */
-import type { MediaType, PassageKind } from '../types';
+import type { MediaType } from '../../model/archive';
+import type { PassageKind } from '../../model/passage-kind';
 
 /** A new section begins here. */
 export interface SectionStartBlock {
@@ -32,7 +33,3 @@ export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
 
-/** Thrown for a source that cannot be compiled; the message names the file and line. */
-export class SourceError extends Error {
-  override name = 'SourceError';
-}

@@ -5,7 +5,7 @@
  */
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { MediaType } from '../types';
+import type { MediaType } from '../../model/archive';
 import { rangeIndex } from '../range-index';
 import { normaliseWhitespace, type PassageBlock, type SourceBlock } from './blocks';
 

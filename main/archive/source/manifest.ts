@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { SourceError } from './blocks';
+import { SourceError } from '../../model/errors';
 
 export const sourceManifestSchema = z
   .object({

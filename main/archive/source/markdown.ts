@@ -7,8 +7,9 @@ import { load } from 'cheerio';
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { MediaType } from '../types';
-import { normaliseWhitespace, SourceError, type PassageBlock, type SourceBlock } from './blocks';
+import type { MediaType } from '../../model/archive';
+import { normaliseWhitespace, type PassageBlock, type SourceBlock } from './blocks';
+import { SourceError } from '../../model/errors';
 
 const DIRECTIVES = ['caption', 'media', 'section'] as const;
 type Directive = (typeof DIRECTIVES)[number];

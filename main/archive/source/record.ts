@@ -3,7 +3,7 @@
  * The passages, joined in order, must reproduce the record word for word; whitespace is the only
  * thing allowed to differ. Any divergence stops the build with the first place it happens.
  */
-import { SourceError } from './blocks';
+import { SourceError } from '../../model/errors';
 
 interface RecordWord {
   word: string;

@@ -11,7 +11,7 @@
  *  5. stemmer.ts      Porter stems for plain English words; stopwords.ts flags stop words
  *                     (they are indexed; the searcher drops them from queries).
  */
-import type { VariantGroup } from '../../archive/types';
+import type { VariantGroup } from '../../model/archive';
 import type { AnalyzedToken, Analyzer, SearchField } from '../types';
 import { addDesignations } from './designations';
 import { addHyphenJoins } from './joins';

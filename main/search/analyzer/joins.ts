@@ -18,7 +18,15 @@ export function addHyphenJoins(text: string, tokens: DetailedToken[]): DetailedT
   const flush = (): void => {
     if (chain.length >= 2 && chain.length <= MAX_PARTS) {
       const term = chain.map((t) => t.raw).join('');
-      extra.push({ term, raw: term, start: chain[0]!.start, end: chain[chain.length - 1]!.end, role: 'join', primary: false, stop: false });
+      extra.push({
+        term,
+        raw: term,
+        start: chain[0]!.start,
+        end: chain[chain.length - 1]!.end,
+        role: 'join',
+        primary: false,
+        stop: false,
+      });
     }
     chain = [];
   };

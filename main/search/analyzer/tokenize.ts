@@ -97,7 +97,8 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
       const digits = numberTerm(part);
       const next = segs[s + 1];
       // Apostrophes before a suffix do not count: 1950's = 1950s, 38'th = 38th.
-      const nextText = next && next.cls === 'alpha' ? text.slice(next.start, next.end).replace(/^['\u2019\u2018\u02bc]/, '') : '';
+      const nextText =
+        next && next.cls === 'alpha' ? text.slice(next.start, next.end).replace(/^['\u2019\u2018\u02bc]/, '') : '';
       if (next && nextText && isOrdinalSuffix(nextText)) {
         const t = tok(digits, seg.start, next.end, 'number');
         out.push(t);

@@ -14,7 +14,7 @@
  * single word of the form ("Republic") still finds the text; the two readings are told apart by
  * `seq` (see tokens.ts).
  */
-import type { VariantGroup } from '../../archive/types';
+import type { VariantGroup } from '../../model/archive';
 import type { DetailedToken } from './tokens';
 
 interface Form {
@@ -92,7 +92,7 @@ export class VariantTable {
     if (this.forms.size === 0) return tokens;
     const primaries = tokens.filter((t) => t.primary);
     const replaced: { start: number; end: number; tokens: DetailedToken[] }[] = [];
-    for (let i = 0; i < primaries.length; ) {
+    for (let i = 0; i < primaries.length;) {
       const candidates = this.forms.get(primaries[i]!.raw);
       let matched: Form | undefined;
       if (candidates) {
@@ -125,7 +125,11 @@ export class VariantTable {
       const oneToOne = matched.canonicalPrimaries === words.length;
       const canonSeq = oneToOne ? undefined : ++this.seq;
       const out: DetailedToken[] = matched.canonical.map(({ token, from, to }) => {
-        const t: DetailedToken = { ...token, start: oneToOne ? words[from]!.start : start, end: oneToOne ? words[to]!.end : end };
+        const t: DetailedToken = {
+          ...token,
+          start: oneToOne ? words[from]!.start : start,
+          end: oneToOne ? words[to]!.end : end,
+        };
         if (canonSeq !== undefined) t.seq = canonSeq;
         return t;
       });

@@ -33,7 +33,9 @@ export function analyzerTokenizer(analyzer: Analyzer, options: LunrBuildOptions 
     const text = typeof obj === 'string' ? obj : String(obj);
     const field = (metadata?.fields?.[0] ?? 'text') as SearchField;
     const tokens = skipStop ? detailed!(text).filter((t) => !t.stop) : analyzer.analyze(text, field);
-    return tokens.map((t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.end - t.start], index }));
+    return tokens.map(
+      (t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.end - t.start], index }),
+    );
   };
 }
 

@@ -74,7 +74,9 @@ export class MemoryEngine implements IndexEngine {
 
   expandFuzzy(term: string, maxDistance: number, limit: number): string[] {
     if (!term || /[*]/.test(term)) return [];
-    const terms = this.ix.tokenSet.intersect(TokenSet.fromFuzzyString(term, Math.max(0, Math.floor(maxDistance)))).toArray();
+    const terms = this.ix.tokenSet
+      .intersect(TokenSet.fromFuzzyString(term, Math.max(0, Math.floor(maxDistance))))
+      .toArray();
     return this.byFrequency(terms, limit);
   }
 

@@ -5,7 +5,8 @@
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
-import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, SearchFormatError, SearchIndexError, type SearchMeta } from './pack-format';
+import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from './pack-format';
+import { SearchFormatError, SearchIndexError } from '../../model/errors';
 import { compareStrings } from './pack-writer';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 import { decodeFieldLengths } from './field-lengths';
@@ -153,17 +154,21 @@ export class PackEngine implements IndexEngine {
   private resultDocs: Int32Array | null = null;
   private sortScratch: SortScratch | null = null;
 
-  constructor(private readonly db: Database.Database, options: PackEngineOptions = {}) {
+  constructor(db: Database.Database, options: PackEngineOptions = {}) {
     const fmt = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
-    if (fmt !== SEARCH_FORMAT) throw new SearchFormatError(String(fmt));
-    const meta = JSON.parse(db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string) as SearchMeta;
+    if (fmt !== SEARCH_FORMAT) throw new SearchFormatError(String(fmt), SEARCH_FORMAT);
+    const meta = JSON.parse(
+      db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string,
+    ) as SearchMeta;
     this.meta = meta;
     this.fields = meta.fields as SearchField[];
     this.F = this.fields.length;
     this.fields.forEach((f, i) => this.fieldIndex.set(f, i));
     this.documentCount = meta.docCount;
     this.cacheBudget = options.cacheBytes ?? 12 * 1024 * 1024;
-    this.stPosting = db.prepare('SELECT t.tid AS tid, t.df AS df, p.data AS data FROM search_terms t JOIN search_postings p ON p.tid = t.tid WHERE t.term = ?');
+    this.stPosting = db.prepare(
+      'SELECT t.tid AS tid, t.df AS df, p.data AS data FROM search_terms t JOIN search_postings p ON p.tid = t.tid WHERE t.term = ?',
+    );
     this.stTerm = db.prepare('SELECT df FROM search_terms WHERE term = ?').pluck();
     this.stRange = db.prepare('SELECT term, df FROM search_terms WHERE term >= ? AND term < ?').raw();
     this.stRangeOpen = db.prepare('SELECT term, df FROM search_terms WHERE term >= ?').raw();
@@ -217,7 +222,10 @@ export class PackEngine implements IndexEngine {
       if (top !== undefined) return top.slice(0, limit);
     }
     const upper = nextPrefix(prefix);
-    const rows = this.read(() => (upper === null ? this.stRangeOpen.all(prefix) : this.stRange.all(prefix, upper))) as [string, number][];
+    const rows = this.read(() => (upper === null ? this.stRangeOpen.all(prefix) : this.stRange.all(prefix, upper))) as [
+      string,
+      number,
+    ][];
     const out = rows.filter((r) => r[0].startsWith(prefix));
     out.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
     return out.slice(0, limit).map((r) => r[0]);
@@ -592,7 +600,8 @@ export class RefList {
     const text = raw.toString('utf8');
     if (text.startsWith('[')) {
       const list = JSON.parse(text) as string[];
-      if (!Array.isArray(list) || list.length !== count) throw new Error(`search index: document refs do not match ${count} documents`);
+      if (!Array.isArray(list) || list.length !== count)
+        throw new Error(`search index: document refs do not match ${count} documents`);
       return new RefList('', new Int32Array(1), list);
     }
     const ends = new Int32Array(count + 1);
@@ -602,7 +611,8 @@ export class RefList {
     }
     let pos = 0;
     for (let i = 0; i < count; i++) {
-      if (pos >= text.length || text.charCodeAt(pos) !== 10) throw new Error(`search index: document refs malformed (${i} of ${count})`);
+      if (pos >= text.length || text.charCodeAt(pos) !== 10)
+        throw new Error(`search index: document refs malformed (${i} of ${count})`);
       ends[i] = pos;
       const next = text.indexOf('\n', pos + 1);
       pos = next === -1 ? text.length : next;
@@ -699,7 +709,11 @@ export class SortScratch {
  * scores' IEEE-754 bits, moving keys with documents so every pass reads sequentially. The result
  * may be a view into `scratch`, valid until its next use.
  */
-export function sortByScoreDesc(docs: Int32Array, score: Float64Array, scratch: SortScratch = new SortScratch(docs.length)): Int32Array {
+export function sortByScoreDesc(
+  docs: Int32Array,
+  score: Float64Array,
+  scratch: SortScratch = new SortScratch(docs.length),
+): Int32Array {
   const n = docs.length;
   if (n < 64) return Int32Array.from(Array.from(docs).sort((a, b) => score[b]! - score[a]!));
   if (n > scratch.capacity) scratch = new SortScratch(n);

@@ -2,26 +2,6 @@
 
 export const SEARCH_FORMAT = 'folio-search-5';
 
-/**
- * A search index whose stored data cannot be read (a missing blob, a posting that does not decode,
- * SQLite reporting corruption). The searcher lets it through rather than answer "no results".
- */
-export class SearchIndexError extends Error {
-  constructor(cause: unknown) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    super(message.startsWith('search index: ') ? message : `search index: ${message}`);
-    this.name = 'SearchIndexError';
-  }
-}
-
-/** A search index in a format this Folio does not read (an older or newer build): rebuild the pack. */
-export class SearchFormatError extends Error {
-  constructor(readonly found: string) {
-    super(`search index: format ${found} is not ${SEARCH_FORMAT}`);
-    this.name = 'SearchFormatError';
-  }
-}
-
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;

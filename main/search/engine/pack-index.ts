@@ -116,7 +116,9 @@ export function verifySearchIndex(db: Database.Database): string[] {
       say(`unknown format ${String(fmt)}`);
       return problems;
     }
-    const meta = JSON.parse(db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string) as SearchMeta;
+    const meta = JSON.parse(
+      db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string,
+    ) as SearchMeta;
     const F = meta.fields.length;
     const N = meta.docCount;
     let lengths: Int32Array | null = null;
@@ -125,7 +127,8 @@ export function verifySearchIndex(db: Database.Database): string[] {
       meta,
       fieldLengths: (): Int32Array => {
         if (lengths) return lengths;
-        const blob = db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as Buffer | undefined;
+        const blob = db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as
+          Buffer | undefined;
         if (!blob) throw new Error('field lengths missing');
         lengths = decodeFieldLengths(blob, N * F);
         return lengths;
@@ -150,7 +153,9 @@ export function verifySearchIndex(db: Database.Database): string[] {
 
     // Terms and postings.
     const rows = db
-      .prepare('SELECT t.term, t.tid, t.df, p.data FROM search_terms t LEFT JOIN search_postings p ON p.tid = t.tid ORDER BY t.term')
+      .prepare(
+        'SELECT t.term, t.tid, t.df, p.data FROM search_terms t LEFT JOIN search_postings p ON p.tid = t.tid ORDER BY t.term',
+      )
       .raw()
       .iterate() as IterableIterator<[string, number, number, Buffer | null]>;
     let terms = 0;
@@ -220,14 +225,19 @@ export function verifySearchIndex(db: Database.Database): string[] {
         }
     }
     if (meta.hasAddOrder) {
-      const order = db.prepare("SELECT data FROM search_blobs WHERE name = 'add_order'").pluck().get() as Buffer | undefined;
+      const order = db.prepare("SELECT data FROM search_blobs WHERE name = 'add_order'").pluck().get() as
+        Buffer | undefined;
       if (!order) say('document add order missing');
     }
     // Prefix table entries are terms with that prefix.
     const known = new Set(termList);
-    for (const [prefix, json] of db.prepare('SELECT prefix, terms FROM search_prefix').raw().iterate() as IterableIterator<[string, string]>) {
+    for (const [prefix, json] of db
+      .prepare('SELECT prefix, terms FROM search_prefix')
+      .raw()
+      .iterate() as IterableIterator<[string, string]>) {
       const list = JSON.parse(json) as string[];
-      if (!list.every((t) => known.has(t) && t.startsWith(prefix))) say(`prefix list "${prefix}" names terms it should not`);
+      if (!list.every((t) => known.has(t) && t.startsWith(prefix)))
+        say(`prefix list "${prefix}" names terms it should not`);
     }
   } catch (e) {
     say((e as Error).message);

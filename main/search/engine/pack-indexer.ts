@@ -18,7 +18,18 @@
  */
 import { FIELD_BOOSTS } from '../fields';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument } from '../types';
-import { compareStrings, grown, isArrayIndexKey, LUNR_B, LUNR_K1, lunrIdf, sortSegment, type FlatPostings, type IndexTables, type TfModel } from './pack-writer';
+import {
+  compareStrings,
+  grown,
+  isArrayIndexKey,
+  LUNR_B,
+  LUNR_K1,
+  lunrIdf,
+  sortSegment,
+  type FlatPostings,
+  type IndexTables,
+  type TfModel,
+} from './pack-writer';
 
 /** Growable parallel Int32Arrays of postings in the order they are met. */
 class PostingLog {
@@ -47,7 +58,11 @@ class PostingLog {
 }
 
 /** Indexes `docs` (fields title, text, caption, media with FIELD_BOOSTS) into IndexTables. */
-export function indexDocuments(docs: IndexDocument[], analyzer: Analyzer, onProgress?: (done: number, total: number) => void): IndexTables {
+export function indexDocuments(
+  docs: IndexDocument[],
+  analyzer: Analyzer,
+  onProgress?: (done: number, total: number) => void,
+): IndexTables {
   const fields = [...SEARCH_FIELDS];
   const F = fields.length;
   const N = docs.length;
@@ -119,7 +134,8 @@ export function indexDocuments(docs: IndexDocument[], analyzer: Analyzer, onProg
     flat.tfs[at] = log.tfs[i]!;
   }
   // Only array-index-like refs make add order differ from ordinal order.
-  if (numeric.length > 0) for (let s = 0; s < T * F; s++) if (start[s + 1]! - start[s]! > 1) sortSegment(flat, start[s]!, start[s + 1]!);
+  if (numeric.length > 0)
+    for (let s = 0; s < T * F; s++) if (start[s + 1]! - start[s]! > 1) sortSegment(flat, start[s]!, start[s + 1]!);
 
   // Document counts (a document once, whatever its fields) and lunr.idf (once per field).
   const dfs = new Int32Array(T);

@@ -195,7 +195,18 @@ export function tablesFromLunr(index: lunr.Index): IndexTables {
   let tfModel: TfModel | null = null;
   if (tfKnown && N > 0) tfModel = inferTfModel(flat, T, F, fieldLengths, N);
   if (tfModel) weights = 'tf';
-  return { fields, refs, addOrder: hasAddOrder ? addOrder : null, sortedTerms, tids, dfs, flat, fieldLengths, weights, tfModel };
+  return {
+    fields,
+    refs,
+    addOrder: hasAddOrder ? addOrder : null,
+    sortedTerms,
+    tids,
+    dfs,
+    flat,
+    fieldLengths,
+    weights,
+    tfModel,
+  };
 }
 
 /** Writes the search tables (call inside the builder's write transaction). */
@@ -247,7 +258,11 @@ export function writeIndexTables(db: Database.Database, tables: IndexTables): Se
   }
 
   // Doc refs by ordinal.
-  for (let c = 0; c * REF_CHUNK < N; c++) insBlob.run(refChunkName(c), deflateRawSync(RefList.encode(refs.slice(c * REF_CHUNK, (c + 1) * REF_CHUNK)), { level: 9 }));
+  for (let c = 0; c * REF_CHUNK < N; c++)
+    insBlob.run(
+      refChunkName(c),
+      deflateRawSync(RefList.encode(refs.slice(c * REF_CHUNK, (c + 1) * REF_CHUNK)), { level: 9 }),
+    );
 
   if (addOrder) {
     const refToOrd = new Map<string, number>();
@@ -274,7 +289,9 @@ export function writeIndexTables(db: Database.Database, tables: IndexTables): Se
     const big = new Map<string, string[]>();
     for (const [p, c] of counts) if (c > PREFIX_TABLE_MIN_TERMS) big.set(p, []);
     if (big.size > 0) {
-      const byFreq = [...sortedTerms.keys()].sort((a, b) => dfs[b]! - dfs[a]! || compareStrings(sortedTerms[a]!, sortedTerms[b]!));
+      const byFreq = [...sortedTerms.keys()].sort(
+        (a, b) => dfs[b]! - dfs[a]! || compareStrings(sortedTerms[a]!, sortedTerms[b]!),
+      );
       for (const ti of byFreq) {
         const t = sortedTerms[ti]!;
         for (const p of prefixesOf(t)) {
@@ -295,7 +312,9 @@ export function writeIndexTables(db: Database.Database, tables: IndexTables): Se
     postingCount,
     weights,
     hasAddOrder,
-    ...(tfModel ? { tf: { k1: tfModel.k1, b: tfModel.b, avgFieldLength: tfModel.avg, fieldBoost: tfModel.boost } } : {}),
+    ...(tfModel
+      ? { tf: { k1: tfModel.k1, b: tfModel.b, avgFieldLength: tfModel.avg, fieldBoost: tfModel.boost } }
+      : {}),
   };
   const insMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?)');
   insMeta.run('format', SEARCH_FORMAT);
@@ -389,7 +408,15 @@ export function lunrIdf(documentsWithTerm: number, documentCount: number): numbe
 }
 
 /** lunr.Builder#createFieldVectors' weight, with the same operations in the same order (document boost 1). */
-export function lunrWeight(idf: number, tf: number, fieldLength: number, avg: number, boost: number, k1: number, b: number): number {
+export function lunrWeight(
+  idf: number,
+  tf: number,
+  fieldLength: number,
+  avg: number,
+  boost: number,
+  k1: number,
+  b: number,
+): number {
   let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / avg)) + tf);
   score *= boost;
   return Math.round(score * 1000) / 1000;
@@ -418,7 +445,10 @@ function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Fl
       const a = flat.start[ti * F + f]!;
       const z = flat.start[ti * F + f + 1]!;
       for (let i = a; i < z; i++) {
-        if (lunrWeight(idf[ti]!, flat.tfs[i]!, fieldLengths[flat.ords[i]! * F + f]!, avg[f]!, boost, k1, b) !== flat.ws[i]) return false;
+        if (
+          lunrWeight(idf[ti]!, flat.tfs[i]!, fieldLengths[flat.ords[i]! * F + f]!, avg[f]!, boost, k1, b) !== flat.ws[i]
+        )
+          return false;
       }
     }
     return true;
@@ -431,13 +461,17 @@ function inferTfModel(flat: FlatPostings, T: number, F: number, fieldLengths: Fl
       for (let i = flat.start[ti * F + f]!; i < flat.start[ti * F + f + 1]!; i++) {
         if (flat.ws[i]! > best.w) {
           const len = fieldLengths[flat.ords[i]! * F + f]!;
-          best = { w: flat.ws[i]!, base: (idf[ti]! * ((k1 + 1) * flat.tfs[i]!)) / (k1 * (1 - b + b * (len / avg[f]!)) + flat.tfs[i]!) };
+          best = {
+            w: flat.ws[i]!,
+            base: (idf[ti]! * ((k1 + 1) * flat.tfs[i]!)) / (k1 * (1 - b + b * (len / avg[f]!)) + flat.tfs[i]!),
+          };
         }
       }
     }
     const candidates = new Set<number>([1]);
     for (let q = 1; q <= 40; q++) candidates.add(q / 4);
-    if (best.base > 0) for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round((best.w / best.base) * scale) / scale);
+    if (best.base > 0)
+      for (const scale of [1, 10, 100, 1000, 10000]) candidates.add(Math.round((best.w / best.base) * scale) / scale);
     let found: number | null = null;
     for (const c of candidates) {
       if (c > 0 && fits(f, c)) {

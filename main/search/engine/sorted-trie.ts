@@ -55,7 +55,9 @@ export function wildcardAutomaton(str: string): QueryNode {
 export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
   const node = nodeFactory();
   const root = node();
-  const stack: { node: QueryNode; editsRemaining: number; str: string }[] = [{ node: root, editsRemaining: editDistance, str }];
+  const stack: { node: QueryNode; editsRemaining: number; str: string }[] = [
+    { node: root, editsRemaining: editDistance, str },
+  ];
   while (stack.length) {
     const frame = stack.pop()!;
     // no edit
@@ -81,7 +83,8 @@ export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
     if (frame.str.length === 0) insertionNode.final = true;
     stack.push({ node: insertionNode, editsRemaining: frame.editsRemaining - 1, str: frame.str });
     // deletion
-    if (frame.str.length > 1) stack.push({ node: frame.node, editsRemaining: frame.editsRemaining - 1, str: frame.str.slice(1) });
+    if (frame.str.length > 1)
+      stack.push({ node: frame.node, editsRemaining: frame.editsRemaining - 1, str: frame.str.slice(1) });
     if (frame.str.length === 1) frame.node.final = true;
     // substitution
     if (frame.str.length >= 1) {

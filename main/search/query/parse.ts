@@ -17,7 +17,7 @@
  * MAX_PARTS parts. `partialLast` is true when the query does not end in whitespace or a closing
  * quote: its last word may still be being typed (the searcher then also tries it as a prefix).
  */
-import type { PassageKind } from '../../archive/types';
+import type { PassageKind } from '../../model/passage-kind';
 import type { SearchField } from '../types';
 
 /** Longer input is cut here (a query is words, not a document). */
@@ -48,10 +48,27 @@ export interface ParsedQuery {
 const FIELD_NAMES: Record<string, SearchField> = { title: 'title', text: 'text', caption: 'caption', media: 'media' };
 
 const KIND_NAMES: Record<string, PassageKind> = {
-  media: 'media', video: 'media', videos: 'media', film: 'media', films: 'media', movie: 'media', movies: 'media',
-  caption: 'caption', captions: 'caption', photo: 'caption', photos: 'caption', image: 'caption', images: 'caption', picture: 'caption', pictures: 'caption',
-  text: 'text', texts: 'text', paragraph: 'text', paragraphs: 'text',
-  heading: 'heading', headings: 'heading',
+  media: 'media',
+  video: 'media',
+  videos: 'media',
+  film: 'media',
+  films: 'media',
+  movie: 'media',
+  movies: 'media',
+  caption: 'caption',
+  captions: 'caption',
+  photo: 'caption',
+  photos: 'caption',
+  image: 'caption',
+  images: 'caption',
+  picture: 'caption',
+  pictures: 'caption',
+  text: 'text',
+  texts: 'text',
+  paragraph: 'text',
+  paragraphs: 'text',
+  heading: 'heading',
+  headings: 'heading',
 };
 
 // Control characters (NUL included) become spaces.
@@ -128,12 +145,24 @@ export function parseQuery(input: unknown): ParsedQuery {
       if (!value && j > i) value = text.slice(i, j);
     }
     if (!value.trim()) continue;
-    const part: QueryPart = { text: value, presence: phrase && presence === 'optional' ? 'required' : presence, phrase };
+    const part: QueryPart = {
+      text: value,
+      presence: phrase && presence === 'optional' ? 'required' : presence,
+      phrase,
+    };
     if (fields) part.fields = fields;
     // Consecutive plain words stay one part, so multi-word variants ("Yun Bo-seon") and designations
     // ("Yak 9") are analysed in context.
     const prev = parts[parts.length - 1];
-    if (prev && !prev.fields && !part.fields && !prev.phrase && !part.phrase && prev.presence === 'optional' && part.presence === 'optional') {
+    if (
+      prev &&
+      !prev.fields &&
+      !part.fields &&
+      !prev.phrase &&
+      !part.phrase &&
+      prev.presence === 'optional' &&
+      part.presence === 'optional'
+    ) {
       prev.text = `${prev.text} ${part.text}`;
       continue;
     }

@@ -2,10 +2,7 @@
  * The archive's data model, shared by the builder, the pack reader, the search
  * core, the API and (as plain JSON) the renderer. Nothing here touches I/O.
  */
-
-/** What a passage is: a paragraph, a photo caption, a film/video reference or a heading. */
-export type PassageKind = 'text' | 'caption' | 'media' | 'heading';
-export const PASSAGE_KINDS: readonly PassageKind[] = ['text', 'caption', 'media', 'heading'];
+import type { PassageKind } from './passage-kind';
 
 /** What kind of media a caption or media passage refers to. */
 export type MediaType = 'image' | 'video' | 'audio';
@@ -77,6 +74,3 @@ export interface Manifest {
   /** Curator-chosen date or version string. */
   version: string;
 }
-
-/** Counts a home page shows. */
-export type KindCounts = Record<PassageKind, number>;

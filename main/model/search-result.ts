@@ -1,0 +1,35 @@
+/** What a search asks and answers: the same shape over IPC, HTTP and `folio search --json`. */
+import type { PassageKind } from './passage-kind';
+
+/** What the reader asks. */
+export interface SearchRequest {
+  query: string;
+  /** Restrict to these kinds; empty or absent means all. */
+  kinds?: PassageKind[];
+  limit?: number;
+  offset?: number;
+}
+
+/** One passage-level result. `highlights` are [start, end) offsets into `text`. */
+export interface SearchHit {
+  passageId: string;
+  kind: PassageKind;
+  sectionId: string;
+  section: string;
+  /** Media title for media passages, heading text for headings, else the section title. */
+  title: string;
+  /** The passage's full text. */
+  text: string;
+  /** The best window of `text` around the matches; `snippetStart` is its offset into `text`. */
+  snippet: string;
+  snippetStart: number;
+  highlights: [number, number][];
+  score: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  total: number;
+  tookMs: number;
+  results: SearchHit[];
+}
