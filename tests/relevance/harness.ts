@@ -14,7 +14,7 @@ import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../reference/lunr-build';
 import { MemoryEngine } from '../reference/memory-engine';
-import { createSearcher, type Searcher } from '../../main/search/searcher';
+import { createSearcher, type Searcher } from '../../main/search/searcher/searcher';
 import type { IndexEngine } from '../../main/search/types';
 
 export const ARCHIVE_SOURCE = resolve(__dirname, '../../archive/korean-war');

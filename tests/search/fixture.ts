@@ -5,7 +5,7 @@ import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../reference/lunr-build';
 import { MemoryEngine } from '../reference/memory-engine';
-import { createSearcher, type PassageSource } from '../../main/search/searcher';
+import { createSearcher, type PassageSource } from '../../main/search/searcher/searcher';
 
 export const FIXTURE_VARIANTS = [
   ['Pusan', 'Busan', '부산'],

@@ -4,8 +4,8 @@ import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../reference/lunr-build';
 import { MemoryEngine } from '../reference/memory-engine';
-import { createSearcher } from '../../main/search/searcher';
-import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/snippet';
+import { createSearcher } from '../../main/search/searcher/searcher';
+import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/searcher/snippet';
 import { fixturePassages, fixtureSearcher } from './fixture';
 
 const { searcher, analyzer } = fixtureSearcher();
