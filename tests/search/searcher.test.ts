@@ -132,6 +132,19 @@ describe('searcher', () => {
     expect(searcher.search({ query: 'Korean -photos' }).results.length).toBeGreaterThan(0);
   });
 
+  it('takes only kind words for kind words, not names JavaScript objects have', () => {
+    // "constructor" or "toString" (as in software documentation) is a word like any other: with
+    // "videos" it searches both words rather than listing every video.
+    for (const query of ['videos constructor', 'toString videos', 'videos __proto__']) {
+      const r = searcher.search({ query, limit: 100 });
+      expect(r.results.length, query).toBeGreaterThan(0);
+      expect(
+        r.results.every((h) => /video/i.test(h.text)),
+        query,
+      ).toBe(true);
+    }
+  });
+
   it('treats a kind word as a word where it is commoner than that kind', () => {
     // "image" is written in more passages here than there are captions: it means the word.
     const { passages, sections } = fixturePassages();

@@ -39,11 +39,12 @@ const CAPTION_WORDS = [
   'pics',
 ];
 
-const KIND_OF_WORD: Record<string, PassageKind> = {};
-for (const word of MEDIA_WORDS) KIND_OF_WORD[word] = 'media';
-for (const word of CAPTION_WORDS) KIND_OF_WORD[word] = 'caption';
+const KIND_OF_WORD = new Map<string, PassageKind>([
+  ...MEDIA_WORDS.map((word) => [word, 'media'] as const),
+  ...CAPTION_WORDS.map((word) => [word, 'caption'] as const),
+]);
 
 /** The kind a word (as written, folded) asks for, if any. */
 export function kindIntent(word: string): PassageKind | undefined {
-  return KIND_OF_WORD[word];
+  return KIND_OF_WORD.get(word);
 }
