@@ -53,7 +53,7 @@ let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
 let firstCommand: string[] = ['--import', 'tsx', join(here, 'folio-first.ts')];
 async function bundleWorker(): Promise<void> {
   try {
-    const esbuild = (await import('esbuild')) as typeof import('esbuild');
+    const esbuild = await import('esbuild');
     // Written inside the project so that bare imports resolve from its node_modules.
     const bundle = async (entry: string, out: string, whole: boolean): Promise<string> => {
       const outfile = join(root, 'bench', out);

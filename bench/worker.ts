@@ -16,8 +16,8 @@ import MiniSearch from 'minisearch';
 import { createAnalyzer } from '../main/search/analyzer/index';
 import { toIndexDocuments } from '../main/search/documents';
 import { FIELD_BOOSTS } from '../main/search/fields';
-import { buildLunrIndex } from '../main/search/engine/lunr-build';
-import { MemoryEngine } from '../main/search/engine/memory-engine';
+import { buildLunrIndex } from '../tests/reference/lunr-build';
+import { MemoryEngine } from '../tests/reference/memory-engine';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type IndexEngine } from '../main/search/types';
 import { answer, TOP } from './drivers';
 import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       let index_bytes: number | null = null;
       try {
         const Database = (await import('better-sqlite3')).default;
-        const db = new Database(b!, { readonly: true });
+        const db = new Database(b, { readonly: true });
         index_bytes = db
           .prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'")
           .pluck()
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
       };
       const analyzer: Analyzer = createAnalyzer({ variants: manifest.variants, languages: manifest.languages });
       const r = runQueries(() => {
-        const engine: IndexEngine = new MemoryEngine(lunr.Index.load(JSON.parse(readFileSync(a!, 'utf8'))));
+        const engine: IndexEngine = new MemoryEngine(lunr.Index.load(JSON.parse(readFileSync(a!, 'utf8')) as object));
         return (q) => answer(engine, analyzer, q);
       }, querySet(c!));
       out(r);

@@ -3,7 +3,7 @@
  * analyzer the manifest asks for. The CLI, the API handlers and the bench all open archives here.
  */
 import { createAnalyzer } from '../search/analyzer/index';
-import { createSearcher } from '../search/searcher';
+import { createSearcher } from '../search/searcher/searcher';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { analyzerFingerprint } from './fingerprint';
 import { SearchIndexError } from '../model/errors';

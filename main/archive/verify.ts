@@ -1,6 +1,6 @@
 /** `folio verify`: checks a pack's structure, checksums, media and search index. */
 import { createHash } from 'node:crypto';
-import { verifySearchIndex } from '../search/engine/pack-index';
+import { verifySearchIndex } from '../search/engine/verify-search-index';
 import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';

@@ -1,6 +1,6 @@
 /**
  * Types shared by the search core: the analyzer (what a term is), the engine (where terms are
- * looked up and scored, in memory or in a pack) and the searcher (what a reader gets back).
+ * looked up and scored) and the searcher (what a reader gets back).
  */
 import type { PassageKind } from '../model/passage-kind';
 
@@ -48,8 +48,9 @@ export interface EngineMatch {
 }
 
 /**
- * Where terms are looked up and scored. Two implementations exist: one over a plain in-memory
- * lunr.Index and one reading a pack's SQLite tables on demand. Both must rank identically.
+ * Where terms are looked up and scored: the pack's tables read on demand (engine/pack-engine.ts).
+ * The tests hold it to a plain in-memory lunr.Index behind the same interface
+ * (tests/reference/memory-engine.ts): both must rank identically.
  */
 export interface IndexEngine {
   readonly documentCount: number;

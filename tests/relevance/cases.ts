@@ -3,21 +3,24 @@
  * the top 3 by a distinctive substring of its text (never by id). `fresh` marks queries written
  * before the ranking was ever run against them and not tuned on afterwards.
  */
-export type Category =
-  | 'romanisation'
-  | 'apostrophes'
-  | 'hyphen-space'
-  | 'typos'
-  | 'abbreviations'
-  | 'designations'
-  | 'numbers'
-  | 'decades'
-  | 'hangul'
-  | 'stemming'
-  | 'kind-intent'
-  | 'questions'
-  | 'prefixes'
-  | 'plain';
+export const CATEGORIES = [
+  'romanisation',
+  'apostrophes',
+  'hyphen-space',
+  'typos',
+  'abbreviations',
+  'designations',
+  'numbers',
+  'decades',
+  'hangul',
+  'stemming',
+  'kind-intent',
+  'questions',
+  'prefixes',
+  'plain',
+] as const;
+
+export type Category = (typeof CATEGORIES)[number];
 
 export interface RelevanceCase {
   category: Category;

@@ -12,9 +12,9 @@ import type { PackReader } from '../../main/archive/pack-reader-types';
 import type { Passage } from '../../main/model/archive';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
-import { buildLunrIndex } from '../../main/search/engine/lunr-build';
-import { MemoryEngine } from '../../main/search/engine/memory-engine';
-import { createSearcher, type Searcher } from '../../main/search/searcher';
+import { buildLunrIndex } from '../reference/lunr-build';
+import { MemoryEngine } from '../reference/memory-engine';
+import { createSearcher, type Searcher } from '../../main/search/searcher/searcher';
 import type { IndexEngine } from '../../main/search/types';
 
 export const ARCHIVE_SOURCE = resolve(__dirname, '../../archive/korean-war');

@@ -14,10 +14,13 @@ import { buildPack } from '../../main/archive/build';
 import { openPack } from '../../main/archive/pack';
 import { toIndexDocuments } from '../../main/search/documents';
 import { createAnalyzer } from '../../main/search/analyzer/index';
-import { buildLunrIndex } from '../../main/search/engine/lunr-build';
-import { internals, TokenSet } from '../../main/search/engine/lunr-internals';
-import { MemoryEngine } from '../../main/search/engine/memory-engine';
-import { openSearchEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import { buildLunrIndex } from '../reference/lunr-build';
+import { internals, TokenSet } from '../reference/lunr-internals';
+import { MemoryEngine } from '../reference/memory-engine';
+import { tablesFromLunr } from '../reference/tables-from-lunr';
+import { openSearchEngine } from '../../main/search/engine/pack-engine';
+import { verifySearchIndex } from '../../main/search/engine/verify-search-index';
+import { writeSearchIndex } from '../../main/search/indexer/write-search-index';
 import { fuzzyAutomaton, intersectSorted, wildcardAutomaton } from '../../main/search/engine/sorted-trie';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
 
@@ -37,7 +40,7 @@ function setUp(name: string, docs: number, numericRefs: boolean): Pair {
   const index = buildLunrIndex(syntheticCorpus({ docs, seed: docs, numericRefs }), analyzer);
   const file = join(dir, `${name}.folio`);
   const w = new Database(file);
-  w.transaction(() => writeSearchIndex(w, index))();
+  w.transaction(() => writeSearchIndex(w, tablesFromLunr(index)))();
   w.close();
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const vocab = Object.keys(internals(index).invertedIndex).sort();

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { decodeFieldLengths, encodeFieldLengths } from '../../main/search/engine/field-lengths';
+import { decodeFieldLengths, encodeFieldLengths } from '../../main/search/format/field-lengths';
 
 describe('field_lengths blob', () => {
   it('round-trips lengths of every size, including those past one byte', () => {

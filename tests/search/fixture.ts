@@ -3,9 +3,9 @@ import type { Passage, Section } from '../../main/model/archive';
 import type { PassageKind } from '../../main/model/passage-kind';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
-import { buildLunrIndex } from '../../main/search/engine/lunr-build';
-import { MemoryEngine } from '../../main/search/engine/memory-engine';
-import { createSearcher, type PassageSource } from '../../main/search/searcher';
+import { buildLunrIndex } from '../reference/lunr-build';
+import { MemoryEngine } from '../reference/memory-engine';
+import { createSearcher, type PassageSource } from '../../main/search/searcher/searcher';
 
 export const FIXTURE_VARIANTS = [
   ['Pusan', 'Busan', '부산'],

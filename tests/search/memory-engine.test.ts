@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import { describe, expect, it } from 'vitest';
-import { TokenSet, internals } from '../../main/search/engine/lunr-internals';
+import { TokenSet, internals } from '../reference/lunr-internals';
 import { fixtureSearcher } from './fixture';
 
 const { engine, index, analyzer, passages } = fixtureSearcher();
@@ -100,7 +100,7 @@ describe('MemoryEngine', () => {
 
 describe('lunr build options', () => {
   it('indexes stop words by default and can leave them out', async () => {
-    const { buildLunrIndex } = await import('../../main/search/engine/lunr-build');
+    const { buildLunrIndex } = await import('../reference/lunr-build');
     const { toIndexDocuments } = await import('../../main/search/documents');
     const { createAnalyzer } = await import('../../main/search/analyzer/index');
     const { fixturePassages } = await import('./fixture');

@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import lunr from 'lunr';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MemoryEngine } from '../../main/search/engine/memory-engine';
-import { RefList, sortByScoreDesc } from '../../main/search/engine/pack-engine';
-import { openSearchEngine, PackEngine, verifySearchIndex, writeSearchIndex } from '../../main/search/engine/pack-index';
+import { openSearchEngine, type PackEngine } from '../../main/search/engine/pack-engine';
+import { sortByScoreDesc } from '../../main/search/engine/sort-by-score';
+import { verifySearchIndex } from '../../main/search/engine/verify-search-index';
+import { RefList } from '../../main/search/format/ref-list';
+import { writeSearchIndex } from '../../main/search/indexer/write-search-index';
+import { MemoryEngine } from '../reference/memory-engine';
+import { tablesFromLunr } from '../reference/tables-from-lunr';
 import type { TermClause } from '../../main/search/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-pack-engine-'));
@@ -46,7 +50,7 @@ function smallIndex(positions = true): lunr.Index {
 
 function writePack(file: string, index: lunr.Index): void {
   const db = new Database(file);
-  db.transaction(() => writeSearchIndex(db, index))();
+  db.transaction(() => writeSearchIndex(db, tablesFromLunr(index)))();
   db.close();
 }
 
@@ -124,7 +128,7 @@ describe('pack search index', () => {
 
   it('reads refs from their chunks, and verify names a missing or damaged chunk', async () => {
     const { syntheticCorpus } = await import('../../bench/synthetic-corpus');
-    const { indexDocuments } = await import('../../main/search/engine/pack-indexer');
+    const { indexDocuments } = await import('../../main/search/indexer/index-documents');
     const { createAnalyzer } = await import('../../main/search/analyzer/index');
     const docs = syntheticCorpus({ docs: 2500, seed: 5 });
     const file = join(dir, 'chunks.folio');

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Passage, Section } from '../../main/model/archive';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
-import { buildLunrIndex } from '../../main/search/engine/lunr-build';
-import { MemoryEngine } from '../../main/search/engine/memory-engine';
-import { createSearcher } from '../../main/search/searcher';
-import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/snippet';
+import { buildLunrIndex } from '../reference/lunr-build';
+import { MemoryEngine } from '../reference/memory-engine';
+import { createSearcher } from '../../main/search/searcher/searcher';
+import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/searcher/snippet';
 import { fixturePassages, fixtureSearcher } from './fixture';
 
 const { searcher, analyzer } = fixtureSearcher();
@@ -14,10 +14,14 @@ const words = (h: { text: string; highlights: [number, number][] }) => h.highlig
 
 describe('searcher', () => {
   it('returns passage-level hits with section, title, full text, snippet and highlights', () => {
+    const before = performance.now();
     const r = searcher.search({ query: 'Pusan' });
+    const elapsed = performance.now() - before;
     expect(r.query).toBe('Pusan');
     expect(r.total).toBeGreaterThan(0);
-    expect(r.tookMs).toBeGreaterThanOrEqual(0);
+    // The time reported is this search's own: some, and no more than the call took.
+    expect(r.tookMs).toBeGreaterThan(0);
+    expect(r.tookMs).toBeLessThanOrEqual(elapsed);
     const h = r.results[0]!;
     expect(h.text).toContain('Pusan Perimeter');
     expect(h.section).toBe('The Korean War');
@@ -130,6 +134,19 @@ describe('searcher', () => {
     expect(searcher.search({ query: 'Seoul photo', limit: 100 }).results.every((h) => /Seoul/.test(h.text))).toBe(true);
     expect(searcher.search({ query: '"photos"' }).total).toBe(0);
     expect(searcher.search({ query: 'Korean -photos' }).results.length).toBeGreaterThan(0);
+  });
+
+  it('takes only kind words for kind words, not names JavaScript objects have', () => {
+    // "constructor" or "toString" (as in software documentation) is a word like any other: with
+    // "videos" it searches both words rather than listing every video.
+    for (const query of ['videos constructor', 'toString videos', 'videos __proto__']) {
+      const r = searcher.search({ query, limit: 100 });
+      expect(r.results.length, query).toBeGreaterThan(0);
+      expect(
+        r.results.every((h) => /video/i.test(h.text)),
+        query,
+      ).toBe(true);
+    }
   });
 
   it('treats a kind word as a word where it is commoner than that kind', () => {

@@ -1,6 +1,6 @@
 /**
  * Folio's analyzer: one function from text to index terms, run identically at index time and at
- * query time, so lunr's own pipelines are left empty (see engine/lunr-build.ts).
+ * query time, so lunr's pipelines have nothing left to do and are left empty.
  *
  * Stages, one concept per file:
  *  1. tokenize.ts     Unicode words with offsets; apostrophes inside words; dotted acronyms;

@@ -1,21 +1,13 @@
 /**
- * The query language. Any string parses; nothing is ever an error and raw text never reaches
- * lunr's query parser.
+ * The query language (the syntax is the README's "Searching: the query syntax"). Any string parses;
+ * nothing is ever an error and raw text never reaches lunr's query parser.
  *
- * | syntax | meaning |
- * | --- | --- |
- * | `word word` | plain words: any may match; passages matching more of them rank higher (consecutive plain words are analysed together, so multi-word variants and designations such as `Yak 9` are recognised) |
- * | `+word` | the word must occur |
- * | `-word` | the word must not occur (a `-` inside a word, as in `Il-sung`, is just a hyphen) |
- * | `"two words"` | a phrase: all its words are required terms, and the searcher checks that they stand together |
- * | `-"two words"` | none of the phrase's words may occur… only passages containing all of them are excluded |
- * | `title:word`, `text:`, `caption:`, `media:` | search that field only (`title:"a b"` and `+title:a` work too) |
- * | `kind:media` (also `caption`, `text`, `heading`, plural forms, `video`/`film` = media, `photo`/`image` = caption) | only passages of that kind; several `kind:` widen the set |
- *
- * Anything else, including a prefix that is not one of these (`foo:bar`), stray quotes, lone `+`,
- * `-`, `*`, `~`, `:` and control characters, is plain text. Input is cut at MAX_QUERY_CHARS and
- * MAX_PARTS parts. `partialLast` is true when the query does not end in whitespace or a closing
- * quote: its last word may still be being typed (the searcher then also tries it as a prefix).
+ * Consecutive plain words are one part, analysed together, so that multi-word variants and
+ * designations such as `Yak 9` are recognised. Anything that is not the syntax, including a prefix
+ * that is not a field or `kind:` (`foo:bar`), stray quotes, lone `+`, `-`, `*`, `~`, `:` and control
+ * characters, is plain text. Input is cut at MAX_QUERY_CHARS and MAX_PARTS parts. `partialLast` is
+ * true when the query does not end in whitespace or a closing quote: its last word may still be
+ * being typed (the searcher then also tries it as a prefix).
  */
 import type { PassageKind } from '../../model/passage-kind';
 import type { SearchField } from '../types';
@@ -123,7 +115,7 @@ export function parseQuery(input: unknown): ParsedQuery {
           continue;
         }
       } else if (FIELD_NAMES[name] && hasValue) {
-        fields = [FIELD_NAMES[name]!];
+        fields = [FIELD_NAMES[name]];
         j = afterColon;
       }
     }

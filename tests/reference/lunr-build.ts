@@ -8,9 +8,9 @@
  * through `metadataWhitelist`, as lunr's own tokenizer does.
  */
 import lunr from 'lunr';
-import { FIELD_BOOSTS } from '../fields';
-import type { FolioAnalyzer } from '../analyzer/index';
-import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../types';
+import { FIELD_BOOSTS } from '../../main/search/fields';
+import type { FolioAnalyzer } from '../../main/search/analyzer/index';
+import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../../main/search/types';
 
 type Tokenizer = (obj?: unknown, metadata?: { fields?: string[] }) => lunr.Token[];
 
@@ -27,12 +27,13 @@ export interface LunrBuildOptions {
 /** A lunr tokenizer that runs `analyzer` on a field's text. */
 export function analyzerTokenizer(analyzer: Analyzer, options: LunrBuildOptions = {}): Tokenizer {
   const detailed = (analyzer as Partial<FolioAnalyzer>).analyzeDetailed;
-  const skipStop = options.stopWords === false && typeof detailed === 'function';
+  // Without stop words: the detailed analysis says which tokens are stop words.
+  const withoutStopWords = options.stopWords === false && typeof detailed === 'function' ? detailed : null;
   return (obj, metadata) => {
-    if (obj === null || obj === undefined) return [];
-    const text = typeof obj === 'string' ? obj : String(obj);
+    // Index documents' fields are strings (IndexDocument).
+    if (typeof obj !== 'string') return [];
     const field = (metadata?.fields?.[0] ?? 'text') as SearchField;
-    const tokens = skipStop ? detailed!(text).filter((t) => !t.stop) : analyzer.analyze(text, field);
+    const tokens = withoutStopWords ? withoutStopWords(obj).filter((t) => !t.stop) : analyzer.analyze(obj, field);
     return tokens.map(
       (t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.end - t.start], index }),
     );

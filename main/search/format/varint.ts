@@ -1,4 +1,4 @@
-/** Unsigned LEB128 varints over plain byte arrays: the pack index's posting encoding. */
+/** Unsigned LEB128 varints over plain byte arrays: the integers of every search blob. */
 
 export class ByteWriter {
   private buf: Uint8Array;

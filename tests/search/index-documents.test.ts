@@ -1,5 +1,5 @@
 /**
- * pack-indexer.ts indexes documents without lunr.Builder. The pack it writes must be the one lunr's
+ * indexer/index-documents.ts indexes documents without lunr.Builder. The pack it writes must be the one lunr's
  * own index gives, table by table and byte for byte: same terms and term indices, same postings,
  * idf, field lengths, refs and prefix lists. engine-equivalence.test.ts then holds for both.
  */
@@ -13,11 +13,12 @@ import { buildPack } from '../../main/archive/build';
 import { openPack } from '../../main/archive/pack';
 import { toIndexDocuments } from '../../main/search/documents';
 import { createAnalyzer } from '../../main/search/analyzer/index';
-import { buildLunrIndex } from '../../main/search/engine/lunr-build';
-import { indexDocuments } from '../../main/search/engine/pack-indexer';
-import { SEARCH_TABLES } from '../../main/search/engine/pack-format';
-import { writeSearchIndex } from '../../main/search/engine/pack-index';
+import { buildLunrIndex } from '../reference/lunr-build';
+import { indexDocuments } from '../../main/search/indexer/index-documents';
+import { SEARCH_TABLES } from '../../main/search/format/schema';
+import { writeSearchIndex } from '../../main/search/indexer/write-search-index';
 import type { Analyzer, IndexDocument } from '../../main/search/types';
+import { tablesFromLunr } from '../reference/tables-from-lunr';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-indexer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,22 +33,22 @@ function dumpTables(file: string): Record<string, unknown[]> {
   }
 }
 
-function write(name: string, index: Parameters<typeof writeSearchIndex>[1]): Record<string, unknown[]> {
+function write(name: string, tables: Parameters<typeof writeSearchIndex>[1]): Record<string, unknown[]> {
   const file = join(dir, `${name}.folio`);
   const db = new Database(file);
-  db.transaction(() => writeSearchIndex(db, index))();
+  db.transaction(() => writeSearchIndex(db, tables))();
   db.close();
   return dumpTables(file);
 }
 
 function expectSameTables(name: string, docs: IndexDocument[], analyzer: Analyzer): void {
-  const viaLunr = write(`${name}-lunr`, buildLunrIndex(docs, analyzer));
+  const viaLunr = write(`${name}-lunr`, tablesFromLunr(buildLunrIndex(docs, analyzer)));
   const direct = write(`${name}-direct`, indexDocuments(docs, analyzer));
   expect(viaLunr['search_postings']!.length).toBeGreaterThan(0);
   for (const table of SEARCH_TABLES) expect(direct[table], table).toEqual(viaLunr[table]);
 }
 
-describe('pack-indexer writes the tables of lunr.Builder’s index', () => {
+describe('indexDocuments writes the tables of lunr.Builder’s index', () => {
   const english = createAnalyzer({ variants: [], languages: ['en'] });
 
   it('on a generated corpus', () => {

@@ -1,16 +1,16 @@
 /**
  * Snippets and highlights.
  *
- * The index keeps token positions (lunr `position` metadata), but positions for highlighting are
- * derived on demand instead: only the few results shown on a page need them, and re-running the
- * analyzer over a passage's text gives, for every index term, the span of the words as written.
+ * The index keeps no token positions: positions for highlighting are derived on demand instead.
+ * Only the few results shown on a page need them, and re-running the analyzer over a passage's
+ * text gives, for every index term, the span of the words as written.
  * A word is highlighted when its term is one the engine matched for this passage, so words matched
  * through a variant spelling (Busan → "Pusan"), a designation (Yak9 → "Yak 9"), fuzzy matching
  * (Chistyakov → "Chistiakov"), a prefix or a Hangul bigram are highlighted where the page wrote them.
- * The searcher keeps the analysis of recently shown passages, so typing a query letter by letter
- * does not analyse the same passages again.
+ * The searcher keeps the analysis of recently shown passages (passage-tokens.ts), so typing a query
+ * letter by letter does not analyse the same passages again.
  */
-import type { AnalyzedToken, Analyzer } from './types';
+import type { AnalyzedToken, Analyzer } from '../types';
 
 /** Target length of a snippet, in UTF-16 code units. */
 export const SNIPPET_CHARS = 220;

@@ -6,7 +6,7 @@
  * delete, substitute, transpose adjacent; at most `maxDistance`).
  */
 import lunr from 'lunr';
-import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
+import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
 import { internals, TokenSet, type LunrIndexInternals } from './lunr-internals';
 
 const PRESENCE = {

@@ -1,7 +1,7 @@
 /**
- * Typed views of lunr 2.3.9 internals that @types/lunr does not describe. The pack index reads
- * them at build time (inverted index, field vectors) and reuses lunr's own TokenSet automata so
- * that prefix, wildcard and fuzzy expansion have exactly lunr's semantics.
+ * Typed views of lunr 2.3.9 internals that @types/lunr does not describe. The reference engine and
+ * the tables written from a lunr index read them (inverted index, field vectors, token set), and
+ * the tests compare the pack's expansion with lunr's own TokenSet automata.
  */
 import lunr from 'lunr';
 

@@ -1,0 +1,88 @@
+/**
+ * The pack's search index on disk: lunr's inverted index and field vectors kept in SQLite tables
+ * (all prefixed `search_`). The engine (engine/) reads them, the indexer (indexer/) writes them;
+ * this folder is what both agree on.
+ *
+ * The index is lunr's (the analyzer, field boosts and BM25 weights are lunr's own); the format only
+ * changes where it lives. An in-memory lunr.Index for a 90,000-passage archive costs about a second
+ * to load and a gigabyte of heap; the pack keeps the same numbers in tables and a query reads just
+ * the postings of its terms.
+ *
+ * Tables:
+ * - `search_terms(term PRIMARY KEY, tid, df) WITHOUT ROWID`: the vocabulary, for exact lookups and
+ *   prefix range scans (`term >= ? AND term < ?`); `tid` is lunr's term index (the term's dimension
+ *   in lunr's vectors), `df` the number of documents containing it.
+ * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: per term and field, the documents as
+ *   ordinal deltas (varints) and what lunr's field-vector element for that term needs (postings.ts).
+ *   lunr's weight is round3(idf·(k1+1)·tf / (k1·(1−b+b·len/avgLen)+tf) · fieldBoost) (lunr-bm25.ts);
+ *   when every stored weight is recomputed bit for bit from tf, the document's field length and the
+ *   term's idf, a posting stores only tf — nothing at all for tf 1, and a run of consecutive
+ *   documents (a section title's terms are in every passage of the section) is one entry — plus the
+ *   term's idf as a double, and the field lengths are one deflated blob (field-lengths.ts).
+ *   Otherwise (an index built without term frequencies) each weight is stored as the integer w·1000
+ *   (k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`), or as a double. No
+ *   positions: the searcher derives highlights by re-analysing the passages it shows.
+ * - `search_prefix(prefix, terms)`: for prefixes shared by more than PREFIX_TABLE_MIN_TERMS terms, the
+ *   PREFIX_TABLE_TOP most frequent completions, so as-you-type on a one- or two-letter prefix is one
+ *   lookup, not a scan.
+ * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
+ *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
+ *   of its documents is first shown), `field_lengths` (tf mode; loaded at the first posting decode),
+ *   `vocab` (the JS-sorted term list with document counts, deflated, vocabulary.ts; loaded only when
+ *   a fuzzy or wildcard expansion is first needed) and `add_order` (usually absent: lunr's add order
+ *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
+ * - `search_meta`: format, fields, counts (SearchMeta).
+ */
+
+export const SEARCH_FORMAT = 'folio-search-5';
+
+export const SEARCH_SCHEMA = `
+CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+`;
+
+export const SEARCH_TABLES = ['search_meta', 'search_terms', 'search_postings', 'search_prefix', 'search_blobs'];
+
+/**
+ * Document refs are stored in deflated chunks of this many (blobs `refs/0`, `refs/1`, …), so a query
+ * decodes only the chunks of the documents it shows: on the Python documentation, decoding all
+ * 135,000 refs at once was 10 ms of a one-shot `folio search`.
+ */
+export const REF_CHUNK = 1024;
+
+/** The blob holding refs chunk `c`. */
+export function refChunkName(c: number): string {
+  return `refs/${c}`;
+}
+
+/** A prefix with more than this many terms gets a precomputed most-frequent list... */
+export const PREFIX_TABLE_MIN_TERMS = 200;
+/** ...of this many terms. */
+export const PREFIX_TABLE_TOP = 64;
+
+/**
+ * How a posting's weight (lunr's field-vector element for that term, document and field) is stored:
+ * - `milli`: the integer round(w·1000) (lunr rounds every weight to 3 decimals, and k/1000 gives back
+ *   the identical double);
+ * - `f64`: the raw double, used when some weight is not k/1000 (never with lunr's own builder);
+ * - `tf`: the term frequency only (1 costs no byte), the weight being recomputed from tf, the
+ *   document's field length, the term's idf (stored as a double per term) and lunr's k1, b and field
+ *   boost with lunr's own expression; chosen only when that reproduces every stored weight exactly.
+ */
+export type WeightMode = 'milli' | 'f64' | 'tf';
+
+export interface SearchMeta {
+  format: string;
+  fields: string[];
+  docCount: number;
+  termCount: number;
+  postingCount: number;
+  weights: WeightMode;
+  /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */
+  hasAddOrder: boolean;
+  /** With `weights: 'tf'`: lunr's BM25 parameters as the builder used them. */
+  tf?: { k1: number; b: number; avgFieldLength: number[]; fieldBoost: number[] };
+}

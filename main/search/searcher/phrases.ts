@@ -1,0 +1,79 @@
+/**
+ * Quoted phrases. The index keeps no positions, so a phrase's words are searched as required terms
+ * and the leading candidates are read back and analysed: a passage is kept when every phrase's words
+ * stand together, in order, in one of its fields (its text, its heading or media title, or its
+ * section title), with at most PHRASE_GAP stop words between two of them ("Republic of Korea" for
+ * "Republic Korea"). A concept may span several positions (the parts of a name).
+ */
+import type { Analyzer, EngineMatch } from '../types';
+import { detailedTokens, groupTokens, type Concept } from './concepts';
+import type { PassageSource } from './passage-source';
+
+/** Candidates of a quoted phrase read back to check that its words stand together. */
+const PHRASE_CHECK_LIMIT = 2000;
+/** Stop words allowed between two words of a phrase. */
+const PHRASE_GAP = 2;
+/** Passages read back at a time. */
+const BATCH = 200;
+
+/** The concepts of each quoted phrase, in query order. */
+export function byPhrase(concepts: Concept[]): Concept[][] {
+  const phrases = new Map<number, Concept[]>();
+  for (const c of concepts) if (c.phraseId >= 0) phrases.set(c.phraseId, [...(phrases.get(c.phraseId) ?? []), c]);
+  return [...phrases.values()];
+}
+
+/**
+ * The matches in which every phrase's words stand together, among the leading PHRASE_CHECK_LIMIT
+ * candidates (in lunr's order); a caller's `total` then counts among those.
+ */
+export function withPhrases(
+  matches: EngineMatch[],
+  phrases: Concept[][],
+  passages: PassageSource,
+  analyzer: Analyzer,
+): EngineMatch[] {
+  const wanted = phrases.map((concepts) => concepts.map((c) => new Set(c.alternatives.map((a) => a.term))));
+  const kept: EngineMatch[] = [];
+  const candidates = matches.slice(0, PHRASE_CHECK_LIMIT);
+  for (let i = 0; i < candidates.length; i += BATCH) {
+    const batch = candidates.slice(i, i + BATCH);
+    const byId = new Map(passages.passagesByIds(batch.map((m) => m.ref)).map((p) => [p.id, p]));
+    for (const m of batch) {
+      const p = byId.get(m.ref);
+      if (!p) continue;
+      const fields = [p.text, p.title ?? '', passages.sectionTitle(p.sectionId) ?? ''];
+      if (wanted.every((phrase) => fields.some((text) => text !== '' && phraseStandsIn(analyzer, text, phrase))))
+        kept.push(m);
+    }
+  }
+  return kept;
+}
+
+/**
+ * Whether `text` holds the phrase: positions (overlapping tokens) satisfying its concepts in order,
+ * each right after the last, a concept possibly spanning several positions, with at most PHRASE_GAP
+ * stop words between two concepts.
+ */
+function phraseStandsIn(analyzer: Analyzer, text: string, phrase: Set<string>[]): boolean {
+  const positions = groupTokens(detailedTokens(analyzer, text)).map((group) => ({
+    terms: group.map((t) => t.term),
+    stop: group.every((t) => t.stop),
+  }));
+  const fits = (at: number, concept: number): boolean => positions[at]!.terms.some((t) => phrase[concept]!.has(t));
+  for (let start = 0; start < positions.length; start++) {
+    if (!fits(start, 0)) continue;
+    let concept = 0;
+    let gap = 0;
+    for (let at = start + 1; at < positions.length && concept < phrase.length - 1; at++) {
+      if (fits(at, concept + 1)) {
+        concept++;
+        gap = 0;
+      } else if (gap === 0 && fits(at, concept)) continue;
+      else if (positions[at]!.stop && gap < PHRASE_GAP) gap++;
+      else break;
+    }
+    if (concept === phrase.length - 1) return true;
+  }
+  return false;
+}

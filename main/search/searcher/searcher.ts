@@ -1,0 +1,144 @@
+/**
+ * The searcher: from what a reader typed to a page of passage hits. Each step is a file of its own:
+ *
+ * 1. Read the request (request.ts) and parse the query (query/parse.ts): parts with presence,
+ *    fields, phrases, `kind:` filters.
+ * 2. Plan (plan.ts): analyse each part with the archive's analyzer and group its tokens into
+ *    concepts (concepts.ts), any alternative term of which may satisfy it; drop stop words unless
+ *    the query has nothing else; expand (expand.ts) with raw forms, joins, prefixes of a word being
+ *    typed, typo corrections and splits.
+ * 3. A query that asks only for kinds ("photos", `kind:media`) lists those passages in reading order
+ *    instead (browse-kinds.ts).
+ * 4. Search: the engine scores the concepts' clauses (clauses.ts) as lunr does; the searcher keeps
+ *    the matches that satisfy every required concept (score.ts), whose quoted phrases' words stand
+ *    together (phrases.ts), and that hold no excluded phrase (exclusions.ts).
+ * 5. Rank (rank.ts): lunr's score × coordination², lifted for passages of the kind a kind word asks
+ *    for (score.ts); only the top of the ranking is sorted.
+ * 6. Show (hits.ts): the page's passages, with snippets and highlights (snippet.ts).
+ *
+ * Never throws for any query: a failure yields an empty response (and is passed to `onError`).
+ * Damaged archive data is the exception: a SearchIndexError from the engine or a PackError from
+ * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
+ * "no results".
+ */
+import { PackError } from '../../model/errors';
+import type { SearchRequest, SearchResponse } from '../../model/search-result';
+import type { Analyzer, IndexEngine } from '../types';
+import { browseKinds, kindWordFrequency } from './browse-kinds';
+import { engineClauses } from './clauses';
+import { withoutExclusions } from './exclusions';
+import { browseHits, searchHits } from './hits';
+import { PassageKinds } from './passage-kinds';
+import type { PassageSource } from './passage-source';
+import { PassageTokens } from './passage-tokens';
+import { withPhrases } from './phrases';
+import { planQuery } from './plan';
+import { rank } from './rank';
+import { queryText, readRequest } from './request';
+import { credit, finalScore, kindIntents } from './score';
+
+export type { PassageSource } from './passage-source';
+
+/** What a searcher is made of: one engine, the archive's analyzer and its passages. */
+export interface SearcherOptions {
+  engine: IndexEngine;
+  analyzer: Analyzer;
+  passages: PassageSource;
+  /** Called with any internal failure (the search still answers, with no results). For tests and logs. */
+  onError?: (error: unknown, request: SearchRequest) => void;
+}
+
+/** Answers search requests; never throws for a query, only for a damaged archive (see above). */
+export interface Searcher {
+  search(request: SearchRequest): SearchResponse;
+}
+
+/** Creates a searcher over an engine, the archive's analyzer and a passage source. */
+export function createSearcher(options: SearcherOptions): Searcher {
+  return new ArchiveSearcher(options);
+}
+
+class ArchiveSearcher implements Searcher {
+  private readonly engine: IndexEngine;
+  private readonly analyzer: Analyzer;
+  private readonly passages: PassageSource;
+  /** Kept across searches. */
+  private readonly kinds: PassageKinds;
+  private readonly tokens: PassageTokens;
+
+  constructor(private readonly options: SearcherOptions) {
+    this.engine = options.engine;
+    this.analyzer = options.analyzer;
+    this.passages = options.passages;
+    this.kinds = new PassageKinds(options.passages);
+    this.tokens = new PassageTokens(options.analyzer);
+  }
+
+  search(request: SearchRequest): SearchResponse {
+    const started = performance.now();
+    try {
+      return this.run(request, started);
+    } catch (error) {
+      // A damaged archive is reported, not passed off as "no results".
+      if (error instanceof PackError) throw error;
+      try {
+        this.options.onError?.(error, request);
+      } catch {
+        // a failing logger must not break search
+      }
+      return { query: queryText(request), total: 0, tookMs: performance.now() - started, results: [] };
+    }
+  }
+
+  private run(request: SearchRequest, started: number): SearchResponse {
+    // 1. What is asked.
+    const { query, parsed, limit, offset, kindFilter } = readRequest(request);
+    const respond = (total: number, results: SearchResponse['results']): SearchResponse => ({
+      query,
+      total,
+      tookMs: performance.now() - started,
+      results,
+    });
+    if (kindFilter && kindFilter.size === 0) return respond(0, []);
+
+    // 2. The concepts searched for.
+    const { concepts, phrases } = planQuery(parsed.parts, parsed.partialLast, this.analyzer, this.engine);
+    const positive = concepts.filter((c) => c.presence !== 'prohibited');
+
+    // 3. Only kinds asked for: the passages of those kinds, unless the kind word is commoner as a
+    // word. The count comes first (a page of none), so a word search reads no passage here.
+    const kindsOnly = browseKinds(concepts, kindFilter);
+    if (kindsOnly && typeof this.passages.passagesOfKinds === 'function') {
+      const ofKinds = this.passages.passagesOfKinds(kindsOnly, 0, 0).total;
+      if (concepts.length === 0 || ofKinds > kindWordFrequency(concepts, this.engine)) {
+        const page = this.passages.passagesOfKinds(kindsOnly, offset, limit);
+        return respond(page.total, browseHits(page.passages, this.passages));
+      }
+    }
+
+    // 4. The engine's matches, then what lunr cannot express.
+    if (positive.length === 0) return respond(0, []);
+    const clauses = engineClauses(concepts);
+    if (!clauses.some((c) => c.presence !== 'prohibited')) return respond(0, []);
+    let matches = this.engine.query(clauses);
+    // Required concepts (+word, phrases) must be satisfied by some alternative.
+    const required = positive.filter((c) => c.presence === 'required');
+    if (required.length) matches = matches.filter((m) => required.every((c) => credit(c, m) > 0));
+    // A quoted phrase's words must also stand together in one field of the passage.
+    const multiWordPhrases = phrases.filter((phrase) => phrase.length > 1);
+    if (multiWordPhrases.length) matches = withPhrases(matches, multiWordPhrases, this.passages, this.analyzer);
+    matches = withoutExclusions(matches, concepts, this.engine);
+
+    // 5. The best of them, up to the end of the page.
+    const ranked = rank(matches, finalScore(positive), this.kinds, {
+      k: offset + limit,
+      intents: kindIntents(positive).size > 0,
+      kindFilter,
+      keepZero: positive.every((c) => c.stop),
+    });
+
+    // 6. The page, as the reader sees it.
+    const page = ranked.top.slice(offset, offset + limit);
+    return respond(ranked.total, searchHits(page, this.passages, this.tokens));
+  }
+}
