@@ -44,7 +44,7 @@ export function createProgram(): Command {
     .argument('<source>', 'archive source folder')
     .requiredOption('-o, --out <file>', 'pack file to write (.folio)')
     .action(async (source: string, options: { out: string }) => {
-      const { buildPack } = await import('../archive/build');
+      const { buildPack } = await import('../archive/writer/build-pack');
       const progress = progressLine();
       try {
         const result = buildPack(source, options.out, {

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { BOOKMARKS_FILE } from '../../main/bookmarks/store';
 import { FolioError } from '../../main/model/errors';
 import { startServer, type RunningServer } from '../../main/serve/server';
