@@ -7,7 +7,7 @@
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import { embeddedPackPath } from '../archive/embedded';
 import { dispatch, toApiError } from './handlers';
-import { openArchiveContext, type ArchiveContext } from './open-archive';
+import { openArchiveContext, type ArchiveContext } from './archive-context';
 import { SUPERSEDED, type CallMessage, type FromWorker, type ToWorker } from './core-protocol';
 import type { ArchiveInfo } from './contract';
 

@@ -124,7 +124,7 @@ export function createProgram(): Command {
     });
 
   addSearchCommand(program, {
-    openArchive: async (path) => (await import('../archive/open-archive')).openArchive(path),
+    openSearchablePack: async (path) => (await import('../archive/searchable-pack')).openSearchablePack(path),
     buildEmbedded,
   });
 

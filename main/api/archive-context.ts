@@ -1,13 +1,13 @@
 /**
- * Builds the handler context from a pack path: the pack and its searcher (main/archive/open-archive)
+ * The handler context for an archive file: the pack and its search (main/archive/searchable-pack)
  * plus the bookmark store in the user's data folder (never inside the pack).
  */
-import { openArchive } from '../archive/open-archive';
+import { openSearchablePack } from '../archive/searchable-pack';
 import type { PackReader } from '../archive/pack-reader-types';
 import { BookmarkStore, type StoreRecovery } from '../bookmarks/store';
 import type { ApiContext, Searcher } from './handlers';
 
-export interface OpenArchiveContextOptions {
+export interface ArchiveContextOptions {
   archivePath: string;
   /** Folder for bookmarks.sqlite (the user's data folder). */
   dataDir: string;
@@ -28,8 +28,8 @@ export interface ArchiveContext {
 }
 
 /** Throws PackError (one-line message) for a missing or damaged pack. */
-export function openArchiveContext(options: OpenArchiveContextOptions): ArchiveContext {
-  const archive = openArchive(options.archivePath);
+export function openArchiveContext(options: ArchiveContextOptions): ArchiveContext {
+  const archive = openSearchablePack(options.archivePath);
   try {
     const ownStore = !options.bookmarks;
     const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
