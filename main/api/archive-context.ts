@@ -5,7 +5,7 @@
 import { openSearchablePack } from '../archive/searchable-pack';
 import type { PackReader } from '../archive/pack-reader-types';
 import { BookmarkStore, type StoreRecovery } from '../bookmarks/store';
-import type { ApiContext, Searcher } from './handlers';
+import type { ApiContext, SearchPort } from './handlers';
 
 export interface ArchiveContextOptions {
   archivePath: string;
@@ -17,7 +17,7 @@ export interface ArchiveContextOptions {
 
 export interface ArchiveContext {
   pack: PackReader;
-  searcher: Searcher;
+  searcher: SearchPort;
   bookmarks: BookmarkStore;
   /** Set when the bookmarks file was corrupt and moved aside. */
   recovery: StoreRecovery | null;
@@ -34,7 +34,7 @@ export function openArchiveContext(options: ArchiveContextOptions): ArchiveConte
     const ownStore = !options.bookmarks;
     const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
-    const searcher: Searcher = { search: (request) => archive.search(request) };
+    const searcher: SearchPort = { search: (request) => archive.search(request) };
     return {
       pack,
       searcher,

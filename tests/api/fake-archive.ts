@@ -2,7 +2,7 @@
 import type { PackReader } from '../../main/archive/pack-reader-types';
 import type { KindCounts, PassageKind } from '../../main/model/passage-kind';
 import type { Manifest, Passage, Section } from '../../main/model/archive';
-import type { Searcher } from '../../main/api/handlers';
+import type { SearchPort } from '../../main/api/handlers';
 import type { SearchHit } from '../../main/model/search-result';
 
 export const manifest: Manifest = {
@@ -80,7 +80,7 @@ export function fakePack(list: Passage[] = passages): PackReader {
 }
 
 /** Substring search: enough to test the handler's plumbing. */
-export function fakeSearcher(list: Passage[] = passages): Searcher {
+export function fakeSearcher(list: Passage[] = passages): SearchPort {
   return {
     search: (req) => {
       const q = req.query.trim().toLowerCase();

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { API_METHODS, requestSchemas } from '../../main/api/contract';
-import { dispatch, handlers, type ApiContext } from '../../main/api/handlers';
+import { dispatch } from '../../main/api/dispatch';
+import { handlers, type ApiContext } from '../../main/api/handlers';
 import { BookmarkStore } from '../../main/bookmarks/store';
 import { fakePack, fakeSearcher, passages } from './fake-archive';
 
