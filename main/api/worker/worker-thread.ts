@@ -1,18 +1,18 @@
 /**
- * The core worker: owns the open pack, the searcher and the bookmark store, and answers calls
+ * The worker thread's side of the core worker: owns the open pack, the searcher and the bookmark store, and answers calls
  * through the handler table, off the main thread. Requests carry ids; a search.query that has a
  * newer search.query from the same client queued behind it is answered "superseded" instead of run,
  * so typing fast never builds a backlog.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { embeddedPackPath } from '../archive/embedded';
-import { FolioError } from '../model/errors';
-import { firstLine } from './api-error';
-import { openArchiveContext, type ArchiveContext } from './archive-context';
-import { SUPERSEDED } from './contract';
-import { dispatch } from './dispatch';
-import { handlers } from './handlers';
-import type { CallMessage, FromWorker, ToWorker } from './core-protocol';
+import { embeddedPackPath } from '../../archive/embedded';
+import { FolioError } from '../../model/errors';
+import { firstLine } from '../api-error';
+import { openArchiveContext, type ArchiveContext } from '../archive-context';
+import { SUPERSEDED } from '../contract';
+import { dispatch } from '../dispatch';
+import { handlers } from '../handlers';
+import type { CallMessage, FromWorker, ToWorker } from './protocol';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
