@@ -6,7 +6,8 @@
  * is `search`.
  */
 import { openSearchablePack } from '../archive/searchable-pack';
-import { createBaseProgram, fail } from './common';
+import { createBaseProgram } from './base-program';
+import { fail } from './failure';
 import { addSearchCommand } from './search-command';
 
 const program = createBaseProgram();
