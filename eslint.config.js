@@ -32,7 +32,7 @@ export default tseslint.config(
             'scripts/*.mjs',
             'bin/*.mjs',
             'tests/helpers/*.mjs',
-            'main/api/*.mjs',
+            'main/api/worker/*.mjs',
             'tools/*/*.js',
           ],
         },

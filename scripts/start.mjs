@@ -25,7 +25,7 @@ function die(message, code = 1) {
 const electronPkg = join(root, 'node_modules', 'electron', 'package.json');
 if (!existsSync(electronPkg)) die('the electron package is not installed; run "npm install" first.');
 const electronVersion = JSON.parse(readFileSync(electronPkg, 'utf8')).version;
-let electronBinary = null;
+let electronBinary;
 try {
   electronBinary = require('electron');
 } catch {

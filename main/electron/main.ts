@@ -17,7 +17,7 @@ import {
   type MenuItemConstructorOptions,
 } from 'electron';
 import { API_METHODS, ipcChannel } from '../api/contract';
-import { CoreHost } from '../api/core-host';
+import { CoreHost } from '../api/worker/host';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { STATIC_TYPES } from '../api/web-policy';
 import {

@@ -452,7 +452,7 @@ describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const { buildPack } = await import('../../main/archive/build');
+    const { buildPack } = await import('../../main/archive/writer/build-pack');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const pack = join(mkdtempSync(join(tmpdir(), 'folio-e2e-pack-')), 'fixture.folio');
@@ -527,7 +527,7 @@ describe.skipIf(!!chromiumMissing)('a damaged bookmarks file', () => {
 
 describe.skipIf(!!chromiumMissing)('bookmarks across a newer pack', () => {
   it('shows a bookmark whose passage is gone as orphaned, and keeps it', async () => {
-    const { buildPack } = await import('../../main/archive/build');
+    const { buildPack } = await import('../../main/archive/writer/build-pack');
     const { cpSync, mkdtempSync, readFileSync: read, writeFileSync: write } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const work = mkdtempSync(join(tmpdir(), 'folio-e2e-orphan-'));

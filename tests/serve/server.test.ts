@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { BOOKMARKS_FILE } from '../../main/bookmarks/store';
 import { FolioError } from '../../main/model/errors';
 import { startServer, type RunningServer } from '../../main/serve/server';
@@ -246,7 +246,7 @@ describe('folio serve failures', () => {
     const bad = join(dir, 'bad.folio');
     writeFileSync(bad, 'not a pack'.repeat(100));
     const error = await startServer({ archivePath: bad, dataDir: join(dir, 'd3'), rendererDir }).catch((e: Error) => e);
-    // A FolioError is what `folio serve` prints as one plain line (cli/common.ts's fail).
+    // A FolioError is what `folio serve` prints as one plain line (cli/failure.ts's fail).
     expect(error).toBeInstanceOf(FolioError);
     expect((error as Error).message).toMatch(/bad\.folio/);
     expect((error as Error).message).not.toContain('\n');

@@ -1,15 +1,18 @@
 /**
- * The core worker: owns the open pack, the searcher and the bookmark store, and answers calls
+ * The worker thread's side of the core worker: owns the open pack, the searcher and the bookmark store, and answers calls
  * through the handler table, off the main thread. Requests carry ids; a search.query that has a
  * newer search.query from the same client queued behind it is answered "superseded" instead of run,
  * so typing fast never builds a backlog.
  */
 import { parentPort, type MessagePort } from 'node:worker_threads';
-import { embeddedPackPath } from '../archive/embedded';
-import { dispatch, toApiError } from './handlers';
-import { openArchiveContext, type ArchiveContext } from './open-archive';
-import { SUPERSEDED, type CallMessage, type FromWorker, type ToWorker } from './core-protocol';
-import type { ArchiveInfo } from './contract';
+import { embeddedPackPath } from '../../archive/embedded';
+import { FolioError } from '../../model/errors';
+import { firstLine } from '../api-error';
+import { openArchiveContext, type ArchiveContext } from '../archive-context';
+import { SUPERSEDED } from '../contract';
+import { dispatch } from '../dispatch';
+import { handlers } from '../handlers';
+import type { CallMessage, FromWorker, ToWorker } from './protocol';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
@@ -49,21 +52,12 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           previous?.pack.close();
           // Warm the search index (read on demand from the pack) so the first query is as fast as the rest.
           dispatch('search.query', { query: next.pack.manifest.title, limit: 1 }, next.context('system'));
-          const info = dispatch('archive.info', {}, next.context('system'));
-          if (!info.ok) throw new Error(info.error.message);
-          post({
-            id: msg.id,
-            kind: 'open',
-            ok: true,
-            value: { info: info.value as ArchiveInfo, recovery: next.recovery },
-          });
+          const info = handlers['archive.info']({}, next.context('system'));
+          post({ id: msg.id, kind: 'open', ok: true, value: { info, recovery: next.recovery } });
         } catch (error) {
-          post({
-            id: msg.id,
-            kind: 'open',
-            ok: false,
-            error: { code: 'unavailable', message: toApiError(error).message.replace(/^Internal error: /, '') },
-          });
+          // Expected failures (a damaged pack, an unusable bookmarks file) speak for themselves.
+          const message = error instanceof FolioError ? error.message : firstLine(error);
+          post({ id: msg.id, kind: 'open', ok: false, error: { code: 'unavailable', message } });
         }
         return;
       }

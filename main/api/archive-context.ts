@@ -1,13 +1,13 @@
 /**
- * Builds the handler context from a pack path: the pack and its searcher (main/archive/open-archive)
+ * The handler context for an archive file: the pack and its search (main/archive/searchable-pack)
  * plus the bookmark store in the user's data folder (never inside the pack).
  */
-import { openArchive } from '../archive/open-archive';
+import { openSearchablePack } from '../archive/searchable-pack';
 import type { PackReader } from '../archive/pack-reader-types';
 import { BookmarkStore, type StoreRecovery } from '../bookmarks/store';
-import type { ApiContext, Searcher } from './handlers';
+import type { ApiContext, SearchPort } from './handlers';
 
-export interface OpenArchiveContextOptions {
+export interface ArchiveContextOptions {
   archivePath: string;
   /** Folder for bookmarks.sqlite (the user's data folder). */
   dataDir: string;
@@ -17,7 +17,7 @@ export interface OpenArchiveContextOptions {
 
 export interface ArchiveContext {
   pack: PackReader;
-  searcher: Searcher;
+  searcher: SearchPort;
   bookmarks: BookmarkStore;
   /** Set when the bookmarks file was corrupt and moved aside. */
   recovery: StoreRecovery | null;
@@ -28,13 +28,13 @@ export interface ArchiveContext {
 }
 
 /** Throws PackError (one-line message) for a missing or damaged pack. */
-export function openArchiveContext(options: OpenArchiveContextOptions): ArchiveContext {
-  const archive = openArchive(options.archivePath);
+export function openArchiveContext(options: ArchiveContextOptions): ArchiveContext {
+  const archive = openSearchablePack(options.archivePath);
   try {
     const ownStore = !options.bookmarks;
     const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
-    const searcher: Searcher = { search: (request) => archive.search(request) };
+    const searcher: SearchPort = { search: (request) => archive.search(request) };
     return {
       pack,
       searcher,

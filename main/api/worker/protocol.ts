@@ -1,6 +1,6 @@
-/** Messages between CoreHost (main thread) and the core worker. Plain data only. */
-import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from './contract';
-import type { StoreRecovery } from '../bookmarks/store';
+/** Messages between CoreHost (host.ts, main thread) and the core worker (worker-thread.ts). Plain data only. */
+import type { StoreRecovery } from '../../bookmarks/store';
+import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from '../contract';
 
 export interface OpenMessage {
   kind: 'open';
@@ -34,5 +34,3 @@ export type FromWorker =
   | { id: number; kind: 'open'; ok: false; error: ApiError }
   | { id: number; kind: 'call'; result: ApiResult<ApiMethod> }
   | { id: number; kind: 'media'; media: { mime: string; bytes: Uint8Array } | null };
-
-export { SUPERSEDED } from './contract';

@@ -2,4 +2,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./core-worker-entry.ts');
+await import('./entry.ts');

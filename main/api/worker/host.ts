@@ -1,17 +1,17 @@
 /**
- * CoreHost: the main-thread side of the core worker. Electron's main process and `folio serve`
+ * CoreHost: the main-thread side of the core worker (worker-thread.ts runs the other side). Electron's main process and `folio serve`
  * both use it, so the pack, search and bookmarks never block the UI thread or the HTTP loop.
  */
 import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
-import { FolioError } from '../model/errors';
-import { projectRoot } from '../paths';
-import type { MediaBlob } from '../archive/pack-reader-types';
-import type { ApiError, ApiMethod, ApiResult } from './contract';
-import type { FromWorker, OpenedValue, ToWorker } from './core-protocol';
+import type { MediaBlob } from '../../archive/pack-reader-types';
+import { FolioError } from '../../model/errors';
+import { projectRoot } from '../../paths';
+import type { ApiError, ApiMethod, ApiResult } from '../contract';
+import type { FromWorker, OpenedValue, ToWorker } from './protocol';
 
 export interface CoreHostOptions {
-  /** The worker script: out/main/core-worker.js in Electron; the tsx boot file from source. */
+  /** The worker script: out/main/core-worker.js in Electron; boot.mjs (tsx, from source) otherwise. */
   workerPath?: string;
   /** Extra environment for the worker (defaults to the parent's). */
   env?: NodeJS.ProcessEnv;
@@ -25,7 +25,7 @@ export class CoreOpenError extends FolioError {
 }
 
 /** The source-tree worker (for folio serve and tests). */
-export const sourceWorkerPath = (): string => join(projectRoot(), 'main', 'api', 'core-worker-boot.mjs');
+export const sourceWorkerPath = (): string => join(projectRoot(), 'main', 'api', 'worker', 'boot.mjs');
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type Pending = { resolve: (message: FromWorker) => void; reject: (error: Error) => void };
@@ -62,7 +62,7 @@ export class CoreHost {
     const id = this.nextId++;
     return new Promise<FromWorker>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ ...message, id } as ToWorker);
+      this.worker.postMessage({ ...message, id });
     });
   }
 

@@ -1,16 +1,15 @@
 /**
- * Opens a pack for reading and searching: the pack reader plus a searcher over its index, with the
- * analyzer the manifest asks for. The CLI, the API handlers and the bench all open archives here.
+ * A pack opened for reading and searching: the pack reader plus a searcher over its index, with the
+ * analyzer the manifest asks for. `folio search` and the API's archive context open packs here.
  */
+import { PackError, SearchIndexError } from '../model/errors';
+import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { createAnalyzer } from '../search/analyzer/index';
 import { createSearcher } from '../search/searcher/searcher';
-import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { analyzerFingerprint } from './fingerprint';
-import { SearchIndexError } from '../model/errors';
 import { openPack, type SqlitePackReader } from './pack';
-import { PackError } from '../model/errors';
 
-export interface OpenArchive {
+export interface SearchablePack {
   pack: SqlitePackReader;
   /** Never throws for a query; throws PackError when the pack's data is damaged. */
   search(request: SearchRequest): SearchResponse;
@@ -19,7 +18,8 @@ export interface OpenArchive {
   close(): void;
 }
 
-export function openArchive(path: string): OpenArchive {
+/** Throws PackError, with a one-line message, for anything that is not a usable pack. */
+export function openSearchablePack(path: string): SearchablePack {
   const pack = openPack(path);
   const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
   let sectionTitles: Map<string, string> | null = null;
@@ -30,7 +30,8 @@ export function openArchive(path: string): OpenArchive {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       passageKinds: (ids) => pack.passageKinds(ids),
       passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
-      sectionTitle: (sectionId) => (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
+      sectionTitle: (sectionId) =>
+        (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
     },
   });
   return {
@@ -40,7 +41,9 @@ export function openArchive(path: string): OpenArchive {
         return searcher.search(request);
       } catch (error) {
         if (error instanceof SearchIndexError) {
-          throw new PackError(`${path}: the pack's search index is damaged (${error.message.replace(/^search index: /, '')}); run "folio verify" on it or rebuild it`);
+          throw new PackError(
+            `${path}: the pack's search index is damaged (${error.message.replace(/^search index: /, '')}); run "folio verify" on it or rebuild it`,
+          );
         }
         throw error;
       }

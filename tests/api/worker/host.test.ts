@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
-import { CoreHost, CoreOpenError } from '../../main/api/core-host';
+import { buildPack } from '../../../main/archive/writer/build-pack';
+import { CoreHost, CoreOpenError } from '../../../main/api/worker/host';
 
 let dir: string;
 let pack: string;
