@@ -9,7 +9,7 @@ import { PackError } from '../model/errors';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { Passage, Section } from '../model/archive';
 import { BookmarkStore } from '../bookmarks/store';
-import { BookmarkStoreError } from '../model/errors';
+import { BookmarkLimitError, BookmarkStoreError } from '../model/errors';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import {
@@ -178,6 +178,9 @@ export const handlers: HandlerTable = {
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
+
+  // Only `folio serve` knows its addresses, and answers this itself; here (the desktop app) nothing is shared.
+  'share.info': () => ({ urls: [], localUrl: null, qrSvg: null }),
 };
 
 const METHOD_SET: ReadonlySet<string> = new Set(API_METHODS);
@@ -220,6 +223,7 @@ export function dispatch(method: unknown, payload: unknown, ctx: ApiContext): Ap
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message };
+  if (error instanceof BookmarkLimitError) return { code: 'full', message: error.message };
   if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
   // A damaged pack: say so in the pack's own words (it names the file and what to do).
   if (error instanceof PackError) return { code: 'unavailable', message: error.message };
