@@ -135,26 +135,36 @@ export function createProgram(): Command {
     .option('-p, --port <port>', 'port', port, 8080)
     .option('--host <address>', 'address to listen on; 0.0.0.0 shares it on the local network', '127.0.0.1')
     .option('--data-dir <folder>', 'where bookmarks are kept')
-    .action(async (options: { archive?: string; port: number; host: string; dataDir?: string }) => {
-      try {
-        const { startServer } = await import('../serve/server');
-        const { defaultDataDir } = await import('../data-dir');
-        const server = await startServer({
-          archivePath: await archivePath(options.archive, buildEmbedded),
-          host: options.host,
-          port: options.port,
-          dataDir: options.dataDir ?? defaultDataDir(),
-        });
-        process.stdout.write(`Folio is serving at ${server.url}\n(press Ctrl+C to stop)\n`);
-        const stop = (): void => {
-          void server.close().then(() => process.exit(0));
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      } catch (error) {
-        fail(error);
-      }
-    });
+    .option(
+      '--allow-host <name>',
+      'another host name readers may use for this machine (repeatable)',
+      (name: string, names: string[]) => [...names, name],
+      [] as string[],
+    )
+    .action(
+      async (options: { archive?: string; port: number; host: string; dataDir?: string; allowHost: string[] }) => {
+        try {
+          const { startServer } = await import('../serve/server');
+          const { serveBanner } = await import('../serve/banner');
+          const { defaultDataDir } = await import('../data-dir');
+          const server = await startServer({
+            archivePath: await archivePath(options.archive, buildEmbedded),
+            host: options.host,
+            port: options.port,
+            dataDir: options.dataDir ?? defaultDataDir(),
+            allowHosts: options.allowHost,
+          });
+          process.stdout.write(serveBanner(server, { qr: process.stdout.isTTY === true }));
+          const stop = (): void => {
+            void server.close().then(() => process.exit(0));
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        } catch (error) {
+          fail(error);
+        }
+      },
+    );
 
   return program;
 }
