@@ -93,6 +93,8 @@ const API_STATUS: Record<ApiError['code'], number> = {
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  // Checked first, so a bad --allow-host costs nothing (no build, no worker).
+  const allowHosts = (options.allowHosts ?? []).map(allowedHostName);
   const rendererDir = resolve(options.rendererDir ?? join(projectRoot(), 'out', 'renderer'));
   if (!options.rendererDir) await ensureRendererBuilt(rendererDir);
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -100,8 +102,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
   const assets = loadStaticAssets(rendererDir);
   const indexPage = assets.get('/index.html')!;
-  // Checked before the worker starts, so a bad --allow-host costs nothing.
-  const allowHosts = (options.allowHosts ?? []).map(allowedHostName);
 
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
   let opened: OpenedValue;
