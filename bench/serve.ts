@@ -180,11 +180,20 @@ async function benchFolio(pack: string, rows: Row[]): Promise<void> {
     /Folio is serving at http:\/\/127\.0\.0\.1:(\d+)\//,
   );
   const port = Number(match[1]);
+  // A browser sends its profile cookie with every call: take one from the reader's page.
+  const cookie = await new Promise<string>((done, reject) => {
+    const req = httpRequest({ host: HOST, port, path: '/' }, (res) => {
+      res.resume();
+      done(String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '');
+    });
+    req.on('error', reject);
+    req.end();
+  });
   let n = 0;
   const next = (): LoadRequest => ({
     method: 'POST',
     path: '/api/search.query',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query: QUERIES[n++ % QUERIES.length], limit: 30 }),
   });
   try {
