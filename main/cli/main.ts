@@ -128,6 +128,7 @@ export function createProgram(): Command {
     buildEmbedded,
   });
 
+  type ServeFlags = { archive?: string; port: number; host: string; dataDir?: string; allowHost: string[] };
   program
     .command('serve')
     .description('serve an archive to browsers on this machine or a local network (like kiwix-serve)')
@@ -141,30 +142,28 @@ export function createProgram(): Command {
       (name: string, names: string[]) => [...names, name],
       [] as string[],
     )
-    .action(
-      async (options: { archive?: string; port: number; host: string; dataDir?: string; allowHost: string[] }) => {
-        try {
-          const { startServer } = await import('../serve/server');
-          const { serveBanner } = await import('../serve/banner');
-          const { defaultDataDir } = await import('../data-dir');
-          const server = await startServer({
-            archivePath: await archivePath(options.archive, buildEmbedded),
-            host: options.host,
-            port: options.port,
-            dataDir: options.dataDir ?? defaultDataDir(),
-            allowHosts: options.allowHost,
-          });
-          process.stdout.write(serveBanner(server, { qr: process.stdout.isTTY === true }));
-          const stop = (): void => {
-            void server.close().then(() => process.exit(0));
-          };
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-        } catch (error) {
-          fail(error);
-        }
-      },
-    );
+    .action(async (options: ServeFlags) => {
+      try {
+        const { startServer } = await import('../serve/server');
+        const { serveBanner } = await import('../serve/banner');
+        const { defaultDataDir } = await import('../data-dir');
+        const server = await startServer({
+          archivePath: await archivePath(options.archive, buildEmbedded),
+          host: options.host,
+          port: options.port,
+          dataDir: options.dataDir ?? defaultDataDir(),
+          allowHosts: options.allowHost,
+        });
+        process.stdout.write(serveBanner(server, { qr: process.stdout.isTTY === true }));
+        const stop = (): void => {
+          void server.close().then(() => process.exit(0));
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      } catch (error) {
+        fail(error);
+      }
+    });
 
   return program;
 }
