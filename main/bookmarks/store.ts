@@ -8,13 +8,16 @@
  * - A corrupt file never stops the app: it is moved aside to `<file>.corrupt-<date>` and a fresh
  *   database is started; `recovery` says what happened so the shell can tell the user.
  */
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { ImportSummary, Settings } from '../model/bookmark';
 import { BookmarkStoreError } from '../model/errors';
+import { jsonNestsDeeperThan } from '../json-depth';
 import { openDatabase as openSqlite } from '../sqlite';
+import { checkImportEntries, enforceBookmarkLimits } from './limits';
+import { ensurePrivateDir, ensurePrivateFile } from './private-file';
 
 export interface StoredBookmark {
   passageId: string;
@@ -102,7 +105,7 @@ export class BookmarkStore {
 
   /** Opens (or creates) `<dataDir>/bookmarks.sqlite`. Never throws for a corrupt file: see `recovery`. */
   static open(dataDir: string, options: BookmarkStoreOptions = {}): BookmarkStore {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const file = join(dataDir, BOOKMARKS_FILE);
     const now = options.now ?? (() => new Date());
     try {
@@ -156,16 +159,28 @@ export class BookmarkStore {
   /** Adds a bookmark, or updates its note when given. Committed when this returns. */
   set(profileId: string, archiveId: string, passageId: string, note?: string, excerpt = ''): StoredBookmark {
     const at = this.now().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, saved_excerpt, created_at, updated_at)
+    const isNew = !this.get(profileId, archiveId, passageId);
+    const write = this.db.prepare(
+      `INSERT INTO bookmarks (profile_id, archive_id, passage_id, note, saved_excerpt, created_at, updated_at)
          VALUES (@profileId, @archiveId, @passageId, @note, @excerpt, @at, @at)
          ON CONFLICT (profile_id, archive_id, passage_id) DO UPDATE SET
            note = CASE WHEN @hasNote THEN excluded.note ELSE bookmarks.note END,
            saved_excerpt = CASE WHEN @excerpt <> '' THEN @excerpt ELSE bookmarks.saved_excerpt END,
            updated_at = CASE WHEN @hasNote AND excluded.note <> bookmarks.note THEN @at ELSE bookmarks.updated_at END`,
-      )
-      .run({ profileId, archiveId, passageId, note: note ?? '', excerpt, at, hasNote: note === undefined ? 0 : 1 });
+    );
+    // One transaction with the limits check, so a bookmark over a cap is never kept.
+    this.db.transaction(() => {
+      write.run({
+        profileId,
+        archiveId,
+        passageId,
+        note: note ?? '',
+        excerpt,
+        at,
+        hasNote: note === undefined ? 0 : 1,
+      });
+      enforceBookmarkLimits(this.db, profileId, isNew ? 1 : 0);
+    })();
     const stored = this.get(profileId, archiveId, passageId);
     if (!stored) throw new BookmarkStoreError('The bookmark was not saved.');
     return stored;
@@ -214,12 +229,17 @@ export class BookmarkStore {
    * its note differs. Entries that fail validation are counted as rejected. One transaction.
    */
   importJson(profileId: string, archiveId: string, content: string): ImportSummary {
+    if (jsonNestsDeeperThan(content)) {
+      throw new BookmarkStoreError('The file nests too deeply to be a Folio bookmarks export.');
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(content);
     } catch {
       throw new BookmarkStoreError('The file is not valid JSON.');
     }
+    const entries = (parsed as { bookmarks?: unknown } | null)?.bookmarks;
+    if (Array.isArray(entries)) checkImportEntries(entries);
     const file = exportFileSchema.safeParse(parsed);
     if (!file.success) {
       throw new BookmarkStoreError(
@@ -262,6 +282,7 @@ export class BookmarkStore {
           counts.unchanged += 1;
         }
       }
+      enforceBookmarkLimits(this.db, profileId, counts.added);
     })();
     return counts;
   }
@@ -286,6 +307,7 @@ function toBookmark(row: BookmarkRow): StoredBookmark {
 }
 
 function openDatabase(file: string): Database.Database {
+  ensurePrivateFile(file);
   // Through main/sqlite.ts: inside Electron it loads the Electron-ABI build (FOLIO_SQLITE_BINDING).
   const db = openSqlite(file);
   try {

@@ -14,9 +14,13 @@ declare global {
 
 export const ApiContext = createContext<FolioApi | null>(null);
 
-/** The transport of this page: the preload's API in the app, else HTTP to the server that sent the page. */
+/**
+ * The transport of this page: the preload's API in the app, else HTTP to the server that sent the
+ * page. From the server's root, not relative to the page: `folio serve` answers any unknown path
+ * with the reader (and a 404), and from `/a/b` a relative `./api` would miss.
+ */
 export function pageApi(): FolioApi {
-  return window.folio ?? httpApi('.');
+  return window.folio ?? httpApi('');
 }
 
 export function useApi(): FolioApi {
