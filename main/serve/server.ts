@@ -16,14 +16,23 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CoreHost } from '../api/worker/host';
 import type { OpenedValue } from '../api/worker/protocol';
 import type { ApiError } from '../api/contract';
-import { isMediaId, mediaResponse } from '../api/media-response';
+import { mediaResponse, parseMediaPath } from '../api/media-response';
 import { SetupError } from '../model/errors';
 import { projectRoot } from '../paths';
 import { ensureRendererBuilt } from './renderer-build';
+import { packsInFolder } from '../library/library-folder';
+import type { LibrarySource } from '../library/library';
 import { RENDERER_CSP, STATIC_TYPES } from '../api/web-policy';
 
 export interface ServeOptions {
-  archivePath: string;
+  /** The default archive (first in the library). */
+  archivePath?: string;
+  /** More packs, after archivePath, each required to open (`--archive`, repeated). */
+  archives?: string[];
+  /** Folders whose packs are all opened (`--library`); a pack there that fails to open is skipped with a notice. */
+  libraryDirs?: string[];
+  /** Opens the embedded archive too, last (what `folio serve` does; tests leave it out to stay fast). */
+  embedded?: boolean;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -88,12 +97,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
   let opened: OpenedValue;
   try {
-    opened = await core.open(resolve(options.archivePath), options.dataDir);
+    const sources: LibrarySource[] = [
+      ...[...(options.archivePath ? [options.archivePath] : []), ...(options.archives ?? [])].map((path) => ({
+        path: resolve(path),
+        required: true,
+      })),
+      ...(options.libraryDirs ?? []).flatMap((dir) => packsInFolder(dir).map((path) => ({ path, required: false }))),
+    ];
+    if (sources.length === 0 && !options.embedded) throw new SetupError('no archive to serve');
+    opened = await core.openLibrary({ sources, embedded: options.embedded ?? false, dataDir: options.dataDir });
   } catch (error) {
     await core.close();
     throw error;
   }
-  if (opened.recovery) process.stderr.write(`folio: ${opened.recovery.message}\n`);
+  // The reader is told too (ArchiveInfo.notices); the console of a kiosk's server is told here.
+  for (const notice of opened.info.notices) process.stderr.write(`folio: ${notice}\n`);
 
   let origin = '';
   const allowedHosts = new Set<string>();
@@ -159,14 +177,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
 
     if (path.startsWith('/media/')) {
-      let id: string;
-      try {
-        id = decodeURIComponent(path.slice('/media/'.length));
-      } catch {
-        throw new HttpError(400, 'Bad media id.');
-      }
-      if (!isMediaId(id)) throw new HttpError(400, 'Bad media id.');
-      const blob = await core.media(id);
+      const media = parseMediaPath(path.slice('/media/'.length));
+      if (!media) throw new HttpError(400, 'Bad media id.');
+      const blob = await core.media(media.mediaId, media.archiveId);
       if (!blob) throw new HttpError(404, 'This media file is not included in the archive.');
       const out = mediaResponse(blob, req.headers.range);
       res.writeHead(out.status, out.headers);
