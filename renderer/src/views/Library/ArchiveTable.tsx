@@ -43,10 +43,15 @@ export function ArchiveTable({ entries, current }: { entries: LibraryEntry[]; cu
               {e.isEmbedded && <Badge tone="heading">{t.embedded}</Badge>}
               {e.description && <span className="archive-description">{e.description}</span>}
             </th>
-            <td>{languageNames(e.languages)}</td>
-            <td className="number">{t.size(e.bytes)}</td>
-            <td className="number">{e.passageCount.toLocaleString()}</td>
-            <td>{e.version}</td>
+            {/* data-label names the column where a phone shows each archive as a block (Library.css). */}
+            <td data-label={t.columns.language}>{languageNames(e.languages)}</td>
+            <td data-label={t.columns.size} className="number">
+              {t.size(e.bytes)}
+            </td>
+            <td data-label={t.columns.passages} className="number">
+              {e.passageCount.toLocaleString()}
+            </td>
+            <td data-label={t.columns.date}>{e.version}</td>
           </tr>
         ))}
       </tbody>
