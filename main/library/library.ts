@@ -166,7 +166,11 @@ function member(archive: ArchiveContext, path: string, embedded: boolean): Membe
       title: pack.manifest.title,
       search: (request) => archive.searcher.search(request),
       documentCount: engine.documentCount,
-      documentFrequency: (term) => engine.documentFrequency(term),
+      // What the pack's stored idf was computed from, so the pack's own idf is reproduced exactly.
+      documentsWithTerm: (term) =>
+        engine instanceof PackEngine
+          ? (engine.postings(term)?.documentsWithTerm ?? 0)
+          : engine.documentFrequency(term),
       terms: (text, field) => analyzer.analyze(text, field).map((t) => t.term),
       bm25: bm25Of(engine),
     },

@@ -7,7 +7,7 @@
  * re-scores each hit as if every pack were one index: for the query's terms in the hit's body field
  * (its text, or its caption), BM25 is computed twice from the passage's own term counts and length,
  * once with the pack's idf and average field length and once with the library's (summed document
- * counts and document frequencies, document-weighted average lengths), and the hit's score is
+ * counts and lunr's per-field document frequencies, document-weighted average lengths), and the hit's score is
  * multiplied by the ratio. What the searcher adds on top (coverage of the query, exact over fuzzy,
  * kind words) is relative to the passage and carries over. A hit whose body holds none of the
  * query's terms (matched by its section title, a prefix or a typo) gets its pack's idf ratio,
@@ -30,8 +30,8 @@ export interface SearchMember {
   search(request: SearchRequest): SearchResponse;
   /** Passages in the pack's index. */
   documentCount: number;
-  /** Passages of the pack's index that hold `term` (0 when absent). */
-  documentFrequency(term: string): number;
+  /** lunr.idf's count for `term`: a passage once per field that holds it (0 when absent). */
+  documentsWithTerm(term: string): number;
   /** The index terms the pack's own analyzer makes of a text, one per token (as the indexer counts them). */
   terms(text: string, field: BodyField): string[];
   /** lunr's BM25 parameters and the pack's average field lengths; absent for an index that stores weights. */
@@ -51,7 +51,7 @@ function libraryStatistics(members: readonly SearchMember[], terms: Iterable<str
   for (const term of terms)
     frequency.set(
       term,
-      members.reduce((sum, m) => sum + m.documentFrequency(term), 0),
+      members.reduce((sum, m) => sum + m.documentsWithTerm(term), 0),
     );
   const averageLength = (field: BodyField): number => {
     let total = 0;
@@ -75,7 +75,7 @@ function idfFactor(member: SearchMember, terms: readonly string[], library: Libr
   let local = 0;
   let global = 0;
   for (const term of terms) {
-    const df = member.documentFrequency(term);
+    const df = member.documentsWithTerm(term);
     if (df === 0) continue;
     local += lunrIdf(df, member.documentCount);
     global += lunrIdf(library.frequency.get(term) ?? df, library.documentCount);
@@ -104,7 +104,7 @@ function hitFactor(
   let global = 0;
   for (const term of terms) {
     const tf = counts.get(term);
-    const df = member.documentFrequency(term);
+    const df = member.documentsWithTerm(term);
     if (!tf || df === 0) continue;
     local += lunrIdf(df, member.documentCount) * tfPart(tf, body.length, bm25.averageLength[field], bm25.k1, bm25.b);
     global +=
