@@ -56,8 +56,9 @@ export class Library {
    * Opens every source in order; the first that opens is the default. Throws a FolioError (one line)
    * when a required pack cannot be opened, and when nothing could be opened at all.
    */
-  static open(sources: readonly LibrarySource[], dataDir: string): Library {
-    const bookmarks = BookmarkStore.open(dataDir);
+  static open(sources: readonly LibrarySource[], dataDir: string, store?: BookmarkStore): Library {
+    // A library that replaces another takes over its store (closePacks), so a reset notice outlives the switch.
+    const bookmarks = store ?? BookmarkStore.open(dataDir);
     const members: Member[] = [];
     const notices: string[] = [];
     try {
@@ -88,7 +89,7 @@ export class Library {
       return new Library(members, bookmarks, notices);
     } catch (error) {
       for (const m of members) m.archive.pack.close();
-      bookmarks.close();
+      if (!store) bookmarks.close();
       throw error;
     }
   }
@@ -138,8 +139,13 @@ export class Library {
     return this.members.map((m) => ({ path: m.path, embedded: m.embedded, required: true }));
   }
 
-  close(): void {
+  /** Closes the packs only: for a library whose store a new one took over (open's `store`). */
+  closePacks(): void {
     for (const m of this.members) m.archive.pack.close();
+  }
+
+  close(): void {
+    this.closePacks();
     this.bookmarks.close();
   }
 }
@@ -168,9 +174,7 @@ function member(archive: ArchiveContext, path: string, embedded: boolean): Membe
       documentCount: engine.documentCount,
       // What the pack's stored idf was computed from, so the pack's own idf is reproduced exactly.
       documentsWithTerm: (term) =>
-        engine instanceof PackEngine
-          ? (engine.postings(term)?.documentsWithTerm ?? 0)
-          : engine.documentFrequency(term),
+        engine instanceof PackEngine ? (engine.postings(term)?.documentsWithTerm ?? 0) : engine.documentFrequency(term),
       terms: (text, field) => analyzer.analyze(text, field).map((t) => t.term),
       bm25: bm25Of(engine),
     },

@@ -42,13 +42,14 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
       case 'open': {
         try {
           const sources: LibrarySource[] = [...msg.sources];
+          // Kept packs come after the new ones (the embedded one among them, once).
           if (msg.keepOpen && library) sources.push(...library.sources);
-          if (msg.embedded || (msg.keepOpen && library?.entries().some((e) => e.isEmbedded)))
-            sources.push({ path: embeddedPackPath(), embedded: true, required: true });
-          const next = Library.open(sources, msg.dataDir);
+          if (msg.embedded) sources.push({ path: embeddedPackPath(), embedded: true, required: true });
+          // The bookmark store is shared across libraries: the new one takes it over, only old packs close.
+          const next = Library.open(sources, msg.dataDir, library?.bookmarks);
           const previous = library;
           library = next;
-          previous?.close();
+          previous?.closePacks();
           for (const entry of next.entries()) {
             // Warm each search index (read on demand from the pack) so the first query is as fast as the rest.
             const ctx = next.context(entry.archiveId, 'system')!;
