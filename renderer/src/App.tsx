@@ -13,6 +13,7 @@ import { passageHref } from './route';
 import { strings } from './strings';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
+import { Library } from './views/Library/Library';
 import { Reader } from './views/Reader/Reader';
 import { Settings } from './views/Settings';
 import './App.css';
@@ -62,6 +63,8 @@ export function App() {
           <Home info={info} settings={settings} />
         ) : route.view === 'bookmarks' ? (
           <Bookmarks info={info} />
+        ) : route.view === 'library' ? (
+          <Library />
         ) : route.view === 'settings' ? (
           <Settings settings={settings} onChange={updateSettings} />
         ) : (

@@ -146,6 +146,34 @@ export const strings = {
     removeFailed: (message: string) => `Could not remove the bookmark: ${message}`,
     settingFailed: (message: string) => `Could not save the setting: ${message}`,
   },
+  // The library of archives (views/Library) and its link in the main navigation.
+  library: {
+    nav: 'Library',
+    title: 'Library',
+    lede: (n: number) => `${plural(n, 'archive', 'archives')} open. Open one to read it, or search them all at once.`,
+    unavailable: 'The list of archives could not be read.',
+    loading: 'Loading the list of archives…',
+    archives: 'Open archives',
+    columns: { title: 'Archive', language: 'Language', size: 'Size', passages: 'Passages', date: 'Date' },
+    open: (title: string) => `Open ${title}`,
+    reading: 'Reading now',
+    embedded: 'Built in',
+    size: (bytes: number) =>
+      bytes < 1024 * 1024
+        ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`
+        : `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`,
+    searchAll: 'Search all archives',
+    searchLabel: 'Search all archives',
+    searchButton: 'Search',
+    searching: 'Searching…',
+    results: 'Results from all archives',
+    count: (total: number, archives: number, shown: number) =>
+      `${plural(total, 'result', 'results')} in ${plural(archives, 'archive', 'archives')}` +
+      (total > shown ? `, showing the best ${shown}` : ''),
+    none: (query: string) => `No archive has results for “${clip(query)}”.`,
+    failed: (message: string) => `Search failed: ${message}`,
+    from: (archive: string) => `From ${archive}`,
+  },
 };
 
 /** Every passage kind, in the order the home page counts them: the keys of the label table. */
