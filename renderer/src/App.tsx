@@ -15,6 +15,7 @@ import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
 import { Reader } from './views/Reader/Reader';
 import { Settings } from './views/Settings';
+import { Share } from './views/Share';
 import './App.css';
 
 export function App() {
@@ -64,6 +65,8 @@ export function App() {
           <Bookmarks info={info} />
         ) : route.view === 'settings' ? (
           <Settings settings={settings} onChange={updateSettings} />
+        ) : route.view === 'share' ? (
+          <Share />
         ) : (
           <Reader info={info} route={route} onReadingPosition={saveReadingPosition} />
         )}

@@ -4,7 +4,8 @@ export type Route =
   | { view: 'section'; sectionId: string }
   | { view: 'passage'; passageId: string; highlights: [number, number][] }
   | { view: 'bookmarks' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'share' };
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -16,6 +17,7 @@ export function parseHash(hash: string): Route {
     return { view: 'passage', passageId: parts[1], highlights: parseRanges(params.get('h')) };
   if (parts[0] === 'bookmarks') return { view: 'bookmarks' };
   if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'share') return { view: 'share' };
   return { view: 'home' };
 }
 
@@ -33,6 +35,8 @@ export function hrefFor(route: Route): string {
       return '#/bookmarks';
     case 'settings':
       return '#/settings';
+    case 'share':
+      return '#/share';
   }
 }
 
