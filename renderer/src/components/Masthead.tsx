@@ -3,6 +3,7 @@ import type { ArchiveInfo } from '../../../main/api/contract';
 import { useBookmarks } from '../hooks/useBookmarks';
 import type { Route } from '../route';
 import { strings } from '../strings';
+import { MastheadMenuButton, useMastheadMenu } from './MastheadMenu';
 import { Search } from './Search/Search';
 import './Masthead.css';
 
@@ -10,6 +11,7 @@ const currentIf = (on: boolean): 'page' | undefined => (on ? 'page' : undefined)
 
 export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route['view'] }) {
   const count = useBookmarks().bookmarks.size;
+  const menu = useMastheadMenu();
   return (
     <header className="masthead">
       <div className="masthead-inner">
@@ -23,7 +25,8 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           </span>
         </a>
         <Search passageCount={info?.passageCount ?? null} />
-        <nav className="topnav" aria-label={strings.nav.label}>
+        <MastheadMenuButton menu={menu} />
+        <nav className="topnav" aria-label={strings.nav.label} {...menu.panelProps}>
           <a href="#/" aria-current={currentIf(view === 'home')}>
             {strings.nav.contents}
           </a>
@@ -38,6 +41,9 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           </a>
           <a href="#/settings" aria-current={currentIf(view === 'settings')}>
             {strings.nav.settings}
+          </a>
+          <a href="#/share" aria-current={currentIf(view === 'share')}>
+            {strings.share.nav}
           </a>
         </nav>
       </div>
