@@ -16,6 +16,7 @@ import { Home } from './views/Home';
 import { Library } from './views/Library/Library';
 import { Reader } from './views/Reader/Reader';
 import { Settings } from './views/Settings';
+import { Share } from './views/Share';
 import './App.css';
 
 export function App() {
@@ -67,6 +68,8 @@ export function App() {
           <Library />
         ) : route.view === 'settings' ? (
           <Settings settings={settings} onChange={updateSettings} />
+        ) : route.view === 'share' ? (
+          <Share />
         ) : (
           <Reader info={info} route={route} onReadingPosition={saveReadingPosition} />
         )}

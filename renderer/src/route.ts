@@ -8,7 +8,8 @@ export type Route =
   | { view: 'section'; sectionId: string }
   | { view: 'passage'; passageId: string; highlights: [number, number][] }
   | { view: 'bookmarks' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'share' };
 
 const ARCHIVE_PREFIX = /^#?\/a\/([^/?]+)/;
 
@@ -42,6 +43,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'bookmarks') return { view: 'bookmarks' };
   if (parts[0] === 'library') return { view: 'library' };
   if (parts[0] === 'settings') return { view: 'settings' };
+  if (parts[0] === 'share') return { view: 'share' };
   return { view: 'home' };
 }
 
@@ -66,6 +68,8 @@ function pathOf(route: Route): string {
       return '/bookmarks';
     case 'settings':
       return '/settings';
+    case 'share':
+      return '/share';
   }
 }
 

@@ -174,6 +174,28 @@ export const strings = {
     failed: (message: string) => `Search failed: ${message}`,
     from: (archive: string) => `From ${archive}`,
   },
+  /** The Share view (issue 11): where phones open this reader, and the menu that holds the navigation on phones. */
+  share: {
+    nav: 'Share',
+    menu: 'Menu',
+    title: 'Share this archive',
+    lede: 'Phones and computers on the same network, such as a hotspot, can open this archive in a browser.',
+    openAt: 'Open this address',
+    qr: (url: string) => `QR code for ${url}`,
+    scan: 'Or scan this code with a phone camera.',
+    others: 'Other addresses of this computer',
+    local: 'On this computer',
+    copy: 'Copy',
+    copyLabel: (url: string) => `Copy ${url}`,
+    copied: (url: string) => `Copied ${url}.`,
+    copyFailed: 'Could not copy: select the address and copy it by hand.',
+    loopback: (url: string) => `Only this computer can open this reader, at ${url}.`,
+    desktop: 'Nothing is shared: this is the desktop app, and no other device can open it.',
+    howTo: 'To share this archive with phones on the same network, start Folio on this computer with',
+    howToCommand: 'folio serve --host 0.0.0.0',
+    howToAfter: 'and open Share in the reader it serves.',
+    failed: (message: string) => `Could not read the share addresses: ${message}`,
+  },
 };
 
 /** Every passage kind, in the order the home page counts them: the keys of the label table. */

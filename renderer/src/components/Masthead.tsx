@@ -4,6 +4,7 @@ import { useBookmarks } from '../hooks/useBookmarks';
 import { useLibrary } from '../hooks/useLibrary';
 import { hrefFor, type Route } from '../route';
 import { strings } from '../strings';
+import { MastheadMenuButton, useMastheadMenu } from './MastheadMenu';
 import { Search } from './Search/Search';
 import './Masthead.css';
 
@@ -12,6 +13,7 @@ const currentIf = (on: boolean): 'page' | undefined => (on ? 'page' : undefined)
 export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route['view'] }) {
   const count = useBookmarks().bookmarks.size;
   const archives = useLibrary().entries?.length ?? 1;
+  const menu = useMastheadMenu();
   return (
     <header className="masthead">
       <div className="masthead-inner">
@@ -25,7 +27,8 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           </span>
         </a>
         <Search passageCount={info?.passageCount ?? null} />
-        <nav className="topnav" aria-label={strings.nav.label}>
+        <MastheadMenuButton menu={menu} />
+        <nav className="topnav" aria-label={strings.nav.label} {...menu.panelProps}>
           <a href={hrefFor({ view: 'home' })} aria-current={currentIf(view === 'home')}>
             {strings.nav.contents}
           </a>
@@ -45,6 +48,9 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           )}
           <a href={hrefFor({ view: 'settings' })} aria-current={currentIf(view === 'settings')}>
             {strings.nav.settings}
+          </a>
+          <a href={hrefFor({ view: 'share' })} aria-current={currentIf(view === 'share')}>
+            {strings.share.nav}
           </a>
         </nav>
       </div>
