@@ -184,7 +184,6 @@ describe('a damaged pack is never answered', () => {
       if (!('ok' in verified && verified.ok)) tally.verifyFailed++;
       if (bytes.equals(goodBytes)) tally.untouched++;
     }
-    console.log(JSON.stringify(tally));
     expect(wrong).toEqual([]);
     // The damage did something: most copies fail verification, and many answers were refused.
     expect(tally.verifyFailed).toBeGreaterThan(COPIES / 2);
