@@ -17,6 +17,11 @@ const METHODS = [
   'bookmarks.import',
   'settings.get',
   'settings.set',
+  'kiosk.config',
+  'kiosk.start',
+  'kiosk.end',
+  'kiosk.record',
+  'kiosk.admin',
 ] as const satisfies readonly ApiMethod[];
 // Compile-time proof that every contract method is listed.
 type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;

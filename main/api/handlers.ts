@@ -11,6 +11,8 @@ import type { BookmarkStore } from '../bookmarks/store';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
 import { ApiFailure } from './api-error';
 import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
+import type { KioskRuntime } from '../kiosk/kiosk-runtime';
+import { kioskHandlers } from '../kiosk/kiosk-handlers';
 
 /** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
 export interface SearchPort {
@@ -23,6 +25,8 @@ export interface ApiContext {
   searcher: SearchPort;
   bookmarks: BookmarkStore;
   profileId: string;
+  /** Kiosk mode and the usage ledger, when the app or server runs with them. */
+  kiosk?: KioskRuntime | null;
 }
 
 type Handler<M extends ApiMethod> = (request: ApiRequest<M>, ctx: ApiContext) => ApiResponses[M];
@@ -159,4 +163,6 @@ export const handlers: HandlerTable = {
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
+
+  ...kioskHandlers,
 };

@@ -30,6 +30,10 @@ import {
   isTrustedSender,
   kioskArg,
 } from './security';
+import { applyKioskLockdown, exitIfGranted } from './kiosk-lockdown';
+import { kioskFlagsFromArgv } from '../kiosk/kiosk-argv';
+import { resolveKioskSetup, type KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, '..', 'renderer');
@@ -116,7 +120,9 @@ function registerIpc(): void {
       ) {
         return { ok: false, error: { code: 'bad-request', message: 'Calls are accepted from the Folio window only.' } };
       }
-      return core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      const result = await core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      if (kiosk) exitIfGranted(method, result);
+      return result;
     });
   }
 }
@@ -125,7 +131,8 @@ async function openArchive(path: string | null, win: BrowserWindow | null): Prom
   win?.setProgressBar(2); // indeterminate while the pack opens (or the embedded pack is built)
   if (win) win.setTitle('Folio: opening the archive…');
   try {
-    const opened = await core.open(path, app.getPath('userData'));
+    kioskSetup ??= kioskSetupFor(app.getPath('userData'));
+    const opened = await core.open(path, app.getPath('userData'), kioskSetup);
     win?.setTitle(`${opened.info.manifest.title} · Folio`);
     // A reset bookmarks file is shown by the renderer (ArchiveInfo.notices), as under `folio serve`.
     return true;
@@ -135,6 +142,13 @@ async function openArchive(path: string | null, win: BrowserWindow | null): Prom
   } finally {
     win?.setProgressBar(-1);
   }
+}
+
+/** Kiosk mode and the usage ledger: the command line, then the data folder's kiosk.json (main/kiosk). */
+let kioskSetup: KioskSetup | null = null;
+function kioskSetupFor(dataDir: string): KioskSetup {
+  const setup = resolveKioskSetup(dataDir, kioskFlagsFromArgv(process.argv), { statsByDefault: false, canExit: true });
+  return setup.enabled ? { ...setup, storeDir: makeVisitorStoreDir() } : setup;
 }
 
 async function chooseArchive(): Promise<void> {
@@ -240,6 +254,7 @@ app.whenReady().then(async () => {
   const requested = archiveArg(process.argv);
   mainWindow = createWindow();
   mainWindow.on('closed', () => (mainWindow = null));
+  if (kiosk) applyKioskLockdown(mainWindow, devServer ?? APP_ENTRY);
   // The worker handles messages in order, so the renderer's first calls wait behind the open: the
   // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
   const opening = openArchive(requested ? resolve(requested) : null, mainWindow);
@@ -251,5 +266,8 @@ app.whenReady().then(async () => {
 });
 
 app.on('window-all-closed', () => {
-  void core.close().finally(() => app.quit());
+  void core.close().finally(() => {
+    removeVisitorStoreDir(kioskSetup?.storeDir);
+    app.quit();
+  });
 });

@@ -21,6 +21,9 @@ import { SetupError } from '../model/errors';
 import { projectRoot } from '../paths';
 import { ensureRendererBuilt } from './renderer-build';
 import { RENDERER_CSP, STATIC_TYPES } from '../api/web-policy';
+import type { KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
+import { visitorProfile } from '../kiosk/visitor-profile';
 
 export interface ServeOptions {
   archivePath: string;
@@ -33,6 +36,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Worker script for the core (default: the TypeScript source worker). */
   workerPath?: string;
+  /** Kiosk mode and the usage ledger (main/kiosk); null: neither. */
+  kiosk?: KioskSetup | null;
 }
 
 export interface RunningServer {
@@ -86,11 +91,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
+  const kiosk: KioskSetup | null = options.kiosk?.enabled
+    ? { ...options.kiosk, storeDir: makeVisitorStoreDir() }
+    : (options.kiosk ?? null);
+  const kioskMode = kiosk?.enabled === true;
   let opened: OpenedValue;
   try {
-    opened = await core.open(resolve(options.archivePath), options.dataDir);
+    opened = await core.open(resolve(options.archivePath), options.dataDir, kiosk);
   } catch (error) {
     await core.close();
+    removeVisitorStoreDir(kiosk?.storeDir);
     throw error;
   }
   if (opened.recovery) process.stderr.write(`folio: ${opened.recovery.message}\n`);
@@ -143,7 +153,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       } catch {
         throw new HttpError(400, 'The request body is not valid JSON.');
       }
-      const profileId = profileOf(req, res);
+      const profileId = kioskMode ? visitorProfile(req) : profileOf(req, res);
       const clientHeader = req.headers['x-folio-client'];
       const client =
         typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
@@ -182,7 +192,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       throw new HttpError(404, 'Not found.');
     }
     const type = STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    if (relative === 'index.html') profileOf(req, res);
+    if (relative === 'index.html' && !kioskMode) profileOf(req, res);
     res.writeHead(200, {
       'Content-Type': type,
       'Cache-Control': relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
@@ -213,6 +223,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.closeAllConnections();
       });
       await core.close();
+      removeVisitorStoreDir(kiosk?.storeDir);
     },
   };
 }

@@ -9,6 +9,7 @@ import { FolioError } from '../../model/errors';
 import { projectRoot } from '../../paths';
 import type { ApiError, ApiMethod, ApiResult } from '../contract';
 import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 
 export interface CoreHostOptions {
   /** The worker script: out/main/core-worker.js in Electron; boot.mjs (tsx, from source) otherwise. */
@@ -67,8 +68,8 @@ export class CoreHost {
   }
 
   /** Opens (or switches to) a pack; null opens the embedded archive. Rejects with CoreOpenError and a one-line message. */
-  async open(archivePath: string | null, dataDir: string): Promise<OpenedValue> {
-    const reply = await this.send({ kind: 'open', archivePath, dataDir });
+  async open(archivePath: string | null, dataDir: string, kiosk: KioskSetup | null = null): Promise<OpenedValue> {
+    const reply = await this.send({ kind: 'open', archivePath, dataDir, kiosk });
     if (reply.kind !== 'open') throw new Error('Unexpected reply from the archive worker.');
     if (!reply.ok) throw new CoreOpenError(reply.error);
     return reply.value;

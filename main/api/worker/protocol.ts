@@ -1,5 +1,6 @@
 /** Messages between CoreHost (host.ts, main thread) and the core worker (worker-thread.ts). Plain data only. */
 import type { StoreRecovery } from '../../bookmarks/store';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from '../contract';
 
 export interface OpenMessage {
@@ -8,6 +9,8 @@ export interface OpenMessage {
   /** null: the embedded archive (built in the worker if missing or stale, off the main thread). */
   archivePath: string | null;
   dataDir: string;
+  /** Kiosk mode and the usage ledger (first open only; they outlive pack switches). */
+  kiosk?: KioskSetup | null;
 }
 export interface CallMessage {
   kind: 'call';

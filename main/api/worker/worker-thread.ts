@@ -13,11 +13,14 @@ import { SUPERSEDED } from '../contract';
 import { dispatch } from '../dispatch';
 import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, ToWorker } from './protocol';
+import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
+import { openKioskRuntime } from '../../kiosk/open-kiosk';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
   const out = port;
   let archive: ArchiveContext | null = null;
+  let kiosk: KioskRuntime | null = null;
   const queue: ToWorker[] = [];
   let scheduled = false;
 
@@ -41,9 +44,10 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     switch (msg.kind) {
       case 'open': {
         try {
+          if (msg.kiosk && !kiosk) kiosk = openKioskRuntime(msg.kiosk, msg.dataDir);
           const next = openArchiveContext({
             archivePath: msg.archivePath ?? embeddedPackPath(),
-            dataDir: msg.dataDir,
+            dataDir: kiosk?.storeDir ?? msg.dataDir,
             ...(archive ? { bookmarks: archive.bookmarks } : {}),
           });
           const previous = archive;
@@ -74,7 +78,8 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
           return;
         }
-        post({ id: msg.id, kind: 'call', result: dispatch(msg.method, msg.payload, archive.context(msg.profileId)) });
+        const ctx = { ...archive.context(msg.profileId), kiosk };
+        post({ id: msg.id, kind: 'call', result: dispatch(msg.method, msg.payload, ctx) });
         return;
       }
       case 'media': {
@@ -113,5 +118,8 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     queue.push(msg);
     schedule();
   });
-  out.on('close', () => archive?.close());
+  out.on('close', () => {
+    archive?.close();
+    kiosk?.close();
+  });
 }

@@ -45,6 +45,7 @@ export function readCuratedSource(root: string, onProgress?: ReadProgress): Arch
       licence: source.licence,
       variants: source.variants,
       version: source.version,
+      ...(source.kiosk ? { kiosk: source.kiosk } : {}),
     },
     blocks,
     recordFile: source.record ? resolve(root, source.record) : null,
