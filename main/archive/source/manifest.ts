@@ -21,7 +21,10 @@ export const sourceManifestSchema = z
     record: z.string().min(1).optional(),
     variants: z.array(z.array(z.string().min(1).max(200)).min(1)).default([]),
     /** Kiosk mode: passage ids for the attract screen. */
-    kiosk: z.object({ featured: z.array(z.string().min(1).max(200)).max(100) }).strict().optional(),
+    kiosk: z
+      .object({ featured: z.array(z.string().min(1).max(200)).max(100) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { useBookmarks } from '../../hooks/useBookmarks';
+import { useKioskMode } from '../../kiosk/kiosk-mode';
 import { strings } from '../../strings';
 import { BookmarkItem } from './BookmarkItem';
 import { BookmarkTransfer } from './BookmarkTransfer';
@@ -12,6 +13,8 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   // One note editor at a time: the passage id whose note is open.
   const [editing, setEditing] = useState<string | null>(null);
   const t = strings.bookmarks;
+  // A kiosk has no files to import from or export to.
+  const kiosk = useKioskMode();
   const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
   const list = [...bookmarks.values()].sort(
     (a, b) =>
@@ -22,7 +25,7 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
     <section className="bookmarks" aria-labelledby="bookmarks-title">
       <h1 id="bookmarks-title">{t.title}</h1>
       <p className="lede">{list.length ? t.summary(list.length, info.manifest.title) : t.empty}</p>
-      <BookmarkTransfer />
+      {!kiosk && <BookmarkTransfer />}
       <ol className="bookmark-list">
         {list.map((b) => (
           <BookmarkItem
