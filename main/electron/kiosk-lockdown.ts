@@ -3,20 +3,9 @@
  * shortcuts that would close, reload, leave full screen or open files do nothing; a crashed renderer
  * reloads to the attract screen; and the window closes only when the admin's PIN said "Exit kiosk".
  */
-import { app, type BrowserWindow, type Input } from 'electron';
+import { app, type BrowserWindow } from 'electron';
 import type { ApiMethod, ApiResponses, ApiResult } from '../api/contract';
-
-/** Chords a visitor could use to leave, reload or open something. Alt+F4 is caught where it is an input event. */
-export function isBlockedShortcut(input: Pick<Input, 'key' | 'control' | 'meta' | 'alt' | 'shift'>): boolean {
-  const key = input.key.toLowerCase();
-  const mod = input.control || input.meta;
-  if (key === 'f5' || key === 'f11' || key === 'f12') return true;
-  if (input.alt && key === 'f4') return true;
-  if (mod && ['w', 'r', 'o', 'q', 'n', 't', 'p', 's', 'f4', '+', '-', '=', '0'].includes(key)) return true;
-  if (mod && input.shift && ['i', 'j', 'c'].includes(key)) return true;
-  if (input.alt && (key === 'arrowleft' || key === 'arrowright' || key === 'home')) return true;
-  return false;
-}
+import { isBlockedShortcut } from '../kiosk/blocked-shortcuts';
 
 let exiting = false;
 
