@@ -8,6 +8,8 @@ import { ApiContext, pageApi } from './api/ApiContext';
 import { App } from './App';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { BookmarksProvider } from './hooks/useBookmarks';
+// Initialises the interface's language before the first render.
+import './i18n/i18n';
 
 const root = document.getElementById('root');
 if (root) {
