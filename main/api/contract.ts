@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
+import { UI_LANGUAGES } from '../model/ui-language';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
 import type { SearchResponse } from '../model/search-result';
@@ -42,6 +43,8 @@ export const requestSchemas = {
     .object({
       fontSize: z.number().int().min(12).max(32).optional(),
       theme: z.enum(['light', 'dark', 'system']).optional(),
+      /** The interface language, or null to follow the default. */
+      language: z.enum(UI_LANGUAGES).nullable().optional(),
       /** Last reading position: a passage id, or null to clear. */
       readingPosition: passageId.nullable().optional(),
     })

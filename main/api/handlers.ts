@@ -160,6 +160,7 @@ export const handlers: HandlerTable = {
     const patch: Parameters<BookmarkStore['setSettings']>[2] = {};
     if (req.fontSize !== undefined) patch.fontSize = req.fontSize;
     if (req.theme !== undefined) patch.theme = req.theme;
+    if (req.language !== undefined) patch.language = req.language;
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },

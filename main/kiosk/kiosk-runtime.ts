@@ -49,7 +49,7 @@ export class KioskRuntime {
   start(profileId: string, store: BookmarkStore, archiveId: string): void {
     this.forget(profileId, store, archiveId);
     this.sessions.set(profileId, this.now());
-    store.setSettings(profileId, archiveId, { ...this.setup.defaults, readingPosition: null });
+    store.setSettings(profileId, archiveId, { ...this.setup.defaults, readingPosition: null, language: null });
   }
 
   /** A visitor's session ended (idle reset or "Reset now"): counted, then wiped. */
@@ -63,7 +63,7 @@ export class KioskRuntime {
 
   private forget(profileId: string, store: BookmarkStore, archiveId: string): void {
     for (const b of store.list(profileId, archiveId)) store.remove(profileId, archiveId, b.passageId);
-    store.setSettings(profileId, archiveId, { ...this.setup.defaults, readingPosition: null });
+    store.setSettings(profileId, archiveId, { ...this.setup.defaults, readingPosition: null, language: null });
   }
 
   close(): void {

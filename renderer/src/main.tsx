@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { ApiContext, pageApi } from './api/ApiContext';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { KioskRoot } from './kiosk/KioskRoot';
+// Initialises the interface's language before the first render.
+import './i18n/i18n';
 
 const root = document.getElementById('root');
 if (root) {

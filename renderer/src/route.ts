@@ -4,7 +4,9 @@ export type Route =
   | { view: 'section'; sectionId: string }
   | { view: 'passage'; passageId: string; highlights: [number, number][] }
   | { view: 'bookmarks' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  /** A path no view answers to: the reader's not-found page, never a guess. */
+  | { view: 'not-found' };
 
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#/, '');
@@ -16,7 +18,7 @@ export function parseHash(hash: string): Route {
     return { view: 'passage', passageId: parts[1], highlights: parseRanges(params.get('h')) };
   if (parts[0] === 'bookmarks') return { view: 'bookmarks' };
   if (parts[0] === 'settings') return { view: 'settings' };
-  return { view: 'home' };
+  return parts.length ? { view: 'not-found' } : { view: 'home' };
 }
 
 export function hrefFor(route: Route): string {
@@ -33,6 +35,8 @@ export function hrefFor(route: Route): string {
       return '#/bookmarks';
     case 'settings':
       return '#/settings';
+    case 'not-found':
+      return '#/not-found';
   }
 }
 

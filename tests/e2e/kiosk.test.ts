@@ -169,10 +169,16 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
 
-    // Left alone, the countdown runs out and the kiosk starts over.
-    await dialog.waitFor({ timeout: 10_000 });
+    // The visitor's interface language: Korean.
+    await page.getByRole('radio', { name: '한국어' }).tap();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await checkView(page, 'the settings view in Korean');
+
+    // Left alone, the countdown (in the visitor's language) runs out and the kiosk starts over.
+    await page.getByRole('alertdialog', { name: '아직 계신가요?' }).waitFor({ timeout: 10_000 });
     await start.waitFor({ timeout: (COUNTDOWN + 10) * 1000 });
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     // The next visitor finds nothing of the last one.
     await page.touchscreen.tap(540, 1500);

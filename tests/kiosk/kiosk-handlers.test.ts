@@ -92,15 +92,25 @@ describe('a visitor session', () => {
   it('starts with the kiosk defaults, and ends wiped and counted', () => {
     const { ctx, kiosk } = open(plainPack, { kiosk: true });
     const visitor = ctx('kiosk-visitor-1');
-    expect(call('kiosk.start', {}, visitor)).toEqual({ fontSize: 22, theme: 'light', readingPosition: null });
+    expect(call('kiosk.start', {}, visitor)).toEqual({
+      fontSize: 22,
+      theme: 'light',
+      readingPosition: null,
+      language: null,
+    });
     const passageId = call('search.query', { query: 'crane' }, visitor).results[0]?.passageId ?? '';
     call('bookmarks.set', { passageId, note: 'for my class' }, visitor);
-    call('settings.set', { theme: 'dark', fontSize: 30, readingPosition: passageId }, visitor);
+    call('settings.set', { theme: 'dark', fontSize: 30, readingPosition: passageId, language: 'ko' }, visitor);
     expect(call('bookmarks.list', {}, visitor)).toHaveLength(1);
 
     expect(call('kiosk.end', {}, visitor)).toEqual({ ended: true });
     expect(call('bookmarks.list', {}, visitor)).toEqual([]);
-    expect(call('settings.get', {}, visitor)).toEqual({ fontSize: 22, theme: 'light', readingPosition: null });
+    expect(call('settings.get', {}, visitor)).toEqual({
+      fontSize: 22,
+      theme: 'light',
+      readingPosition: null,
+      language: null,
+    });
     expect(kiosk?.ledger?.summary().sessions.count).toBe(1);
     // Ending again counts nothing more.
     expect(call('kiosk.end', {}, visitor)).toEqual({ ended: false });

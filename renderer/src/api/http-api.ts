@@ -14,6 +14,13 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The server did not answer at all (stopped, or the network between is gone): not an answer from the archive. */
+export class ServerUnreachable extends ApiCallError {
+  constructor() {
+    super('unavailable', 'The Folio server cannot be reached.');
+  }
+}
+
 function randomId(): string {
   const bytes = new Uint8Array(8);
   crypto.getRandomValues(bytes);
@@ -40,7 +47,7 @@ export function httpApi(base = ''): FolioApi {
           cache: 'no-store',
         });
       } catch {
-        throw new ApiCallError('unavailable', 'The Folio server cannot be reached.');
+        throw new ServerUnreachable();
       }
       let result: ApiResult<M>;
       try {

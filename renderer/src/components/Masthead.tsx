@@ -2,13 +2,16 @@
 import type { ArchiveInfo } from '../../../main/api/contract';
 import { useBookmarks } from '../hooks/useBookmarks';
 import type { Route } from '../route';
-import { strings } from '../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../i18n/ContentLanguage';
 import { Search } from './Search/Search';
 import './Masthead.css';
 
 const currentIf = (on: boolean): 'page' | undefined => (on ? 'page' : undefined);
 
 export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route['view'] }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   const count = useBookmarks().bookmarks.size;
   return (
     <header className="masthead">
@@ -18,17 +21,23 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
             F
           </span>
           <span className="brand-text">
-            <span className="brand-title">{info?.manifest.title ?? strings.app.brand}</span>
-            <span className="brand-sub">{strings.app.brandSub}</span>
+            {info ? (
+              <span className="brand-title" lang={lang}>
+                {info.manifest.title}
+              </span>
+            ) : (
+              <span className="brand-title">{t('app.brand')}</span>
+            )}
+            <span className="brand-sub">{t('app.brandSub')}</span>
           </span>
         </a>
         <Search passageCount={info?.passageCount ?? null} />
-        <nav className="topnav" aria-label={strings.nav.label}>
+        <nav className="topnav" aria-label={t('nav.label')}>
           <a href="#/" aria-current={currentIf(view === 'home')}>
-            {strings.nav.contents}
+            {t('nav.contents')}
           </a>
           <a href="#/bookmarks" aria-current={currentIf(view === 'bookmarks')}>
-            {strings.nav.bookmarks}
+            {t('nav.bookmarks')}
             {count > 0 && (
               <span className="count" aria-hidden="true">
                 {' '}
@@ -37,7 +46,7 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
             )}
           </a>
           <a href="#/settings" aria-current={currentIf(view === 'settings')}>
-            {strings.nav.settings}
+            {t('nav.settings')}
           </a>
         </nav>
       </div>

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { UsageSummary } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
-import { kioskStrings } from './kiosk-strings';
+import { useKioskStrings } from './kiosk-strings';
 import { UsageReport } from './UsageReport';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -27,7 +27,7 @@ export function AdminPanel({
   const [message, setMessage] = useState('');
   const [usage, setUsage] = useState<UsageSummary | null | 'off'>(null);
   const first = useRef<HTMLButtonElement>(null);
-  const t = kioskStrings.admin;
+  const t = useKioskStrings().admin;
   useEffect(() => first.current?.focus(), [unlocked]);
 
   const admin = async (action: 'unlock' | 'usage' | 'exit'): Promise<void> => {

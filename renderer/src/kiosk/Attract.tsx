@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { ArchiveInfo, KioskConfig } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
-import { strings } from '../strings';
-import { kioskStrings } from './kiosk-strings';
+import { useTranslation } from 'react-i18next';
+import { useKioskStrings } from './kiosk-strings';
 
 const STEP_MS = 8000;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
@@ -33,11 +33,12 @@ export function Attract({
   const passage = featured[index % Math.max(1, featured.length)];
   const section = passage && info?.sections.find((s) => s.id === passage.sectionId);
   const image = passage?.media?.type === 'image' && passage.media.present ? passage.media : null;
-  const t = kioskStrings.attract;
+  const t = useKioskStrings().attract;
+  const { t: ui } = useTranslation();
 
   return (
     <main className="attract" onPointerDown={onStart}>
-      <h1 className="attract-title">{info?.manifest.title ?? strings.app.brand}</h1>
+      <h1 className="attract-title">{info?.manifest.title ?? ui('app.brand')}</h1>
       {passage && (
         <figure key={passage.id} className="attract-card" aria-label={t.featured}>
           {image && <img src={api.mediaUrl(image.id)} alt="" className="attract-image" />}

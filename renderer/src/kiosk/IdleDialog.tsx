@@ -1,11 +1,11 @@
 /** "Are you still there?": an alertdialog with a visible countdown; any touch (the button included) dismisses it. */
 import { useEffect, useRef } from 'react';
-import { kioskStrings } from './kiosk-strings';
+import { useKioskStrings } from './kiosk-strings';
 
 export function IdleDialog({ secondsLeft }: { secondsLeft: number }) {
   const stay = useRef<HTMLButtonElement>(null);
   useEffect(() => stay.current?.focus(), []);
-  const t = kioskStrings.idle;
+  const t = useKioskStrings().idle;
   return (
     <div className="kiosk-backdrop">
       <div

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
 import { backspace, typeKey } from './hangul-typing';
 import { keyRows, type KeyboardLanguage } from './keyboard-layouts';
-import { kioskStrings } from './kiosk-strings';
+import { useKioskStrings } from './kiosk-strings';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 const FIELD = 'input[type=search], input[type=text], input:not([type]), textarea';
@@ -24,7 +24,7 @@ export function OnScreenKeyboard() {
   const [language, setLanguage] = useState<KeyboardLanguage>('en');
   const [shifted, setShifted] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const t = kioskStrings.keyboard;
+  const t = useKioskStrings().keyboard;
 
   useEffect(() => {
     const onFocus = (event: FocusEvent): void => {

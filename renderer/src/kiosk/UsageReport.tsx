@@ -1,8 +1,9 @@
 /** The usage ledger's summary in the admin panel: the same figures as `folio stats`. */
 import type { UsageSummary } from '../../../main/api/contract';
-import { kioskStrings } from './kiosk-strings';
+import { useKioskStrings } from './kiosk-strings';
 
 function Counted({ title, items }: { title: string; items: { label: string; count: number }[] }) {
+  const none = useKioskStrings().usage.none;
   return (
     <>
       <h4>{title}</h4>
@@ -15,14 +16,14 @@ function Counted({ title, items }: { title: string; items: { label: string; coun
           ))}
         </ol>
       ) : (
-        <p>{kioskStrings.usage.none}</p>
+        <p>{none}</p>
       )}
     </>
   );
 }
 
 export function UsageReport({ usage }: { usage: UsageSummary }) {
-  const t = kioskStrings.usage;
+  const t = useKioskStrings().usage;
   return (
     <section className="kiosk-usage" aria-labelledby="kiosk-usage-title">
       <h3 id="kiosk-usage-title">{t.title}</h3>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { useBookmarks } from '../../hooks/useBookmarks';
 import { useKioskMode } from '../../kiosk/kiosk-mode';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { ContentInText } from '../../i18n/ContentInText';
 import { BookmarkItem } from './BookmarkItem';
 import { BookmarkTransfer } from './BookmarkTransfer';
 import './Bookmarks.css';
@@ -12,7 +13,7 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   const { bookmarks } = useBookmarks();
   // One note editor at a time: the passage id whose note is open.
   const [editing, setEditing] = useState<string | null>(null);
-  const t = strings.bookmarks;
+  const { t } = useTranslation();
   // A kiosk has no files to import from or export to.
   const kiosk = useKioskMode();
   const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
@@ -23,8 +24,17 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   );
   return (
     <section className="bookmarks" aria-labelledby="bookmarks-title">
-      <h1 id="bookmarks-title">{t.title}</h1>
-      <p className="lede">{list.length ? t.summary(list.length, info.manifest.title) : t.empty}</p>
+      <h1 id="bookmarks-title">{t('bookmarks.title')}</h1>
+      <p className="lede">
+        {list.length ? (
+          <ContentInText
+            text={t('bookmarks.summary', { count: list.length, archive: info.manifest.title })}
+            content={info.manifest.title}
+          />
+        ) : (
+          t('bookmarks.empty')
+        )}
+      </p>
       {!kiosk && <BookmarkTransfer />}
       <ol className="bookmark-list">
         {list.map((b) => (
