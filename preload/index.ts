@@ -20,6 +20,11 @@ const METHODS = [
   'settings.get',
   'settings.set',
   'share.info',
+  'kiosk.config',
+  'kiosk.start',
+  'kiosk.end',
+  'kiosk.record',
+  'kiosk.admin',
 ] as const satisfies readonly ApiMethod[];
 // Compile-time proof that every contract method is listed.
 type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;

@@ -5,13 +5,15 @@
  */
 import { z } from 'zod';
 import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
+import { UI_LANGUAGES } from '../model/ui-language';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
 import type { SearchResponse } from '../model/search-result';
+import type { KioskConfig, UsageSummary } from '../model/kiosk';
 import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { ShareInfo } from '../model/share';
 
-export type { Bookmark, ImportSummary, Settings, ShareInfo };
+export type { Bookmark, ImportSummary, Settings, ShareInfo, KioskConfig, UsageSummary };
 export type { LibraryEntry, LibrarySearchHit, LibrarySearchResponse } from '../model/library';
 
 const passageId = z.string().min(1).max(200);
@@ -55,13 +57,43 @@ export const requestSchemas = {
     .object({
       fontSize: z.number().int().min(12).max(32).optional(),
       theme: z.enum(['light', 'dark', 'system']).optional(),
+      /** The interface language, or null to follow the default. */
+      language: z.enum(UI_LANGUAGES).nullable().optional(),
       /** Last reading position: a passage id, or null to clear. */
       readingPosition: passageId.nullable().optional(),
     })
     .strict(),
   /** Where other devices can open this reader (folio serve answers it; the desktop app shares nothing). */
   'share.info': z.object({}).strict(),
+  ...kioskSchemas(),
 } as const;
+
+/** Kiosk mode (main/kiosk) and its usage ledger (main/stats). */
+function kioskSchemas() {
+  return {
+    'kiosk.config': z.object({}).strict(),
+    /** A visitor session begins / ends (reset): the profile is wiped either way. */
+    'kiosk.start': z.object({}).strict(),
+    'kiosk.end': z.object({}).strict(),
+    /** A usage event for the ledger: a settled search, a passage opened, a bookmark made. */
+    'kiosk.record': z.discriminatedUnion('event', [
+      z.object({ event: z.literal('search'), query: z.string().min(1).max(500) }).strict(),
+      z.object({ event: z.literal('passage'), passageId }).strict(),
+      z.object({ event: z.literal('bookmark') }).strict(),
+    ]),
+    /** PIN-guarded: unlock the admin panel, read the usage summary, or leave kiosk mode (desktop app). */
+    'kiosk.admin': z
+      .object({
+        pin: z.string().max(12),
+        action: z.enum(['unlock', 'usage', 'exit']),
+        since: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+  } as const;
+}
 
 export type ApiMethod = keyof typeof requestSchemas;
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
@@ -116,6 +148,13 @@ export interface ApiResponses {
   'settings.get': Settings;
   'settings.set': Settings;
   'share.info': ShareInfo;
+  'kiosk.config': KioskConfig;
+  'kiosk.start': Settings;
+  'kiosk.end': { ended: boolean };
+  'kiosk.record': { recorded: boolean };
+  'kiosk.admin':
+    | { ok: true; usage: UsageSummary | null; exit: boolean }
+    | { ok: false; reason: 'wrong' | 'locked' | 'no-pin'; retryInSeconds: number };
 }
 
 /** Errors cross every transport as this shape, never as a stack trace. */

@@ -12,6 +12,8 @@ import type { BookmarkStore } from '../bookmarks/store';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
 import { ApiFailure } from './api-error';
 import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
+import type { KioskRuntime } from '../kiosk/kiosk-runtime';
+import { kioskHandlers } from '../kiosk/kiosk-handlers';
 
 /** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
 export interface SearchPort {
@@ -34,6 +36,8 @@ export interface ApiContext {
   profileId: string;
   /** Absent when an archive is opened on its own (tests, `folio search`). */
   library?: LibraryPort;
+  /** Kiosk mode and the usage ledger, when the app or server runs with them. */
+  kiosk?: KioskRuntime | null;
 }
 
 type Handler<M extends ApiMethod> = (request: ApiRequest<M>, ctx: ApiContext) => ApiResponses[M];
@@ -182,10 +186,12 @@ export const handlers: HandlerTable = {
     const patch: Parameters<BookmarkStore['setSettings']>[2] = {};
     if (req.fontSize !== undefined) patch.fontSize = req.fontSize;
     if (req.theme !== undefined) patch.theme = req.theme;
+    if (req.language !== undefined) patch.language = req.language;
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
 
   // Only `folio serve` knows its addresses, and answers this itself; here (the desktop app) nothing is shared.
   'share.info': () => ({ urls: [], localUrl: null, qrSvg: null }),
+  ...kioskHandlers,
 };

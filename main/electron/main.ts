@@ -25,6 +25,10 @@ import type { LibrarySource } from '../library/library';
 import { STATIC_TYPES } from '../api/web-policy';
 import { applyPackagedEnvironment } from './environment';
 import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedRequest, isTrustedSender, kioskArg } from './security';
+import { applyKioskLockdown, exitIfGranted } from './kiosk-lockdown';
+import { kioskFlagsFromArgv } from '../kiosk/kiosk-argv';
+import { resolveKioskSetup, type KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
 
 // An installed app first drops the development-only variables and points the worker (created below,
 // with a copy of this environment) at its own resources: nothing after this line sees them.
@@ -110,7 +114,9 @@ function registerIpc(): void {
       ) {
         return { ok: false, error: { code: 'bad-request', message: 'Calls are accepted from the Folio window only.' } };
       }
-      return core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      const result = await core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      if (kiosk) exitIfGranted(method, result);
+      return result;
     });
   }
 }
@@ -133,11 +139,13 @@ async function openArchive(
   win?.setProgressBar(2); // indeterminate while the pack opens (or the embedded pack is built)
   if (win) win.setTitle('Folio: opening the archive…');
   try {
+    kioskSetup ??= kioskSetupFor(app.getPath('userData'));
     const opened = await core.openLibrary({
       sources: sources(),
       embedded: true,
       keepOpen,
       dataDir: app.getPath('userData'),
+      kiosk: kioskSetup,
     });
     win?.setTitle(`${opened.info.manifest.title} · Folio`);
     // A reset bookmarks file is shown by the renderer (ArchiveInfo.notices), as under `folio serve`.
@@ -148,6 +156,13 @@ async function openArchive(
   } finally {
     win?.setProgressBar(-1);
   }
+}
+
+/** Kiosk mode and the usage ledger: the command line, then the data folder's kiosk.json (main/kiosk). */
+let kioskSetup: KioskSetup | null = null;
+function kioskSetupFor(dataDir: string): KioskSetup {
+  const setup = resolveKioskSetup(dataDir, kioskFlagsFromArgv(process.argv), { statsByDefault: false, canExit: true });
+  return setup.enabled ? { ...setup, storeDir: makeVisitorStoreDir() } : setup;
 }
 
 async function chooseArchive(): Promise<void> {
@@ -259,6 +274,7 @@ app
     buildMenu();
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+    if (kiosk) applyKioskLockdown(mainWindow, devServer ?? APP_ENTRY);
     // The worker handles messages in order, so the renderer's first calls wait behind the open: the
     // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
     const opening = openArchive(commandLineSources, mainWindow);
@@ -275,5 +291,8 @@ app
   });
 
 app.on('window-all-closed', () => {
-  void core.close().finally(() => app.quit());
+  void core.close().finally(() => {
+    removeVisitorStoreDir(kioskSetup?.storeDir);
+    app.quit();
+  });
 });

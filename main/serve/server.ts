@@ -39,6 +39,9 @@ import { ensureRendererBuilt } from './renderer-build';
 import { hasBody, readBody } from './request-body';
 import { shareInfo } from './share-info';
 import { loadStaticAssets, type StaticFile } from './static-assets';
+import type { KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
+import { visitorProfile } from '../kiosk/visitor-profile';
 
 export interface ServeOptions {
   /** The default archive (first in the library). */
@@ -60,6 +63,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Worker script for the core (default: the TypeScript source worker). */
   workerPath?: string;
+  /** Kiosk mode and the usage ledger (main/kiosk); null: neither. */
+  kiosk?: KioskSetup | null;
 }
 
 export interface RunningServer {
@@ -113,6 +118,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const indexPage = assets.get('/index.html')!;
 
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
+  const kiosk: KioskSetup | null = options.kiosk?.enabled
+    ? { ...options.kiosk, storeDir: makeVisitorStoreDir() }
+    : (options.kiosk ?? null);
+  const kioskMode = kiosk?.enabled === true;
   let opened: OpenedValue;
   try {
     const sources: LibrarySource[] = [
@@ -123,9 +132,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ...(options.libraryDirs ?? []).flatMap((dir) => packsInFolder(dir).map((path) => ({ path, required: false }))),
     ];
     if (sources.length === 0 && !options.embedded) throw new SetupError('no archive to serve');
-    opened = await core.openLibrary({ sources, embedded: options.embedded ?? false, dataDir: options.dataDir });
+    opened = await core.openLibrary({
+      sources,
+      embedded: options.embedded ?? false,
+      dataDir: options.dataDir,
+      kiosk,
+    });
   } catch (error) {
     await core.close();
+    removeVisitorStoreDir(kiosk?.storeDir);
     throw error;
   }
   // The reader is told too (ArchiveInfo.notices); the console of a kiosk's server is told here.
@@ -201,7 +216,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (relative === null || relative.includes('\0')) throw new HttpError(400, 'Bad path.');
     const file = assets.get(relative);
     if (!file) throw new HttpError(404, 'Not found.');
-    if (file === indexPage) profileOf(req, res);
+    // A kiosk visitor has no cookie profile: the page names its session (X-Folio-Session) instead.
+    if (file === indexPage && !kioskMode) profileOf(req, res);
     sendStatic(req, res, file, 200);
   }
 
@@ -230,7 +246,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       throw new HttpError(400, 'The request body is not valid JSON.');
     }
-    const profileId = profileOf(req, res);
+    const profileId = kioskMode ? visitorProfile(req) : profileOf(req, res);
     const clientHeader = req.headers['x-folio-client'];
     const client =
       typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
@@ -295,6 +311,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.closeAllConnections();
       });
       await core.close();
+      removeVisitorStoreDir(kiosk?.storeDir);
     },
   };
 }

@@ -9,7 +9,9 @@ export type Route =
   | { view: 'passage'; passageId: string; highlights: [number, number][] }
   | { view: 'bookmarks' }
   | { view: 'settings' }
-  | { view: 'share' };
+  | { view: 'share' }
+  /** A path no view answers to: the reader's not-found page, never a guess. */
+  | { view: 'not-found' };
 
 const ARCHIVE_PREFIX = /^#?\/a\/([^/?]+)/;
 
@@ -44,7 +46,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'library') return { view: 'library' };
   if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'share') return { view: 'share' };
-  return { view: 'home' };
+  return parts.length ? { view: 'not-found' } : { view: 'home' };
 }
 
 /** The link to a route of the archive links name (setLinkArchive), or of `archiveId` when given. */
@@ -70,6 +72,8 @@ function pathOf(route: Route): string {
       return '/settings';
     case 'share':
       return '/share';
+    case 'not-found':
+      return '/not-found';
   }
 }
 

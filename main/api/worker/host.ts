@@ -10,6 +10,7 @@ import { projectRoot } from '../../paths';
 import type { LibrarySource } from '../../library/library';
 import type { ApiError, ApiMethod, ApiResult } from '../contract';
 import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 
 export interface CoreHostOptions {
   /** The worker script: out/main/core-worker.js in Electron; boot.mjs (tsx, from source) otherwise. */
@@ -68,23 +69,26 @@ export class CoreHost {
   }
 
   /** Opens (or switches to) a pack; null opens the embedded archive. Rejects with CoreOpenError and a one-line message. */
-  open(archivePath: string | null, dataDir: string): Promise<OpenedValue> {
+  open(archivePath: string | null, dataDir: string, kiosk: KioskSetup | null = null): Promise<OpenedValue> {
     return this.openLibrary({
       sources: archivePath === null ? [] : [{ path: archivePath, required: true }],
       embedded: archivePath === null,
       dataDir,
+      kiosk,
     });
   }
 
   /**
    * Opens a library (several packs, the first the default), replacing the one open unless `keepOpen`.
    * Rejects with CoreOpenError, and keeps what was open, when a required pack cannot be opened.
+   * `kiosk` starts kiosk mode and the usage ledger on the first open; they outlive later opens.
    */
   async openLibrary(options: {
     sources: LibrarySource[];
     embedded: boolean;
     dataDir: string;
     keepOpen?: boolean;
+    kiosk?: KioskSetup | null;
   }): Promise<OpenedValue> {
     const reply = await this.send({ kind: 'open', keepOpen: false, ...options });
     if (reply.kind !== 'open') throw new Error('Unexpected reply from the archive worker.');

@@ -2,6 +2,7 @@
 import type { StoreRecovery } from '../../bookmarks/store';
 import type { LibrarySource } from '../../library/library';
 import type { LibraryEntry } from '../../model/library';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from '../contract';
 
 /** Opens a library of packs, replacing the one open; the first pack that opens is the default archive. */
@@ -14,6 +15,8 @@ export interface OpenMessage {
   /** Keeps the packs already open, after the new ones ("Open archive…" in the app). */
   keepOpen: boolean;
   dataDir: string;
+  /** Kiosk mode and the usage ledger (first open only; they outlive pack switches). */
+  kiosk?: KioskSetup | null;
 }
 export interface CallMessage {
   kind: 'call';

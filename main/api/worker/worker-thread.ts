@@ -13,11 +13,14 @@ import { SUPERSEDED } from '../contract';
 import { dispatch, dispatchIn } from '../dispatch';
 import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, ToWorker } from './protocol';
+import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
+import { openKioskRuntime } from '../../kiosk/open-kiosk';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
   const out = port;
   let library: Library | null = null;
+  let kiosk: KioskRuntime | null = null;
   const queue: ToWorker[] = [];
   let scheduled = false;
 
@@ -41,12 +44,14 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     switch (msg.kind) {
       case 'open': {
         try {
+          if (msg.kiosk && !kiosk) kiosk = openKioskRuntime(msg.kiosk, msg.dataDir);
           const sources: LibrarySource[] = [...msg.sources];
           // Kept packs come after the new ones (the embedded one among them, once).
           if (msg.keepOpen && library) sources.push(...library.sources);
           if (msg.embedded) sources.push({ path: embeddedPackPath(), embedded: true, required: true });
           // The bookmark store is shared across libraries: the new one takes it over, only old packs close.
-          const next = Library.open(sources, msg.dataDir, library?.bookmarks);
+          // A kiosk keeps visitors' bookmarks in its own temporary folder, never in the data folder.
+          const next = Library.open(sources, kiosk?.storeDir ?? msg.dataDir, library?.bookmarks);
           const previous = library;
           library = next;
           previous?.closePacks();
@@ -83,7 +88,14 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           return;
         }
         const open = library;
-        const result = dispatchIn((archiveId) => open.context(archiveId, msg.profileId), msg.method, msg.payload);
+        const result = dispatchIn(
+          (archiveId) => {
+            const ctx = open.context(archiveId, msg.profileId);
+            return ctx && { ...ctx, kiosk };
+          },
+          msg.method,
+          msg.payload,
+        );
         post({ id: msg.id, kind: 'call', result });
         return;
       }
@@ -123,5 +135,8 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     queue.push(msg);
     schedule();
   });
-  out.on('close', () => library?.close());
+  out.on('close', () => {
+    library?.close();
+    kiosk?.close();
+  });
 }

@@ -63,6 +63,7 @@ export function readCuratedSource(root: string, options: ReadOptions = {}): Arch
       licence: source.licence,
       variants: source.variants,
       version: source.version,
+      ...(source.kiosk ? { kiosk: source.kiosk } : {}),
     },
     blocks,
     recordFile: source.record ? recordFile(root, source.record) : null,

@@ -20,6 +20,11 @@ export const sourceManifestSchema = z
     content: z.string().min(1).default('content'),
     record: z.string().min(1).optional(),
     variants: z.array(z.array(z.string().min(1).max(200)).min(1)).default([]),
+    /** Kiosk mode: passage ids for the attract screen. */
+    kiosk: z
+      .object({ featured: z.array(z.string().min(1).max(200)).max(100) })
+      .strict()
+      .optional(),
   })
   .strict();
 

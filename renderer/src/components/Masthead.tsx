@@ -1,9 +1,10 @@
 /** The sticky top bar: the archive's name, the search, and the main navigation with the bookmark count. */
+import { useTranslation } from 'react-i18next';
 import type { ArchiveInfo } from '../../../main/api/contract';
 import { useBookmarks } from '../hooks/useBookmarks';
 import { useLibrary } from '../hooks/useLibrary';
+import { useContentLanguage } from '../i18n/ContentLanguage';
 import { hrefFor, type Route } from '../route';
-import { strings } from '../strings';
 import { MastheadMenuButton, useMastheadMenu } from './MastheadMenu';
 import { Search } from './Search/Search';
 import './Masthead.css';
@@ -11,6 +12,8 @@ import './Masthead.css';
 const currentIf = (on: boolean): 'page' | undefined => (on ? 'page' : undefined);
 
 export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route['view'] }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   const count = useBookmarks().bookmarks.size;
   const archives = useLibrary().entries?.length ?? 1;
   const menu = useMastheadMenu();
@@ -22,18 +25,24 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
             F
           </span>
           <span className="brand-text">
-            <span className="brand-title">{info?.manifest.title ?? strings.app.brand}</span>
-            <span className="brand-sub">{strings.app.brandSub}</span>
+            {info ? (
+              <span className="brand-title" lang={lang}>
+                {info.manifest.title}
+              </span>
+            ) : (
+              <span className="brand-title">{t('app.brand')}</span>
+            )}
+            <span className="brand-sub">{t('app.brandSub')}</span>
           </span>
         </a>
         <Search passageCount={info?.passageCount ?? null} />
         <MastheadMenuButton menu={menu} />
-        <nav className="topnav" aria-label={strings.nav.label} {...menu.panelProps}>
+        <nav className="topnav" aria-label={t('nav.label')} {...menu.panelProps}>
           <a href={hrefFor({ view: 'home' })} aria-current={currentIf(view === 'home')}>
-            {strings.nav.contents}
+            {t('nav.contents')}
           </a>
           <a href={hrefFor({ view: 'bookmarks' })} aria-current={currentIf(view === 'bookmarks')}>
-            {strings.nav.bookmarks}
+            {t('nav.bookmarks')}
             {count > 0 && (
               <span className="count" aria-hidden="true">
                 {' '}
@@ -43,14 +52,14 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           </a>
           {archives > 1 && (
             <a href={hrefFor({ view: 'library' })} aria-current={currentIf(view === 'library')}>
-              {strings.library.nav}
+              {t('nav.library')}
             </a>
           )}
           <a href={hrefFor({ view: 'settings' })} aria-current={currentIf(view === 'settings')}>
-            {strings.nav.settings}
+            {t('nav.settings')}
           </a>
           <a href={hrefFor({ view: 'share' })} aria-current={currentIf(view === 'share')}>
-            {strings.share.nav}
+            {t('nav.share')}
           </a>
         </nav>
       </div>

@@ -5,7 +5,7 @@
  * the navigation shows as it always did. The two elements are found by id, as the ARIA relation names them.
  */
 import { useEffect, useId, useState } from 'react';
-import { strings } from '../strings';
+import { useTranslation } from 'react-i18next';
 
 export interface MastheadMenuState {
   open: boolean;
@@ -58,6 +58,7 @@ export function useMastheadMenu(): MastheadMenuState {
 }
 
 export function MastheadMenuButton({ menu }: { menu: MastheadMenuState }) {
+  const { t } = useTranslation();
   return (
     <button
       id={menu.buttonId}
@@ -70,7 +71,7 @@ export function MastheadMenuButton({ menu }: { menu: MastheadMenuState }) {
       <svg aria-hidden="true" viewBox="0 0 20 20">
         <path d="M3 5.5h14M3 10h14M3 14.5h14" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
       </svg>
-      <span className="visually-hidden">{strings.share.menu}</span>
+      <span className="visually-hidden">{t('nav.menu')}</span>
     </button>
   );
 }

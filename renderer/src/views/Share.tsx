@@ -9,7 +9,7 @@ import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { messageOf } from '../error-message';
 import { useAnnounce } from '../hooks/useAnnounce';
-import { strings } from '../strings';
+import { useShareStrings } from './share-strings';
 import './Share.css';
 
 /**
@@ -20,12 +20,13 @@ const svgImage = (svg: string): string => `data:image/svg+xml;charset=utf-8,${en
 
 function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
   const announce = useAnnounce();
+  const t = useShareStrings();
   // The Clipboard API exists only in secure contexts: on the laptop (localhost), not at a LAN address.
   const canCopy = typeof navigator.clipboard?.writeText === 'function';
   const copy = (): void => {
     navigator.clipboard.writeText(url).then(
-      () => announce(strings.share.copied(url)),
-      () => announce(strings.share.copyFailed),
+      () => announce(t.copied(url)),
+      () => announce(t.copyFailed),
     );
   };
   return (
@@ -34,8 +35,8 @@ function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
         {url}
       </a>
       {canCopy && (
-        <button type="button" onClick={copy} aria-label={strings.share.copyLabel(url)}>
-          {strings.share.copy}
+        <button type="button" onClick={copy} aria-label={t.copyLabel(url)}>
+          {t.copy}
         </button>
       )}
     </div>
@@ -43,7 +44,7 @@ function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
 }
 
 function HowToShare() {
-  const t = strings.share;
+  const t = useShareStrings();
   return (
     <p>
       {t.howTo} <code className="share-command">{t.howToCommand}</code> {t.howToAfter}
@@ -55,7 +56,7 @@ export function Share() {
   const api = useApi();
   const [info, setInfo] = useState<ShareInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const t = strings.share;
+  const t = useShareStrings();
 
   useEffect(() => {
     let cancelled = false;
@@ -77,7 +78,7 @@ export function Share() {
           <HowToShare />
         </Notice>
       ) : !info ? (
-        <Loading>{strings.reader.loading}</Loading>
+        <Loading>{t.loading}</Loading>
       ) : first ? (
         <>
           <p className="lede">{t.lede}</p>

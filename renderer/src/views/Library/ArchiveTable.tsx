@@ -2,7 +2,7 @@
 import type { LibraryEntry } from '../../../../main/api/contract';
 import { Badge } from '../../components/Badge';
 import { hrefFor } from '../../route';
-import { strings } from '../../strings';
+import { useLibraryStrings } from './library-strings';
 
 /** "English", "Korean, English": the archive's languages in the reader's words (the tag when unknown). */
 function languageNames(tags: string[]): string {
@@ -11,7 +11,7 @@ function languageNames(tags: string[]): string {
 }
 
 export function ArchiveTable({ entries, current }: { entries: LibraryEntry[]; current: string | null }) {
-  const t = strings.library;
+  const t = useLibraryStrings();
   return (
     <table className="archive-table">
       <caption>{t.archives}</caption>

@@ -1,14 +1,14 @@
 /** The Library view: every open archive, one to open, and a search across all of them. */
 import { Loading } from '../../components/Loading';
 import { useLibrary } from '../../hooks/useLibrary';
-import { strings } from '../../strings';
+import { useLibraryStrings } from './library-strings';
 import { ArchiveTable } from './ArchiveTable';
 import { LibrarySearch } from './LibrarySearch';
 import './Library.css';
 
 export function Library() {
   const { entries, failed, current } = useLibrary();
-  const t = strings.library;
+  const t = useLibraryStrings();
   return (
     <section className="library" aria-labelledby="library-title">
       <h1 id="library-title">{t.title}</h1>

@@ -3,15 +3,17 @@
  * not as you type) and the merged results, each labelled with its archive and linking into it.
  */
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../main/api/contract';
 import { Badge } from '../../components/Badge';
 import { Highlighted } from '../../components/Highlighted';
 import { passageHref } from '../../route';
-import { strings } from '../../strings';
+import { useLibraryStrings } from './library-strings';
 import { useLibrarySearch } from './useLibrarySearch';
 
 export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
-  const t = strings.library;
+  const t = useLibraryStrings();
+  const { t: tr } = useTranslation();
   const [text, setText] = useState('');
   const [query, setQuery] = useState('');
   const state = useLibrarySearch(query);
@@ -58,7 +60,7 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
               <a href={passageHref(hit.passageId, hit.highlights, linkArchiveOf(entries, hit.archiveId))}>
                 <span className="result-meta">
                   <span className="library-archive">{t.from(hit.archiveTitle)}</span>
-                  <Badge tone={hit.kind}>{strings.kind.label[hit.kind]}</Badge>
+                  <Badge tone={hit.kind}>{tr(`kind.label.${hit.kind}`)}</Badge>
                   <span className="result-section">{hit.section}</span>
                 </span>
                 {hit.kind === 'media' && hit.title && <span className="result-title">{hit.title}</span>}
