@@ -25,7 +25,8 @@
  *
  * Decoded postings live in an LRU (postings-cache.ts); the per-query arrays are allocated once and reused
  * (query-scratch.ts); SQLite's page cache is the connection's (bounded by its cache_size). Matches
- * read their refs and matched terms lazily (lazy-matches.ts).
+ * are sorted only as far as they are read (ranked-matches.ts), and read their refs and matched
+ * terms lazily (lazy-matches.ts).
  */
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
@@ -37,12 +38,12 @@ import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMe
 import { compareStrings, lowerBound, nextPrefix } from '../format/sorted-strings';
 import { ByteReader } from '../format/varint';
 import { decodeVocabulary, type Vocabulary } from '../format/vocabulary';
-import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
+import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
 import { intersect, type DocumentSet } from './document-set';
-import { LazyMatch, MatchData, type TermFieldMatch } from './lazy-matches';
+import { MatchData, type TermFieldMatch } from './lazy-matches';
 import { PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
-import { sortByScoreDesc } from './sort-by-score';
+import { ListedMatches, PackMatches } from './ranked-matches';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 
 export interface PackEngineOptions {
@@ -253,9 +254,14 @@ export class PackEngine implements IndexEngine {
   }
 
   private queryScratch(): QueryScratch {
+    const scratch = this.queryScratchOf();
+    scratch.epoch++;
+    return scratch;
+  }
+
+  private queryScratchOf(): QueryScratch {
     if (!this.scratch || this.scratch.exhausted)
       this.scratch = new QueryScratch(this.documentCount, this.fields.length);
-    this.scratch.epoch++;
     return this.scratch;
   }
 
@@ -263,7 +269,15 @@ export class PackEngine implements IndexEngine {
 
   /** lunr.Index#query over already-analysed clauses (no pipeline; a '*' matches any one character). */
   query(clauses: TermClause[]): EngineMatch[] {
-    if (clauses.length === 0) return [];
+    const ranked = this.ranked(clauses);
+    const matches = new Array<EngineMatch>(ranked.length);
+    for (let i = 0; i < ranked.length; i++) matches[i] = ranked.at(i);
+    return matches;
+  }
+
+  /** The matches of `query`, sorted and made only as far as they are read. */
+  ranked(clauses: TermClause[]): RankedMatches {
+    if (clauses.length === 0) return new ListedMatches([]);
     const fieldCount = this.fields.length;
     const documentCount = this.documentCount;
     const scratch = this.queryScratch();
@@ -434,14 +448,12 @@ export class PackEngine implements IndexEngine {
       }
     }
 
-    // The results by score, highest first (a stable sort: ties keep lunr's order).
-    const sorted = sortByScoreDesc(results.subarray(0, resultCount), documentScores, scratch.sortScratch);
-    const matchData = new MatchData(isNegated ? [] : termFieldMatches, sorted.length, this);
-    const matches: EngineMatch[] = new Array<EngineMatch>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const ordinal = sorted[i]!;
-      matches[i] = new LazyMatch(documentScores[ordinal]!, ordinal, matchData);
-    }
-    return matches;
+    // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
+    // as they are read (ranked-matches.ts). The scratch is the next query's: the matches keep copies.
+    const ordinals = results.slice(0, resultCount);
+    const scores = new Float64Array(resultCount);
+    for (let i = 0; i < resultCount; i++) scores[i] = documentScores[ordinals[i]!]!;
+    const matchData = new MatchData(isNegated ? [] : termFieldMatches, this);
+    return new PackMatches(ordinals, scores, matchData, documentCount, () => this.queryScratchOf().sortScratch);
   }
 }

@@ -5,7 +5,8 @@
  * section title), with at most PHRASE_GAP stop words between two of them ("Republic of Korea" for
  * "Republic Korea"). A concept may span several positions (the parts of a name).
  */
-import type { Analyzer, EngineMatch } from '../types';
+import { ListedMatches } from '../engine/ranked-matches';
+import type { Analyzer, EngineMatch, RankedMatches } from '../types';
 import { detailedTokens, groupTokens, type Concept } from './concepts';
 import type { PassageSource } from './passage-source';
 
@@ -28,16 +29,17 @@ export function byPhrase(concepts: Concept[]): Concept[][] {
  * candidates (in lunr's order); a caller's `total` then counts among those.
  */
 export function withPhrases(
-  matches: EngineMatch[],
+  matches: RankedMatches,
   phrases: Concept[][],
   passages: PassageSource,
   analyzer: Analyzer,
-): EngineMatch[] {
+): RankedMatches {
   const wanted = phrases.map((concepts) => concepts.map((c) => new Set(c.alternatives.map((a) => a.term))));
   const kept: EngineMatch[] = [];
-  const candidates = matches.slice(0, PHRASE_CHECK_LIMIT);
-  for (let i = 0; i < candidates.length; i += BATCH) {
-    const batch = candidates.slice(i, i + BATCH);
+  const candidates = Math.min(matches.length, PHRASE_CHECK_LIMIT);
+  for (let i = 0; i < candidates; i += BATCH) {
+    const batch: EngineMatch[] = [];
+    for (let j = i; j < Math.min(candidates, i + BATCH); j++) batch.push(matches.at(j));
     const byId = new Map(passages.passagesByIds(batch.map((m) => m.ref)).map((p) => [p.id, p]));
     for (const m of batch) {
       const p = byId.get(m.ref);
@@ -47,7 +49,7 @@ export function withPhrases(
         kept.push(m);
     }
   }
-  return kept;
+  return new ListedMatches(kept);
 }
 
 /**

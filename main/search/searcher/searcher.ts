@@ -35,7 +35,7 @@ import { withPhrases } from './phrases';
 import { planQuery } from './plan';
 import { rank } from './rank';
 import { queryText, readRequest } from './request';
-import { credit, finalScore, kindIntents } from './score';
+import { finalScore, kindIntents } from './score';
 
 export type { PassageSource } from './passage-source';
 
@@ -120,10 +120,13 @@ class ArchiveSearcher implements Searcher {
     if (positive.length === 0) return respond(0, []);
     const clauses = engineClauses(concepts);
     if (!clauses.some((c) => c.presence !== 'prohibited')) return respond(0, []);
-    let matches = this.engine.query(clauses);
-    // Required concepts (+word, phrases) must be satisfied by some alternative.
+    let matches = this.engine.ranked(clauses);
+    // Required concepts (+word, phrases) must be satisfied by some alternative (credit > 0).
     const required = positive.filter((c) => c.presence === 'required');
-    if (required.length) matches = matches.filter((m) => required.every((c) => credit(c, m) > 0));
+    if (required.length)
+      matches = matches.holding(
+        required.map((c) => ({ terms: c.alternatives.map((a) => a.term), ...(c.fields ? { fields: c.fields } : {}) })),
+      );
     // A quoted phrase's words must also stand together in one field of the passage.
     const multiWordPhrases = phrases.filter((phrase) => phrase.length > 1);
     if (multiWordPhrases.length) matches = withPhrases(matches, multiWordPhrases, this.passages, this.analyzer);
