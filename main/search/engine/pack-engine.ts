@@ -31,7 +31,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { SearchFormatError, SearchIndexError } from '../../model/errors';
-import { decodeFieldLengths } from '../format/field-lengths';
+import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
@@ -81,7 +81,7 @@ export class PackEngine implements IndexEngine {
   private readonly refChunks: (RefList | undefined)[] = [];
   private vocabulary: Vocabulary | null = null;
   private addOrder: Int32Array | null = null;
-  private lengths: Int32Array | null = null;
+  private lengths: FieldLengths | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
 
@@ -117,7 +117,7 @@ export class PackEngine implements IndexEngine {
   }
 
   /** Token counts per document and field (lunr's fieldLengths), loaded at the first tf decode. */
-  private fieldLengths(): Int32Array {
+  private fieldLengths(): FieldLengths {
     this.lengths ??= this.read(() => {
       const blob = this.selectBlob.get('field_lengths') as Buffer | undefined;
       if (!blob) throw new Error('field lengths missing');
@@ -255,13 +255,12 @@ export class PackEngine implements IndexEngine {
 
   private queryScratch(): QueryScratch {
     const scratch = this.queryScratchOf();
-    scratch.epoch++;
+    scratch.reset();
     return scratch;
   }
 
   private queryScratchOf(): QueryScratch {
-    if (!this.scratch || this.scratch.exhausted)
-      this.scratch = new QueryScratch(this.documentCount, this.fields.length);
+    this.scratch ??= new QueryScratch(this.documentCount, this.fields.length);
     return this.scratch;
   }
 
@@ -281,17 +280,13 @@ export class PackEngine implements IndexEngine {
     const fieldCount = this.fields.length;
     const documentCount = this.documentCount;
     const scratch = this.queryScratch();
-    const { epoch, matchingFieldEpochs, dotProducts, matchingFieldRefs, matchEpochs, documentScores, results } =
-      scratch;
 
     // To support field level boosts a query vector is created per field: term index → the summed
     // boosts of the clauses that name the term. An empty vector is eagerly created to support
     // negated queries.
     const queryVectors: Map<number, { boost: number; postings: Postings }>[] = [];
     for (let field = 0; field < fieldCount; field++) queryVectors.push(new Map());
-    // A field ref (ordinal·fieldCount + field) is in matchingFields when its epoch is this query's;
-    // matchingFieldRefs lists them in the order met.
-    let matchingFieldCount = 0;
+    // matchingFields: the field refs (ordinal·fieldCount + field) met, in order (scratch.fieldRefs).
     // Term index·fieldCount + field, for the term/field combinations whose documents are collected.
     const termFieldCache = new Set<number>();
     const requiredMatches: (DocumentSet | undefined)[] = new Array<DocumentSet | undefined>(fieldCount);
@@ -365,14 +360,8 @@ export class PackEngine implements IndexEngine {
           // Every matching document's field ref joins matchingFields, with this term as match data.
           if (matchingDocuments.length > 0)
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
-          for (let i = 0; i < matchingDocuments.length; i++) {
-            const fieldRef = matchingDocuments[i]! * fieldCount + field;
-            if (matchingFieldEpochs[fieldRef] !== epoch) {
-              matchingFieldEpochs[fieldRef] = epoch;
-              dotProducts[fieldRef] = 0;
-              matchingFieldRefs[matchingFieldCount++] = fieldRef;
-            }
-          }
+          for (let i = 0; i < matchingDocuments.length; i++)
+            scratch.addFieldRef(matchingDocuments[i]! * fieldCount + field);
         }
       }
 
@@ -402,22 +391,17 @@ export class PackEngine implements IndexEngine {
     const excluded = (ordinal: number): boolean =>
       (requiredSet !== null && !requiredSet[ordinal]) || (prohibitedSet !== null && !!prohibitedSet[ordinal]);
 
-    let resultCount = 0;
     const isNegated = clauses.every((clause) => clause.presence === 'prohibited');
     if (isNegated) {
       // A query made only of prohibited terms matches every field of every document (lunr's field
       // vectors, in add order), each scored 0 against an empty query vector.
       const addOrder = this.documentsInAddOrder();
-      for (let i = 0; i < addOrder.length; i++) {
-        const ordinal = addOrder[i]!;
-        if (excluded(ordinal)) continue;
-        documentScores[ordinal] = 0;
-        results[resultCount++] = ordinal;
-      }
+      for (let i = 0; i < addOrder.length; i++) if (!excluded(addOrder[i]!)) scratch.addScore(addOrder[i]!, 0);
     } else {
       // Field scores: queryVector · fieldVector / |queryVector| (lunr.Vector#similarity), the
       // products added in ascending term index as lunr.Vector#dot adds them.
       const queryVectorMagnitudes = new Float64Array(fieldCount);
+      const dotProducts = scratch.dotProducts;
       for (let field = 0; field < fieldCount; field++) {
         const elements = [...queryVectors[field]!.entries()].sort((a, b) => a[0] - b[0]);
         let sumOfSquares = 0;
@@ -428,32 +412,31 @@ export class PackEngine implements IndexEngine {
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
           for (let i = 0; i < ordinals.length; i++) {
-            const fieldRef = ordinals[i]! * fieldCount + field;
-            dotProducts[fieldRef] = dotProducts[fieldRef]! + boost * weights[i]!;
+            const slot = scratch.fieldSlot(ordinals[i]! * fieldCount + field);
+            dotProducts[slot] = dotProducts[slot]! + boost * weights[i]!;
           }
         }
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
-      for (let i = 0; i < matchingFieldCount; i++) {
-        const fieldRef = matchingFieldRefs[i]!;
+      const fieldRefs = scratch.fieldRefs;
+      for (let slot = 0; slot < scratch.fieldCount; slot++) {
+        const fieldRef = fieldRefs[slot]!;
         const ordinal = (fieldRef / fieldCount) | 0;
         if (excluded(ordinal)) continue;
-        const score = dotProducts[fieldRef]! / queryVectorMagnitudes[fieldRef - ordinal * fieldCount]! || 0;
-        if (matchEpochs[ordinal] !== epoch) {
-          matchEpochs[ordinal] = epoch;
-          documentScores[ordinal] = score;
-          results[resultCount++] = ordinal;
-        } else documentScores[ordinal] = documentScores[ordinal]! + score;
+        scratch.addScore(ordinal, dotProducts[slot]! / queryVectorMagnitudes[fieldRef - ordinal * fieldCount]! || 0);
       }
     }
 
     // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
     // as they are read (ranked-matches.ts). The scratch is the next query's: the matches keep copies.
-    const ordinals = results.slice(0, resultCount);
-    const scores = new Float64Array(resultCount);
-    for (let i = 0; i < resultCount; i++) scores[i] = documentScores[ordinals[i]!]!;
     const matchData = new MatchData(isNegated ? [] : termFieldMatches, this);
-    return new PackMatches(ordinals, scores, matchData, documentCount, () => this.queryScratchOf().sortScratch);
+    return new PackMatches(
+      scratch.documents.slice(0, scratch.documentCount),
+      scratch.scores.slice(0, scratch.documentCount),
+      matchData,
+      documentCount,
+      (n) => this.queryScratchOf().sortBuffers(n),
+    );
   }
 }

@@ -70,7 +70,7 @@ export class PackMatches implements RankedMatches {
     private readonly scores: Float64Array,
     private readonly matchData: MatchData,
     private readonly documentCount: number,
-    private readonly sortScratch: () => SortScratch,
+    private readonly sortScratch: (n: number) => SortScratch,
   ) {
     const n = ordinals.length;
     this.order = new Int32Array(n);
@@ -99,7 +99,7 @@ export class PackMatches implements RankedMatches {
   private sortMore(count: number): void {
     const pending = this.pending.subarray(0, this.pendingCount);
     if (count * 4 >= pending.length) {
-      this.append(sortByScoreDesc(pending, this.scores, this.sortScratch()));
+      this.append(sortByScoreDesc(pending, this.scores, this.sortScratch(pending.length)));
       this.pendingCount = 0;
       return;
     }
@@ -115,7 +115,7 @@ export class PackMatches implements RankedMatches {
       else pending[kept++] = p;
     }
     this.pendingCount = kept;
-    this.append(sortByScoreDesc(top.subarray(0, taken), this.scores, this.sortScratch()));
+    this.append(sortByScoreDesc(top.subarray(0, taken), this.scores, this.sortScratch(taken)));
   }
 
   private append(positions: Int32Array): void {

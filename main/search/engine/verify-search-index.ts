@@ -4,7 +4,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { decodeFieldLengths } from '../format/field-lengths';
+import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
@@ -36,11 +36,11 @@ export function verifySearchIndex(db: Database.Database): string[] {
     const documentCount = meta.docCount;
     const selectBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
     const blob = (name: string): Buffer | undefined => selectBlob.get(name) as Buffer | undefined;
-    let lengths: Int32Array | null = null;
+    let lengths: FieldLengths | null = null;
     const context: PostingContext = {
       fieldCount,
       meta,
-      fieldLengths: (): Int32Array => {
+      fieldLengths: (): FieldLengths => {
         if (lengths) return lengths;
         const stored = blob('field_lengths');
         if (!stored) throw new Error('field lengths missing');

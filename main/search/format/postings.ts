@@ -11,6 +11,7 @@
  *          next as count − 1 (a section title's terms are in every passage of the section).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
+import type { FieldLengths } from './field-lengths';
 import { lunrWeight } from './lunr-bm25';
 import type { SearchMeta, WeightMode } from './schema';
 import { ByteReader, type ByteWriter } from './varint';
@@ -50,7 +51,7 @@ export interface PostingContext {
   fieldCount: number;
   meta: SearchMeta;
   /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only. */
-  fieldLengths: () => Int32Array;
+  fieldLengths: () => FieldLengths;
 }
 
 /** Appends the postings of term `term` (its slots in `flat`) to `writer`. `idf` is used in tf mode. */
@@ -174,7 +175,7 @@ export function decodePostings(
         for (let k = 0; k <= run; k++, i++) {
           const ordinal = previous + k;
           fieldOrdinals[i] = ordinal;
-          const length = fieldLengths[ordinal * fieldCount + field];
+          const length = fieldLengths.at(ordinal * fieldCount + field);
           if (length === undefined) throw new Error(`posting of "${term}" names an unknown document`);
           if (termFrequency !== lastTf || length !== lastLength) {
             lastWeight = lunrWeight(idf, termFrequency, length, avgFieldLength, fieldBoost, k1, b);
