@@ -45,6 +45,8 @@ export interface EngineMatch {
   score: number;
   /** Matched index term → fields it matched in. */
   matched: Map<string, SearchField[]>;
+  /** The document's position in the index, when the engine has one (a pack's is reading order). */
+  readonly ordinal?: number;
 }
 
 /** Terms of which a match must hold one, in one of `fields` (in any field when none are given). */

@@ -54,7 +54,7 @@ export class LazyMatch implements EngineMatch {
 
   constructor(
     readonly score: number,
-    private readonly ordinal: number,
+    readonly ordinal: number,
     private readonly matchData: MatchData,
   ) {}
 

@@ -35,9 +35,9 @@ import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
-import { compareStrings, lowerBound, nextPrefix } from '../format/sorted-strings';
+import { compareStrings, nextPrefix } from '../format/sorted-strings';
 import { ByteReader } from '../format/varint';
-import { decodeVocabulary, type Vocabulary } from '../format/vocabulary';
+import { Vocabulary } from '../format/vocabulary';
 import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
 import { intersect, type DocumentSet } from './document-set';
 import { MatchData, type TermFieldMatch } from './lazy-matches';
@@ -177,15 +177,16 @@ export class PackEngine implements IndexEngine {
 
   /** Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect). */
   expandPattern(automaton: QueryNode): string[] {
-    return intersectSorted(this.loadVocabulary().terms, automaton);
+    const vocabulary = this.loadVocabulary();
+    return intersectSorted(vocabulary, automaton).map((i) => vocabulary.term(i));
   }
 
   /** The `limit` most frequent of `terms`, ties in JS order. */
   private byFrequency(terms: string[], limit: number): string[] {
     const vocabulary = this.loadVocabulary();
     const frequencyOf = (term: string): number => {
-      const i = lowerBound(vocabulary.terms, term);
-      return vocabulary.terms[i] === term ? vocabulary.documentFrequencies[i]! : 0;
+      const i = vocabulary.indexOf(term);
+      return i < 0 ? 0 : vocabulary.documentFrequency(i);
     };
     return terms
       .map((term) => ({ term, documentFrequency: frequencyOf(term) }))
@@ -198,7 +199,7 @@ export class PackEngine implements IndexEngine {
     this.vocabulary ??= this.read(() => {
       const blob = this.selectBlob.get('vocab') as Buffer | undefined;
       if (!blob) throw new Error('search index: vocabulary missing');
-      return decodeVocabulary(blob);
+      return Vocabulary.decode(blob);
     });
     return this.vocabulary;
   }

@@ -9,7 +9,7 @@ import { decodePostings, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
 import { compareStrings } from '../format/sorted-strings';
-import { decodeVocabulary } from '../format/vocabulary';
+import { Vocabulary } from '../format/vocabulary';
 
 /** At most this many problems are listed. */
 const MAX_PROBLEMS = 50;
@@ -125,16 +125,15 @@ export function verifySearchIndex(db: Database.Database): string[] {
     const vocabularyBlob = blob('vocab');
     if (!vocabularyBlob) say('vocabulary missing');
     else {
-      const vocabulary = decodeVocabulary(vocabularyBlob);
+      const vocabulary = Vocabulary.decode(vocabularyBlob);
       const expected = terms
         .map((term, i) => [term, documentFrequencies[i]!] as const)
         .sort((a, b) => compareStrings(a[0], b[0]));
-      if (vocabulary.terms.length !== expected.length)
-        say(`vocabulary has ${vocabulary.terms.length} terms, table ${expected.length}`);
+      if (vocabulary.size !== expected.length) say(`vocabulary has ${vocabulary.size} terms, table ${expected.length}`);
       else
         for (let i = 0; i < expected.length; i++) {
-          if (vocabulary.terms[i] !== expected[i]![0] || vocabulary.documentFrequencies[i] !== expected[i]![1]) {
-            say(`vocabulary differs from the terms table at "${vocabulary.terms[i]}"`);
+          if (vocabulary.term(i) !== expected[i]![0] || vocabulary.documentFrequency(i) !== expected[i]![1]) {
+            say(`vocabulary differs from the terms table at "${vocabulary.term(i)}"`);
             break;
           }
         }

@@ -28,13 +28,14 @@
  * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
  *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
  *   of its documents is first shown), `field_lengths` (tf mode; loaded at the first posting decode),
- *   `vocab` (the JS-sorted term list with document counts, deflated, vocabulary.ts; loaded only when
- *   a fuzzy or wildcard expansion is first needed) and `add_order` (usually absent: lunr's add order
+ *   `vocab` (the JS-sorted terms as UTF-16 code units with offsets and document counts, deflated and
+ *   read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
+ *   needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
  * - `search_meta`: format, fields, counts (SearchMeta).
  */
 
-export const SEARCH_FORMAT = 'folio-search-5';
+export const SEARCH_FORMAT = 'folio-search-6';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -20,7 +20,7 @@ import {
 } from '../format/schema';
 import { compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
-import { encodeVocabulary } from '../format/vocabulary';
+import { Vocabulary } from '../format/vocabulary';
 import type { IndexTables } from './index-tables';
 
 /** Replaces the pack's search tables with `tables` (call inside the builder's write transaction). */
@@ -65,7 +65,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     insertBlob.run('add_order', orderWriter.bytes());
   }
 
-  insertBlob.run('vocab', encodeVocabulary(sortedTerms, documentFrequencies));
+  insertBlob.run('vocab', Vocabulary.encode(sortedTerms, documentFrequencies));
 
   const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms) VALUES (?, ?)');
   for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies))
