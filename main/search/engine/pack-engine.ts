@@ -361,8 +361,7 @@ export class PackEngine implements IndexEngine {
           // Every matching document's field ref joins matchingFields, with this term as match data.
           if (matchingDocuments.length > 0)
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
-          for (let i = 0; i < matchingDocuments.length; i++)
-            scratch.addFieldRef(matchingDocuments[i]! * fieldCount + field);
+          scratch.addFieldRefs(matchingDocuments, fieldCount, field);
         }
       }
 
@@ -397,12 +396,13 @@ export class PackEngine implements IndexEngine {
       // A query made only of prohibited terms matches every field of every document (lunr's field
       // vectors, in add order), each scored 0 against an empty query vector.
       const addOrder = this.documentsInAddOrder();
-      for (let i = 0; i < addOrder.length; i++) if (!excluded(addOrder[i]!)) scratch.addScore(addOrder[i]!, 0);
+      for (let i = 0; i < addOrder.length; i++) if (!excluded(addOrder[i]!)) scratch.addDocument(addOrder[i]!);
     } else {
       // Field scores: queryVector · fieldVector / |queryVector| (lunr.Vector#similarity), the
       // products added in ascending term index as lunr.Vector#dot adds them.
       const queryVectorMagnitudes = new Float64Array(fieldCount);
-      const dotProducts = scratch.dotProducts;
+      const dotProducts = scratch.zeroDotProducts();
+      const fieldSlots = scratch.fieldSlots;
       for (let field = 0; field < fieldCount; field++) {
         const elements = [...queryVectors[field]!.entries()].sort((a, b) => a[0] - b[0]);
         let sumOfSquares = 0;
@@ -413,20 +413,18 @@ export class PackEngine implements IndexEngine {
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
           for (let i = 0; i < ordinals.length; i++) {
-            const slot = scratch.fieldSlot(ordinals[i]! * fieldCount + field);
+            const slot = fieldSlots[ordinals[i]! * fieldCount + field]!;
             dotProducts[slot] = dotProducts[slot]! + boost * weights[i]!;
           }
         }
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
-      const fieldRefs = scratch.fieldRefs;
-      for (let slot = 0; slot < scratch.fieldCount; slot++) {
-        const fieldRef = fieldRefs[slot]!;
-        const ordinal = (fieldRef / fieldCount) | 0;
-        if (excluded(ordinal)) continue;
-        scratch.addScore(ordinal, dotProducts[slot]! / queryVectorMagnitudes[fieldRef - ordinal * fieldCount]! || 0);
-      }
+      scratch.sumScores(
+        fieldCount,
+        queryVectorMagnitudes,
+        requiredSet === null && prohibitedSet === null ? null : (ordinal) => !excluded(ordinal),
+      );
     }
 
     // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far

@@ -26,14 +26,14 @@ function grownFloat(a: Float64Array, size: number): Float64Array {
 
 export class QueryScratch {
   /** By field ref: its slot in `fieldRefs` (valid when fieldRefs[slot] is that field ref). */
-  private readonly fieldSlots: Int32Array;
+  readonly fieldSlots: Int32Array;
   /** The field refs of matchingFields, in the order met (lunr's `Object.keys(matchingFields)`). */
   fieldRefs: Int32Array = new Int32Array(INITIAL);
   /** By field slot: queryVector · fieldVector, summed as the query's terms are met. */
   dotProducts: Float64Array = new Float64Array(INITIAL);
   fieldCount = 0;
   /** By document: its slot in `documents` (valid when documents[slot] is that document). */
-  private readonly documentSlots: Int32Array;
+  readonly documentSlots: Int32Array;
   /** Matched documents in the order first matched (lunr's `results` before sorting). */
   documents: Int32Array = new Int32Array(INITIAL);
   /** By document slot: its score, the sum of its field scores. */
@@ -52,38 +52,78 @@ export class QueryScratch {
     this.documentCount = 0;
   }
 
-  /** Adds `fieldRef` to matchingFields (with a zero dot product) unless it is there. */
-  addFieldRef(fieldRef: number): void {
-    const slot = this.fieldSlots[fieldRef]!;
-    if (slot < this.fieldCount && this.fieldRefs[slot] === fieldRef) return;
-    if (this.fieldCount === this.fieldRefs.length) {
-      this.fieldRefs = grownInt(this.fieldRefs, this.fieldCount * 2);
-      this.dotProducts = grownFloat(this.dotProducts, this.fieldCount * 2);
+  /**
+   * Adds the field refs ordinal·fields + field of `ordinals` to matchingFields, in order, each once
+   * (the loop is written out: it runs over every posting of the query, often before the JIT has).
+   */
+  addFieldRefs(ordinals: Int32Array, fields: number, field: number): void {
+    const slots = this.fieldSlots;
+    let refs = this.fieldRefs;
+    let count = this.fieldCount;
+    for (let i = 0; i < ordinals.length; i++) {
+      const fieldRef = ordinals[i]! * fields + field;
+      const slot = slots[fieldRef]!;
+      if (slot < count && refs[slot] === fieldRef) continue;
+      if (count === refs.length) {
+        refs = grownInt(refs, count * 2);
+        this.fieldRefs = refs;
+      }
+      slots[fieldRef] = count;
+      refs[count++] = fieldRef;
     }
-    this.fieldSlots[fieldRef] = this.fieldCount;
-    this.fieldRefs[this.fieldCount] = fieldRef;
-    this.dotProducts[this.fieldCount++] = 0;
+    this.fieldCount = count;
   }
 
-  /** The slot of a field ref added by this query. */
-  fieldSlot(fieldRef: number): number {
-    return this.fieldSlots[fieldRef]!;
+  /** Dot products for every field ref added, all 0. */
+  zeroDotProducts(): Float64Array {
+    if (this.dotProducts.length < this.fieldRefs.length) this.dotProducts = new Float64Array(this.fieldRefs.length);
+    else this.dotProducts.fill(0, 0, this.fieldCount);
+    return this.dotProducts;
   }
 
-  /** Adds `score` to document `ordinal`'s, which starts at 0 when first met. */
-  addScore(ordinal: number, score: number): void {
-    const slot = this.documentSlots[ordinal]!;
-    if (slot < this.documentCount && this.documents[slot] === ordinal) {
-      this.scores[slot] = this.scores[slot]! + score;
-      return;
+  /**
+   * Document scores: the field scores (dotProducts[slot] / magnitudes[field]) added to their
+   * document's, in matchingFields order, for the documents `kept` allows (null: all).
+   */
+  sumScores(fields: number, magnitudes: Float64Array, kept: ((ordinal: number) => boolean) | null): void {
+    const fieldRefs = this.fieldRefs;
+    const dotProducts = this.dotProducts;
+    const slots = this.documentSlots;
+    let documents = this.documents;
+    let scores = this.scores;
+    let count = this.documentCount;
+    for (let f = 0; f < this.fieldCount; f++) {
+      const fieldRef = fieldRefs[f]!;
+      const ordinal = (fieldRef / fields) | 0;
+      if (kept !== null && !kept(ordinal)) continue;
+      const score = dotProducts[f]! / magnitudes[fieldRef - ordinal * fields]! || 0;
+      const slot = slots[ordinal]!;
+      if (slot < count && documents[slot] === ordinal) {
+        scores[slot] = scores[slot]! + score;
+        continue;
+      }
+      if (count === documents.length) {
+        documents = grownInt(documents, count * 2);
+        scores = grownFloat(scores, count * 2);
+        this.documents = documents;
+        this.scores = scores;
+      }
+      slots[ordinal] = count;
+      documents[count] = ordinal;
+      scores[count++] = score;
     }
+    this.documentCount = count;
+  }
+
+  /** Adds document `ordinal` with score 0 (a negated query's). */
+  addDocument(ordinal: number): void {
     if (this.documentCount === this.documents.length) {
       this.documents = grownInt(this.documents, this.documentCount * 2);
       this.scores = grownFloat(this.scores, this.documentCount * 2);
     }
     this.documentSlots[ordinal] = this.documentCount;
     this.documents[this.documentCount] = ordinal;
-    this.scores[this.documentCount++] = score;
+    this.scores[this.documentCount++] = 0;
   }
 
   /** Sort buffers for at least `n` keys, kept for later queries. */

@@ -8,7 +8,9 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './varint';
 
-const OVERFLOW = 255;
+/** The byte that stands for a length past one byte (found in the overflow list). */
+export const FIELD_LENGTH_OVERFLOW = 255;
+const OVERFLOW = FIELD_LENGTH_OVERFLOW;
 
 /** Encodes `lengths` (non-negative integers) into the blob. */
 export function encodeFieldLengths(lengths: ArrayLike<number>): Buffer {
@@ -38,7 +40,8 @@ export function encodeFieldLengths(lengths: ArrayLike<number>): Buffer {
  */
 export class FieldLengths {
   constructor(
-    private readonly bytes: Uint8Array,
+    /** One byte per length, FIELD_LENGTH_OVERFLOW for those in `overflow`. */
+    readonly bytes: Uint8Array,
     private readonly overflow: Map<number, number>,
   ) {}
 
