@@ -1,7 +1,7 @@
 /**
  * One benchmark step in its own process (so memory and load times are not shared between engines).
  * Prints one JSON object on stdout. Modes:
- *   folio-build <src> <out.folio>          real builder (main/archive/build.ts)
+ *   folio-build <src> <out.folio>          real builder (main/archive/writer/build-pack.ts)
  *   extract <pack> <docs.json>             the pack's index documents, for the other engines
  *   folio <pack> <querySet>                open the pack, answer the query set (engine level)
  *   searcher <pack> <querySet>             open the archive as the app does and answer the set
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const [mode, a, b, c] = process.argv.slice(2);
   switch (mode) {
     case 'folio-build': {
-      const { buildPack } = await import('../main/archive/build');
+      const { buildPack } = await import('../main/archive/writer/build-pack');
       const t0 = now();
       const r = buildPack(a!, b!);
       const build_ms = now() - t0;

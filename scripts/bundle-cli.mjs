@@ -37,7 +37,7 @@ export async function bundleCli() {
     legalComments: 'none',
   };
   await Promise.all([
-    esbuild.build({ ...common, entryPoints: { main: join(root, 'main', 'cli', 'entry.ts') }, splitting: true }),
+    esbuild.build({ ...common, entryPoints: { main: join(root, 'main', 'cli', 'main-entry.ts') }, splitting: true }),
     esbuild.build({
       ...common,
       entryPoints: { search: join(root, 'main', 'cli', 'search-entry.ts') },

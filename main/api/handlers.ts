@@ -1,47 +1,28 @@
 /**
- * The one handler table: every method of the contract, implemented once over an open archive.
- * IPC (main/electron via CoreHost), HTTP (main/serve via CoreHost) and tests all call `dispatch`,
- * which validates the method name against the allowlist and the payload with its zod schema.
- * Errors leave as `ApiError` with a one-line message; stack traces never cross a transport.
+ * The one handler table: every method of the contract, implemented once over an open archive
+ * (the pack, its search and the bookmark store). Callers go through `dispatch` (dispatch.ts), which
+ * validates first; a handler reports its own failures as ApiFailure.
  */
-import type { z } from 'zod';
-import { PackError } from '../model/errors';
-import type { PackReader } from '../archive/pack-reader-types';
 import type { Passage, Section } from '../model/archive';
-import { BookmarkStore } from '../bookmarks/store';
-import { BookmarkStoreError } from '../model/errors';
-import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
+import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
-import {
-  API_METHODS,
-  requestSchemas,
-  type ApiError,
-  type ApiMethod,
-  type ApiRequest,
-  type ApiResponses,
-  type ApiResult,
-  type Bookmark,
-} from './contract';
+import type { PackReader } from '../archive/pack-reader-types';
+import type { BookmarkStore } from '../bookmarks/store';
+import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
+import { ApiFailure } from './api-error';
+import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
 
-export interface Searcher {
+/** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
+export interface SearchPort {
   search(request: SearchRequest): SearchResponse;
 }
 
+/** Everything a handler works on: one open archive, seen by one profile. */
 export interface ApiContext {
   pack: PackReader;
-  searcher: Searcher;
+  searcher: SearchPort;
   bookmarks: BookmarkStore;
   profileId: string;
-}
-
-/** A handler error with a code and a message fit for the reader. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: ApiError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 type Handler<M extends ApiMethod> = (request: ApiRequest<M>, ctx: ApiContext) => ApiResponses[M];
@@ -178,51 +159,7 @@ export const handlers: HandlerTable = {
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
+
+  // Only `folio serve` knows its addresses, and answers this itself; here (the desktop app) nothing is shared.
+  'share.info': () => ({ urls: [], localUrl: null, qrSvg: null }),
 };
-
-const METHOD_SET: ReadonlySet<string> = new Set(API_METHODS);
-
-export function isApiMethod(method: unknown): method is ApiMethod {
-  return typeof method === 'string' && METHOD_SET.has(method);
-}
-
-/** One line per zod issue, at most three, with the field path: fit for a reader, no internals. */
-export function describeZodError(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((issue) => {
-    const path = issue.path.length ? issue.path.join('.') : 'payload';
-    return `${path}: ${issue.message}`;
-  });
-  if (error.issues.length > 3) parts.push(`and ${error.issues.length - 3} more`);
-  return parts.join('; ');
-}
-
-/** Validates and runs one call. Never throws. */
-export function dispatch(method: unknown, payload: unknown, ctx: ApiContext): ApiResult<ApiMethod> {
-  if (!isApiMethod(method)) {
-    const shown = typeof method === 'string' ? `"${method.slice(0, 80)}"` : typeof method;
-    return { ok: false, error: { code: 'bad-request', message: `Unknown API method ${shown}.` } };
-  }
-  const schema = requestSchemas[method];
-  const parsed = schema.safeParse(payload ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'bad-request', message: `Invalid request for ${method}: ${describeZodError(parsed.error)}` },
-    };
-  }
-  try {
-    const handler = handlers[method] as (req: unknown, ctx: ApiContext) => ApiResponses[ApiMethod];
-    return { ok: true, value: handler(parsed.data, ctx) };
-  } catch (error) {
-    return { ok: false, error: toApiError(error) };
-  }
-}
-
-export function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiFailure) return { code: error.code, message: error.message };
-  if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
-  // A damaged pack: say so in the pack's own words (it names the file and what to do).
-  if (error instanceof PackError) return { code: 'unavailable', message: error.message };
-  const message = error instanceof Error ? (error.message.split('\n')[0] ?? 'Internal error') : 'Internal error';
-  return { code: 'internal', message: `Internal error: ${message.slice(0, 300)}` };
-}

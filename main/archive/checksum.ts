@@ -15,10 +15,33 @@ export function contentChecksum(
     hash.update(JSON.stringify(value));
     hash.update('\n');
   };
-  line(['manifest', manifest.id, manifest.title, manifest.description, manifest.languages, manifest.source, manifest.licence, manifest.version, manifest.variants]);
+  line([
+    'manifest',
+    manifest.id,
+    manifest.title,
+    manifest.description,
+    manifest.languages,
+    manifest.source,
+    manifest.licence,
+    manifest.version,
+    manifest.variants,
+  ]);
   for (const s of sections) line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata]);
   for (const p of passages) {
-    line(['passage', p.ordinal, p.id, p.sectionId, p.kind, p.text, p.title, p.level, p.media?.id ?? null, p.repeatOf, p.provenance.file, p.provenance.lines]);
+    line([
+      'passage',
+      p.ordinal,
+      p.id,
+      p.sectionId,
+      p.kind,
+      p.text,
+      p.title,
+      p.level,
+      p.media?.id ?? null,
+      p.repeatOf,
+      p.provenance.file,
+      p.provenance.lines,
+    ]);
   }
   for (const m of [...media].sort((a, b) => (a.id < b.id ? -1 : 1))) line(['media', m.id, m.sha256]);
   return hash.digest('hex');
@@ -47,4 +70,3 @@ export function indexChecksum(db: Database.Database): string {
   }
   return hash.digest('hex');
 }
-

@@ -19,6 +19,10 @@ export function embeddedPackStatus(): { path: string; stale: boolean } {
   const root = projectRoot();
   const path = join(root, 'out', 'archive', `${EMBEDDED_ARCHIVE_NAME}.folio`);
   if (!existsSync(path)) return { path, stale: true };
-  const inputs = Math.max(newestMtime(embeddedSourceDir()), newestMtime(join(root, 'main', 'archive')), newestMtime(join(root, 'main', 'search')));
+  const inputs = Math.max(
+    newestMtime(embeddedSourceDir()),
+    newestMtime(join(root, 'main', 'archive')),
+    newestMtime(join(root, 'main', 'search')),
+  );
   return { path, stale: statSync(path).mtimeMs < inputs };
 }

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buildPack, type BuildOptions } from './build';
+import { buildPack, type BuildOptions } from './writer/build-pack';
 import { EMBEDDED_ARCHIVE_NAME, embeddedPackStatus, embeddedSourceDir } from './embedded-location';
 
 export { EMBEDDED_ARCHIVE_NAME, embeddedPackStatus, embeddedSourceDir };

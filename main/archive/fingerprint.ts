@@ -9,7 +9,7 @@ import { SEARCH_FIELDS } from '../search/types';
 
 const PROBE =
   "Kim Il-sung's P'yongyang U.N. UN U.S. ROK 1,000 120000 '50s 1950s MiG-15 Yak 9 T34 B-29s running armies " +
-  '제주 4·3 민중항쟁 Ü naïve café Œuvre «quoted» don’t isn\'t 3.14 e-mail the and of';
+  "제주 4·3 민중항쟁 Ü naïve café Œuvre «quoted» don’t isn't 3.14 e-mail the and of";
 
 export function analyzerFingerprint(analyzer: Analyzer): string {
   const hash = createHash('sha256');

@@ -65,7 +65,18 @@ export const META = {
 } as const;
 
 /** A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf, provFile, provStart, provEnd]. */
-export type StoredPassage = [string, number, string, string | null, number | null, string | null, string | null, string, number, number];
+export type StoredPassage = [
+  string,
+  number,
+  string,
+  string | null,
+  number | null,
+  string | null,
+  string | null,
+  string,
+  number,
+  number,
+];
 
 /** Passage ids are `p` + 12 hex digits of a SHA-256 (+ `-N` for the Nth passage with that hash). */
 export function passageIdHash(id: string): { hash: number; occurrence: number } | null {
@@ -76,5 +87,7 @@ export function passageIdHash(id: string): { hash: number; occurrence: number } 
   if (id.length === 13) return { hash, occurrence: 1 };
   if (id[13] !== '-') return null;
   const occurrence = Number(id.slice(14));
-  return Number.isInteger(occurrence) && occurrence >= 2 && String(occurrence) === id.slice(14) ? { hash, occurrence } : null;
+  return Number.isInteger(occurrence) && occurrence >= 2 && String(occurrence) === id.slice(14)
+    ? { hash, occurrence }
+    : null;
 }

@@ -2,7 +2,7 @@
  * Opens a pack read-only. Opening is cheap (a few small reads); passages, text blocks and the search
  * index are read on demand, so a 90,000-passage pack opens as fast as a small one.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
@@ -11,13 +11,19 @@ import { SEARCH_FORMAT } from '../search/format/schema';
 import { SearchFormatError } from '../model/errors';
 import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
-import { KIND_CODES, META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, passageIdHash, type StoredPassage } from './pack-schema';
+import {
+  KIND_CODES,
+  META,
+  PACK_APPLICATION_ID,
+  PACK_FORMAT_VERSION,
+  passageIdHash,
+  type StoredPassage,
+} from './pack-schema';
 import { PackError } from '../model/errors';
 import { rangeIndex } from './range-index';
 import { manifestSchema } from './manifest-schema';
 import { emptyKindCounts, type KindCounts, type PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
-
 
 interface SectionRow {
   ordinal: number;
@@ -41,7 +47,6 @@ const SQLITE_MAGIC = 'SQLite format 3\u0000';
 function checkHeader(path: string): void {
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -50,15 +55,21 @@ function checkHeader(path: string): void {
     throw new PackError(`${path}: cannot be read (${code ?? (error as Error).message})`);
   }
   try {
+    // A folder opens on Linux and macOS (Windows refuses it with EISDIR, above).
+    if (fstatSync(fd).isDirectory()) throw new PackError(`${path}: is a folder, not a pack`);
     const header = Buffer.alloc(100);
     const read = readSync(fd, header, 0, 100, 0);
-    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw new PackError(`${path}: not a Folio pack (not an SQLite file)`);
-    if (header.readUInt32BE(68) !== PACK_APPLICATION_ID) throw new PackError(`${path}: not a Folio pack (an SQLite file of another application)`);
+    if (read < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC)
+      throw new PackError(`${path}: not a Folio pack (not an SQLite file)`);
+    if (header.readUInt32BE(68) !== PACK_APPLICATION_ID)
+      throw new PackError(`${path}: not a Folio pack (an SQLite file of another application)`);
     const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
     const pageCount = header.readUInt32BE(28);
     const size = statSync(path).size;
     if (pageCount > 0 && size < pageSize * pageCount) {
-      throw new PackError(`${path}: the pack is truncated (${size} of ${pageSize * pageCount} bytes); copy it again or rebuild it`);
+      throw new PackError(
+        `${path}: the pack is truncated (${size} of ${pageSize * pageCount} bytes); copy it again or rebuild it`,
+      );
     }
   } finally {
     closeSync(fd);
@@ -95,10 +106,21 @@ class SqlitePackReader implements PackReader {
     checkHeader(path);
     this.db = guarded(path, () => openDatabase(path, { readonly: true, fileMustExist: true }));
     try {
-      const meta = guarded(path, () => new Map((this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value])));
+      const meta = guarded(
+        path,
+        () =>
+          new Map(
+            (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+              r.key,
+              r.value,
+            ]),
+          ),
+      );
       this.formatVersion = Number(meta.get(META.formatVersion));
       if (this.formatVersion !== PACK_FORMAT_VERSION) {
-        throw new PackError(`${path}: pack format ${meta.get(META.formatVersion) ?? '?'} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION}); rebuild the pack with "folio build"`);
+        throw new PackError(
+          `${path}: pack format ${meta.get(META.formatVersion) ?? '?'} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION}); rebuild the pack with "folio build"`,
+        );
       }
       let manifest: unknown;
       try {
@@ -107,24 +129,34 @@ class SqlitePackReader implements PackReader {
         throw new PackError(`${path}: the pack's manifest is damaged`);
       }
       const parsed = manifestSchema.safeParse(manifest);
-      if (!parsed.success) throw new PackError(`${path}: the pack's manifest is invalid (${parsed.error.issues[0]?.message ?? 'unknown'})`);
+      if (!parsed.success)
+        throw new PackError(
+          `${path}: the pack's manifest is invalid (${parsed.error.issues[0]?.message ?? 'unknown'})`,
+        );
       this.manifest = parsed.data;
       this.analyzerFingerprint = meta.get(META.analyzerVersion) ?? '';
       this.statements = guarded(path, () => ({
-        ordinalOf: this.db.prepare('SELECT ordinal, kind FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?'),
+        ordinalOf: this.db.prepare(
+          'SELECT ordinal, kind FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
+        ),
         block: this.db.prepare('SELECT data FROM blocks WHERE id = ?').pluck(),
         media: this.db.prepare('SELECT mime, data FROM media WHERE id = ? AND present = 1'),
         mediaRef: this.db.prepare('SELECT id, type, mime, source, present, bytes FROM media WHERE id = ?'),
       }));
     } catch (error) {
       this.db.close();
-      throw error instanceof PackError ? error : new PackError(`${path}: the pack is damaged (${(error as Error).message})`);
+      throw error instanceof PackError
+        ? error
+        : new PackError(`${path}: the pack is damaged (${(error as Error).message})`);
     }
   }
 
   private sectionTable(): SectionRow[] {
     if (!this.sectionRows) {
-      this.sectionRows = guarded(this.path, () => this.db.prepare('SELECT * FROM sections ORDER BY ordinal').all() as SectionRow[]);
+      this.sectionRows = guarded(
+        this.path,
+        () => this.db.prepare('SELECT * FROM sections ORDER BY ordinal').all() as SectionRow[],
+      );
       this.sectionStarts = this.sectionRows.map((r) => r.first_passage);
     }
     return this.sectionRows;
@@ -132,7 +164,13 @@ class SqlitePackReader implements PackReader {
 
   private blockTable(): BlockRow[] {
     if (!this.blockRows) {
-      this.blockRows = guarded(this.path, () => this.db.prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage').all() as BlockRow[]);
+      this.blockRows = guarded(
+        this.path,
+        () =>
+          this.db
+            .prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage')
+            .all() as BlockRow[],
+      );
       this.blockStarts = this.blockRows.map((r) => r.first_passage);
     }
     return this.blockRows;
@@ -161,9 +199,29 @@ class SqlitePackReader implements PackReader {
   private mediaRef(id: string): MediaRef {
     let ref = this.mediaCache.get(id);
     if (!ref) {
-      const row = guarded(this.path, () => this.statements.mediaRef.get(id) as { id: string; type: MediaType; mime: string | null; source: string | null; present: number; bytes: number } | undefined);
+      const row = guarded(
+        this.path,
+        () =>
+          this.statements.mediaRef.get(id) as
+            | {
+                id: string;
+                type: MediaType;
+                mime: string | null;
+                source: string | null;
+                present: number;
+                bytes: number;
+              }
+            | undefined,
+      );
       ref = row
-        ? { id: row.id, type: row.type, mime: row.mime, source: row.source, present: row.present === 1, bytes: row.bytes }
+        ? {
+            id: row.id,
+            type: row.type,
+            mime: row.mime,
+            source: row.source,
+            present: row.present === 1,
+            bytes: row.bytes,
+          }
         : { id, type: 'image', mime: null, source: null, present: false, bytes: 0 };
       this.mediaCache.set(id, ref);
     }
@@ -198,7 +256,11 @@ class SqlitePackReader implements PackReader {
   private locate(id: string): { ordinal: number; kind: number } | undefined {
     const key = passageIdHash(id);
     if (!key) return undefined;
-    return guarded(this.path, () => this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as { ordinal: number; kind: number } | undefined);
+    return guarded(
+      this.path,
+      () =>
+        this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as { ordinal: number; kind: number } | undefined,
+    );
   }
 
   sections(): Section[] {
@@ -248,14 +310,25 @@ class SqlitePackReader implements PackReader {
   }
 
   /** Passages of `kinds` in reading order, `limit` of them from `offset`, and how many there are. */
-  passagesOfKinds(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] } {
+  passagesOfKinds(
+    kinds: readonly PassageKind[],
+    offset: number,
+    limit: number,
+  ): { total: number; passages: Passage[] } {
     const wanted = [...new Set(kinds)].filter((k) => KIND_CODES.includes(k));
     const counts = this.kindCounts();
     const total = wanted.reduce((sum, k) => sum + counts[k], 0);
     if (total === 0 || limit <= 0) return { total, passages: [] };
     const codes = wanted.map((k) => KIND_CODES.indexOf(k));
     const marks = codes.map(() => '?').join(', ');
-    const ordinals = guarded(this.path, () => this.db.prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`).pluck().all(...codes, limit, offset) as number[]);
+    const ordinals = guarded(
+      this.path,
+      () =>
+        this.db
+          .prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(...codes, limit, offset) as number[],
+    );
     return { total, passages: ordinals.map((o) => this.passageAt(o)).filter((p): p is Passage => p !== undefined) };
   }
 
@@ -268,7 +341,10 @@ class SqlitePackReader implements PackReader {
     if (!this.kindCountCache) {
       const counts = emptyKindCounts();
       guarded(this.path, () => {
-        for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as { kind: number; n: number }[]) {
+        for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as {
+          kind: number;
+          n: number;
+        }[]) {
           const kind = KIND_CODES[row.kind];
           if (kind) counts[kind] = row.n;
         }
@@ -291,7 +367,9 @@ class SqlitePackReader implements PackReader {
         return openSearchEngine(this.db);
       } catch (error) {
         if (error instanceof SearchFormatError) {
-          throw new PackError(`${this.path}: its search index was made by another version of Folio (${error.found}; this Folio reads ${SEARCH_FORMAT}); rebuild the pack with "folio build"`);
+          throw new PackError(
+            `${this.path}: its search index was made by another version of Folio (${error.found}; this Folio reads ${SEARCH_FORMAT}); rebuild the pack with "folio build"`,
+          );
         }
         throw error;
       }

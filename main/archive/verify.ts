@@ -27,9 +27,19 @@ export function verifyPack(path: string): VerifyReport {
   try {
     check('SQLite integrity', () => {
       const rows = db.pragma('integrity_check') as { integrity_check: string }[];
-      return rows.length === 1 && rows[0]?.integrity_check === 'ok' ? true : rows.slice(0, 3).map((r) => r.integrity_check).join('; ');
+      return rows.length === 1 && rows[0]?.integrity_check === 'ok'
+        ? true
+        : rows
+            .slice(0, 3)
+            .map((r) => r.integrity_check)
+            .join('; ');
     });
-    const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    );
     check('content checksum', () => {
       const sections = pack.sections();
       const passages: Passage[] = sections.flatMap((s) => pack.passagesOfSection(s.id));
@@ -37,38 +47,58 @@ export function verifyPack(path: string): VerifyReport {
       if (passages.length !== total) return `${total - passages.length} passages belong to no section`;
       const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
       const actual = contentChecksum(pack.manifest, sections, passages, media);
-      return actual === meta.get(META.contentSha256) ? true : `stored ${meta.get(META.contentSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+      return actual === meta.get(META.contentSha256)
+        ? true
+        : `stored ${meta.get(META.contentSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('passage index', () => {
       // The passages table (id hash and kind, used without decompressing) must agree with the blocks.
-      const rows = db.prepare('SELECT ordinal, id_hash, kind FROM passages ORDER BY ordinal').all() as { ordinal: number; id_hash: number; kind: number }[];
+      const rows = db.prepare('SELECT ordinal, id_hash, kind FROM passages ORDER BY ordinal').all() as {
+        ordinal: number;
+        id_hash: number;
+        kind: number;
+      }[];
       const passages = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
       if (rows.length !== passages.length) return `${rows.length} index rows for ${passages.length} passages`;
       for (const [i, p] of passages.entries()) {
         const row = rows[i]!;
-        if (row.ordinal !== p.ordinal || row.id_hash !== passageIdHash(p.id)?.hash || KIND_CODES[row.kind] !== p.kind) return `passage ${p.id} (#${p.ordinal}) disagrees with its index row`;
+        if (row.ordinal !== p.ordinal || row.id_hash !== passageIdHash(p.id)?.hash || KIND_CODES[row.kind] !== p.kind)
+          return `passage ${p.id} (#${p.ordinal}) disagrees with its index row`;
       }
       return true;
     });
     check('media files', () => {
       const bad: string[] = [];
-      for (const row of db.prepare('SELECT id, sha256, data, bytes FROM media WHERE present = 1').iterate() as Iterable<{ id: string; sha256: string; data: Buffer | null; bytes: number }>) {
-        if (!row.data || row.data.length !== row.bytes || createHash('sha256').update(row.data).digest('hex') !== row.sha256) bad.push(row.id);
+      for (const row of db
+        .prepare('SELECT id, sha256, data, bytes FROM media WHERE present = 1')
+        .iterate() as Iterable<{ id: string; sha256: string; data: Buffer | null; bytes: number }>) {
+        if (
+          !row.data ||
+          row.data.length !== row.bytes ||
+          createHash('sha256').update(row.data).digest('hex') !== row.sha256
+        )
+          bad.push(row.id);
       }
       return bad.length === 0 ? true : `damaged: ${bad.slice(0, 5).join(', ')}`;
     });
     check('index checksum', () => {
       const actual = indexChecksum(db);
-      return actual === meta.get(META.indexSha256) ? true : `stored ${meta.get(META.indexSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+      return actual === meta.get(META.indexSha256)
+        ? true
+        : `stored ${meta.get(META.indexSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('search index', () => {
       const problems = verifySearchIndex(db);
       // The check is already named "search index"; its problems need not say it again.
-      return problems.length === 0 ? true : problems.slice(0, 3).map((p) => p.replace(/^search index: /, '')).join('; ');
+      return problems.length === 0
+        ? true
+        : problems
+            .slice(0, 3)
+            .map((p) => p.replace(/^search index: /, ''))
+            .join('; ');
     });
   } finally {
     pack.close();
   }
   return { ok: checks.every((c) => c.ok), checks };
 }
-

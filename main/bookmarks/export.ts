@@ -1,5 +1,5 @@
 /** Export files for bookmarks: JSON (re-importable) and Markdown (for people). Pure functions. */
-import type { Bookmark } from '../api/contract';
+import type { Bookmark } from '../model/bookmark';
 
 export interface ExportMeta {
   archiveId: string;

@@ -1,17 +1,19 @@
 /**
- * `folio search`, shared by the full command (main.ts) and the lean entry (search-entry.ts) that
+ * `folio search`, shared by the full command (program.ts) and the lean entry (search-entry.ts) that
  * answers a one-shot search without loading anything else.
  */
 import type { Command } from 'commander';
-import type { OpenArchive } from '../archive/open-archive';
+import type { SearchablePack } from '../archive/searchable-pack';
 import type { PassageKind } from '../model/passage-kind';
-import { archivePath, fail, kinds, positiveInt } from './common';
+import { archivePath } from './archive-path';
+import { fail } from './failure';
+import { kinds, positiveInt } from './option-parsers';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
 export interface SearchCommandLoaders {
-  openArchive(path: string): Promise<OpenArchive>;
+  openSearchablePack: (path: string) => Promise<SearchablePack>;
   /** The embedded pack's path after (re)building it; null when another command answers instead. */
-  buildEmbedded(): Promise<string | null>;
+  buildEmbedded: () => Promise<string | null>;
 }
 
 /** A snippet with its highlights marked: bold on a terminal, [brackets] when piped. */
@@ -41,11 +43,11 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
     .option('--json', 'print one JSON object')
     .action(
       async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
-        let archive: OpenArchive;
+        let archive: SearchablePack;
         try {
           const path = await archivePath(options.archive, load.buildEmbedded);
           if (path === null) return;
-          archive = await load.openArchive(path);
+          archive = await load.openSearchablePack(path);
         } catch (error) {
           fail(error);
         }

@@ -5,13 +5,14 @@
  * chunks that a search would otherwise also load). bin/folio.mjs runs it when the first argument
  * is `search`.
  */
-import { openArchive } from '../archive/open-archive';
-import { createBaseProgram, fail } from './common';
+import { openSearchablePack } from '../archive/searchable-pack';
+import { createBaseProgram } from './base-program';
+import { fail } from './failure';
 import { addSearchCommand } from './search-command';
 
 const program = createBaseProgram();
 addSearchCommand(program, {
-  openArchive: async (path) => openArchive(path),
+  openSearchablePack: (path) => Promise.resolve(openSearchablePack(path)),
   // Rare (a fresh checkout or edited archive source): the full command builds the embedded pack and
   // answers the same arguments. A computed specifier keeps the bundler from inlining the builder.
   buildEmbedded: async () => {

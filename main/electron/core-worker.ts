@@ -3,6 +3,6 @@
  * Every SQLite connection it opens (pack reader, pack builder, bookmark store) goes through
  * main/sqlite.ts, which loads the Electron-ABI better-sqlite3 named by FOLIO_SQLITE_BINDING.
  */
-import { runCoreWorker } from '../api/core-worker-main';
+import { runCoreWorker } from '../api/worker/worker-thread';
 
 runCoreWorker();

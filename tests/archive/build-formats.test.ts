@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { verifyPack } from '../../main/archive/verify';
 import { tempDir } from '../helpers/temp';
@@ -44,7 +45,8 @@ describe('curated source (Markdown with directives)', () => {
     // Both are found by id, without reading any other passage.
     expect(pack.passage(second!.id)?.ordinal).toBe(second?.ordinal);
     expect(pack.passage(first!.id)?.ordinal).toBe(first?.ordinal);
-    for (const bad of ['p000000000000', `${first!.id}-1`, `${first!.id}-02`, 'nonsense', '', 'p' + 'f'.repeat(40)]) expect(pack.passage(bad)).toBeUndefined();
+    for (const bad of ['p000000000000', `${first!.id}-1`, `${first!.id}-02`, 'nonsense', '', 'p' + 'f'.repeat(40)])
+      expect(pack.passage(bad)).toBeUndefined();
     // The same caption text twice is a repeat too, whatever picture it sits under.
     expect(passages[3]?.repeatOf).toBe(passages[2]?.id);
   });
@@ -59,17 +61,21 @@ describe('curated source (Markdown with directives)', () => {
     expect(image).toMatchObject({ type: 'image', present: true, mime: 'image/png', source: 'media/crane.png' });
     expect(pack.mediaBlob(image!.id)?.bytes.subarray(1, 4).toString()).toBe('PNG');
     expect(passages[3]?.media).toMatchObject({ type: 'image', present: false, source: null });
-    expect(passages[4]).toMatchObject({ title: 'Harbour film', media: { type: 'video', present: true, mime: 'video/webm' } });
+    expect(passages[4]).toMatchObject({
+      title: 'Harbour film',
+      media: { type: 'video', present: true, mime: 'video/webm' },
+    });
   });
 
   it('verifies clean', () => {
     expect(verifyPack(out).ok).toBe(true);
   });
 
-  it('gives the same content checksum when built twice', () => {
+  it('gives the same pack, byte for byte, when built twice', () => {
     const again = buildPack(join(fixtures, 'curated-mini'), join(dir, 'mini-again.folio'));
     expect(again.contentSha256).toBe(result.contentSha256);
     expect(again.indexSha256).toBe(result.indexSha256);
+    expect(readFileSync(again.outFile).equals(readFileSync(out))).toBe(true);
   });
 });
 
@@ -90,12 +96,18 @@ describe('plain website folder (HTML import)', () => {
     expect(byText('The museum keeps the log books of the harbour master from 1890 to 1950.')?.kind).toBe('text');
     expect(byText('Opening hours: ten to four')?.kind).toBe('text');
     expect(byText('Entry is free')?.kind).toBe('text');
-    expect(byText('The steam crane on the north quay, 1921')).toMatchObject({ kind: 'caption', media: { present: true, source: 'img/crane.png' } });
+    expect(byText('The steam crane on the north quay, 1921')).toMatchObject({
+      kind: 'caption',
+      media: { present: true, source: 'img/crane.png' },
+    });
     expect(byText('The museum stamp')).toMatchObject({ kind: 'caption', media: { present: true } });
     expect(passages.find((p) => p.kind === 'media' && p.title === 'Spring tide at the quay')).toMatchObject({
       media: { type: 'video', present: true, mime: 'video/webm' },
     });
-    expect(passages.find((p) => p.title === 'Foghorn recording')).toMatchObject({ kind: 'media', media: { type: 'audio', present: false } });
+    expect(passages.find((p) => p.title === 'Foghorn recording')).toMatchObject({
+      kind: 'media',
+      media: { type: 'audio', present: false },
+    });
     expect(byText('Loose text in a division is kept.')?.kind).toBe('text');
     expect(byText('Pilot cutters')).toMatchObject({ kind: 'heading', level: 2 });
     expect(byText('A fast sailing boat with one mast.')?.kind).toBe('text');
@@ -110,7 +122,10 @@ describe('plain website folder (HTML import)', () => {
   });
 
   it('keeps remote and out-of-folder images as references, never reading outside the folder', () => {
-    expect(byText('A remote picture that is not in the folder')?.media).toMatchObject({ present: false, source: 'https://example.invalid/remote.png' });
+    expect(byText('A remote picture that is not in the folder')?.media).toMatchObject({
+      present: false,
+      source: 'https://example.invalid/remote.png',
+    });
     expect(byText('A path that climbs out of the folder')?.media).toMatchObject({ present: false });
     expect(result.media.included).toBe(3);
   });
@@ -122,6 +137,9 @@ describe('plain website folder (HTML import)', () => {
   });
 
   it('records provenance as the page and its lines', () => {
-    expect(byText('Pilot cutters guided ships past the sand bars.')?.provenance).toEqual({ file: 'guide/boats.html', lines: [7, 7] });
+    expect(byText('Pilot cutters guided ships past the sand bars.')?.provenance).toEqual({
+      file: 'guide/boats.html',
+      lines: [7, 7],
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import type { Passage } from '../../main/model/archive';
 import { tempDir } from '../helpers/temp';
@@ -13,7 +13,8 @@ const built = buildPack(source, out);
 const pack = openPack(out);
 const passages: Passage[] = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
 const words = (text: string) => text.split(/\s+/u).filter(Boolean);
-const find = (kind: Passage['kind'], start: string) => passages.find((p) => p.kind === kind && p.text.startsWith(start));
+const find = (kind: Passage['kind'], start: string) =>
+  passages.find((p) => p.kind === kind && p.text.startsWith(start));
 
 describe('the embedded Korean War archive', () => {
   it('keeps the original page as its source of record, byte for byte', () => {
@@ -35,17 +36,38 @@ describe('the embedded Korean War archive', () => {
   it('has every kind, with the examples a reader knows', () => {
     expect(find('caption', 'Crowd at Seoul Station the day after the Japanese surrender')).toBeDefined();
     expect(find('caption', '1947 Korean Won')).toBeDefined();
-    for (const title of ['Korean War in Color', 'Weapons of Victory 19 - Yakovlev Yak 9 fighter', 'Into the Fire', 'The Chosin Reservoir Campaign: Frozen Chosin', 'They chose China']) {
-      expect(passages.find((p) => p.kind === 'media' && p.title?.startsWith(title)), title).toBeDefined();
+    for (const title of [
+      'Korean War in Color',
+      'Weapons of Victory 19 - Yakovlev Yak 9 fighter',
+      'Into the Fire',
+      'The Chosin Reservoir Campaign: Frozen Chosin',
+      'They chose China',
+    ]) {
+      expect(
+        passages.find((p) => p.kind === 'media' && p.title?.startsWith(title)),
+        title,
+      ).toBeDefined();
     }
-    expect(passages.find((p) => p.kind === 'media' && p.title?.startsWith('Into the Fire'))?.text).toContain('Watch trailer');
+    expect(passages.find((p) => p.kind === 'media' && p.title?.startsWith('Into the Fire'))?.text).toContain(
+      'Watch trailer',
+    );
     expect(find('heading', 'Korean War June 25, 1950')).toBeDefined();
     expect(find('text', 'At the Cairo Conference of 1943')).toBeDefined();
   });
 
   it('joins the captions the page broke in two', () => {
-    expect(find('caption', 'Painting of Kim Il sung directing anti-aircraft guns. Kim did lead troops in battle during the war and was wounded.')).toBeDefined();
-    expect(find('caption', 'The smaller South Korean army and remaining US troops were quickly overwhelmed by the larger North Korean Army')).toBeDefined();
+    expect(
+      find(
+        'caption',
+        'Painting of Kim Il sung directing anti-aircraft guns. Kim did lead troops in battle during the war and was wounded.',
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        'caption',
+        'The smaller South Korean army and remaining US troops were quickly overwhelmed by the larger North Korean Army',
+      ),
+    ).toBeDefined();
   });
 
   it('keeps both copies of the repeated paragraph and marks the second', () => {
@@ -61,14 +83,14 @@ describe('the embedded Korean War archive', () => {
     for (const p of refs) expect(p.media).toMatchObject({ present: false });
   });
 
-  it('records each passage\'s line range in the page', () => {
+  it("records each passage's line range in the page", () => {
     const cairo = find('text', 'At the Cairo Conference of 1943');
     expect(cairo?.provenance).toEqual({ file: 'record/page.txt', lines: [12, 12] });
     const painting = find('caption', 'Painting of Kim Il sung');
     expect(painting?.provenance.lines).toEqual([66, 68]);
   });
 
-  it('groups passages into navigable sections, using the page\'s own headings', () => {
+  it("groups passages into navigable sections, using the page's own headings", () => {
     const sections = pack.sections();
     expect(sections.length).toBeGreaterThanOrEqual(6);
     const titles = sections.map((s) => s.title);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
@@ -73,7 +73,7 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     // Keep the header and first pages, smash a stretch in the middle (text blocks and index pages).
     for (let i = 8192; i < bytes.length - 4096; i += 7) bytes[i] = (bytes[i]! * 31 + 17) & 0xff;
     writeFileSync(damaged, bytes);
-    let failed = false;
+    let failed: boolean;
     try {
       failed = !verifyPack(damaged).ok;
     } catch (error) {
@@ -83,7 +83,9 @@ describe('packs that cannot be used are rejected with one clear line', () => {
   });
 
   it('a pack whose passage index was edited fails verification', () => {
-    const edited = editedCopy('edited-index.folio', (db) => db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run());
+    const edited = editedCopy('edited-index.folio', (db) =>
+      db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run(),
+    );
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
@@ -91,10 +93,16 @@ describe('packs that cannot be used are rejected with one clear line', () => {
 
   it('a pack whose passage text was edited fails the content checksum', () => {
     const edited = editedCopy('edited.folio', (db) => {
-      const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as { id: number; data: Buffer };
+      const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as {
+        id: number;
+        data: Buffer;
+      };
       const records = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
       records[1]![2] = 'The port of Pusan was quiet in 1950.';
-      db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(brotliCompressSync(Buffer.from(JSON.stringify(records))), id);
+      db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(
+        brotliCompressSync(Buffer.from(JSON.stringify(records))),
+        id,
+      );
     });
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
@@ -102,11 +110,15 @@ describe('packs that cannot be used are rejected with one clear line', () => {
   });
 
   it('a pack whose search index another version of Folio wrote asks to be rebuilt, not called damaged', () => {
-    const old = editedCopy('old-index.folio', (db) => db.prepare("UPDATE search_meta SET value = 'folio-search-4' WHERE key = 'format'").run());
+    const old = editedCopy('old-index.folio', (db) =>
+      db.prepare("UPDATE search_meta SET value = 'folio-search-4' WHERE key = 'format'").run(),
+    );
     const pack = openPack(old);
     try {
       expect(() => pack.searchEngine()).toThrow(PackError);
-      expect(() => pack.searchEngine()).toThrow(/made by another version of Folio \(folio-search-4; this Folio reads folio-search-\d+\); rebuild the pack/u);
+      expect(() => pack.searchEngine()).toThrow(
+        /made by another version of Folio \(folio-search-4; this Folio reads folio-search-\d+\); rebuild the pack/u,
+      );
       expect(() => pack.searchEngine()).not.toThrow(/damaged/u);
     } finally {
       pack.close();

@@ -119,7 +119,7 @@ describe('folio search', () => {
     const run = folio('search', '--archive', pack, '--json', '--', query);
     expect(run.status).toBe(0);
     expect(run.stderr).toBe('');
-    expect(() => JSON.parse(run.stdout)).not.toThrow();
+    expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });
 
   it('prints readable results with highlights when piped', () => {

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type lunr from 'lunr';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32, syntheticCorpus } from '../../bench/synthetic-corpus';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { toIndexDocuments } from '../../main/search/documents';
 import { createAnalyzer } from '../../main/search/analyzer/index';

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus } from '../../bench/synthetic-corpus';
-import { buildPack } from '../../main/archive/build';
+import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { toIndexDocuments } from '../../main/search/documents';
 import { createAnalyzer } from '../../main/search/analyzer/index';

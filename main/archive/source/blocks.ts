@@ -32,4 +32,3 @@ export type SourceBlock = SectionStartBlock | PassageBlock;
 export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
 }
-

@@ -4,18 +4,76 @@
  * images' alt text and video/audio elements become passages of the right kind.
  */
 import { load, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { MediaType } from '../../model/archive';
 import { rangeIndex } from '../range-index';
 import { normaliseWhitespace, type PassageBlock, type SourceBlock } from './blocks';
 
+/** File extensions read as HTML pages. */
+export const HTML_EXTENSIONS: ReadonlySet<string> = new Set(['.html', '.htm']);
+
 /** Elements whose content is never reader-facing text. */
-const SKIPPED = new Set(['script', 'style', 'template', 'noscript', 'nav', 'head', 'svg', 'math', 'iframe', 'object', 'button', 'form', 'select', 'textarea']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'nav',
+  'head',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'button',
+  'form',
+  'select',
+  'textarea',
+]);
 /** Elements that open a block of their own; anything else is inline. */
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'video', 'audio', 'picture', 'center', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'video',
+  'audio',
+  'picture',
+  'center',
+  'html',
 ]);
 const HEADING = /^h([1-6])$/u;
 
@@ -30,13 +88,25 @@ interface Context {
   out: SourceBlock[];
 }
 
+/** The values of domhandler's ElementType enum for elements (the enum lives in a package Folio does not depend on). */
+const ELEMENT_NODE_TYPES: ReadonlySet<string> = new Set(['tag', 'script', 'style']);
+
 function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+  return ELEMENT_NODE_TYPES.has(node.type);
+}
+
+function isText(node: AnyNode): node is Text {
+  return (node.type as string) === 'text';
 }
 
 function hidden(el: Element): boolean {
   const attrs = el.attribs ?? {};
-  return 'hidden' in attrs || attrs['aria-hidden'] === 'true' || attrs.role === 'navigation' || /display\s*:\s*none/u.test(attrs.style ?? '');
+  return (
+    'hidden' in attrs ||
+    attrs['aria-hidden'] === 'true' ||
+    attrs.role === 'navigation' ||
+    /display\s*:\s*none/u.test(attrs.style ?? '')
+  );
 }
 
 function hasBlockChild(el: Element): boolean {
@@ -45,7 +115,7 @@ function hasBlockChild(el: Element): boolean {
 
 /** Visible text of an element, skipping script/style and hidden parts. */
 function textOf(node: AnyNode): string {
-  if (node.type === 'text') return (node as unknown as { data: string }).data;
+  if (isText(node)) return node.data;
   if (!isElement(node) || SKIPPED.has(node.name) || hidden(node)) return '';
   if (node.name === 'br') return ' ';
   let text = '';
@@ -57,7 +127,11 @@ function mediaTitle(el: Element, $: CheerioAPI): string {
   const attrs = el.attribs ?? {};
   const caption = $(el).closest('figure').find('figcaption').first();
   const src = attrs.src ?? $(el).find('source[src]').attr('src') ?? '';
-  return normaliseWhitespace(attrs.title ?? attrs['aria-label'] ?? (caption.length ? caption.text() : '') ?? '') || decodeURIComponent(src.split('/').pop() ?? '') || 'Untitled media';
+  return (
+    normaliseWhitespace(attrs.title ?? attrs['aria-label'] ?? (caption.length ? caption.text() : '') ?? '') ||
+    decodeURIComponent(src.split('/').pop() ?? '') ||
+    'Untitled media'
+  );
 }
 
 function emit(ctx: Context, node: AnyNode, block: Omit<PassageBlock, 'type' | 'file' | 'lines'>): void {
@@ -88,13 +162,25 @@ function walk(ctx: Context, node: AnyNode): void {
     }
     const text = normaliseWhitespace(captionEl.length ? captionEl.text() : (img.attr('alt') ?? ''));
     const src = img.attr('src');
-    emit(ctx, el, { kind: 'caption', text, title: null, level: null, media: { type: 'image', src: src ? ctx.resolve(src) : null } });
+    emit(ctx, el, {
+      kind: 'caption',
+      text,
+      title: null,
+      level: null,
+      media: { type: 'image', src: src ? ctx.resolve(src) : null },
+    });
     return;
   }
   if (name === 'img') {
     const alt = normaliseWhitespace(el.attribs.alt ?? '');
     const src = el.attribs.src;
-    emit(ctx, el, { kind: 'caption', text: alt, title: null, level: null, media: { type: 'image', src: src ? ctx.resolve(src) : null } });
+    emit(ctx, el, {
+      kind: 'caption',
+      text: alt,
+      title: null,
+      level: null,
+      media: { type: 'image', src: src ? ctx.resolve(src) : null },
+    });
     return;
   }
   if (name === 'video' || name === 'audio') {
@@ -113,7 +199,13 @@ function walk(ctx: Context, node: AnyNode): void {
   }
   if (BLOCK.has(name) && !hasBlockChild(el)) {
     // A leaf block: its text is one passage (p, li, dd, td, pre, or a div holding only inline content).
-    emit(ctx, el, { kind: 'text', text: normaliseWhitespace(textOf(el).replace(/¶/gu, '')), title: null, level: null, media: null });
+    emit(ctx, el, {
+      kind: 'text',
+      text: normaliseWhitespace(textOf(el).replace(/¶/gu, '')),
+      title: null,
+      level: null,
+      media: null,
+    });
     return;
   }
   // A container: walk its children, gathering runs of loose inline content into passages of their own.
@@ -136,11 +228,18 @@ function walk(ctx: Context, node: AnyNode): void {
 
 /** The page's title: `<title>`, else its first `<h1>`. */
 export function htmlTitle($: CheerioAPI): string {
-  return normaliseWhitespace($('title').first().text()) || normaliseWhitespace($('h1').first().text().replace(/¶/gu, ''));
+  return (
+    normaliseWhitespace($('title').first().text()) || normaliseWhitespace($('h1').first().text().replace(/¶/gu, ''))
+  );
 }
 
 /** Reads one HTML page. The page's title starts a section (a page is a section). */
-export function readHtml(html: string, file: string, resolve: ResolveMedia, fallbackTitle: string): { blocks: SourceBlock[]; title: string; lang: string | null } {
+export function readHtml(
+  html: string,
+  file: string,
+  resolve: ResolveMedia,
+  fallbackTitle: string,
+): { blocks: SourceBlock[]; title: string; lang: string | null } {
   // htmlparser2 (through cheerio) in HTML mode: about four times faster than parse5 on real sites,
   // which decides the build time of large archives; offsets give each passage its lines.
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true, withStartIndices: true, withEndIndices: true } });
@@ -155,6 +254,6 @@ export function readHtml(html: string, file: string, resolve: ResolveMedia, fall
   const title = htmlTitle($) || fallbackTitle;
   const out: SourceBlock[] = [{ type: 'section', title, metadata: true }];
   const body = $('body')[0] ?? $.root()[0];
-  if (body) walk({ $, file, lineOf, resolve, out }, body as AnyNode);
+  if (body) walk({ $, file, lineOf, resolve, out }, body);
   return { blocks: out, title, lang: $('html').attr('lang') ?? null };
 }

@@ -1,5 +1,5 @@
 declare module 'markdown-it-container' {
-  import type MarkdownIt from 'markdown-it';
-  const container: MarkdownIt.PluginWithParams;
+  import type { PluginWithParams } from 'markdown-it';
+  const container: PluginWithParams;
   export default container;
 }

@@ -54,7 +54,9 @@ function inlineText(token: Token | undefined): string {
 
 /** The only image of an image-only paragraph, if that is what the inline token is. */
 function soleImage(token: Token | undefined): Token | null {
-  const meaningful = (token?.children ?? []).filter((c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak');
+  const meaningful = (token?.children ?? []).filter(
+    (c) => !(c.type === 'text' && c.content.trim() === '') && c.type !== 'softbreak',
+  );
   return meaningful.length === 1 && meaningful[0]?.type === 'image' ? meaningful[0] : null;
 }
 
@@ -80,7 +82,13 @@ function linesOf(token: Token): [number, number] {
 export function readMarkdown(markdown: string, file: string): SourceBlock[] {
   const tokens = parser.parse(markdown, {});
   const blocks: SourceBlock[] = [];
-  let openDirective: { name: Directive; open: Token; paragraphs: string[]; options: Map<string, string>; words: string[] } | null = null;
+  let openDirective: {
+    name: Directive;
+    open: Token;
+    paragraphs: string[];
+    options: Map<string, string>;
+    words: string[];
+  } | null = null;
   let sectionDepth = 0;
 
   const push = (block: Omit<PassageBlock, 'type' | 'file'>): void => {
@@ -126,7 +134,9 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
       } else {
         const type = (directive.words[0] ?? 'video') as MediaType;
         if (!MEDIA_TYPES.includes(type)) {
-          throw new SourceError(`${file}:${lines[0]}: media type must be one of ${MEDIA_TYPES.join(', ')}, not "${type}"`);
+          throw new SourceError(
+            `${file}:${lines[0]}: media type must be one of ${MEDIA_TYPES.join(', ')}, not "${type}"`,
+          );
         }
         const [title = '', ...description] = directive.paragraphs;
         push({
@@ -162,7 +172,14 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
       } else {
         const image = soleImage(inline);
         if (image) {
-          push({ kind: 'caption', text, title: null, level: null, media: { type: 'image', src: image.attrGet('src') || null }, lines: linesOf(token) });
+          push({
+            kind: 'caption',
+            text,
+            title: null,
+            level: null,
+            media: { type: 'image', src: image.attrGet('src') || null },
+            lines: linesOf(token),
+          });
         } else {
           push({ kind: 'text', text, title: null, level: null, media: null, lines: linesOf(token) });
         }
@@ -178,10 +195,12 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
       else push({ kind: 'text', text, title: null, level: null, media: null, lines: linesOf(token) });
     }
   }
-  if (openDirective) throw new SourceError(`${file}:${linesOf(openDirective.open)[0]}: "::: ${openDirective.name}" is never closed with ":::"`);
+  if (openDirective)
+    throw new SourceError(
+      `${file}:${linesOf(openDirective.open)[0]}: "::: ${openDirective.name}" is never closed with ":::"`,
+    );
   return blocks;
 }
-
 
 /** Text of an HTML fragment embedded in Markdown, via a real HTML parser. */
 function htmlText(html: string): string {

@@ -8,7 +8,17 @@ export function readPlainText(text: string, file: string): SourceBlock[] {
   const flush = (end: number): void => {
     if (start < 0) return;
     const body = normaliseWhitespace(lines.slice(start, end).join(' '));
-    if (body) blocks.push({ type: 'passage', kind: 'text', text: body, title: null, level: null, media: null, file, lines: [start + 1, end] });
+    if (body)
+      blocks.push({
+        type: 'passage',
+        kind: 'text',
+        text: body,
+        title: null,
+        level: null,
+        media: null,
+        file,
+        lines: [start + 1, end],
+      });
     start = -1;
   };
   lines.forEach((line, index) => {

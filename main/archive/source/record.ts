@@ -19,7 +19,11 @@ function recordWords(record: string): RecordWord[] {
 }
 
 /** Returns, for each passage text, its [first, last] line in the record. */
-export function alignToRecord(passages: readonly { text: string; where: string }[], record: string, recordName: string): [number, number][] {
+export function alignToRecord(
+  passages: readonly { text: string; where: string }[],
+  record: string,
+  recordName: string,
+): [number, number][] {
   const words = recordWords(record);
   let cursor = 0;
   const ranges = passages.map(({ text, where }) => {

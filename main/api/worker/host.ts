@@ -1,0 +1,102 @@
+/**
+ * CoreHost: the main-thread side of the core worker (worker-thread.ts runs the other side). Electron's main process and `folio serve`
+ * both use it, so the pack, search and bookmarks never block the UI thread or the HTTP loop.
+ */
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { MediaBlob } from '../../archive/pack-reader-types';
+import { FolioError } from '../../model/errors';
+import { projectRoot } from '../../paths';
+import type { ApiError, ApiMethod, ApiResult } from '../contract';
+import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+
+export interface CoreHostOptions {
+  /** The worker script: out/main/core-worker.js in Electron; boot.mjs (tsx, from source) otherwise. */
+  workerPath?: string;
+  /** Extra environment for the worker (defaults to the parent's). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The worker could not open the archive or the bookmarks: the API's own error, as a FolioError. */
+export class CoreOpenError extends FolioError {
+  constructor(readonly apiError: ApiError) {
+    super(apiError.message);
+  }
+}
+
+/** The source-tree worker (for folio serve and tests). */
+export const sourceWorkerPath = (): string => join(projectRoot(), 'main', 'api', 'worker', 'boot.mjs');
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type Pending = { resolve: (message: FromWorker) => void; reject: (error: Error) => void };
+
+export class CoreHost {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private failure: Error | null = null;
+  private closed = false;
+
+  constructor(options: CoreHostOptions = {}) {
+    this.worker = new Worker(options.workerPath ?? sourceWorkerPath(), options.env ? { env: options.env } : {});
+    this.worker.on('message', (message: FromWorker) => {
+      const pending = this.pending.get(message.id);
+      if (!pending) return;
+      this.pending.delete(message.id);
+      pending.resolve(message);
+    });
+    const fail = (error: Error): void => {
+      this.failure = error;
+      for (const p of this.pending.values()) p.reject(error);
+      this.pending.clear();
+    };
+    this.worker.on('error', (error) => fail(new Error(`The archive worker failed: ${error.message}`)));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) fail(new Error(`The archive worker stopped (exit code ${code}).`));
+    });
+  }
+
+  private send(message: DistributiveOmit<ToWorker, 'id'>): Promise<FromWorker> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.reject(new Error('The archive worker is closed.'));
+    const id = this.nextId++;
+    return new Promise<FromWorker>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  /** Opens (or switches to) a pack; null opens the embedded archive. Rejects with CoreOpenError and a one-line message. */
+  async open(archivePath: string | null, dataDir: string): Promise<OpenedValue> {
+    const reply = await this.send({ kind: 'open', archivePath, dataDir });
+    if (reply.kind !== 'open') throw new Error('Unexpected reply from the archive worker.');
+    if (!reply.ok) throw new CoreOpenError(reply.error);
+    return reply.value;
+  }
+
+  /** Runs one API call through dispatch in the worker. Never rejects for API errors. */
+  async call(method: unknown, payload: unknown, profileId: string, client = profileId): Promise<ApiResult<ApiMethod>> {
+    try {
+      const reply = await this.send({ kind: 'call', method, payload, profileId, client });
+      if (reply.kind !== 'call') throw new Error('Unexpected reply from the archive worker.');
+      return reply.result;
+    } catch (error) {
+      return { ok: false, error: { code: 'unavailable', message: (error as Error).message } };
+    }
+  }
+
+  async media(mediaId: string): Promise<MediaBlob | undefined> {
+    const reply = await this.send({ kind: 'media', mediaId });
+    if (reply.kind !== 'media' || !reply.media) return undefined;
+    const { bytes, mime } = reply.media;
+    return { mime, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const p of this.pending.values()) p.reject(new Error('The archive worker is closed.'));
+    this.pending.clear();
+    await this.worker.terminate();
+  }
+}

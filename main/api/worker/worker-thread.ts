@@ -1,0 +1,117 @@
+/**
+ * The worker thread's side of the core worker: owns the open pack, the searcher and the bookmark store, and answers calls
+ * through the handler table, off the main thread. Requests carry ids; a search.query that has a
+ * newer search.query from the same client queued behind it is answered "superseded" instead of run,
+ * so typing fast never builds a backlog.
+ */
+import { parentPort, type MessagePort } from 'node:worker_threads';
+import { embeddedPackPath } from '../../archive/embedded';
+import { FolioError } from '../../model/errors';
+import { firstLine } from '../api-error';
+import { openArchiveContext, type ArchiveContext } from '../archive-context';
+import { SUPERSEDED } from '../contract';
+import { dispatch } from '../dispatch';
+import { handlers } from '../handlers';
+import type { CallMessage, FromWorker, ToWorker } from './protocol';
+
+export function runCoreWorker(port: MessagePort | null = parentPort): void {
+  if (!port) throw new Error('runCoreWorker must run in a worker thread.');
+  const out = port;
+  let archive: ArchiveContext | null = null;
+  const queue: ToWorker[] = [];
+  let scheduled = false;
+
+  const post = (message: FromWorker, transfer?: ArrayBuffer[]): void => out.postMessage(message, transfer ?? []);
+
+  const isNewerSearchQueued = (msg: CallMessage): boolean => {
+    if (msg.method !== 'search.query') return false;
+    const seq = (msg.payload as { seq?: unknown } | null)?.seq;
+    if (typeof seq !== 'number') return false;
+    return queue.some(
+      (m) =>
+        m.kind === 'call' &&
+        m.method === 'search.query' &&
+        m.client === msg.client &&
+        typeof (m.payload as { seq?: unknown } | null)?.seq === 'number' &&
+        (m.payload as { seq: number }).seq > seq,
+    );
+  };
+
+  const handle = (msg: ToWorker): void => {
+    switch (msg.kind) {
+      case 'open': {
+        try {
+          const next = openArchiveContext({
+            archivePath: msg.archivePath ?? embeddedPackPath(),
+            dataDir: msg.dataDir,
+            ...(archive ? { bookmarks: archive.bookmarks } : {}),
+          });
+          const previous = archive;
+          archive = next;
+          // The store is shared across packs; only the previous pack is closed.
+          previous?.pack.close();
+          // Warm the search index (read on demand from the pack) so the first query is as fast as the rest.
+          dispatch('search.query', { query: next.pack.manifest.title, limit: 1 }, next.context('system'));
+          const info = handlers['archive.info']({}, next.context('system'));
+          post({ id: msg.id, kind: 'open', ok: true, value: { info, recovery: next.recovery } });
+        } catch (error) {
+          // Expected failures (a damaged pack, an unusable bookmarks file) speak for themselves.
+          const message = error instanceof FolioError ? error.message : firstLine(error);
+          post({ id: msg.id, kind: 'open', ok: false, error: { code: 'unavailable', message } });
+        }
+        return;
+      }
+      case 'call': {
+        if (!archive) {
+          post({
+            id: msg.id,
+            kind: 'call',
+            result: { ok: false, error: { code: 'unavailable', message: 'No archive is open.' } },
+          });
+          return;
+        }
+        if (isNewerSearchQueued(msg)) {
+          post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
+          return;
+        }
+        post({ id: msg.id, kind: 'call', result: dispatch(msg.method, msg.payload, archive.context(msg.profileId)) });
+        return;
+      }
+      case 'media': {
+        let media: { mime: string; bytes: Uint8Array } | null = null;
+        try {
+          const blob = archive?.pack.mediaBlob(msg.mediaId);
+          if (blob) {
+            const bytes = new Uint8Array(blob.bytes.byteLength);
+            bytes.set(blob.bytes);
+            media = { mime: blob.mime, bytes };
+          }
+        } catch {
+          media = null;
+        }
+        post({ id: msg.id, kind: 'media', media }, media ? [media.bytes.buffer as ArrayBuffer] : []);
+        return;
+      }
+    }
+  };
+
+  const drain = (): void => {
+    scheduled = false;
+    // Read everything already delivered before running the next item, so staleness is visible.
+    const msg = queue.shift();
+    if (!msg) return;
+    handle(msg);
+    if (queue.length) schedule();
+  };
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(drain);
+  };
+
+  out.on('message', (msg: ToWorker) => {
+    queue.push(msg);
+    schedule();
+  });
+  out.on('close', () => archive?.close());
+}

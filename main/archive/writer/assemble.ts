@@ -1,0 +1,93 @@
+/**
+ * Turns a source's blocks into what a pack holds: sections, passages with their ids, repeats, media
+ * and provenance. When the source names a record, every passage is checked against it word by word
+ * and its provenance is its line range there.
+ */
+import { readFileSync } from 'node:fs';
+import type { Manifest, Passage, Section } from '../../model/archive';
+import type { ArchiveSource } from '../source/archive-source';
+import type { PassageBlock } from '../source/blocks';
+import { shownPath } from '../source/files';
+import { alignToRecord } from '../source/record';
+import { slug } from '../source/slug';
+import { MediaFiles, type MediaFile } from './media-files';
+import { PassageIds } from './passage-ids';
+
+export interface AssembledArchive {
+  manifest: Manifest;
+  /** Sections that hold at least one passage, numbered in reading order. */
+  sections: Section[];
+  passages: Passage[];
+  media: MediaFile[];
+}
+
+export function assemble(source: ArchiveSource): AssembledArchive {
+  const sections: Section[] = [];
+  const passages: Passage[] = [];
+  const sectionIds = new Set<string>();
+  const passageIds = new PassageIds();
+  const media = new MediaFiles(source.root);
+
+  const startSection = (title: string, metadata: boolean): Section => {
+    let id = slug(title);
+    for (let n = 2; sectionIds.has(id); n++) id = `${slug(title)}-${n}`;
+    sectionIds.add(id);
+    const section: Section = {
+      id,
+      ordinal: sections.length,
+      title,
+      titleIsMetadata: metadata,
+      passageCount: 0,
+      firstPassageId: null,
+    };
+    sections.push(section);
+    return section;
+  };
+
+  const record = source.recordFile
+    ? { file: source.recordFile, name: shownPath(source.root, source.recordFile) }
+    : null;
+  const recordRanges = record
+    ? alignToRecord(
+        source.blocks
+          .filter((b): b is PassageBlock => b.type === 'passage')
+          .map((b) => ({ text: b.text, where: `${b.file}:${b.lines[0]}` })),
+        readFileSync(record.file, 'utf8'),
+        record.name,
+      )
+    : null;
+
+  let current: Section | null = null;
+  for (const block of source.blocks) {
+    if (block.type === 'section') {
+      // A page heading right after a metadata section start belongs to that section.
+      if (current && current.passageCount === 0 && current.titleIsMetadata && !block.metadata) continue;
+      current = startSection(block.title, block.metadata);
+      continue;
+    }
+    current ??= startSection(source.manifest.title, true);
+    const { id, repeatOf } = passageIds.next(block.kind, block.text);
+    const range = recordRanges?.[passages.length];
+    passages.push({
+      id,
+      ordinal: passages.length,
+      sectionId: current.id,
+      kind: block.kind,
+      text: block.text,
+      title: block.title,
+      level: block.level,
+      media: block.media ? media.refer(block.media, id) : null,
+      repeatOf,
+      provenance:
+        range && record?.name ? { file: record.name, lines: range } : { file: block.file, lines: block.lines },
+    });
+    current.passageCount++;
+    current.firstPassageId ??= id;
+  }
+  return {
+    manifest: source.manifest,
+    sections: sections.filter((s) => s.passageCount > 0).map((s, ordinal) => ({ ...s, ordinal })),
+    passages,
+    media: media.all(),
+  };
+}

@@ -1,0 +1,31 @@
+/** `folio build <source> -o <pack>`: compiles an archive source folder into a pack. */
+import type { Command } from 'commander';
+import { fail } from './failure';
+import { formatBytes } from './format-bytes';
+import { progressLine } from './progress-line';
+
+export function addBuildCommand(program: Command): void {
+  program
+    .command('build')
+    .description('compile an archive source folder (with folio.json) or a folder of HTML pages into a pack')
+    .argument('<source>', 'archive source folder')
+    .requiredOption('-o, --out <file>', 'pack file to write (.folio)')
+    .action(async (source: string, options: { out: string }) => {
+      const { buildPack } = await import('../archive/writer/build-pack');
+      const progress = progressLine();
+      try {
+        const result = buildPack(source, options.out, {
+          onProgress: (p) => progress.update(`${p.phase} ${p.done}/${p.total}`),
+        });
+        progress.done();
+        process.stdout.write(
+          `built ${result.outFile}: ${result.passages} passages in ${result.sections} sections, ` +
+            `${result.media.included}/${result.media.referenced} media files included, ${formatBytes(result.bytes)}, ${result.ms} ms\n` +
+            `content sha256 ${result.contentSha256}\n`,
+        );
+      } catch (error) {
+        progress.done();
+        fail(error);
+      }
+    });
+}
