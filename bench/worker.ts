@@ -122,10 +122,10 @@ async function main(): Promise<void> {
     case 'searcher': {
       // As the app: openArchive (pack, analyzer, searcher), a page of 20 hits with snippets. The
       // first query is open→first; a prefix query counts every keystroke as one search.
-      const { openArchive } = await import('../main/archive/open-archive');
+      const { openSearchablePack } = await import('../main/archive/searchable-pack');
       const queries = namedSet(b!);
       const t0 = now();
-      const archive = openArchive(a!);
+      const archive = openSearchablePack(a!);
       const first = archive.search({ query: queries[0]!.text, limit: 20 });
       const open_first_ms = now() - t0;
       const times: Timings['times'] = [];

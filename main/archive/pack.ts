@@ -20,7 +20,7 @@ import {
   type StoredPassage,
 } from './pack-schema';
 import { PackError } from '../model/errors';
-import { rangeIndex } from './range-index';
+import { RangeRows } from './range-rows';
 import { manifestSchema } from './manifest-schema';
 import { emptyKindCounts, type KindCounts, type PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
@@ -95,9 +95,16 @@ class SqlitePackReader implements PackReader {
   private readonly blockCache = new Map<number, StoredPassage[]>();
   private engine: IndexEngine | null = null;
   private sectionRows: SectionRow[] | null = null;
-  private sectionStarts: number[] = [];
-  private blockRows: BlockRow[] | null = null;
-  private blockStarts: number[] = [];
+  /** Blocks and sections by reading-order range, read a row at a time (range-rows.ts). */
+  private readonly blockRanges = new RangeRows<BlockRow>(
+    () => this.statements.lastBlock.get() as number | null,
+    (id) => this.statements.blockRange.get(id) as BlockRow | undefined,
+  );
+  private readonly sectionRanges = new RangeRows<SectionRow>(
+    () => this.statements.lastSection.get() as number | null,
+    (ordinal) => this.statements.sectionRange.get(ordinal) as SectionRow | undefined,
+  );
+  private readonly sectionTitles = new Map<string, string>();
   private readonly mediaCache = new Map<string, MediaRef>();
   private kindCountCache: KindCounts | null = null;
   private readonly statements;
@@ -140,6 +147,11 @@ class SqlitePackReader implements PackReader {
           'SELECT ordinal, kind FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
         ),
         block: this.db.prepare('SELECT data FROM blocks WHERE id = ?').pluck(),
+        blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
+        lastBlock: this.db.prepare('SELECT max(id) FROM blocks').pluck(),
+        sectionRange: this.db.prepare('SELECT * FROM sections WHERE ordinal = ?'),
+        lastSection: this.db.prepare('SELECT max(ordinal) FROM sections').pluck(),
+        sectionTitle: this.db.prepare('SELECT title FROM sections WHERE id = ?').pluck(),
         media: this.db.prepare('SELECT mime, data FROM media WHERE id = ? AND present = 1'),
         mediaRef: this.db.prepare('SELECT id, type, mime, source, present, bytes FROM media WHERE id = ?'),
       }));
@@ -157,23 +169,8 @@ class SqlitePackReader implements PackReader {
         this.path,
         () => this.db.prepare('SELECT * FROM sections ORDER BY ordinal').all() as SectionRow[],
       );
-      this.sectionStarts = this.sectionRows.map((r) => r.first_passage);
     }
     return this.sectionRows;
-  }
-
-  private blockTable(): BlockRow[] {
-    if (!this.blockRows) {
-      this.blockRows = guarded(
-        this.path,
-        () =>
-          this.db
-            .prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage')
-            .all() as BlockRow[],
-      );
-      this.blockStarts = this.blockRows.map((r) => r.first_passage);
-    }
-    return this.blockRows;
   }
 
   private damaged(what: string): PackError {
@@ -230,13 +227,11 @@ class SqlitePackReader implements PackReader {
 
   /** The passage at a reading-order position, or undefined past the end. */
   private passageAt(ordinal: number): Passage | undefined {
-    const blocks = this.blockTable();
-    if (blocks.length === 0 || ordinal < 0) return undefined;
-    const block = blocks[rangeIndex(this.blockStarts, ordinal)]!;
+    const block = guarded(this.path, () => this.blockRanges.holding(ordinal));
+    if (!block) return undefined;
     const record = this.decodedBlock(block.id)[ordinal - block.first_passage];
     if (!record) return undefined;
-    const sections = this.sectionTable();
-    const section = sections[rangeIndex(this.sectionStarts, ordinal)];
+    const section = guarded(this.path, () => this.sectionRanges.holding(ordinal));
     const [id, kind, text, title, level, mediaId, repeatOf, file, start, end] = record;
     return {
       id,
@@ -250,6 +245,18 @@ class SqlitePackReader implements PackReader {
       repeatOf,
       provenance: { file, lines: [start, end] },
     };
+  }
+
+  /** A section's title, read alone (the search shows it beside each hit). */
+  sectionTitle(sectionId: string): string | undefined {
+    let title = this.sectionTitles.get(sectionId);
+    if (title === undefined) {
+      title = guarded(this.path, () => this.statements.sectionTitle.get(sectionId) as string | undefined);
+      if (title === undefined) return undefined;
+      if (this.sectionTitles.size >= 4096) this.sectionTitles.clear();
+      this.sectionTitles.set(sectionId, title);
+    }
+    return title;
   }
 
   /** Reading-order position and kind of a passage id, without decompressing anything. */
