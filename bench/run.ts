@@ -659,7 +659,7 @@ async function main(): Promise<void> {
       join(here, 'RESULTS.md'),
       `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: compare within one run). ` +
         `Whole processes are alternated (folio search, node -e 0, kiwix-search) and medians shown; in-process figures are ` +
-        `the searcher as the app runs it (20 hits with snippets), each query once in a fresh process, ${REPEATS} times, medians of the percentiles.\n\n${sections.join('\n\n')}\n`,
+        `the searcher as the app runs it (30 hits with snippets, as the app asks), each query once in a fresh process, ${REPEATS} times, medians of the percentiles.\n\n${sections.join('\n\n')}\n`,
     );
   }
 }

@@ -120,19 +120,19 @@ async function main(): Promise<void> {
       return;
     }
     case 'searcher': {
-      // As the app: openArchive (pack, analyzer, searcher), a page of 20 hits with snippets. The
+      // As the app: openArchive (pack, analyzer, searcher), a page of 30 hits (the app's page) with snippets. The
       // first query is open→first; a prefix query counts every keystroke as one search.
       const { openSearchablePack } = await import('../main/archive/searchable-pack');
       const queries = namedSet(b!);
       const t0 = now();
       const archive = openSearchablePack(a!);
-      const first = archive.search({ query: queries[0]!.text, limit: 20 });
+      const first = archive.search({ query: queries[0]!.text, limit: 30 });
       const open_first_ms = now() - t0;
       const times: Timings['times'] = [];
       for (const q of queries.slice(1)) {
         for (const text of q.kind === 'prefix' ? keystrokes(q.text) : [q.text]) {
           const t = now();
-          const r = archive.search({ query: text, limit: 20 });
+          const r = archive.search({ query: text, limit: 30 });
           times.push({ kind: q.kind, ms: now() - t, hits: r.total });
         }
       }
