@@ -10,6 +10,8 @@ const METHODS = [
   'archive.section',
   'archive.passage',
   'search.query',
+  'library.list',
+  'library.search',
   'bookmarks.list',
   'bookmarks.set',
   'bookmarks.remove',
@@ -34,7 +36,10 @@ const api: FolioApi = {
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   },
-  mediaUrl: (mediaId: string) => `app://folio/media/${encodeURIComponent(mediaId)}`,
+  mediaUrl: (mediaId: string, archiveId?: string) =>
+    archiveId === undefined
+      ? `app://folio/media/${encodeURIComponent(mediaId)}`
+      : `app://folio/media/${encodeURIComponent(archiveId)}/${encodeURIComponent(mediaId)}`,
 };
 
 contextBridge.exposeInMainWorld('folio', api);

@@ -8,9 +8,11 @@ import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
 import type { SearchResponse } from '../model/search-result';
+import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { ShareInfo } from '../model/share';
 
 export type { Bookmark, ImportSummary, Settings, ShareInfo };
+export type { LibraryEntry, LibrarySearchHit, LibrarySearchResponse } from '../model/library';
 
 const passageId = z.string().min(1).max(200);
 const kind = z.enum(PASSAGE_KINDS);
@@ -30,6 +32,17 @@ export const requestSchemas = {
       offset: z.number().int().min(0).max(100_000).optional(),
       /** Lets a transport drop answers to stale as-you-type queries. */
       seq: z.number().int().min(0).optional(),
+    })
+    .strict(),
+  // The library: every open archive, and one search over all of them (main/library).
+  'library.list': z.object({}).strict(),
+  'library.search': z
+    .object({
+      query: z.string().max(10_000),
+      kinds: z.array(kind).max(4).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      // Each archive is asked for offset + limit hits before the merge, so the depth is bounded.
+      offset: z.number().int().min(0).max(1_000).optional(),
     })
     .strict(),
   'bookmarks.list': z.object({}).strict(),
@@ -52,7 +65,13 @@ export const requestSchemas = {
 
 export type ApiMethod = keyof typeof requestSchemas;
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
-export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]>;
+/**
+ * Which open archive a call is for. Every method takes it; without it a call goes to the default
+ * (first) archive. Dispatch takes it off the payload before the method's own schema sees the rest.
+ */
+export const archiveSelector = z.object({ archiveId: z.string().min(1).max(200).optional() });
+export type ArchiveSelector = z.infer<typeof archiveSelector>;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]> & ArchiveSelector;
 
 export interface ArchiveInfo {
   archiveId: string;
@@ -87,6 +106,8 @@ export interface ApiResponses {
   'archive.section': SectionView;
   'archive.passage': { passage: Passage; section: Section };
   'search.query': SearchResponse & { seq?: number };
+  'library.list': LibraryEntry[];
+  'library.search': LibrarySearchResponse;
   'bookmarks.list': Bookmark[];
   'bookmarks.set': Bookmark;
   'bookmarks.remove': { removed: boolean };
@@ -112,8 +133,8 @@ export type ApiResult<M extends ApiMethod> = { ok: true; value: ApiResponses[M] 
 /** The renderer-facing API: the same shape over IPC (window.folio) and over HTTP. */
 export interface FolioApi {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]>;
-  /** URL the renderer may put in <img>/<video> src for a media item of the open archive. */
-  mediaUrl(mediaId: string): string;
+  /** URL the renderer may put in <img>/<video> src for a media item of an archive (default: the default archive). */
+  mediaUrl(mediaId: string, archiveId?: string): string;
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * The lean entry's own reading of `folio search` arguments, for the forms a search is usually
- * given: words, `--`, `-a/--archive`, `-n/--limit`, `-k/--kind` (each `--name value` or
- * `--name=value`) and `--json`. Loading commander was a sixth of a one-shot search on the Python
- * documentation; anything else (help, version, an unknown option, a bad value) is left to commander,
- * which answers it as the full command does.
+ * given, read exactly as the commander command (search-command.ts) reads them: options first
+ * (`--archive`, `-n/--limit`, `--kind`, each `--name value` or `--name=value`, and `--json`), then
+ * the query, which is everything from the first word on ("-" words included) or everything after
+ * `--`. Loading commander was a sixth of a one-shot search on the Python documentation; anything
+ * else (help, version, an unknown option, a bad or dash-led value) is left to commander, which
+ * answers it as the full command does.
  */
 import { PASSAGE_KINDS, type PassageKind } from '../model/passage-kind';
 import type { SearchOptions } from './search-run';
@@ -24,40 +26,40 @@ function kindsOf(value: string): PassageKind[] | null {
   return [...new Set(list)] as PassageKind[];
 }
 
+/** Options that take a value, by the names commander knows them by. */
+const VALUED = new Set(['--archive', '-n', '--limit', '--kind']);
+
 /** The words and options of `args` (what follows `search`), or null when commander must read them. */
 export function readSearchArgs(args: readonly string[]): { words: string[]; options: SearchOptions } | null {
-  const words: string[] = [];
   const options: SearchOptions = { limit: 10 };
-  for (let i = 0; i < args.length; i++) {
+  let i = 0;
+  for (; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--') {
-      words.push(...args.slice(i + 1));
+      i++;
       break;
     }
-    if (!arg.startsWith('-') || arg === '-') {
-      words.push(arg);
-      continue;
-    }
+    // Commander's test for an option: the first word that is not one starts the query.
+    if (!(arg.length > 1 && arg.startsWith('-'))) break;
     if (arg === '--json') {
       options.json = true;
       continue;
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else if (i + 1 < args.length && !args[i + 1]!.startsWith('-')) value = args[++i];
-    if (value === undefined) return null;
-    if (name === '-a' || name === '--archive') options.archive = value;
-    else if (name === '-n' || name === '--limit') {
-      const limit = limitOf(value);
-      if (limit === null) return null;
-      options.limit = limit;
-    } else if (name === '-k' || name === '--kind') {
+    if (!VALUED.has(name)) return null;
+    const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value === '' || value.startsWith('-')) return null;
+    if (name === '--archive') options.archive = value;
+    else if (name === '--kind') {
       const kind = kindsOf(value);
       if (kind === null) return null;
       options.kind = kind;
-    } else return null;
+    } else {
+      const limit = limitOf(value);
+      if (limit === null) return null;
+      options.limit = limit;
+    }
   }
-  return { words, options };
+  return { words: args.slice(i), options };
 }

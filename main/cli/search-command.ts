@@ -6,6 +6,10 @@
 import type { Command } from 'commander';
 import { kinds, positiveInt } from './option-parsers';
 import { runSearch, type SearchCommandLoaders, type SearchOptions } from './search-run';
+import { usageError } from './usage-error';
+
+/** Said with every usage error of `folio search`: the likeliest cause is a query word read as an option. */
+const QUERY_HINT = 'a query that starts with "-" goes after --: folio search -- -MiG Soviet';
 
 export type { SearchCommandLoaders } from './search-run';
 
@@ -14,10 +18,16 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
   program
     .command('search')
     .description('search an archive (default: the embedded archive)')
-    .argument('[query...]', 'what to look for; see the README for the query syntax')
-    .option('-a, --archive <pack>', 'pack file to search')
+    .argument('[query...]', 'what to look for, after the options; see the README for the query syntax')
+    // Everything after the options is the query, "-" words included (`Soviet -MiG`); a query that
+    // starts with "-" follows `--`. No -a, -k or -h: `-army`, `-korea` or `-han` would be read as them.
+    // search-args.ts reads the same forms without commander and must stay in step with this.
+    .passThroughOptions()
+    .helpOption('--help', 'show help for search')
+    .option('--archive <pack>', 'pack file to search')
     .option('-n, --limit <n>', 'how many results', positiveInt, 10)
-    .option('-k, --kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
+    .option('--kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
     .option('--json', 'print one JSON object')
+    .configureOutput({ outputError: (text, write) => write(usageError(text, QUERY_HINT)) })
     .action((words: string[], options: SearchOptions) => runSearch(words, options, load));
 }

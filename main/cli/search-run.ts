@@ -7,6 +7,7 @@ import type { SearchablePack } from '../archive/searchable-pack';
 import type { PassageKind } from '../model/passage-kind';
 import { archivePath } from './archive-path';
 import { fail } from './failure';
+import { searchJson } from './search-json';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
 export interface SearchCommandLoaders {
@@ -58,25 +59,7 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   }
   archive.close();
   if (options.json) {
-    process.stdout.write(
-      `${JSON.stringify({
-        query: response.query,
-        total: response.total,
-        tookMs: response.tookMs,
-        results: response.results.map((r) => ({
-          passageId: r.passageId,
-          kind: r.kind,
-          section: r.section,
-          sectionId: r.sectionId,
-          title: r.title,
-          text: r.text,
-          snippet: r.snippet,
-          snippetStart: r.snippetStart,
-          highlights: r.highlights,
-          score: r.score,
-        })),
-      })}\n`,
-    );
+    process.stdout.write(`${JSON.stringify(searchJson(response))}\n`);
     return;
   }
   const tty = process.stdout.isTTY === true;

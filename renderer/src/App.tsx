@@ -13,8 +13,10 @@ import { passageHref } from './route';
 import { strings } from './strings';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
+import { Library } from './views/Library/Library';
 import { Reader } from './views/Reader/Reader';
 import { Settings } from './views/Settings';
+import { Share } from './views/Share';
 import './App.css';
 
 export function App() {
@@ -62,8 +64,12 @@ export function App() {
           <Home info={info} settings={settings} />
         ) : route.view === 'bookmarks' ? (
           <Bookmarks info={info} />
+        ) : route.view === 'library' ? (
+          <Library />
         ) : route.view === 'settings' ? (
           <Settings settings={settings} onChange={updateSettings} />
+        ) : route.view === 'share' ? (
+          <Share />
         ) : (
           <Reader info={info} route={route} onReadingPosition={saveReadingPosition} />
         )}

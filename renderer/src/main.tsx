@@ -8,17 +8,20 @@ import { ApiContext, pageApi } from './api/ApiContext';
 import { App } from './App';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { BookmarksProvider } from './hooks/useBookmarks';
+import { LibraryScope } from './hooks/useLibrary';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ApiContext value={pageApi()}>
-        <AnnounceProvider>
-          <BookmarksProvider>
-            <App />
-          </BookmarksProvider>
-        </AnnounceProvider>
+        <LibraryScope>
+          <AnnounceProvider>
+            <BookmarksProvider>
+              <App />
+            </BookmarksProvider>
+          </AnnounceProvider>
+        </LibraryScope>
       </ApiContext>
     </StrictMode>,
   );

@@ -146,6 +146,56 @@ export const strings = {
     removeFailed: (message: string) => `Could not remove the bookmark: ${message}`,
     settingFailed: (message: string) => `Could not save the setting: ${message}`,
   },
+  // The library of archives (views/Library) and its link in the main navigation.
+  library: {
+    nav: 'Library',
+    title: 'Library',
+    lede: (n: number) => `${plural(n, 'archive', 'archives')} open. Open one to read it, or search them all at once.`,
+    unavailable: 'The list of archives could not be read.',
+    loading: 'Loading the list of archives…',
+    archives: 'Open archives',
+    columns: { title: 'Archive', language: 'Language', size: 'Size', passages: 'Passages', date: 'Date' },
+    open: (title: string) => `Open ${title}`,
+    reading: 'Reading now',
+    embedded: 'Built in',
+    size: (bytes: number) =>
+      bytes < 1024 * 1024
+        ? `${Math.max(1, Math.round(bytes / 1024)).toLocaleString()} KB`
+        : `${(bytes / 1024 / 1024).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`,
+    searchAll: 'Search all archives',
+    searchLabel: 'Search all archives',
+    searchButton: 'Search',
+    searching: 'Searching…',
+    results: 'Results from all archives',
+    count: (total: number, archives: number, shown: number) =>
+      `${plural(total, 'result', 'results')} in ${plural(archives, 'archive', 'archives')}` +
+      (total > shown ? `, showing the best ${shown}` : ''),
+    none: (query: string) => `No archive has results for “${clip(query)}”.`,
+    failed: (message: string) => `Search failed: ${message}`,
+    from: (archive: string) => `From ${archive}`,
+  },
+  /** The Share view (issue 11): where phones open this reader, and the menu that holds the navigation on phones. */
+  share: {
+    nav: 'Share',
+    menu: 'Menu',
+    title: 'Share this archive',
+    lede: 'Phones and computers on the same network, such as a hotspot, can open this archive in a browser.',
+    openAt: 'Open this address',
+    qr: (url: string) => `QR code for ${url}`,
+    scan: 'Or scan this code with a phone camera.',
+    others: 'Other addresses of this computer',
+    local: 'On this computer',
+    copy: 'Copy',
+    copyLabel: (url: string) => `Copy ${url}`,
+    copied: (url: string) => `Copied ${url}.`,
+    copyFailed: 'Could not copy: select the address and copy it by hand.',
+    loopback: (url: string) => `Only this computer can open this reader, at ${url}.`,
+    desktop: 'Nothing is shared: this is the desktop app, and no other device can open it.',
+    howTo: 'To share this archive with phones on the same network, start Folio on this computer with',
+    howToCommand: 'folio serve --host 0.0.0.0',
+    howToAfter: 'and open Share in the reader it serves.',
+    failed: (message: string) => `Could not read the share addresses: ${message}`,
+  },
 };
 
 /** Every passage kind, in the order the home page counts them: the keys of the label table. */

@@ -25,6 +25,8 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** One line per file a saved website's build skips or leaves out (a curated source is refused instead). */
+  onWarning?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -44,8 +46,8 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
   const started = performance.now();
   const progress = (phase: BuildProgress['phase']) => (done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
-  const source = readSource(sourceDir, progress('reading'));
-  const archive = assemble(source);
+  const source = readSource(sourceDir, { onProgress: progress('reading'), onWarning: options.onWarning });
+  const archive = assemble(source, options.onWarning);
   if (archive.passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 
   const analyzer = createAnalyzer({ variants: archive.manifest.variants, languages: archive.manifest.languages });

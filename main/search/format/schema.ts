@@ -32,16 +32,31 @@
  *   read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
  *   needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
- * - `search_meta`: format, fields, counts (SearchMeta).
+ * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
+ *
+ * Nothing is answered from data that fails its checks (checksum.ts): every blob (`search_postings`
+ * data, keyed by tid; `search_blobs` data, keyed by name) is framed with a checksum, and every row of
+ * `search_terms` and `search_prefix` carries one. A term's `rank` (its place in SQLite's order of the
+ * terms, covered by the checksum) lets a lookup prove a term absent: the terms either side of where
+ * it would be must have consecutive ranks, so a term row lost or damaged is never taken for "no
+ * such word" (term-table.ts in engine/).
  */
 
-export const SEARCH_FORMAT = 'folio-search-6';
+// 7: the typed-array vocabulary of 6 (issue 15) with the checksummed rows and framed blobs of the
+// other 6 (issue 13); a new name, so that a pack of either is told to rebuild, never misread.
+export const SEARCH_FORMAT = 'folio-search-7';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_terms (
+  term TEXT PRIMARY KEY,
+  tid INTEGER NOT NULL,
+  df INTEGER NOT NULL,
+  rank INTEGER NOT NULL,
+  checksum INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL, checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 

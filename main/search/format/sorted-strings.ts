@@ -10,6 +10,20 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Code point order: SQLite's BINARY order of TEXT, as UTF-8 bytes compare. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Only a surrogate (a code point above U+FFFF) against U+E000..U+FFFF sorts otherwise than by code unit.
+    if (x >= 0xd800 && y >= 0xd800) return a.codePointAt(i)! - b.codePointAt(i)!;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 /**
  * The smallest string greater than every string starting with `prefix`, in code point order (which
  * is SQLite's BINARY order on UTF-8): the last code point incremented. null when there is none.

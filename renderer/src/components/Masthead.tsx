@@ -1,8 +1,10 @@
 /** The sticky top bar: the archive's name, the search, and the main navigation with the bookmark count. */
 import type { ArchiveInfo } from '../../../main/api/contract';
 import { useBookmarks } from '../hooks/useBookmarks';
-import type { Route } from '../route';
+import { useLibrary } from '../hooks/useLibrary';
+import { hrefFor, type Route } from '../route';
 import { strings } from '../strings';
+import { MastheadMenuButton, useMastheadMenu } from './MastheadMenu';
 import { Search } from './Search/Search';
 import './Masthead.css';
 
@@ -10,10 +12,12 @@ const currentIf = (on: boolean): 'page' | undefined => (on ? 'page' : undefined)
 
 export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route['view'] }) {
   const count = useBookmarks().bookmarks.size;
+  const archives = useLibrary().entries?.length ?? 1;
+  const menu = useMastheadMenu();
   return (
     <header className="masthead">
       <div className="masthead-inner">
-        <a className="brand" href="#/">
+        <a className="brand" href={hrefFor({ view: 'home' })}>
           <span className="brand-mark" aria-hidden="true">
             F
           </span>
@@ -23,11 +27,12 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           </span>
         </a>
         <Search passageCount={info?.passageCount ?? null} />
-        <nav className="topnav" aria-label={strings.nav.label}>
-          <a href="#/" aria-current={currentIf(view === 'home')}>
+        <MastheadMenuButton menu={menu} />
+        <nav className="topnav" aria-label={strings.nav.label} {...menu.panelProps}>
+          <a href={hrefFor({ view: 'home' })} aria-current={currentIf(view === 'home')}>
             {strings.nav.contents}
           </a>
-          <a href="#/bookmarks" aria-current={currentIf(view === 'bookmarks')}>
+          <a href={hrefFor({ view: 'bookmarks' })} aria-current={currentIf(view === 'bookmarks')}>
             {strings.nav.bookmarks}
             {count > 0 && (
               <span className="count" aria-hidden="true">
@@ -36,8 +41,16 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
               </span>
             )}
           </a>
-          <a href="#/settings" aria-current={currentIf(view === 'settings')}>
+          {archives > 1 && (
+            <a href={hrefFor({ view: 'library' })} aria-current={currentIf(view === 'library')}>
+              {strings.library.nav}
+            </a>
+          )}
+          <a href={hrefFor({ view: 'settings' })} aria-current={currentIf(view === 'settings')}>
             {strings.nav.settings}
+          </a>
+          <a href={hrefFor({ view: 'share' })} aria-current={currentIf(view === 'share')}>
+            {strings.share.nav}
           </a>
         </nav>
       </div>

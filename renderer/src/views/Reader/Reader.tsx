@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
+import { hrefFor } from '../../route';
 import { strings } from '../../strings';
 import { Pager } from './Pager';
 import { Passage } from './Passage';
@@ -50,7 +51,7 @@ export function Reader({
       <Notice title={strings.reader.notFound}>
         <p>{error}</p>
         <p>
-          <a href="#/">{strings.reader.backToContents}</a>
+          <a href={hrefFor({ view: 'home' })}>{strings.reader.backToContents}</a>
         </p>
       </Notice>
     );
