@@ -1,8 +1,12 @@
 /**
  * The fixed benchmark query sets: single terms, several terms, prefixes (as-you-type, the last word
- * is a prefix) and typos (fuzzy, edit distance 1 in lunr's sense, MiniSearch's fuzzy: 1).
+ * is a prefix), typos (fuzzy, edit distance 1 in lunr's sense, MiniSearch's fuzzy: 1) and quoted
+ * phrases (asked of Folio's searcher and of Kiwix only: the in-memory engines have no phrases).
  */
-export type QueryKind = 'single' | 'multi' | 'prefix' | 'typo';
+export type QueryKind = 'single' | 'multi' | 'prefix' | 'typo' | 'phrase';
+
+/** The kinds, in the order tables show them. */
+export const QUERY_KINDS: readonly QueryKind[] = ['single', 'multi', 'prefix', 'typo', 'phrase'];
 
 export interface BenchQuery {
   kind: QueryKind;
@@ -51,6 +55,16 @@ export const PYTHON_QUERIES: BenchQuery[] = [
     'threding',
     'sokcet',
   ]),
+  ...q('phrase', [
+    '"list comprehension"',
+    '"context manager"',
+    '"event loop"',
+    '"regular expression"',
+    '"keyword argument"',
+    '"abstract base class"',
+    '"standard library"',
+    '"default value"',
+  ]),
 ];
 
 export const KOREAN_WAR_QUERIES: BenchQuery[] = [
@@ -78,4 +92,70 @@ export const KOREAN_WAR_QUERIES: BenchQuery[] = [
   ]),
   ...q('prefix', ['pus', 'inc', 'kor', 'se', 'chi', 'ar', 'm', 'the fro', 'north kor', 'wea']),
   ...q('typo', ['Inchion', 'Chosen', 'Pusn', 'armistise', 'refugess', 'MacAthur', 'Seol', 'Koera']),
+  ...q('phrase', ['"Pusan perimeter"', '"Chosin reservoir"', '"United Nations"', '"Seoul station"']),
 ];
+
+/** Linux kernel and Rust documentation (the large corpus). */
+export const LARGE_QUERIES: BenchQuery[] = [
+  ...q('single', [
+    'kernel',
+    'mutex',
+    'iterator',
+    'scheduler',
+    'interrupt',
+    'borrow',
+    'lifetime',
+    'filesystem',
+    'trait',
+    'ownership',
+    'spinlock',
+    'closure',
+  ]),
+  ...q('multi', [
+    'memory barrier',
+    'device tree bindings',
+    'borrow checker error',
+    'page table entry',
+    'async await',
+    'network driver interrupt',
+    'mutable reference',
+    'kernel module parameters',
+    'trait object safety',
+    'power management',
+  ]),
+  ...q('prefix', ['sched', 'iter', 'spin', 'bor', 'mut', 'dev', 'ke', 'pa', 'async aw', 'memory bar', 'cl', 'inte']),
+  ...q('typo', [
+    'kernal',
+    'mutx',
+    'iterater',
+    'schedular',
+    'interupt',
+    'lifetme',
+    'filesytem',
+    'ownershp',
+    'spinlok',
+    'closre',
+  ]),
+  ...q('phrase', [
+    '"memory barrier"',
+    '"page table"',
+    '"borrow checker"',
+    '"device tree"',
+    '"trait object"',
+    '"interrupt handler"',
+    '"smart pointer"',
+    '"file system"',
+  ]),
+];
+
+/** A query set by name. */
+export function querySet(name: string): BenchQuery[] {
+  return name === 'python' ? PYTHON_QUERIES : name === 'large' ? LARGE_QUERIES : KOREAN_WAR_QUERIES;
+}
+
+/** What a reader sends while typing `text`: every prefix of it that ends in a letter, in order. */
+export function keystrokes(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= text.length; i++) if (/\S$/.test(text.slice(0, i))) out.push(text.slice(0, i));
+  return out;
+}

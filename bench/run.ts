@@ -1,30 +1,220 @@
 /**
- * `npm run bench [-- --json] [-- --corpus python|korean-war] [-- --repeats N]`
+ * `npm run bench [-- --json] [-- --corpus korean-war|python|large] [-- --repeats N] [-- --no-engines]`
  *
- * Builds each corpus's packs and runs every engine in its own child process: Folio (the real
- * builder, the pack read on demand), plain lunr (in memory, same analyzer, positions on),
- * MiniSearch, FlexSearch, and Kiwix (zimwriterfs + kiwix-search, one whole process per query) when
- * installed. Prints a table, or with --json one JSON object per corpus.
+ * For each corpus (bench/corpora.ts fetches the Debian ones into bench/.work), in one run:
+ * - Folio against Kiwix, on the same folder: build wall and peak RSS (the builder against
+ *   zimwriterfs), pack against ZIM size, cold whole-process search (`folio search --json` and
+ *   `kiwix-search`, alternated with a bare `node -e 0` that is subtracted from Folio's), the search
+ *   as the app runs it (open, first query, then p50/p95 per kind of query: single and several terms,
+ *   prefixes typed letter by letter, typos, quoted phrases) and its RSS;
+ * - the engines alone (korean-war and python; --no-engines skips them): Folio's pack engine, plain
+ *   lunr, MiniSearch and FlexSearch on the same analysed clauses (bench/drivers.ts).
+ * Every engine runs in a child process of its own. Prints tables, or with --json one JSON object per
+ * corpus, and writes bench/RESULTS.md.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LARGE_SOURCE, prepareCorpus, PYTHON_SOURCE, type CorpusSource } from './corpora';
 import { squarePng } from './png';
-import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+import { QUERY_KINDS, querySet, type BenchQuery, type QueryKind } from './queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const args = process.argv.slice(2);
 const JSON_OUT = args.includes('--json');
+const ENGINES = !args.includes('--no-engines');
 const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
-const work = join(tmpdir(), 'folio-bench');
+/** Each measured phase runs this many times; medians are reported. */
+const REPEATS = args.includes('--repeats') ? Math.max(1, Number(args[args.indexOf('--repeats') + 1]) || 1) : 3;
+const work = join(here, '.work');
 mkdirSync(work, { recursive: true });
 
 const log = (m: string): void => {
   process.stderr.write(`${m}\n`);
 };
+
+// ---- processes -----------------------------------------------------------------------------
+
+/**
+ * The worker, bundled to plain JavaScript with esbuild (as the app ships compiled code) so that the
+ * TypeScript loader's own memory and start-up are not charged to any engine; tsx if esbuild is
+ * unavailable.
+ */
+let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
+async function bundleWorker(): Promise<void> {
+  try {
+    const esbuild = await import('esbuild');
+    // Written inside the project so that bare imports resolve from its node_modules.
+    const outfile = join(root, 'bench', '.worker.bundle.mjs');
+    await esbuild.build({
+      entryPoints: [join(here, 'worker.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      logLevel: 'silent',
+      format: 'esm',
+      packages: 'external',
+    });
+    workerCommand = [outfile];
+    log('worker bundled with esbuild');
+  } catch (e) {
+    log(`esbuild unavailable (${(e as Error).message}); workers run under tsx`);
+  }
+}
+
+function worker<T>(argv: string[], timeoutMs = 1_800_000): T {
+  const r = spawnSync(process.execPath, [...workerCommand, ...argv], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `worker ${argv[0]} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`,
+    );
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as T;
+}
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+const TIME = existsSync('/usr/bin/time');
+
+/** A whole process, timed from outside, with its peak RSS (GNU time) when available. */
+function timeProcess(cmd: string, argv: string[]): { ms: number; rssMb: number | null; ok: boolean; stdout: string } {
+  const t0 = performance.now();
+  const r = TIME
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 })
+    : spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const ms = performance.now() - t0;
+  let rssMb: number | null = null;
+  if (TIME) {
+    const last = r.stderr.trim().split('\n').pop() ?? '';
+    if (/^\d+$/.test(last)) rssMb = Math.round(Number(last) / 1024);
+  }
+  if (r.status !== 0)
+    log(`  ${cmd} ${argv.slice(0, 2).join(' ')}…: ${r.stderr.trim().split('\n').slice(-2, -1).join('')}`);
+  return { ms, rssMb, ok: r.status === 0, stdout: r.stdout };
+}
+
+// ---- statistics ----------------------------------------------------------------------------
+
+function percentile(xs: number[], p: number): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
+}
+
+function median(xs: (number | null | undefined)[]): number | null {
+  const v = xs.filter((x): x is number => typeof x === 'number').sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+}
+
+interface Timed {
+  kind: string;
+  ms: number;
+}
+
+/** p50 and p95 per kind of query, the median over repeats. */
+type KindStats = Partial<Record<QueryKind, { p50: number | null; p95: number | null; n: number }>>;
+
+function kindStats(runs: Timed[][]): KindStats {
+  const out: KindStats = {};
+  for (const kind of QUERY_KINDS) {
+    const per = runs.map((times) => times.filter((t) => t.kind === kind).map((t) => t.ms));
+    if (per.every((xs) => xs.length === 0)) continue;
+    out[kind] = {
+      p50: median(per.map((xs) => percentile(xs, 0.5))),
+      p95: median(per.map((xs) => percentile(xs, 0.95))),
+      n: per[0]!.length,
+    };
+  }
+  return out;
+}
+
+// ---- Kiwix ---------------------------------------------------------------------------------
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** For the curated archive (Markdown): one HTML page per section, made from the pack's passages. */
+function pagesFolder(corpus: string, docsFile: string): string {
+  const dir = join(work, `${corpus}-html`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { pages } = JSON.parse(readFileSync(docsFile, 'utf8')) as {
+    pages: { title: string; passages: { kind: string; text: string }[] }[];
+  };
+  const links: string[] = [];
+  pages.forEach((p, i) => {
+    const body = p.passages
+      .map((x) => (x.kind === 'heading' ? `<h2>${escapeHtml(x.text)}</h2>` : `<p>${escapeHtml(x.text)}</p>`))
+      .join('\n');
+    writeFileSync(
+      join(dir, `s${i}.html`),
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body><h1>${escapeHtml(p.title)}</h1>\n${body}</body></html>`,
+    );
+    links.push(`<li><a href="s${i}.html">${escapeHtml(p.title)}</a></li>`);
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${corpus}</title></head><body><ul>${links.join('')}</ul></body></html>`,
+  );
+  return dir;
+}
+
+interface KiwixBuild {
+  zim: string;
+  build_ms: number;
+  build_rss_mb: number | null;
+  bytes: number;
+}
+
+function zimwriterfs(corpus: string, dir: string): KiwixBuild {
+  const zim = join(work, `${corpus}.zim`);
+  rmSync(zim, { force: true });
+  writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
+  const build = timeProcess('zimwriterfs', [
+    '--welcome=index.html',
+    '--illustration=folio-bench-illustration.png',
+    '--language=eng',
+    `--title=${corpus}`,
+    '--description=Folio benchmark corpus',
+    '--creator=Folio bench',
+    '--publisher=Folio bench',
+    `--name=${corpus}`,
+    dir,
+    zim,
+  ]);
+  rmSync(join(dir, 'folio-bench-illustration.png'), { force: true });
+  if (!build.ok || !existsSync(zim)) throw new Error('zimwriterfs failed');
+  return { zim, build_ms: build.ms, build_rss_mb: build.rssMb, bytes: statSync(zim).size };
+}
+
+// ---- one corpus ----------------------------------------------------------------------------
+
+interface CorpusSpec {
+  name: string;
+  /** A curated source folder, or the Debian packages to make a folder of pages from. */
+  source: string | CorpusSource;
+  /** Whether the in-memory engines are compared too (not on the large corpus: gigabytes each). */
+  engines: boolean;
+}
+
+const CORPORA: CorpusSpec[] = [
+  { name: 'korean-war', source: join(root, 'archive', 'korean-war'), engines: true },
+  { name: 'python', source: PYTHON_SOURCE, engines: true },
+  { name: 'large', source: LARGE_SOURCE, engines: false },
+];
 
 interface EngineResult {
   build_ms: number | null;
@@ -44,64 +234,42 @@ interface WorkerTimings {
   build_ms?: number;
 }
 
-/**
- * The worker, bundled to plain JavaScript with esbuild (as the app ships compiled code) so that
- * the TypeScript loader's own memory and start-up are not charged to any engine; tsx if esbuild is
- * unavailable.
- */
-let workerCommand: string[] = ['--import', 'tsx', join(here, 'worker.ts')];
-let firstCommand: string[] = ['--import', 'tsx', join(here, 'folio-first.ts')];
-async function bundleWorker(): Promise<void> {
-  try {
-    const esbuild = await import('esbuild');
-    // Written inside the project so that bare imports resolve from its node_modules.
-    const bundle = async (entry: string, out: string, whole: boolean): Promise<string> => {
-      const outfile = join(root, 'bench', out);
-      await esbuild.build({
-        entryPoints: [join(here, entry)],
-        outfile,
-        bundle: true,
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'silent',
-        // The open→first process is bundled whole and as CommonJS, like out/cli/search.cjs (only the
-        // native addon stays outside); the worker keeps packages outside, as it loads every engine.
-        ...(whole
-          ? { format: 'cjs' as const, external: ['better-sqlite3'] }
-          : { format: 'esm' as const, packages: 'external' as const }),
-      });
-      return outfile;
-    };
-    const w = await bundle('worker.ts', '.worker.bundle.mjs', false);
-    const f = await bundle('folio-first.ts', '.folio-first.bundle.cjs', true);
-    workerCommand = [w];
-    firstCommand = [f];
-    log('worker bundled with esbuild');
-  } catch (e) {
-    log(`esbuild unavailable (${(e as Error).message}); workers run under tsx`);
-  }
+interface SearcherTimings {
+  open_first_ms: number;
+  first_hits: number;
+  times: { kind: string; ms: number; hits: number }[];
+  rss_mb: number;
 }
 
-function worker<T>(argv: string[], timeoutMs = 900_000): T {
-  const r = spawnSync(process.execPath, [...workerCommand, ...argv], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: timeoutMs,
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
-  });
-  if (r.status !== 0)
-    throw new Error(
-      `worker ${argv[0]} failed: ${(r.stderr || String(r.error)).trim().split('\n').slice(-3).join(' | ')}`,
-    );
-  const line = r.stdout.trim().split('\n').pop()!;
-  return JSON.parse(line) as T;
-}
-
-function percentile(xs: number[], p: number): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.max(0, Math.ceil(p * s.length) - 1)]!;
+interface CorpusReport {
+  corpus: string;
+  pages: number | null;
+  passages: number;
+  textBytes: number | null;
+  folio: {
+    build_ms: number;
+    build_rss_mb: number;
+    pack_bytes: number;
+    index_bytes: number | null;
+    /** Whole `folio search --json` processes and bare `node -e 0`, alternated: medians. */
+    cold_ms: number | null;
+    node_e0_ms: number | null;
+    cold_rss_mb: number | null;
+    /** In process, as the app: open + first query, per-kind percentiles, peak RSS. */
+    open_first_ms: number | null;
+    kinds: KindStats;
+    rss_mb: number | null;
+  };
+  kiwix: {
+    note?: string;
+    build_ms?: number;
+    build_rss_mb?: number | null;
+    zim_bytes?: number;
+    cold_ms?: number | null;
+    cold_rss_mb?: number | null;
+    kinds?: KindStats;
+  };
+  engines: Record<string, EngineResult>;
 }
 
 function fromTimings(t: WorkerTimings, build_ms: number | null, pack_bytes: number | null): EngineResult {
@@ -118,207 +286,17 @@ function fromTimings(t: WorkerTimings, build_ms: number | null, pack_bytes: numb
   };
 }
 
-/** Each engine's query phase runs this many times, each in a fresh process; medians are reported. */
-const REPEATS = args.includes('--repeats') ? Math.max(1, Number(args[args.indexOf('--repeats') + 1]) || 1) : 3;
-
-function median(xs: (number | null)[]): number | null {
-  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (v.length === 0) return null;
-  return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
-}
-
-/** Runs `once` REPEATS times and takes the median of every timing and memory figure. */
 function repeated(once: () => EngineResult): EngineResult {
   const runs: EngineResult[] = [];
   for (let i = 0; i < REPEATS; i++) runs.push(once());
-  const first = runs[0]!;
   return {
-    ...first,
+    ...runs[0]!,
     open_first_ms: median(runs.map((r) => r.open_first_ms)),
     query_p50_ms: median(runs.map((r) => r.query_p50_ms)),
     query_p95_ms: median(runs.map((r) => r.query_p95_ms)),
     prefix_p95_ms: median(runs.map((r) => r.prefix_p95_ms)),
     rss_mb: median(runs.map((r) => r.rss_mb)),
   };
-}
-
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-
-function timeProcess(
-  cmd: string,
-  argv: string[],
-): { ms: number; rssMb: number | null; status: number | null; stdout: string } {
-  const useTime = existsSync('/usr/bin/time');
-  const t0 = performance.now();
-  const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 })
-    : spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  const ms = performance.now() - t0;
-  let rssMb: number | null = null;
-  if (useTime) {
-    const last = r.stderr.trim().split('\n').pop() ?? '';
-    if (/^\d+$/.test(last)) rssMb = Math.round(Number(last) / 1024);
-  }
-  return { ms, rssMb, status: r.status, stdout: r.stdout };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** An HTML folder for zimwriterfs: the source folder itself (copied), or pages made from the pack. */
-function htmlFolder(corpus: string, src: string, docsFile: string): { dir: string; welcome: string } {
-  const dir = join(work, `${corpus}-html`);
-  rmSync(dir, { recursive: true, force: true });
-  if (existsSync(join(src, 'index.html'))) {
-    cpSync(src, dir, { recursive: true, dereference: true });
-  } else {
-    mkdirSync(dir, { recursive: true });
-    const { pages } = JSON.parse(readFileSync(docsFile, 'utf8')) as {
-      pages: { title: string; passages: { kind: string; text: string }[] }[];
-    };
-    const links: string[] = [];
-    pages.forEach((p, i) => {
-      const body = p.passages
-        .map((x) => (x.kind === 'heading' ? `<h2>${escapeHtml(x.text)}</h2>` : `<p>${escapeHtml(x.text)}</p>`))
-        .join('\n');
-      writeFileSync(
-        join(dir, `s${i}.html`),
-        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(p.title)}</title></head><body><h1>${escapeHtml(p.title)}</h1>\n${body}</body></html>`,
-      );
-      links.push(`<li><a href="s${i}.html">${escapeHtml(p.title)}</a></li>`);
-    });
-    writeFileSync(
-      join(dir, 'index.html'),
-      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${corpus}</title></head><body><ul>${links.join('')}</ul></body></html>`,
-    );
-  }
-  writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
-  return { dir, welcome: 'index.html' };
-}
-
-function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuery[]): EngineResult {
-  if (!has('zimwriterfs') || !has('kiwix-search')) {
-    log('  kiwix: zimwriterfs/kiwix-search not installed (apt-get install -y kiwix-tools zim-tools); skipped');
-    return {
-      build_ms: null,
-      pack_bytes: null,
-      open_first_ms: null,
-      query_p50_ms: null,
-      query_p95_ms: null,
-      prefix_p95_ms: null,
-      rss_mb: null,
-      note: 'not installed',
-    };
-  }
-  const { dir, welcome } = htmlFolder(corpus, src, docsFile);
-  const zim = join(work, `${corpus}.zim`);
-  rmSync(zim, { force: true });
-  const build = timeProcess('zimwriterfs', [
-    `--welcome=${welcome}`,
-    '--illustration=folio-bench-illustration.png',
-    '--language=eng',
-    `--title=${corpus}`,
-    '--description=Folio benchmark corpus',
-    '--creator=Folio bench',
-    '--publisher=Folio bench',
-    `--name=${corpus}`,
-    dir,
-    zim,
-  ]);
-  if (build.status !== 0 || !existsSync(zim)) throw new Error(`zimwriterfs failed (${build.status})`);
-  return repeated(() => {
-    const times: WorkerTimings['times'] = [];
-    let first = 0;
-    let rss = 0;
-    queries.forEach((q, i) => {
-      const r = timeProcess('kiwix-search', [zim, q.text]);
-      rss = Math.max(rss, r.rssMb ?? 0);
-      const hits = r.stdout.trim() ? r.stdout.trim().split('\n').length : 0;
-      if (i === 0) first = r.ms;
-      else times.push({ kind: q.kind, ms: r.ms, hits });
-    });
-    return fromTimings({ open_first_ms: first, times, rss_mb: rss }, build.ms, statSync(zim).size);
-  });
-}
-
-interface Corpus {
-  name: string;
-  src: string;
-  set: string;
-  queries: BenchQuery[];
-}
-
-const CORPORA: Corpus[] = [
-  { name: 'korean-war', src: join(root, 'archive', 'korean-war'), set: 'korean-war', queries: KOREAN_WAR_QUERIES },
-  { name: 'python', src: '/usr/share/doc/python3.11/html', set: 'python', queries: PYTHON_QUERIES },
-];
-
-function fmt(v: number | null | undefined, digits = 1): string {
-  return v === null || v === undefined ? '—' : v.toFixed(digits);
-}
-
-function table(corpus: string, passages: number, textBytes: number, engines: Record<string, EngineResult>): string {
-  const head = `| engine | build ms | size MB | open→first ms | query p50 ms | query p95 ms | prefix p95 ms | RSS MB |`;
-  const lines = [
-    `### ${corpus}: ${passages} passages, ${(textBytes / 1e6).toFixed(1)} MB text`,
-    '',
-    head,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ];
-  for (const [name, r] of Object.entries(engines)) {
-    lines.push(
-      `| ${name}${r.note ? ` (${r.note})` : ''} | ${fmt(r.build_ms, 0)} | ${r.pack_bytes === null ? '—' : (r.pack_bytes / 1e6).toFixed(1)} | ${fmt(r.open_first_ms)} | ${fmt(r.query_p50_ms, 2)} | ${fmt(r.query_p95_ms, 2)} | ${fmt(r.prefix_p95_ms, 2)} | ${fmt(r.rss_mb, 0)} |`,
-    );
-  }
-  return lines.join('\n');
-}
-
-function goals(
-  engines: Record<string, EngineResult>,
-  extra: { folio_first_whole_process_ms: number | null; folio_search_cli_ms: number | null; node_e0_ms: number | null },
-): string[] {
-  const f = engines['folio'];
-  const k = engines['kiwix'];
-  const m = engines['minisearch'];
-  const x = engines['flexsearch'];
-  if (!f) return [];
-  const out: string[] = [];
-  const ratio = (a: number | null | undefined, b: number | null | undefined): string =>
-    a != null && b != null && b > 0 ? (a / b).toFixed(2) : '?';
-  const whole = extra.folio_first_whole_process_ms;
-  const bare = extra.node_e0_ms;
-  if (k?.open_first_ms != null && whole != null && bare != null) {
-    // The goal: a whole process that opens the pack and answers the first query, less a bare Node
-    // start, within 3× a whole kiwix-search.
-    const net = whole - bare;
-    const cli = extra.folio_search_cli_ms;
-    out.push(
-      `open→first (whole process): ${fmt(whole)} ms − node -e 0 ${fmt(bare)} ms = ${fmt(net)} ms vs kiwix-search ${fmt(k.open_first_ms)} ms ` +
-        `(${ratio(net, k.open_first_ms)}×, goal ≤ 3×) → ${net <= 3 * k.open_first_ms ? 'met' : 'NOT met'}; in process: ${fmt(f.open_first_ms)} ms; ` +
-        `a whole \`folio search --json\` with snippets: ${fmt(cli)} ms − node -e 0 = ${fmt(cli === null ? null : cli - bare)} ms (${ratio(cli === null ? null : cli - bare, k.open_first_ms)}×)`,
-    );
-  }
-  if (m)
-    out.push(
-      `query p95: folio ${fmt(f.query_p95_ms, 2)} vs minisearch ${fmt(m.query_p95_ms, 2)} (${ratio(f.query_p95_ms, m.query_p95_ms)}×), flexsearch ${fmt(x?.query_p95_ms, 2)} → ${f.query_p95_ms! <= m.query_p95_ms! ? 'met' : 'NOT met'}`,
-    );
-  if (m)
-    out.push(
-      `prefix p95: folio ${fmt(f.prefix_p95_ms, 2)} vs minisearch ${fmt(m.prefix_p95_ms, 2)} (${ratio(f.prefix_p95_ms, m.prefix_p95_ms)}×), flexsearch ${fmt(x?.prefix_p95_ms, 2)} → ${f.prefix_p95_ms! <= m.prefix_p95_ms! ? 'met' : 'NOT met'}`,
-    );
-  out.push(`RSS: folio ${fmt(f.rss_mb, 0)} MB (goal ≤ 150) → ${f.rss_mb! <= 150 ? 'met' : 'NOT met'}`);
-  if (k?.pack_bytes && f.pack_bytes)
-    out.push(
-      `size: folio ${(f.pack_bytes / 1e6).toFixed(1)} MB vs ZIM ${(k.pack_bytes / 1e6).toFixed(1)} MB (${ratio(f.pack_bytes, k.pack_bytes)}×, goal ≤ 1.5×) → ${f.pack_bytes <= 1.5 * k.pack_bytes ? 'met' : 'NOT met'}`,
-    );
-  if (k?.build_ms && f.build_ms)
-    out.push(
-      `build: folio ${fmt(f.build_ms, 0)} ms vs zimwriterfs ${fmt(k.build_ms, 0)} ms (${ratio(f.build_ms, k.build_ms)}×, goal ≤ 1×) → ${f.build_ms <= k.build_ms ? 'met' : 'NOT met'}`,
-    );
-  return out;
 }
 
 function attempt<T>(label: string, fn: () => T): T | undefined {
@@ -330,138 +308,358 @@ function attempt<T>(label: string, fn: () => T): T | undefined {
   }
 }
 
-const report: string[] = [];
+/** Two queries of each kind: the whole-process comparison's set (10 queries). */
+function coldSet(queries: BenchQuery[]): BenchQuery[] {
+  return QUERY_KINDS.flatMap((kind) => queries.filter((q) => q.kind === kind).slice(0, 2));
+}
+
+function runCorpus(spec: CorpusSpec): CorpusReport | null {
+  let src: string;
+  let pages: number | null = null;
+  if (typeof spec.source === 'string') {
+    if (!existsSync(spec.source)) {
+      log(`${spec.name}: ${spec.source} not found; skipped`);
+      return null;
+    }
+    src = spec.source;
+  } else {
+    const prepared = prepareCorpus(spec.name, spec.source, work, log);
+    if ('skipped' in prepared) {
+      log(`${spec.name}: skipped: ${prepared.skipped}`);
+      return null;
+    }
+    src = prepared.dir;
+    pages = prepared.pages;
+  }
+  const queries = querySet(spec.name);
+  const pack = join(work, `${spec.name}.folio`);
+  rmSync(pack, { force: true });
+
+  log(`${spec.name}: folio build`);
+  const built = attempt('folio build', () =>
+    worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number; rss_mb: number }>([
+      'folio-build',
+      src,
+      pack,
+    ]),
+  );
+  if (!built) return null;
+  log(`  ${built.passages} passages in ${(built.build_ms / 1000).toFixed(1)} s, peak RSS ${built.rss_mb} MB`);
+
+  // The pack's documents as JSON, for the in-memory engines and the curated archive's pages.
+  const docsFile = join(work, `${spec.name}.docs.json`);
+  const needDocs = spec.engines && ENGINES ? true : typeof spec.source === 'string';
+  const info = needDocs
+    ? worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile])
+    : null;
+
+  const kiwixOk = has('zimwriterfs') && has('kiwix-search');
+  const report: CorpusReport = {
+    corpus: spec.name,
+    pages,
+    passages: built.passages,
+    textBytes: info?.textBytes ?? null,
+    folio: {
+      build_ms: built.build_ms,
+      build_rss_mb: built.rss_mb,
+      pack_bytes: built.pack_bytes,
+      index_bytes: built.index_bytes,
+      cold_ms: null,
+      node_e0_ms: null,
+      cold_rss_mb: null,
+      open_first_ms: null,
+      kinds: {},
+      rss_mb: null,
+    },
+    kiwix: kiwixOk ? {} : { note: 'not installed (apt-get install -y kiwix-tools zim-tools)' },
+    engines: {},
+  };
+
+  let zim: KiwixBuild | undefined;
+  if (kiwixOk) {
+    log(`  zimwriterfs`);
+    zim = attempt('zimwriterfs', () =>
+      zimwriterfs(spec.name, typeof spec.source === 'string' ? pagesFolder(spec.name, docsFile) : src),
+    );
+    if (zim)
+      Object.assign(report.kiwix, { build_ms: zim.build_ms, build_rss_mb: zim.build_rss_mb, zim_bytes: zim.bytes });
+    else report.kiwix.note = 'zimwriterfs failed';
+  } else log(`  kiwix: ${report.kiwix.note}; skipped`);
+
+  // Whole processes, in turn, so that all see the same machine load.
+  log(`  cold whole-process search`);
+  const folioCli = join(root, 'bin', 'folio.mjs');
+  timeProcess(process.execPath, [folioCli, 'search', '--json', '--archive', pack, '--', 'warm']); // bundles if needed
+  const cold: { folio: number[]; bare: number[]; kiwix: number[]; folioRss: number[]; kiwixRss: number[] } = {
+    folio: [],
+    bare: [],
+    kiwix: [],
+    folioRss: [],
+    kiwixRss: [],
+  };
+  for (let round = 0; round < REPEATS; round++) {
+    for (const q of coldSet(queries)) {
+      const f = timeProcess(process.execPath, [folioCli, 'search', '--json', '--archive', pack, '--', q.text]);
+      if (f.ok) cold.folio.push(f.ms);
+      if (f.rssMb !== null) cold.folioRss.push(f.rssMb);
+      const b = timeProcess(process.execPath, ['-e', '0']);
+      if (b.ok) cold.bare.push(b.ms);
+      if (zim) {
+        const k = timeProcess('kiwix-search', [zim.zim, q.text]);
+        cold.kiwix.push(k.ms);
+        if (k.rssMb !== null) cold.kiwixRss.push(k.rssMb);
+      }
+    }
+  }
+  report.folio.cold_ms = median(cold.folio);
+  report.folio.node_e0_ms = median(cold.bare);
+  report.folio.cold_rss_mb = cold.folioRss.length ? Math.max(...cold.folioRss) : null;
+  if (zim) {
+    report.kiwix.cold_ms = median(cold.kiwix);
+    report.kiwix.cold_rss_mb = cold.kiwixRss.length ? Math.max(...cold.kiwixRss) : null;
+  }
+
+  log(`  in process, as the app`);
+  const searched = attempt('folio searcher', () => {
+    const runs: SearcherTimings[] = [];
+    for (let i = 0; i < REPEATS; i++) runs.push(worker<SearcherTimings>(['searcher', pack, spec.name]));
+    return runs;
+  });
+  if (searched) {
+    report.folio.open_first_ms = median(searched.map((r) => r.open_first_ms));
+    report.folio.kinds = kindStats(searched.map((r) => r.times));
+    report.folio.rss_mb = Math.max(...searched.map((r) => r.rss_mb));
+  }
+  if (zim) {
+    // kiwix-search per query, whole processes (Kiwix has no in-process figure to offer here).
+    const runs: Timed[][] = [];
+    for (let i = 0; i < REPEATS; i++)
+      runs.push(queries.slice(1).map((q) => ({ kind: q.kind, ms: timeProcess('kiwix-search', [zim.zim, q.text]).ms })));
+    report.kiwix.kinds = kindStats(runs);
+  }
+
+  if (spec.engines && ENGINES) engineComparison(spec, pack, docsFile, built, report, zim);
+  rmSync(docsFile, { force: true });
+  return report;
+}
+
+/** The engines alone, on the same analysed clauses (the README's first table). */
+function engineComparison(
+  spec: CorpusSpec,
+  pack: string,
+  docsFile: string,
+  built: { build_ms: number; pack_bytes: number },
+  report: CorpusReport,
+  zim: KiwixBuild | undefined,
+): void {
+  const engines = report.engines;
+  log(`  engines: folio`);
+  const folio = attempt('folio', () =>
+    repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, spec.name]), built.build_ms, built.pack_bytes)),
+  );
+  if (folio) engines['folio'] = folio;
+  log(`  engines: plain lunr`);
+  const lunrFile = join(work, `${spec.name}.lunr.json`);
+  const lb = attempt('lunr build', () =>
+    worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]),
+  );
+  if (lb) {
+    const lq = attempt('lunr', () =>
+      repeated(() =>
+        fromTimings(worker<WorkerTimings>(['lunr', lunrFile, docsFile, spec.name]), lb.build_ms, lb.pack_bytes),
+      ),
+    );
+    if (lq) engines['lunr'] = lq;
+    rmSync(lunrFile, { force: true });
+  }
+  log(`  engines: minisearch`);
+  const msFile = join(work, `${spec.name}.minisearch.json`);
+  const mb = attempt('minisearch build', () =>
+    worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]),
+  );
+  if (mb) {
+    const mq = attempt('minisearch', () =>
+      repeated(() => fromTimings(worker<WorkerTimings>(['minisearch', msFile, spec.name]), mb.build_ms, mb.pack_bytes)),
+    );
+    if (mq) engines['minisearch'] = mq;
+    rmSync(msFile, { force: true });
+  }
+  log(`  engines: flexsearch`);
+  const fq = attempt('flexsearch', () =>
+    repeated(() => {
+      const t = worker<WorkerTimings>(['flexsearch', docsFile, spec.name]);
+      return fromTimings(t, t.build_ms ?? null, null);
+    }),
+  );
+  if (fq) engines['flexsearch'] = { ...fq, open_first_ms: null, note: 'in memory; RSS includes build' };
+  if (zim && report.kiwix.kinds) {
+    const all = QUERY_KINDS.filter((k) => k !== 'phrase').map((k) => report.kiwix.kinds![k]);
+    engines['kiwix'] = {
+      build_ms: zim.build_ms,
+      pack_bytes: zim.bytes,
+      open_first_ms: report.kiwix.cold_ms ?? null,
+      query_p50_ms: median(all.map((s) => s?.p50)),
+      query_p95_ms: Math.max(...all.map((s) => s?.p95 ?? 0)),
+      prefix_p95_ms: report.kiwix.kinds.prefix?.p95 ?? null,
+      rss_mb: report.kiwix.cold_rss_mb ?? null,
+      note: 'whole kiwix-search process',
+    };
+  }
+}
+
+// ---- report --------------------------------------------------------------------------------
+
+function fmt(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined
+    ? '—'
+    : v.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const mb = (bytes: number | null | undefined): number | null => (bytes == null ? null : bytes / 1e6);
+
+function verdict(ok: boolean | null): string {
+  return ok === null ? '?' : ok ? '✔' : '✘';
+}
+
+/** Folio against Kiwix, as the issue's table: one row per measure, with its goal. */
+function comparisonTable(r: CorpusReport): string {
+  const f = r.folio;
+  const k = r.kiwix;
+  const ratio = (a: number | null | undefined, b: number | null | undefined): number | null =>
+    a != null && b != null && b > 0 ? a / b : null;
+  const rows: string[][] = [];
+  const row = (
+    what: string,
+    folio: string,
+    kiwix: string,
+    x: number | null,
+    goal: string,
+    ok: boolean | null,
+  ): void => {
+    rows.push([what, folio, kiwix, x === null ? '' : `${x.toFixed(2)}×`, goal ? `${goal} ${verdict(ok)}` : '']);
+  };
+  const buildRatio = ratio(f.build_ms, k.build_ms);
+  row(
+    'build wall',
+    `${fmt(f.build_ms / 1000)} s`,
+    k.build_ms ? `${fmt(k.build_ms / 1000)} s (zimwriterfs)` : '—',
+    buildRatio,
+    '≤ 1×',
+    buildRatio === null ? null : buildRatio <= 1,
+  );
+  row(
+    'build peak RSS',
+    `${fmt(f.build_rss_mb, 0)} MB`,
+    k.build_rss_mb ? `${fmt(k.build_rss_mb, 0)} MB` : '—',
+    null,
+    '≤ 1,024 MB',
+    f.build_rss_mb <= 1024,
+  );
+  const sizeRatio = ratio(f.pack_bytes, k.zim_bytes);
+  row(
+    'size',
+    `${fmt(mb(f.pack_bytes))} MB pack (index ${fmt(mb(f.index_bytes))} MB)`,
+    k.zim_bytes ? `${fmt(mb(k.zim_bytes))} MB ZIM` : '—',
+    sizeRatio,
+    '≤ 1.5×',
+    sizeRatio === null ? null : sizeRatio <= 1.5,
+  );
+  const net = f.cold_ms != null && f.node_e0_ms != null ? f.cold_ms - f.node_e0_ms : null;
+  const coldRatio = ratio(net, k.cold_ms);
+  row(
+    'cold whole-process search, median of 10 queries',
+    `${fmt(f.cold_ms, 0)} ms − node -e 0 ${fmt(f.node_e0_ms, 0)} ms = ${fmt(net, 0)} ms`,
+    k.cold_ms ? `${fmt(k.cold_ms, 0)} ms (kiwix-search)` : '—',
+    coldRatio,
+    '≤ 3×',
+    coldRatio === null ? null : coldRatio <= 3,
+  );
+  row(
+    'cold search peak RSS',
+    `${fmt(f.cold_rss_mb, 0)} MB`,
+    k.cold_rss_mb ? `${fmt(k.cold_rss_mb, 0)} MB` : '—',
+    null,
+    '',
+    null,
+  );
+  row(
+    'open + first query, in process',
+    `${fmt(f.open_first_ms)} ms`,
+    '',
+    null,
+    '≤ 50 ms',
+    f.open_first_ms === null ? null : f.open_first_ms <= 50,
+  );
+  for (const kind of QUERY_KINDS) {
+    const s = f.kinds[kind];
+    if (!s) continue;
+    const ks = k.kinds?.[kind];
+    const limit = kind === 'typo' || kind === 'phrase' ? 30 : 16;
+    row(
+      `${kind === 'prefix' ? 'prefix, as typed' : kind} p50 / p95 (${s.n}${kind === 'prefix' ? ' keystrokes' : ''})`,
+      `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)} ms`,
+      ks ? `${fmt(ks.p50, 0)} / ${fmt(ks.p95, 0)} ms (whole process)` : '—',
+      null,
+      `p95 ≤ ${limit} ms`,
+      s.p95 === null ? null : s.p95 <= limit,
+    );
+  }
+  row(
+    'search RSS, in process',
+    `${fmt(f.rss_mb, 0)} MB`,
+    '',
+    null,
+    '≤ 150 MB',
+    f.rss_mb === null ? null : f.rss_mb <= 150,
+  );
+  const head = `### ${r.corpus}: ${r.pages !== null ? `${r.pages.toLocaleString('en-US')} pages, ` : ''}${r.passages.toLocaleString('en-US')} passages${r.textBytes !== null ? `, ${fmt(mb(r.textBytes))} MB of text` : ''}`;
+  return [
+    head,
+    '',
+    '| | Folio | Kiwix | ratio | goal |',
+    '| --- | --- | --- | ---: | --- |',
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+    ...(k.note ? ['', `Kiwix: ${k.note}.`] : []),
+  ].join('\n');
+}
+
+function engineTable(r: CorpusReport): string {
+  const entries = Object.entries(r.engines);
+  if (entries.length === 0) return '';
+  const lines = [
+    `Engines alone (${r.corpus}; the same analysed clauses, no phrases; Kiwix: whole processes):`,
+    '',
+    '| engine | build ms | size MB | open→first ms | query p50 ms | query p95 ms | prefix p95 ms | RSS MB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const [name, e] of entries)
+    lines.push(
+      `| ${name}${e.note ? ` (${e.note})` : ''} | ${fmt(e.build_ms, 0)} | ${fmt(mb(e.pack_bytes))} | ${fmt(e.open_first_ms)} | ${fmt(e.query_p50_ms, 2)} | ${fmt(e.query_p95_ms, 2)} | ${fmt(e.prefix_p95_ms, 2)} | ${fmt(e.rss_mb, 0)} |`,
+    );
+  return lines.join('\n');
+}
 
 async function main(): Promise<void> {
   await bundleWorker();
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`;
   log(`machine: ${machine}`);
-  for (const c of CORPORA) {
-    if (only && only !== c.name) continue;
-    if (!existsSync(c.src)) {
-      log(`${c.name}: ${c.src} not found; skipped${c.name === 'python' ? ' (apt-get install -y python3.11-doc)' : ''}`);
-      continue;
-    }
-    log(`${c.name}: building`);
-    const pack = join(work, `${c.name}.folio`);
-    const docsFile = join(work, `${c.name}.docs.json`);
-    rmSync(pack, { force: true });
-    const engines: Record<string, EngineResult> = {};
-    const built = attempt('folio build', () =>
-      worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number }>([
-        'folio-build',
-        c.src,
-        pack,
-      ]),
-    );
-    if (!built) continue;
-    const info = worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile]);
-    log(`  folio: built in ${built.build_ms.toFixed(0)} ms, ${info.passages} passages (${info.indexed} indexed)`);
-    const folio = attempt('folio', () =>
-      repeated(() => fromTimings(worker<WorkerTimings>(['folio', pack, c.set]), built.build_ms, built.pack_bytes)),
-    );
-    if (folio) engines['folio'] = folio;
-    // Whole processes, in turn with a bare `node -e 0` so that all see the same machine load:
-    // - the goal's measure: start, open the pack, answer the set's first query, exit (folio-first.ts);
-    // - what a reader runs: `folio search --json` with the same query (also loads commander, reads
-    //   the passages, makes snippets and prints them).
-    const first: number[] = [];
-    const cli: number[] = [];
-    const bare: number[] = [];
-    const timed = (args: string[], into: number[], label: string): void => {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-      if (r.status === 0) into.push(performance.now() - t0);
-      else log(`  ${label}: ${r.stderr.trim().split('\n').pop()}`);
-    };
-    for (let i = 0; i < 15; i++) {
-      timed([...firstCommand, pack, c.set], first, 'folio first');
-      timed(
-        [join(root, 'bin', 'folio.mjs'), 'search', '--json', '--archive', pack, '--', c.queries[0]!.text],
-        cli,
-        'folio search',
-      );
-      timed(['-e', '0'], bare, 'node -e 0');
-    }
-    const extra = {
-      index_bytes: built.index_bytes,
-      folio_first_whole_process_ms: percentile(first, 0.5),
-      folio_search_cli_ms: percentile(cli, 0.5),
-      node_e0_ms: percentile(bare, 0.5),
-    };
-
-    log(`  plain lunr`);
-    const lunrFile = join(work, `${c.name}.lunr.json`);
-    const lb = attempt('lunr build', () =>
-      worker<{ build_ms: number; pack_bytes: number }>(['lunr-build', docsFile, lunrFile]),
-    );
-    if (lb) {
-      const lq = attempt('lunr', () =>
-        repeated(() =>
-          fromTimings(worker<WorkerTimings>(['lunr', lunrFile, docsFile, c.set]), lb.build_ms, lb.pack_bytes),
-        ),
-      );
-      if (lq) engines['lunr'] = lq;
-      rmSync(lunrFile, { force: true });
-    }
-
-    log(`  minisearch`);
-    const msFile = join(work, `${c.name}.minisearch.json`);
-    const mb = attempt('minisearch build', () =>
-      worker<{ build_ms: number; pack_bytes: number }>(['minisearch-build', docsFile, msFile]),
-    );
-    if (mb) {
-      const mq = attempt('minisearch', () =>
-        repeated(() => fromTimings(worker<WorkerTimings>(['minisearch', msFile, c.set]), mb.build_ms, mb.pack_bytes)),
-      );
-      if (mq) engines['minisearch'] = mq;
-      rmSync(msFile, { force: true });
-    }
-
-    log(`  flexsearch`);
-    const fq = attempt('flexsearch', () =>
-      repeated(() => {
-        const t = worker<WorkerTimings>(['flexsearch', docsFile, c.set]);
-        return fromTimings(t, t.build_ms ?? null, null);
-      }),
-    );
-    if (fq) engines['flexsearch'] = { ...fq, open_first_ms: null, note: 'in memory; RSS includes build' };
-
-    log(`  kiwix`);
-    const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries));
-    if (kx) engines['kiwix'] = kx;
-
-    const notes = [
-      // The issue sets its goals on the 90,000-passage benchmark corpus; the small archive is measured the same way.
-      ...(c.name === 'python'
-        ? []
-        : [
-            `the scale goals are set on the Python corpus; this ${info.passages}-passage archive is measured the same way, for reference`,
-          ]),
-      ...goals(engines, extra),
-      `folio search index share of the pack: ${extra.index_bytes == null ? '?' : (extra.index_bytes / 1e6).toFixed(1)} MB of ${(built.pack_bytes / 1e6).toFixed(1)} MB`,
-    ];
-    report.push(
-      `${table(c.name, info.passages, info.textBytes, engines)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`,
-    );
-    if (JSON_OUT) {
-      process.stdout.write(
-        JSON.stringify({ corpus: c.name, passages: info.passages, textBytes: info.textBytes, engines, extra }) + '\n',
-      );
-      for (const g of notes) log(`  ${g}`);
-    } else {
-      process.stdout.write(`\n${table(c.name, info.passages, info.textBytes, engines)}\n\n`);
-      for (const g of notes) process.stdout.write(`- ${g}\n`);
-    }
+  const sections: string[] = [];
+  for (const spec of CORPORA) {
+    if (only && only !== spec.name) continue;
+    const r = runCorpus(spec);
+    if (!r) continue;
+    const text = [comparisonTable(r), engineTable(r)].filter(Boolean).join('\n\n');
+    sections.push(text);
+    if (JSON_OUT) process.stdout.write(`${JSON.stringify(r)}\n`);
+    else process.stdout.write(`\n${text}\n`);
   }
-  if (report.length > 0) {
-    // The latest tables, for the README.
+  if (sections.length > 0) {
     const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
     writeFileSync(
       join(here, 'RESULTS.md'),
-      `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: timings move by tens of percent between runs). ` +
-        `Query times: each engine answers the fixed query set in bench/queries.ts once, cold, in a fresh process (the first query is counted as open→first, not in the percentiles); this is repeated ${REPEATS} times and the medians are shown. ` +
-        `Folio and plain lunr answer the same clause lists (bench/drivers.ts); Kiwix times are whole kiwix-search processes.\n\n${report.join('\n')}`,
+      `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: compare within one run). ` +
+        `Whole processes are alternated (folio search, node -e 0, kiwix-search) and medians shown; in-process figures are ` +
+        `the searcher as the app runs it (30 hits with snippets, as the app asks), each query once in a fresh process, ${REPEATS} times, medians of the percentiles.\n\n${sections.join('\n\n')}\n`,
     );
   }
 }
@@ -473,5 +671,4 @@ main()
   })
   .finally(() => {
     rmSync(join(root, 'bench', '.worker.bundle.mjs'), { force: true });
-    rmSync(join(root, 'bench', '.folio-first.bundle.cjs'), { force: true });
   });

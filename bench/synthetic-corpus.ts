@@ -1,8 +1,9 @@
 /**
  * A deterministic, realistic-looking corpus of index documents for the engine equivalence test and
  * quick benchmarks: Zipf-distributed words from a vocabulary of real English words plus generated
- * syllable words (so that many terms share prefixes), section titles shared by runs of passages,
- * and occasional captions and media titles.
+ * syllable words (so that many terms share prefixes), a few accented and Hangul words, section
+ * titles shared by runs of passages, occasional captions and media titles, and optionally some long
+ * passages.
  */
 import type { IndexDocument } from '../main/search/types';
 
@@ -26,7 +27,8 @@ soldiers refugees general command forces united nations chinese north south atta
 photograph film video caption station crowd surrender currency won map ceasefire armistice prisoners
 function module class method object string list dictionary tuple python import return value argument
 exception error type file path socket thread process async await generator iterator decorator syntax
-library standard documentation tutorial reference example version release changed added deprecated`
+library standard documentation tutorial reference example version release changed added deprecated
+부산 서울 전쟁 한국전쟁 café naïve über`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -62,6 +64,8 @@ export interface CorpusOptions {
   seed?: number;
   /** Use refs like "17" (array-index-like) for some documents, to exercise V8's key order. */
   numericRefs?: boolean;
+  /** One text passage in this many is long (300–400 words): field lengths past one byte. */
+  longEvery?: number;
 }
 
 export function syntheticCorpus(options: CorpusOptions): IndexDocument[] {
@@ -110,7 +114,11 @@ export function syntheticCorpus(options: CorpusOptions): IndexDocument[] {
     const r = rnd();
     const kind = r < 0.08 ? 'caption' : r < 0.12 ? 'media' : r < 0.18 ? 'heading' : 'text';
     const fields = { title: section, text: '', caption: '', media: '' };
-    if (kind === 'text') fields.text = `${sentence(5, 30)} ${rnd() < 0.5 ? sentence(3, 20) : ''}`.trim();
+    if (kind === 'text')
+      fields.text =
+        options.longEvery && i % options.longEvery === 0
+          ? sentence(300, 400)
+          : `${sentence(5, 30)} ${rnd() < 0.5 ? sentence(3, 20) : ''}`.trim();
     if (kind === 'heading') {
       fields.title = `${section} ${sentence(1, 4)}`;
       fields.text = sentence(1, 4);

@@ -3,7 +3,9 @@
  * Prints one JSON object on stdout. Modes:
  *   folio-build <src> <out.folio>          real builder (main/archive/writer/build-pack.ts)
  *   extract <pack> <docs.json>             the pack's index documents, for the other engines
- *   folio <pack> <querySet>                open the pack, answer the query set
+ *   folio <pack> <querySet>                open the pack, answer the query set (engine level)
+ *   searcher <pack> <querySet>             open the archive as the app does and answer the set
+ *                                          through the searcher, prefixes typed letter by letter
  *   lunr-build <docs.json> <index.json>    plain lunr (same analyzer, positions on), serialized
  *   lunr <index.json> <pack> <querySet>    Index.load, answer the query set
  *   minisearch-build <docs.json> <out.json>
@@ -20,7 +22,7 @@ import { buildLunrIndex } from '../tests/reference/lunr-build';
 import { MemoryEngine } from '../tests/reference/memory-engine';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type IndexEngine } from '../main/search/types';
 import { answer, TOP } from './drivers';
-import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+import { keystrokes, querySet as namedSet, type BenchQuery } from './queries';
 
 const now = (): number => performance.now();
 const out = (o: unknown): void => {
@@ -28,8 +30,9 @@ const out = (o: unknown): void => {
 };
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
+/** The set's queries the engines all answer (the in-memory engines have no phrases). */
 function querySet(name: string): BenchQuery[] {
-  return name === 'python' ? PYTHON_QUERIES : KOREAN_WAR_QUERIES;
+  return namedSet(name).filter((q) => q.kind !== 'phrase');
 }
 
 interface Timings {
@@ -114,6 +117,33 @@ async function main(): Promise<void> {
       }, querySet(b!));
       out(r);
       pack?.close();
+      return;
+    }
+    case 'searcher': {
+      // As the app: openArchive (pack, analyzer, searcher), a page of 30 hits (the app's page) with snippets. The
+      // first query is open→first; a prefix query counts every keystroke as one search.
+      const { openSearchablePack } = await import('../main/archive/searchable-pack');
+      const queries = namedSet(b!);
+      const t0 = now();
+      const archive = openSearchablePack(a!);
+      const first = archive.search({ query: queries[0]!.text, limit: 30 });
+      const open_first_ms = now() - t0;
+      const times: Timings['times'] = [];
+      for (const q of queries.slice(1)) {
+        for (const text of q.kind === 'prefix' ? keystrokes(q.text) : [q.text]) {
+          const t = now();
+          const r = archive.search({ query: text, limit: 30 });
+          times.push({ kind: q.kind, ms: now() - t, hits: r.total });
+        }
+      }
+      out({
+        open_first_ms,
+        first_hits: first.total,
+        times,
+        rss_mb: peakRssMb(),
+        heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
+      });
+      archive.close();
       return;
     }
     case 'lunr-build': {

@@ -13,7 +13,7 @@
  */
 import { PASSAGE_KINDS } from '../model/passage-kind';
 
-/** 3: row checksums, counts in meta, framed search-index blobs (folio-search-6). */
+/** 3: row checksums, counts in meta, framed search-index blobs (search format SEARCH_FORMAT in search/format/schema.ts). */
 export const PACK_FORMAT_VERSION = 3;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;

@@ -6,6 +6,10 @@
  * checksum (row-checks.ts), tables read whole against the counts in meta, and what a lookup finds
  * against what was looked up. Any failure is a PackDamagedError naming the pack, never a guess (a
  * damaged kind code used to read as 'text', a damaged count was shown as it came).
+ *
+ * Reading a passage never loads a whole table: its text block and section are found by a binary
+ * search that reads one row at a time (range-rows.ts), each row checked as it is read, and the row
+ * found checked to hold the passage (a text block's checksum covers its range).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
@@ -25,7 +29,7 @@ import {
   type PackCounts,
   type StoredPassage,
 } from './pack-schema';
-import { rangeIndex } from './range-index';
+import { RangeRows } from './range-rows';
 import { manifestSchema } from './manifest-schema';
 import {
   blockChecksum,
@@ -53,6 +57,12 @@ interface PassageRow {
   kind: number;
   checksum: number;
 }
+
+/** A `sections` row as read, with its checksum: checked before use. */
+type CheckedSectionRow = SectionRow & { checksum: number };
+
+const SECTION_COLUMNS =
+  'ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count, checksum';
 
 const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
@@ -149,9 +159,17 @@ class SqlitePackReader implements PackReader {
   private readonly blockCache = new Map<number, StoredPassage[]>();
   private engine: IndexEngine | null = null;
   private sectionRows: SectionRow[] | null = null;
-  private sectionStarts: number[] = [];
-  private blockRows: BlockRow[] | null = null;
-  private blockStarts: number[] = [];
+  /** Blocks and sections by reading-order range, read a row at a time and checked (range-rows.ts). */
+  private readonly blockRanges = new RangeRows<BlockRow>(
+    () => this.counts.blocks - 1,
+    (id) => this.blockRange(id),
+  );
+  private readonly sectionRanges = new RangeRows<SectionRow>(
+    () => this.counts.sections - 1,
+    (ordinal) => this.sectionRange(ordinal),
+  );
+  /** Titles of the sections met, by id (the search shows one beside each hit). */
+  private readonly sectionTitles = new Map<string, string>();
   private readonly mediaCache = new Map<string, MediaRef>();
   /** Whether the kind column was found to agree with the counts (checked at the first listing by kind). */
   private kindColumnChecked = false;
@@ -203,6 +221,9 @@ class SqlitePackReader implements PackReader {
           'SELECT ordinal, id_hash, kind, checksum FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
         ),
         block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
+        blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
+        sectionRange: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal = ?`),
+        sectionById: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE id = ?`),
         media: this.db.prepare(
           'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum, data FROM media WHERE id = ?',
         ),
@@ -226,55 +247,49 @@ class SqlitePackReader implements PackReader {
     if (!this.sectionRows) {
       const rows = guarded(
         this.path,
-        () =>
-          this.db
-            .prepare(
-              'SELECT ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count, checksum FROM sections ORDER BY ordinal',
-            )
-            .all() as (SectionRow & { checksum: number })[],
+        () => this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections ORDER BY ordinal`).all() as CheckedSectionRow[],
       );
       if (rows.length !== this.counts.sections)
         throw this.damaged(`${rows.length} sections stored, ${this.counts.sections} counted`);
       let next = 0;
       for (const [i, row] of rows.entries()) {
-        if (sectionChecksum(row) !== row.checksum || typeof row.id !== 'string' || typeof row.title !== 'string')
-          throw this.damaged(`section ${i} fails its checksum`);
-        if (row.ordinal !== i || row.first_passage !== next || !(row.passage_count > 0))
-          throw this.damaged(`section ${i} is out of place`);
+        this.checkedSection(row, i);
+        if (row.first_passage !== next) throw this.damaged(`section ${i} is out of place`);
         next += row.passage_count;
       }
       if (next !== this.counts.passages)
         throw this.damaged(`sections hold ${next} of ${this.counts.passages} passages`);
       this.sectionRows = rows;
-      this.sectionStarts = rows.map((r) => r.first_passage);
     }
     return this.sectionRows;
   }
 
-  /** Blocks in order, checked against the counts: together they hold every passage once, in order. */
-  private blockTable(): BlockRow[] {
-    if (!this.blockRows) {
-      const rows = guarded(
-        this.path,
-        () =>
-          this.db
-            .prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage')
-            .all() as BlockRow[],
-      );
-      if (rows.length !== this.counts.blocks)
-        throw this.damaged(`${rows.length} text blocks stored, ${this.counts.blocks} counted`);
-      let next = 0;
-      for (const [i, row] of rows.entries()) {
-        if (row.id !== i || row.first_passage !== next || !(row.passage_count > 0))
-          throw this.damaged(`text block ${i} is out of place`);
-        next += row.passage_count;
-      }
-      if (next !== this.counts.passages)
-        throw this.damaged(`text blocks hold ${next} of ${this.counts.passages} passages`);
-      this.blockRows = rows;
-      this.blockStarts = rows.map((r) => r.first_passage);
-    }
-    return this.blockRows;
+  /** A `sections` row, checked: its checksum, and that it is the row of section `ordinal`. */
+  private checkedSection(row: CheckedSectionRow, ordinal: number): SectionRow {
+    if (sectionChecksum(row) !== row.checksum || typeof row.id !== 'string' || typeof row.title !== 'string')
+      throw this.damaged(`section ${ordinal} fails its checksum`);
+    if (row.ordinal !== ordinal || !(row.first_passage >= 0) || !(row.passage_count > 0))
+      throw this.damaged(`section ${ordinal} is out of place`);
+    return row;
+  }
+
+  /** Section `ordinal` (below the count), read alone and checked. */
+  private sectionRange(ordinal: number): SectionRow {
+    const row = guarded(this.path, () => this.statements.sectionRange.get(ordinal) as CheckedSectionRow | undefined);
+    if (!row) throw this.damaged(`section ${ordinal} is missing`);
+    return this.checkedSection(row, ordinal);
+  }
+
+  /**
+   * The range of text block `id` (below the count), read alone. Only its shape is checked here: the
+   * block that holds a passage is checked whole, range included, when it is decoded (decodedBlock).
+   */
+  private blockRange(id: number): BlockRow {
+    const row = guarded(this.path, () => this.statements.blockRange.get(id) as BlockRow | undefined);
+    if (!row) throw this.damaged(`text block ${id} is missing`);
+    if (row.id !== id || !Number.isSafeInteger(row.first_passage) || !(row.passage_count > 0))
+      throw this.damaged(`text block ${id} is out of place`);
+    return row;
   }
 
   private decodedBlock(block: BlockRow): StoredPassage[] {
@@ -334,12 +349,14 @@ class SqlitePackReader implements PackReader {
   /** The passage at a reading-order position, or undefined past the end. */
   private passageAt(ordinal: number): Passage | undefined {
     if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
-    const blocks = this.blockTable();
-    const block = blocks[rangeIndex(this.blockStarts, ordinal)]!;
+    // Every position below the count is in one block and one section: finding none is damage.
+    const block = this.blockRanges.holding(ordinal);
+    if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
     const record = this.decodedBlock(block)[ordinal - block.first_passage];
     if (!record) throw this.damaged(`passage #${ordinal} is missing from its text block`);
-    const sections = this.sectionTable();
-    const section = sections[rangeIndex(this.sectionStarts, ordinal)]!;
+    const section = this.sectionRanges.holding(ordinal);
+    if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
+    this.rememberTitle(section);
     const [id, kind, text, title, level, mediaId, repeatOf, file, start, end] = record;
     const passageKind = KIND_CODES[kind];
     if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
@@ -355,6 +372,24 @@ class SqlitePackReader implements PackReader {
       repeatOf,
       provenance: { file, lines: [start, end] },
     };
+  }
+
+  private rememberTitle(section: SectionRow): void {
+    if (this.sectionTitles.has(section.id)) return;
+    if (this.sectionTitles.size >= 4096) this.sectionTitles.clear();
+    this.sectionTitles.set(section.id, section.title);
+  }
+
+  /** A section's title without the whole table: usually met with one of its passages, else read alone and checked. */
+  sectionTitle(sectionId: string): string | undefined {
+    const known = this.sectionTitles.get(sectionId);
+    if (known !== undefined) return known;
+    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
+    if (!row) return undefined;
+    const section = this.checkedSection(row, row.ordinal);
+    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
+    this.rememberTitle(section);
+    return section.title;
   }
 
   /** A `passages` row, checked: its checksum, and that it is a row of this pack. */

@@ -22,7 +22,6 @@ export interface SearchablePack {
 export function openSearchablePack(path: string): SearchablePack {
   const pack = openPack(path);
   const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
-  let sectionTitles: Map<string, string> | null = null;
   const searcher = createSearcher({
     engine: pack.searchEngine(),
     analyzer,
@@ -40,8 +39,7 @@ export function openSearchablePack(path: string): SearchablePack {
         return kinds;
       },
       passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
-      sectionTitle: (sectionId) =>
-        (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
+      sectionTitle: (sectionId) => pack.sectionTitle(sectionId) ?? '',
     },
   });
   return {

@@ -1,40 +1,17 @@
 /**
- * `folio search`, shared by the full command (program.ts) and the lean entry (search-entry.ts) that
- * answers a one-shot search without loading anything else.
+ * `folio search` as a commander command, for the full command (program.ts) and for the lean entry
+ * (search-entry.ts) when its own argument reader leaves the arguments to commander (help, errors,
+ * unusual forms).
  */
 import type { Command } from 'commander';
-import type { SearchablePack } from '../archive/searchable-pack';
-import type { PassageKind } from '../model/passage-kind';
-import { archivePath } from './archive-path';
-import { fail } from './failure';
 import { kinds, positiveInt } from './option-parsers';
-import { searchJson } from './search-json';
+import { runSearch, type SearchCommandLoaders, type SearchOptions } from './search-run';
 import { usageError } from './usage-error';
 
 /** Said with every usage error of `folio search`: the likeliest cause is a query word read as an option. */
 const QUERY_HINT = 'a query that starts with "-" goes after --: folio search -- -MiG Soviet';
 
-/** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
-export interface SearchCommandLoaders {
-  openSearchablePack: (path: string) => Promise<SearchablePack>;
-  /** The embedded pack's path after (re)building it; null when another command answers instead. */
-  buildEmbedded: () => Promise<string | null>;
-}
-
-/** A snippet with its highlights marked: bold on a terminal, [brackets] when piped. */
-function markSnippet(snippet: string, snippetStart: number, highlights: [number, number][], tty: boolean): string {
-  const [open, close] = tty ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
-  let out = '';
-  let at = 0;
-  for (const [s, e] of highlights) {
-    const start = Math.max(0, s - snippetStart);
-    const end = Math.min(snippet.length, e - snippetStart);
-    if (end <= at || start >= snippet.length) continue;
-    out += snippet.slice(at, Math.max(at, start)) + open + snippet.slice(Math.max(at, start), end) + close;
-    at = end;
-  }
-  return out + snippet.slice(at);
-}
+export type { SearchCommandLoaders } from './search-run';
 
 /** Adds `search [query...]` with its options to `program`. */
 export function addSearchCommand(program: Command, load: SearchCommandLoaders): void {
@@ -44,6 +21,7 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
     .argument('[query...]', 'what to look for, after the options; see the README for the query syntax')
     // Everything after the options is the query, "-" words included (`Soviet -MiG`); a query that
     // starts with "-" follows `--`. No -a, -k or -h: `-army`, `-korea` or `-han` would be read as them.
+    // search-args.ts reads the same forms without commander and must stay in step with this.
     .passThroughOptions()
     .helpOption('--help', 'show help for search')
     .option('--archive <pack>', 'pack file to search')
@@ -51,51 +29,5 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
     .option('--kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
     .option('--json', 'print one JSON object')
     .configureOutput({ outputError: (text, write) => write(usageError(text, QUERY_HINT)) })
-    .action(
-      async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
-        let archive: SearchablePack;
-        try {
-          const path = await archivePath(options.archive, load.buildEmbedded);
-          if (path === null) return;
-          archive = await load.openSearchablePack(path);
-        } catch (error) {
-          fail(error);
-        }
-        const query = words.join(' ');
-        let response;
-        try {
-          response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
-        } catch (error) {
-          // A query never fails: a damaged index is reported like a damaged pack.
-          fail(error);
-        }
-        archive.close();
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify(searchJson(response))}\n`);
-          return;
-        }
-        const tty = process.stdout.isTTY === true;
-        const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
-        if (!archive.indexMatchesAnalyzer)
-          process.stderr.write(
-            'folio: this pack was indexed by another version of Folio; rebuild it for the best results\n',
-          );
-        if (response.results.length === 0) {
-          process.stdout.write(`no results for ${asked}\n`);
-          return;
-        }
-        process.stdout.write(
-          `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`,
-        );
-        response.results.forEach((r, i) => {
-          const ellipsisStart = r.snippetStart > 0 ? '…' : '';
-          const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
-          process.stdout.write(
-            `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
-              `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
-              `    #${r.passageId}\n`,
-          );
-        });
-      },
-    );
+    .action((words: string[], options: SearchOptions) => runSearch(words, options, load));
 }

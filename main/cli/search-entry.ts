@@ -1,17 +1,17 @@
 /**
  * Entry of `folio search` alone (out/cli/search.cjs). It is bundled without code splitting, so a
- * one-shot search loads one small file holding commander, the pack reader and the searcher, and
- * none of the builder, the server or the API's validation (out/cli/main.mjs shares those through
- * chunks that a search would otherwise also load). bin/folio.mjs runs it when the first argument
- * is `search`.
+ * one-shot search loads one small file holding the pack reader and the searcher, and none of the
+ * builder, the server or the API's validation (out/cli/main.mjs shares those through chunks that a
+ * search would otherwise also load). bin/folio.mjs runs it when the first argument is `search`.
+ * The usual arguments are read here (search-args.ts); commander, bundled in but loaded only then,
+ * reads the others.
  */
 import { openSearchablePack } from '../archive/searchable-pack';
-import { createBaseProgram } from './base-program';
 import { fail } from './failure';
-import { addSearchCommand } from './search-command';
+import { readSearchArgs } from './search-args';
+import { runSearch, type SearchCommandLoaders } from './search-run';
 
-const program = createBaseProgram();
-addSearchCommand(program, {
+const load: SearchCommandLoaders = {
   openSearchablePack: (path) => Promise.resolve(openSearchablePack(path)),
   // Rare (a fresh checkout or edited archive source): the full command builds the embedded pack and
   // answers the same arguments. A computed specifier keeps the bundler from inlining the builder.
@@ -20,5 +20,24 @@ addSearchCommand(program, {
     await import(full);
     return null;
   },
-});
-program.parseAsync(process.argv.slice(2), { from: 'user' }).catch(fail);
+};
+
+const argv = process.argv.slice(2);
+const read = argv[0] === 'search' ? readSearchArgs(argv.slice(1)) : null;
+if (read) {
+  // `folio search … | head` closes the pipe early: that is the reader being done, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  runSearch(read.words, read.options, load).catch(fail);
+} else {
+  // Imported here, not above, so that the bundle evaluates commander only on this path.
+  Promise.all([import('./base-program'), import('./search-command')])
+    .then(([{ createBaseProgram }, { addSearchCommand }]) => {
+      const program = createBaseProgram();
+      addSearchCommand(program, load);
+      return program.parseAsync(argv, { from: 'user' });
+    })
+    .catch(fail);
+}

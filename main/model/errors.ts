@@ -14,6 +14,12 @@ export abstract class FolioError extends Error {
 /** A pack that is missing, unreadable, damaged or of another format. */
 export class PackError extends FolioError {}
 
+/**
+ * A search given up because the one who asked no longer wants it (a newer as-you-type query
+ * overtook it): not a failure, and never shown to a reader.
+ */
+export class SearchCancelledError extends FolioError {}
+
 /** A source folder that cannot be compiled; the message names the file and line. */
 export class SourceError extends FolioError {}
 

@@ -45,6 +45,28 @@ export interface EngineMatch {
   score: number;
   /** Matched index term → fields it matched in. */
   matched: Map<string, SearchField[]>;
+  /** The document's position in the index, when the engine has one (a pack's is reading order). */
+  readonly ordinal?: number;
+}
+
+/** Terms of which a match must hold one, in one of `fields` (in any field when none are given). */
+export interface TermGroup {
+  terms: readonly string[];
+  fields?: readonly SearchField[];
+}
+
+/**
+ * An engine's matches in rank order (lunr's: score descending, ties in lunr's order), read as far
+ * as needed: a ranking walk that stops after a page sorts and materialises no more than it reads.
+ */
+export interface RankedMatches {
+  readonly length: number;
+  /** The match at rank `i` (0 ≤ i < length). */
+  at(i: number): EngineMatch;
+  /** The matches holding, for every group, one of its terms (the same order). */
+  holding(groups: readonly TermGroup[]): RankedMatches;
+  /** The matches `keep` accepts (the same order; reads every match). */
+  filter(keep: (match: EngineMatch) => boolean): RankedMatches;
 }
 
 /**
@@ -56,6 +78,8 @@ export interface IndexEngine {
   readonly documentCount: number;
   /** lunr's Index#query semantics over already-analysed clauses (no pipeline, no wildcards). */
   query(clauses: TermClause[]): EngineMatch[];
+  /** The same matches as `query`, in the same order, read lazily (what the searcher uses). */
+  ranked(clauses: TermClause[]): RankedMatches;
   /** Whether the term is in the index vocabulary. */
   hasTerm(term: string): boolean;
   /** Index terms starting with `prefix`, most frequent first, at most `limit`. */

@@ -6,7 +6,8 @@
  * delete, substitute, transpose adjacent; at most `maxDistance`).
  */
 import lunr from 'lunr';
-import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
+import { ListedMatches } from '../../main/search/engine/ranked-matches';
+import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../../main/search/types';
 import { internals, TokenSet, type LunrIndexInternals } from './lunr-internals';
 
 const PRESENCE = {
@@ -49,6 +50,10 @@ export class MemoryEngine implements IndexEngine {
       for (const term of Object.keys(md)) matched.set(term, Object.keys(md[term]!) as SearchField[]);
       return { ref: r.ref, score: r.score, matched };
     });
+  }
+
+  ranked(clauses: TermClause[]): RankedMatches {
+    return new ListedMatches(this.query(clauses));
   }
 
   hasTerm(term: string): boolean {

@@ -1,9 +1,9 @@
 /**
- * The matches PackEngine#query returns. A match's ref is read from its chunk of refs only when asked
- * for, and its matched terms (lunr's matchData) are computed at the first read of any match's:
- * for the whole result list in one pass over the query's postings (a searcher that reads one
- * usually reads all), so a caller that reads only the top refs decodes no other ref and builds no
- * Map at all.
+ * A match of PackEngine, made only when the ranking reads it: its ref is read from its chunk of
+ * refs when asked for, and its matched terms (lunr's matchData) are found when first read, for that
+ * document alone, by a binary search in each of the query's term/field postings. Computing them for
+ * every match up front (a Map per document) was most of a one-shot search on a typo that matches
+ * 89,000 passages, in its own time and in garbage collection.
  */
 import type { EngineMatch, SearchField } from '../types';
 
@@ -11,67 +11,61 @@ import type { EngineMatch, SearchField } from '../types';
 export interface TermFieldMatch {
   term: string;
   field: SearchField;
+  /** Document ordinals, ascending. */
   ordinals: Int32Array;
 }
 
-/** Terms by field, per document, shared by one query's matches. */
-export class MatchData {
-  private byOrdinal: Map<number, Map<string, SearchField[]>> | null = null;
+/** Whether ascending `ordinals` holds `ordinal`. */
+export function holds(ordinals: Int32Array, ordinal: number): boolean {
+  let lo = 0;
+  let hi = ordinals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = ordinals[mid]!;
+    if (v === ordinal) return true;
+    if (v < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return false;
+}
 
+/** Terms by field of one query's documents, found per document on demand. */
+export class MatchData {
   constructor(
-    private readonly termFieldMatches: readonly TermFieldMatch[],
-    private readonly resultCount: number,
+    readonly termFieldMatches: readonly TermFieldMatch[],
     readonly refs: { ref(ordinal: number): string },
   ) {}
 
-  get(ordinal: number): Map<string, SearchField[]> {
-    this.byOrdinal ??= this.collect();
-    let terms = this.byOrdinal.get(ordinal);
-    if (!terms) this.byOrdinal.set(ordinal, (terms = new Map<string, SearchField[]>()));
-    return terms;
-  }
-
-  set(ordinal: number, value: Map<string, SearchField[]>): void {
-    this.byOrdinal ??= this.collect();
-    this.byOrdinal.set(ordinal, value);
-  }
-
-  private collect(): Map<number, Map<string, SearchField[]>> {
-    const byOrdinal = new Map<number, Map<string, SearchField[]>>();
-    if (this.resultCount === 0) return byOrdinal;
+  /** The query's terms found in document `ordinal`, with their fields, in the order lunr records them. */
+  terms(ordinal: number): Map<string, SearchField[]> {
+    const terms = new Map<string, SearchField[]>();
     for (const { term, field, ordinals } of this.termFieldMatches) {
-      for (let i = 0; i < ordinals.length; i++) {
-        const ordinal = ordinals[i]!;
-        let terms = byOrdinal.get(ordinal);
-        if (!terms) byOrdinal.set(ordinal, (terms = new Map<string, SearchField[]>()));
-        const fields = terms.get(term);
-        if (!fields) terms.set(term, [field]);
-        else if (!fields.includes(field)) fields.push(field);
-      }
+      if (!holds(ordinals, ordinal)) continue;
+      const fields = terms.get(term);
+      if (!fields) terms.set(term, [field]);
+      else if (!fields.includes(field)) fields.push(field);
     }
-    return byOrdinal;
+    return terms;
   }
 }
 
 export class LazyMatch implements EngineMatch {
+  private terms: Map<string, SearchField[]> | null = null;
+
   constructor(
-    public score: number,
-    private readonly ordinal: number,
+    readonly score: number,
+    readonly ordinal: number,
     private readonly matchData: MatchData,
   ) {}
 
-  /** Read when the searcher needs it: a ranking walk that stops early never decodes the rest. */
   get ref(): string {
     return this.matchData.refs.ref(this.ordinal);
   }
 
   /** The query's terms found in this document, with their fields (computed on first read). */
   get matched(): Map<string, SearchField[]> {
-    return this.matchData.get(this.ordinal);
-  }
-
-  set matched(value: Map<string, SearchField[]>) {
-    this.matchData.set(this.ordinal, value);
+    this.terms ??= this.matchData.terms(this.ordinal);
+    return this.terms;
   }
 
   toJSON(): { ref: string; score: number; matched: Record<string, SearchField[]> } {

@@ -25,25 +25,26 @@
  *
  * Decoded postings live in an LRU (postings-cache.ts); the per-query arrays are allocated once and reused
  * (query-scratch.ts); SQLite's page cache is the connection's (bounded by its cache_size). Matches
- * read their refs and matched terms lazily (lazy-matches.ts).
+ * are sorted only as far as they are read (ranked-matches.ts), and read their refs and matched
+ * terms lazily (lazy-matches.ts).
  */
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { SearchFormatError, SearchIndexError } from '../../model/errors';
 import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
-import { decodeFieldLengths } from '../format/field-lengths';
+import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
-import { compareStrings, lowerBound, nextPrefix } from '../format/sorted-strings';
+import { compareStrings, nextPrefix } from '../format/sorted-strings';
 import { ByteReader } from '../format/varint';
-import { decodeVocabulary, type Vocabulary } from '../format/vocabulary';
-import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../types';
+import { Vocabulary } from '../format/vocabulary';
+import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
 import { intersect, type DocumentSet } from './document-set';
-import { LazyMatch, MatchData, type TermFieldMatch } from './lazy-matches';
+import { MatchData, type TermFieldMatch } from './lazy-matches';
 import { PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
-import { sortByScoreDesc } from './sort-by-score';
+import { ListedMatches, PackMatches } from './ranked-matches';
 import { TermTable } from './term-table';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 
@@ -80,7 +81,7 @@ export class PackEngine implements IndexEngine {
   private readonly refChunks: (RefList | undefined)[] = [];
   private vocabulary: Vocabulary | null = null;
   private addOrder: Int32Array | null = null;
-  private lengths: Int32Array | null = null;
+  private lengths: FieldLengths | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
 
@@ -120,7 +121,7 @@ export class PackEngine implements IndexEngine {
   }
 
   /** Token counts per document and field (lunr's fieldLengths), loaded at the first tf decode. */
-  private fieldLengths(): Int32Array {
+  private fieldLengths(): FieldLengths {
     this.lengths ??= this.read(() => {
       const blob = this.blob('field_lengths');
       if (!blob) throw new Error('field lengths missing');
@@ -181,15 +182,16 @@ export class PackEngine implements IndexEngine {
 
   /** Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect). */
   expandPattern(automaton: QueryNode): string[] {
-    return intersectSorted(this.loadVocabulary().terms, automaton);
+    const vocabulary = this.loadVocabulary();
+    return intersectSorted(vocabulary, automaton).map((i) => vocabulary.term(i));
   }
 
   /** The `limit` most frequent of `terms`, ties in JS order. */
   private byFrequency(terms: string[], limit: number): string[] {
     const vocabulary = this.loadVocabulary();
     const frequencyOf = (term: string): number => {
-      const i = lowerBound(vocabulary.terms, term);
-      return vocabulary.terms[i] === term ? vocabulary.documentFrequencies[i]! : 0;
+      const i = vocabulary.indexOf(term);
+      return i < 0 ? 0 : vocabulary.documentFrequency(i);
     };
     return terms
       .map((term) => ({ term, documentFrequency: frequencyOf(term) }))
@@ -202,7 +204,7 @@ export class PackEngine implements IndexEngine {
     this.vocabulary ??= this.read(() => {
       const blob = this.blob('vocab');
       if (!blob) throw new Error('search index: vocabulary missing');
-      return decodeVocabulary(blob);
+      return Vocabulary.decode(blob);
     });
     return this.vocabulary;
   }
@@ -264,9 +266,13 @@ export class PackEngine implements IndexEngine {
   }
 
   private queryScratch(): QueryScratch {
-    if (!this.scratch || this.scratch.exhausted)
-      this.scratch = new QueryScratch(this.documentCount, this.fields.length);
-    this.scratch.epoch++;
+    const scratch = this.queryScratchOf();
+    scratch.reset();
+    return scratch;
+  }
+
+  private queryScratchOf(): QueryScratch {
+    this.scratch ??= new QueryScratch(this.documentCount, this.fields.length);
     return this.scratch;
   }
 
@@ -274,21 +280,25 @@ export class PackEngine implements IndexEngine {
 
   /** lunr.Index#query over already-analysed clauses (no pipeline; a '*' matches any one character). */
   query(clauses: TermClause[]): EngineMatch[] {
-    if (clauses.length === 0) return [];
+    const ranked = this.ranked(clauses);
+    const matches = new Array<EngineMatch>(ranked.length);
+    for (let i = 0; i < ranked.length; i++) matches[i] = ranked.at(i);
+    return matches;
+  }
+
+  /** The matches of `query`, sorted and made only as far as they are read. */
+  ranked(clauses: TermClause[]): RankedMatches {
+    if (clauses.length === 0) return new ListedMatches([]);
     const fieldCount = this.fields.length;
     const documentCount = this.documentCount;
     const scratch = this.queryScratch();
-    const { epoch, matchingFieldEpochs, dotProducts, matchingFieldRefs, matchEpochs, documentScores, results } =
-      scratch;
 
     // To support field level boosts a query vector is created per field: term index → the summed
     // boosts of the clauses that name the term. An empty vector is eagerly created to support
     // negated queries.
     const queryVectors: Map<number, { boost: number; postings: Postings }>[] = [];
     for (let field = 0; field < fieldCount; field++) queryVectors.push(new Map());
-    // A field ref (ordinal·fieldCount + field) is in matchingFields when its epoch is this query's;
-    // matchingFieldRefs lists them in the order met.
-    let matchingFieldCount = 0;
+    // matchingFields: the field refs (ordinal·fieldCount + field) met, in order (scratch.fieldRefs).
     // Term index·fieldCount + field, for the term/field combinations whose documents are collected.
     const termFieldCache = new Set<number>();
     const requiredMatches: (DocumentSet | undefined)[] = new Array<DocumentSet | undefined>(fieldCount);
@@ -362,14 +372,7 @@ export class PackEngine implements IndexEngine {
           // Every matching document's field ref joins matchingFields, with this term as match data.
           if (matchingDocuments.length > 0)
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
-          for (let i = 0; i < matchingDocuments.length; i++) {
-            const fieldRef = matchingDocuments[i]! * fieldCount + field;
-            if (matchingFieldEpochs[fieldRef] !== epoch) {
-              matchingFieldEpochs[fieldRef] = epoch;
-              dotProducts[fieldRef] = 0;
-              matchingFieldRefs[matchingFieldCount++] = fieldRef;
-            }
-          }
+          scratch.addFieldRefs(matchingDocuments, fieldCount, field);
         }
       }
 
@@ -399,22 +402,18 @@ export class PackEngine implements IndexEngine {
     const excluded = (ordinal: number): boolean =>
       (requiredSet !== null && !requiredSet[ordinal]) || (prohibitedSet !== null && !!prohibitedSet[ordinal]);
 
-    let resultCount = 0;
     const isNegated = clauses.every((clause) => clause.presence === 'prohibited');
     if (isNegated) {
       // A query made only of prohibited terms matches every field of every document (lunr's field
       // vectors, in add order), each scored 0 against an empty query vector.
       const addOrder = this.documentsInAddOrder();
-      for (let i = 0; i < addOrder.length; i++) {
-        const ordinal = addOrder[i]!;
-        if (excluded(ordinal)) continue;
-        documentScores[ordinal] = 0;
-        results[resultCount++] = ordinal;
-      }
+      for (let i = 0; i < addOrder.length; i++) if (!excluded(addOrder[i]!)) scratch.addDocument(addOrder[i]!);
     } else {
       // Field scores: queryVector · fieldVector / |queryVector| (lunr.Vector#similarity), the
       // products added in ascending term index as lunr.Vector#dot adds them.
       const queryVectorMagnitudes = new Float64Array(fieldCount);
+      const dotProducts = scratch.zeroDotProducts();
+      const fieldSlots = scratch.fieldSlots;
       for (let field = 0; field < fieldCount; field++) {
         const elements = [...queryVectors[field]!.entries()].sort((a, b) => a[0] - b[0]);
         let sumOfSquares = 0;
@@ -425,34 +424,29 @@ export class PackEngine implements IndexEngine {
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
           for (let i = 0; i < ordinals.length; i++) {
-            const fieldRef = ordinals[i]! * fieldCount + field;
-            dotProducts[fieldRef] = dotProducts[fieldRef]! + boost * weights[i]!;
+            const slot = fieldSlots[ordinals[i]! * fieldCount + field]!;
+            dotProducts[slot] = dotProducts[slot]! + boost * weights[i]!;
           }
         }
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
-      for (let i = 0; i < matchingFieldCount; i++) {
-        const fieldRef = matchingFieldRefs[i]!;
-        const ordinal = (fieldRef / fieldCount) | 0;
-        if (excluded(ordinal)) continue;
-        const score = dotProducts[fieldRef]! / queryVectorMagnitudes[fieldRef - ordinal * fieldCount]! || 0;
-        if (matchEpochs[ordinal] !== epoch) {
-          matchEpochs[ordinal] = epoch;
-          documentScores[ordinal] = score;
-          results[resultCount++] = ordinal;
-        } else documentScores[ordinal] = documentScores[ordinal]! + score;
-      }
+      scratch.sumScores(
+        fieldCount,
+        queryVectorMagnitudes,
+        requiredSet === null && prohibitedSet === null ? null : (ordinal) => !excluded(ordinal),
+      );
     }
 
-    // The results by score, highest first (a stable sort: ties keep lunr's order).
-    const sorted = sortByScoreDesc(results.subarray(0, resultCount), documentScores, scratch.sortScratch);
-    const matchData = new MatchData(isNegated ? [] : termFieldMatches, sorted.length, this);
-    const matches: EngineMatch[] = new Array<EngineMatch>(sorted.length);
-    for (let i = 0; i < sorted.length; i++) {
-      const ordinal = sorted[i]!;
-      matches[i] = new LazyMatch(documentScores[ordinal]!, ordinal, matchData);
-    }
-    return matches;
+    // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
+    // as they are read (ranked-matches.ts). The scratch is the next query's: the matches keep copies.
+    const matchData = new MatchData(isNegated ? [] : termFieldMatches, this);
+    return new PackMatches(
+      scratch.documents.slice(0, scratch.documentCount),
+      scratch.scores.slice(0, scratch.documentCount),
+      matchData,
+      documentCount,
+      (n) => this.queryScratchOf().sortBuffers(n),
+    );
   }
 }

@@ -114,15 +114,26 @@ export function fuzzyAutomaton(str: string, editDistance: number): QueryNode {
   return root;
 }
 
-/** Terms must be sorted by JS string comparison (UTF-16 code units) and unique. */
-export function intersectSorted(terms: readonly string[], query: QueryNode): string[] {
-  const out = new Set<string>();
+/** A sorted term list as the walk reads it (format/vocabulary.ts). */
+export interface SortedTerms {
+  readonly size: number;
+  termLength(i: number): number;
+  /** Code unit `depth` of term `i`, for depth below its length. */
+  codeAt(i: number, depth: number): number;
+}
+
+/**
+ * The indices of the terms `query` accepts. Terms must be sorted by JS string comparison (UTF-16
+ * code units) and unique.
+ */
+export function intersectSorted(terms: SortedTerms, query: QueryNode): number[] {
+  const out = new Set<number>();
   // Visited (automaton node, trie node) pairs; a trie node is identified by (lo, depth).
   const seen = new Set<number>();
   const seenLong = new Set<string>();
-  const stride = terms.length + 1;
+  const stride = terms.size + 1;
   type Frame = { q: QueryNode; lo: number; hi: number; depth: number };
-  const stack: Frame[] = [{ q: query, lo: 0, hi: terms.length, depth: 0 }];
+  const stack: Frame[] = [{ q: query, lo: 0, hi: terms.size, depth: 0 }];
 
   const visit = (q: QueryNode, lo: number, hi: number, depth: number): void => {
     const key = (q.id * 4096 + depth) * stride + lo;
@@ -134,21 +145,21 @@ export function intersectSorted(terms: readonly string[], query: QueryNode): str
       if (seenLong.has(k)) return;
       seenLong.add(k);
     }
-    if (q.final && terms[lo]!.length === depth) out.add(terms[lo]!);
+    if (q.final && terms.termLength(lo) === depth) out.add(lo);
     stack.push({ q, lo, hi, depth });
   };
 
   while (stack.length > 0) {
     const { q, lo, hi, depth } = stack.pop()!;
     // Terms in [start, hi) are longer than depth; their code unit at depth is non-decreasing.
-    const start = lo < hi && terms[lo]!.length === depth ? lo + 1 : lo;
+    const start = lo < hi && terms.termLength(lo) === depth ? lo + 1 : lo;
     if (start >= hi) continue;
     for (const edge of Object.keys(q.edges)) {
       const qNext = q.edges[edge]!;
       if (edge === '*') {
         let i = start;
         while (i < hi) {
-          const c = terms[i]!.charCodeAt(depth);
+          const c = terms.codeAt(i, depth);
           const j = upperBound(terms, i, hi, depth, c);
           visit(qNext, i, j, depth + 1);
           i = j;
@@ -156,26 +167,26 @@ export function intersectSorted(terms: readonly string[], query: QueryNode): str
       } else {
         const c = edge.charCodeAt(0);
         const i = lowerBound(terms, start, hi, depth, c);
-        if (i < hi && terms[i]!.charCodeAt(depth) === c) visit(qNext, i, upperBound(terms, i, hi, depth, c), depth + 1);
+        if (i < hi && terms.codeAt(i, depth) === c) visit(qNext, i, upperBound(terms, i, hi, depth, c), depth + 1);
       }
     }
   }
   return [...out];
 }
 
-function lowerBound(terms: readonly string[], lo: number, hi: number, depth: number, c: number): number {
+function lowerBound(terms: SortedTerms, lo: number, hi: number, depth: number, c: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (terms[mid]!.charCodeAt(depth) < c) lo = mid + 1;
+    if (terms.codeAt(mid, depth) < c) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-function upperBound(terms: readonly string[], lo: number, hi: number, depth: number, c: number): number {
+function upperBound(terms: SortedTerms, lo: number, hi: number, depth: number, c: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (terms[mid]!.charCodeAt(depth) <= c) lo = mid + 1;
+    if (terms.codeAt(mid, depth) <= c) lo = mid + 1;
     else hi = mid;
   }
   return lo;

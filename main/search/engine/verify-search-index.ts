@@ -5,12 +5,12 @@
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { prefixChecksum, searchMetaChecksum, termChecksum, unframed } from '../format/checksum';
-import { decodeFieldLengths } from '../format/field-lengths';
+import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
 import { compareStrings } from '../format/sorted-strings';
-import { decodeVocabulary } from '../format/vocabulary';
+import { Vocabulary } from '../format/vocabulary';
 
 /** At most this many problems are listed. */
 const MAX_PROBLEMS = 50;
@@ -51,11 +51,11 @@ export function verifySearchIndex(db: Database.Database): string[] {
         return null;
       }
     };
-    let lengths: Int32Array | null = null;
+    let lengths: FieldLengths | null = null;
     const context: PostingContext = {
       fieldCount,
       meta,
-      fieldLengths: (): Int32Array => {
+      fieldLengths: (): FieldLengths => {
         if (lengths) return lengths;
         const stored = blob('field_lengths');
         if (!stored) throw new Error('field lengths missing');
@@ -146,16 +146,15 @@ export function verifySearchIndex(db: Database.Database): string[] {
     const vocabularyBlob = blob('vocab');
     if (vocabularyBlob === undefined) say('vocabulary missing');
     else if (vocabularyBlob !== null) {
-      const vocabulary = decodeVocabulary(vocabularyBlob);
+      const vocabulary = Vocabulary.decode(vocabularyBlob);
       const expected = terms
         .map((term, i) => [term, documentFrequencies[i]!] as const)
         .sort((a, b) => compareStrings(a[0], b[0]));
-      if (vocabulary.terms.length !== expected.length)
-        say(`vocabulary has ${vocabulary.terms.length} terms, table ${expected.length}`);
+      if (vocabulary.size !== expected.length) say(`vocabulary has ${vocabulary.size} terms, table ${expected.length}`);
       else
         for (let i = 0; i < expected.length; i++) {
-          if (vocabulary.terms[i] !== expected[i]![0] || vocabulary.documentFrequencies[i] !== expected[i]![1]) {
-            say(`vocabulary differs from the terms table at "${vocabulary.terms[i]}"`);
+          if (vocabulary.term(i) !== expected[i]![0] || vocabulary.documentFrequency(i) !== expected[i]![1]) {
+            say(`vocabulary differs from the terms table at "${vocabulary.term(i)}"`);
             break;
           }
         }

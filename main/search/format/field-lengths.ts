@@ -1,14 +1,16 @@
 /**
  * The `field_lengths` blob: lunr's token count per document and field (ordinal·F + field), which a
  * posting's BM25 weight needs. One byte each, 255 meaning "see the overflow list" (index deltas and
- * lengths as varints after the bytes), then deflated. Decoding is an inflate and a typed-array copy,
- * both native: a varint per length cost a one-shot `folio search` 5 ms of cold JavaScript on the
- * 540,000 lengths of the Python documentation.
+ * lengths as varints after the bytes), then deflated. Decoding is an inflate, native, whose bytes
+ * are read as they are: a varint per length cost a one-shot `folio search` 5 ms of cold JavaScript
+ * on the 540,000 lengths of the Python documentation.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { ByteReader, ByteWriter } from './varint';
 
-const OVERFLOW = 255;
+/** The byte that stands for a length past one byte (found in the overflow list). */
+export const FIELD_LENGTH_OVERFLOW = 255;
+const OVERFLOW = FIELD_LENGTH_OVERFLOW;
 
 /** Encodes `lengths` (non-negative integers) into the blob. */
 export function encodeFieldLengths(lengths: ArrayLike<number>): Buffer {
@@ -32,20 +34,43 @@ export function encodeFieldLengths(lengths: ArrayLike<number>): Buffer {
   return deflateSync(Buffer.concat([bytes, tail.bytes(), overflow.bytes()]), { level: 6 });
 }
 
+/**
+ * Decoded field lengths: the inflated bytes themselves, and the few lengths past one byte in a Map
+ * (a whole Int32Array was 18 MB on 1.2 million passages, most of a cold search's memory).
+ */
+export class FieldLengths {
+  constructor(
+    /** One byte per length, FIELD_LENGTH_OVERFLOW for those in `overflow`. */
+    readonly bytes: Uint8Array,
+    private readonly overflow: Map<number, number>,
+  ) {}
+
+  get length(): number {
+    return this.bytes.length;
+  }
+
+  /** Length `i` (ordinal·fields + field), undefined past the end. */
+  at(i: number): number | undefined {
+    const v = this.bytes[i];
+    return v === OVERFLOW ? this.overflow.get(i) : v;
+  }
+}
+
 /** Decodes the blob into `count` lengths; throws a RangeError when it is malformed. */
-export function decodeFieldLengths(blob: Uint8Array, count: number): Int32Array {
+export function decodeFieldLengths(blob: Uint8Array, count: number): FieldLengths {
   const raw = inflateSync(blob);
   if (raw.length < count + 1) throw new RangeError('field lengths are truncated');
-  const out = new Int32Array(count);
-  out.set(raw.subarray(0, count));
+  const bytes = raw.subarray(0, count);
+  const overflow = new Map<number, number>();
   const r = new ByteReader(raw.subarray(count));
   const overflows = r.uint();
   let at = 0;
   for (let k = 0; k < overflows; k++) {
     at += r.uint();
-    if (at >= count || out[at] !== OVERFLOW) throw new RangeError('field length overflow list is malformed');
-    out[at] = r.uint();
+    if (at >= count || bytes[at] !== OVERFLOW || overflow.has(at))
+      throw new RangeError('field length overflow list is malformed');
+    overflow.set(at, r.uint());
   }
   if (!r.done) throw new RangeError('field lengths have trailing bytes');
-  return out;
+  return new FieldLengths(bytes, overflow);
 }

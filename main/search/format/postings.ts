@@ -11,6 +11,7 @@
  *          next as count − 1 (a section title's terms are in every passage of the section).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
+import { FIELD_LENGTH_OVERFLOW, type FieldLengths } from './field-lengths';
 import { lunrWeight } from './lunr-bm25';
 import type { SearchMeta, WeightMode } from './schema';
 import { ByteReader, type ByteWriter } from './varint';
@@ -50,7 +51,7 @@ export interface PostingContext {
   fieldCount: number;
   meta: SearchMeta;
   /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only. */
-  fieldLengths: () => Int32Array;
+  fieldLengths: () => FieldLengths;
 }
 
 /** Appends the postings of term `term` (its slots in `flat`) to `writer`. `idf` is used in tf mode. */
@@ -160,21 +161,36 @@ export function decodePostings(
       let lastTf = -1;
       let lastLength = -1;
       let lastWeight = 0;
+      // Varints and lengths are read inline, without a call per entry: a typo or a common word
+      // decodes hundreds of thousands of entries in a fresh process, before the JIT has run.
+      const lengthBytes = fieldLengths.bytes;
+      let pos = reader.pos;
       while (i < count) {
-        const v = reader.uint();
-        const tag = v % 4;
+        let v = data[pos++]!;
+        if (!(v < 0x80)) {
+          reader.pos = pos - 1;
+          v = reader.uint();
+          pos = reader.pos;
+        }
+        const tag = v & 3;
         const delta = (v - tag) / 4;
         previous = i === 0 ? delta : previous + delta;
         let termFrequency = 1;
         let run = 0;
-        if (tag === 1) termFrequency = reader.uint() + 2;
-        else if (tag === 2) run = reader.uint() + 1;
-        else if (tag !== 0) throw new Error(`posting of "${term}" is malformed`);
+        if (tag !== 0) {
+          reader.pos = pos;
+          if (tag === 1) termFrequency = reader.uint() + 2;
+          else if (tag === 2) run = reader.uint() + 1;
+          else throw new Error(`posting of "${term}" is malformed`);
+          pos = reader.pos;
+        }
         if (i + run >= count) throw new Error(`posting of "${term}" overruns its count`);
         for (let k = 0; k <= run; k++, i++) {
           const ordinal = previous + k;
           fieldOrdinals[i] = ordinal;
-          const length = fieldLengths[ordinal * fieldCount + field];
+          const at = ordinal * fieldCount + field;
+          let length: number | undefined = lengthBytes[at];
+          if (length === FIELD_LENGTH_OVERFLOW) length = fieldLengths.at(at);
           if (length === undefined) throw new Error(`posting of "${term}" names an unknown document`);
           if (termFrequency !== lastTf || length !== lastLength) {
             lastWeight = lunrWeight(idf, termFrequency, length, avgFieldLength, fieldBoost, k1, b);
@@ -185,6 +201,7 @@ export function decodePostings(
         }
         previous += run;
       }
+      reader.pos = pos;
     } else {
       let previous = 0;
       for (let i = 0; i < count; i++) {

@@ -28,8 +28,9 @@
  * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
  *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
  *   of its documents is first shown), `field_lengths` (tf mode; loaded at the first posting decode),
- *   `vocab` (the JS-sorted term list with document counts, deflated, vocabulary.ts; loaded only when
- *   a fuzzy or wildcard expansion is first needed) and `add_order` (usually absent: lunr's add order
+ *   `vocab` (the JS-sorted terms as UTF-16 code units with offsets and document counts, deflated and
+ *   read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
+ *   needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
  * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
  *
@@ -41,7 +42,9 @@
  * such word" (term-table.ts in engine/).
  */
 
-export const SEARCH_FORMAT = 'folio-search-6';
+// 7: the typed-array vocabulary of 6 (issue 15) with the checksummed rows and framed blobs of the
+// other 6 (issue 13); a new name, so that a pack of either is told to rebuild, never misread.
+export const SEARCH_FORMAT = 'folio-search-7';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

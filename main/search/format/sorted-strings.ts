@@ -24,18 +24,6 @@ export function compareCodePoints(a: string, b: string): number {
   return a.length - b.length;
 }
 
-/** The first index of `sorted` (in JS order) whose string is not less than `x`. */
-export function lowerBound(sorted: readonly string[], x: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * The smallest string greater than every string starting with `prefix`, in code point order (which
  * is SQLite's BINARY order on UTF-8): the last code point incremented. null when there is none.

@@ -21,7 +21,7 @@ import {
 import { framed, prefixChecksum, searchMetaChecksum, termChecksum } from '../format/checksum';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
-import { encodeVocabulary } from '../format/vocabulary';
+import { Vocabulary } from '../format/vocabulary';
 import type { IndexTables } from './index-tables';
 
 /** Replaces the pack's search tables with `tables` (call inside the builder's write transaction). */
@@ -69,7 +69,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     insertBlob('add_order', orderWriter.bytes());
   }
 
-  insertBlob('vocab', encodeVocabulary(sortedTerms, documentFrequencies));
+  insertBlob('vocab', Vocabulary.encode(sortedTerms, documentFrequencies));
 
   const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms, checksum) VALUES (?, ?, ?)');
   for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies)) {

@@ -3,7 +3,7 @@
  * excluded phrase (`-"Pusan Perimeter"`), or all the terms of one reading of an excluded multi-word
  * concept, is left out.
  */
-import type { EngineMatch, IndexEngine } from '../types';
+import type { IndexEngine, RankedMatches } from '../types';
 import type { Concept } from './concepts';
 import { byPhrase } from './phrases';
 
@@ -11,7 +11,7 @@ import { byPhrase } from './phrases';
 const MAX_EXCLUSIONS = 8;
 
 /** `matches` without the passages that hold an excluded phrase's or reading's terms. */
-export function withoutExclusions(matches: EngineMatch[], concepts: Concept[], engine: IndexEngine): EngineMatch[] {
+export function withoutExclusions(matches: RankedMatches, concepts: Concept[], engine: IndexEngine): RankedMatches {
   const exclusions: string[][] = [];
   const excluded = concepts.filter((c) => c.presence === 'prohibited');
   for (const c of excluded) {

@@ -5,14 +5,20 @@
 import type { Passage } from '../../model/archive';
 import { PackError } from '../../model/errors';
 import type { SearchHit } from '../../model/search-result';
+import type { PassageCache } from './passage-cache';
 import type { PassageSource } from './passage-source';
 import type { PassageTokens } from './passage-tokens';
 import type { RankedMatch } from './rank';
 import { bestSnippet, matchedSpans, type Snippet } from './snippet';
 
 /** Hits for a page of ranked matches, highlighting each passage's matched terms. */
-export function searchHits(page: RankedMatch[], passages: PassageSource, tokens: PassageTokens): SearchHit[] {
-  const byId = new Map(passages.passagesByIds(page.map((r) => r.match.ref)).map((p) => [p.id, p]));
+export function searchHits(
+  page: RankedMatch[],
+  passages: PassageSource,
+  cache: PassageCache,
+  tokens: PassageTokens,
+): SearchHit[] {
+  const byId = new Map(cache.byIds(page.map((r) => r.match.ref)).map((p) => [p.id, p]));
   const hits: SearchHit[] = [];
   for (const ranked of page) {
     const p = byId.get(ranked.match.ref);

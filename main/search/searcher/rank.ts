@@ -1,14 +1,15 @@
 /**
  * Ranking: the best `k` matches by final score (score.ts), and how many matches there are.
  *
- * Bounded work on large result sets: the engine returns matches by lunr score, highest first, and
+ * Bounded work on large result sets: the engine gives matches by lunr score, highest first, sorted
+ * only as far as they are read (RankedMatches), and
  * the final score never exceeds lunr's (× INTENT_FACTOR when the query has a kind word), so the walk
  * stops as soon as no later match can enter the top `k`; the result equals a full sort. Kinds are
  * looked up in batches, only for the matches walked (at most KIND_LOOKUP_LIMIT with a kind filter,
  * whose total then counts the matches of that kind among those).
  */
 import type { PassageKind } from '../../model/passage-kind';
-import type { EngineMatch } from '../types';
+import type { EngineMatch, RankedMatches } from '../types';
 import { INTENT_FACTOR } from './kind-words';
 import type { PassageKinds } from './passage-kinds';
 import type { FinalScore } from './score';
@@ -39,14 +40,11 @@ export interface RankOptions {
 }
 
 export function rank(
-  matches: EngineMatch[],
+  matches: RankedMatches,
   score: FinalScore,
   kinds: PassageKinds,
   { k, intents, kindFilter, keepZero }: RankOptions,
 ): { top: RankedMatch[]; total: number } {
-  let sorted = true;
-  for (let i = 1; i < matches.length && sorted; i++) if (matches[i]!.score > matches[i - 1]!.score) sorted = false;
-  if (!sorted) matches = [...matches].sort((a, b) => b.score - a.score);
   // Ties keep the engine's order (lunr's), so a walk can stop at the first match that cannot beat
   // the last of the page.
   const before = (a: RankedMatch, b: RankedMatch): boolean => a.score > b.score || (a.score === b.score && a.at < b.at);
@@ -57,7 +55,8 @@ export function rank(
   let total = 0;
   let walked = 0;
   for (let i = 0; i < matches.length; i += BATCH) {
-    const batch = matches.slice(i, i + BATCH);
+    const batch: EngineMatch[] = [];
+    for (let j = i; j < Math.min(matches.length, i + BATCH); j++) batch.push(matches.at(j));
     if (!kindFilter && top.length >= k && k > 0 && batch[0]!.score * maxFactor <= top[top.length - 1]!.score) break;
     if (needKinds && walked < lookupLimit) kinds.lookUp(batch.map((m) => m.ref));
     else if (kindFilter) break;

@@ -21,13 +21,15 @@
  * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
  * "no results".
  */
-import { PackError } from '../../model/errors';
+import { PackError, SearchCancelledError } from '../../model/errors';
 import type { SearchRequest, SearchResponse } from '../../model/search-result';
 import type { Analyzer, IndexEngine } from '../types';
 import { browseKinds, kindWordFrequency } from './browse-kinds';
 import { engineClauses } from './clauses';
 import { withoutExclusions } from './exclusions';
 import { browseHits, searchHits } from './hits';
+import { INTENT_FACTOR } from './kind-words';
+import { PassageCache } from './passage-cache';
 import { PassageKinds } from './passage-kinds';
 import type { PassageSource } from './passage-source';
 import { PassageTokens } from './passage-tokens';
@@ -35,7 +37,7 @@ import { withPhrases } from './phrases';
 import { planQuery } from './plan';
 import { rank } from './rank';
 import { queryText, readRequest } from './request';
-import { credit, finalScore, kindIntents } from './score';
+import { finalScore, kindIntents } from './score';
 
 export type { PassageSource } from './passage-source';
 
@@ -48,9 +50,18 @@ export interface SearcherOptions {
   onError?: (error: unknown, request: SearchRequest) => void;
 }
 
-/** Answers search requests; never throws for a query, only for a damaged archive (see above). */
+/** How a caller may give up a search it no longer wants (a newer as-you-type query overtook it). */
+export interface SearchControl {
+  /** Polled between steps of long work: true stops the search with a SearchCancelledError. */
+  cancelled(): boolean;
+}
+
+/**
+ * Answers search requests; never throws for a query, only for a damaged archive (see above) or a
+ * search its caller cancelled (SearchCancelledError).
+ */
 export interface Searcher {
-  search(request: SearchRequest): SearchResponse;
+  search(request: SearchRequest, control?: SearchControl): SearchResponse;
 }
 
 /** Creates a searcher over an engine, the archive's analyzer and a passage source. */
@@ -65,6 +76,7 @@ class ArchiveSearcher implements Searcher {
   /** Kept across searches. */
   private readonly kinds: PassageKinds;
   private readonly tokens: PassageTokens;
+  private readonly cache: PassageCache;
 
   constructor(private readonly options: SearcherOptions) {
     this.engine = options.engine;
@@ -72,15 +84,18 @@ class ArchiveSearcher implements Searcher {
     this.passages = options.passages;
     this.kinds = new PassageKinds(options.passages);
     this.tokens = new PassageTokens(options.analyzer);
+    this.cache = new PassageCache(options.passages);
   }
 
-  search(request: SearchRequest): SearchResponse {
+  search(request: SearchRequest, control?: SearchControl): SearchResponse {
     const started = performance.now();
     try {
-      return this.run(request, started);
+      return this.run(request, started, () => {
+        if (control?.cancelled()) throw new SearchCancelledError('search cancelled');
+      });
     } catch (error) {
-      // A damaged archive is reported, not passed off as "no results".
-      if (error instanceof PackError) throw error;
+      // A damaged archive is reported, not passed off as "no results"; a cancelled search is no one's.
+      if (error instanceof PackError || error instanceof SearchCancelledError) throw error;
       try {
         this.options.onError?.(error, request);
       } catch {
@@ -90,7 +105,9 @@ class ArchiveSearcher implements Searcher {
     }
   }
 
-  private run(request: SearchRequest, started: number): SearchResponse {
+  private readonly sectionTitle = (sectionId: string): string => this.passages.sectionTitle(sectionId) ?? '';
+
+  private run(request: SearchRequest, started: number, checkCancelled: () => void): SearchResponse {
     // 1. What is asked.
     const { query, parsed, limit, offset, kindFilter } = readRequest(request);
     const respond = (total: number, results: SearchResponse['results']): SearchResponse => ({
@@ -103,6 +120,7 @@ class ArchiveSearcher implements Searcher {
 
     // 2. The concepts searched for.
     const { concepts, phrases } = planQuery(parsed.parts, parsed.partialLast, this.analyzer, this.engine);
+    checkCancelled();
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
 
     // 3. Only kinds asked for: the passages of those kinds, unless the kind word is commoner as a
@@ -120,25 +138,44 @@ class ArchiveSearcher implements Searcher {
     if (positive.length === 0) return respond(0, []);
     const clauses = engineClauses(concepts);
     if (!clauses.some((c) => c.presence !== 'prohibited')) return respond(0, []);
-    let matches = this.engine.query(clauses);
-    // Required concepts (+word, phrases) must be satisfied by some alternative.
+    let matches = this.engine.ranked(clauses);
+    // Required concepts (+word, phrases) must be satisfied by some alternative (credit > 0).
     const required = positive.filter((c) => c.presence === 'required');
-    if (required.length) matches = matches.filter((m) => required.every((c) => credit(c, m) > 0));
+    if (required.length)
+      matches = matches.holding(
+        required.map((c) => ({ terms: c.alternatives.map((a) => a.term), ...(c.fields ? { fields: c.fields } : {}) })),
+      );
     // A quoted phrase's words must also stand together in one field of the passage.
+    checkCancelled();
+    const score = finalScore(positive);
+    const k = offset + limit;
+    const intents = kindIntents(positive).size > 0;
     const multiWordPhrases = phrases.filter((phrase) => phrase.length > 1);
-    if (multiWordPhrases.length) matches = withPhrases(matches, multiWordPhrases, this.passages, this.analyzer);
+    if (multiWordPhrases.length)
+      matches = withPhrases(matches, multiWordPhrases, this.cache, this.sectionTitle, this.analyzer, {
+        // Settled when the page's last, scored without its kind's lift, beats any later candidate
+        // lifted (rank.ts's rule); a kind filter decides only once kinds are known: never here.
+        settled: (kept, nextScore) => {
+          if (kindFilter || kept.length < k) return false;
+          if (k === 0) return true;
+          const scores = kept.map((m) => score(m, undefined)).sort((a, b) => b - a);
+          return scores[k - 1]! > nextScore * (intents ? INTENT_FACTOR : 1);
+        },
+        checkCancelled,
+      });
     matches = withoutExclusions(matches, concepts, this.engine);
+    checkCancelled();
 
     // 5. The best of them, up to the end of the page.
-    const ranked = rank(matches, finalScore(positive), this.kinds, {
-      k: offset + limit,
-      intents: kindIntents(positive).size > 0,
+    const ranked = rank(matches, score, this.kinds, {
+      k,
+      intents,
       kindFilter,
       keepZero: positive.every((c) => c.stop),
     });
 
     // 6. The page, as the reader sees it.
     const page = ranked.top.slice(offset, offset + limit);
-    return respond(ranked.total, searchHits(page, this.passages, this.tokens));
+    return respond(ranked.total, searchHits(page, this.passages, this.cache, this.tokens));
   }
 }

@@ -1,0 +1,85 @@
+/**
+ * What `folio search` does once its arguments are read: open the pack, search, print. Shared by the
+ * commander command (search-command.ts) and the lean entry's own argument reader (search-args.ts),
+ * so it imports nothing of commander.
+ */
+import type { SearchablePack } from '../archive/searchable-pack';
+import type { PassageKind } from '../model/passage-kind';
+import { archivePath } from './archive-path';
+import { fail } from './failure';
+import { searchJson } from './search-json';
+
+/** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
+export interface SearchCommandLoaders {
+  openSearchablePack: (path: string) => Promise<SearchablePack>;
+  /** The embedded pack's path after (re)building it; null when another command answers instead. */
+  buildEmbedded: () => Promise<string | null>;
+}
+
+/** The options of `folio search`, read. */
+export interface SearchOptions {
+  archive?: string;
+  limit: number;
+  kind?: PassageKind[];
+  json?: boolean;
+}
+
+/** A snippet with its highlights marked: bold on a terminal, [brackets] when piped. */
+function markSnippet(snippet: string, snippetStart: number, highlights: [number, number][], tty: boolean): string {
+  const [open, close] = tty ? ['\x1b[1m', '\x1b[22m'] : ['[', ']'];
+  let out = '';
+  let at = 0;
+  for (const [s, e] of highlights) {
+    const start = Math.max(0, s - snippetStart);
+    const end = Math.min(snippet.length, e - snippetStart);
+    if (end <= at || start >= snippet.length) continue;
+    out += snippet.slice(at, Math.max(at, start)) + open + snippet.slice(Math.max(at, start), end) + close;
+    at = end;
+  }
+  return out + snippet.slice(at);
+}
+
+/** Searches and prints the answer (one JSON object with `json`). */
+export async function runSearch(words: string[], options: SearchOptions, load: SearchCommandLoaders): Promise<void> {
+  let archive: SearchablePack;
+  try {
+    const path = await archivePath(options.archive, load.buildEmbedded);
+    if (path === null) return;
+    archive = await load.openSearchablePack(path);
+  } catch (error) {
+    fail(error);
+  }
+  const query = words.join(' ');
+  let response;
+  try {
+    response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
+  } catch (error) {
+    // A query never fails: a damaged index is reported like a damaged pack.
+    fail(error);
+  }
+  archive.close();
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(searchJson(response))}\n`);
+    return;
+  }
+  const tty = process.stdout.isTTY === true;
+  const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
+  if (!archive.indexMatchesAnalyzer)
+    process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
+  if (response.results.length === 0) {
+    process.stdout.write(`no results for ${asked}\n`);
+    return;
+  }
+  process.stdout.write(
+    `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`,
+  );
+  response.results.forEach((r, i) => {
+    const ellipsisStart = r.snippetStart > 0 ? '…' : '';
+    const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
+    process.stdout.write(
+      `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
+        `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
+        `    #${r.passageId}\n`,
+    );
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * RankedMatches (types.ts) two ways:
+ * - PackMatches: PackEngine's, over typed arrays (documents in the order lunr met them, and their
+ *   scores), sorted only as far as the ranking reads. A typo or a prefix can match most of an
+ *   archive; a page needs the first hundred or so. Each step takes the best few (a bounded heap
+ *   gives the threshold), sorts those stably, and leaves the rest unsorted for a later step; every
+ *   document left is scored strictly below every document taken, so the ranks are those of one full
+ *   stable sort (sort-by-score.ts): lunr's order, ties included.
+ * - ListedMatches: a plain array already in rank order (the in-memory reference engine, filtered
+ *   lists).
+ */
+import type { EngineMatch, RankedMatches, SearchField, TermGroup } from '../types';
+import { LazyMatch, type MatchData } from './lazy-matches';
+import { sortByScoreDesc, type SortScratch } from './sort-by-score';
+
+/** The first step sorts at least this many; each later one twice what has been read. */
+const FIRST_STEP = 128;
+
+/** Whether `fields` (a match's fields for a term) meet `wanted` (any field when undefined). */
+function inFields(fields: readonly SearchField[], wanted: readonly SearchField[] | undefined): boolean {
+  return !wanted || fields.some((f) => wanted.includes(f));
+}
+
+/** An array of matches, in rank order. */
+export class ListedMatches implements RankedMatches {
+  constructor(private readonly list: readonly EngineMatch[]) {}
+
+  get length(): number {
+    return this.list.length;
+  }
+
+  at(i: number): EngineMatch {
+    const match = this.list[i];
+    if (!match) throw new RangeError(`no match at rank ${i}`);
+    return match;
+  }
+
+  holding(groups: readonly TermGroup[]): RankedMatches {
+    return this.filter((m) =>
+      groups.every((g) =>
+        g.terms.some((term) => {
+          const fields = m.matched.get(term);
+          return fields !== undefined && inFields(fields, g.fields);
+        }),
+      ),
+    );
+  }
+
+  filter(keep: (match: EngineMatch) => boolean): RankedMatches {
+    return new ListedMatches(this.list.filter(keep));
+  }
+}
+
+/** PackEngine's matches (see the module doc). */
+export class PackMatches implements RankedMatches {
+  /** Positions (indices into `ordinals`) in rank order, the first `sortedCount` of them final. */
+  private readonly order: Int32Array;
+  private sortedCount = 0;
+  /** Positions not yet sorted, ascending (so ties keep lunr's order), in [0, pendingCount). */
+  private pending: Int32Array;
+  private pendingCount: number;
+  private readonly made: (LazyMatch | undefined)[] = [];
+
+  /**
+   * `ordinals[p]` is the p-th document lunr met and `scores[p]` its score; both are owned by this
+   * object from here on.
+   */
+  constructor(
+    private readonly ordinals: Int32Array,
+    private readonly scores: Float64Array,
+    private readonly matchData: MatchData,
+    private readonly documentCount: number,
+    private readonly sortScratch: (n: number) => SortScratch,
+  ) {
+    const n = ordinals.length;
+    this.order = new Int32Array(n);
+    this.pending = new Int32Array(n);
+    for (let p = 0; p < n; p++) this.pending[p] = p;
+    this.pendingCount = n;
+  }
+
+  get length(): number {
+    return this.ordinals.length;
+  }
+
+  at(i: number): EngineMatch {
+    if (!(i >= 0 && i < this.ordinals.length)) throw new RangeError(`no match at rank ${i}`);
+    while (i >= this.sortedCount) this.sortMore(Math.max(FIRST_STEP, 2 * (i + 1)) - this.sortedCount);
+    let match = this.made[i];
+    if (!match) {
+      const p = this.order[i]!;
+      match = new LazyMatch(this.scores[p]!, this.ordinals[p]!, this.matchData);
+      this.made[i] = match;
+    }
+    return match;
+  }
+
+  /** Moves at least `count` of the best pending positions, in rank order, to the end of `order`. */
+  private sortMore(count: number): void {
+    const pending = this.pending.subarray(0, this.pendingCount);
+    if (count * 4 >= pending.length) {
+      this.append(sortByScoreDesc(pending, this.scores, this.sortScratch(pending.length)));
+      this.pendingCount = 0;
+      return;
+    }
+    const threshold = kthLargest(this.scores, pending, count);
+    // Positions scored at or above the threshold go now (ties included), the others stay, each
+    // group in ascending position.
+    let taken = 0;
+    let kept = 0;
+    const top = new Int32Array(pending.length);
+    for (let i = 0; i < pending.length; i++) {
+      const p = pending[i]!;
+      if (this.scores[p]! >= threshold) top[taken++] = p;
+      else pending[kept++] = p;
+    }
+    this.pendingCount = kept;
+    this.append(sortByScoreDesc(top.subarray(0, taken), this.scores, this.sortScratch(taken)));
+  }
+
+  private append(positions: Int32Array): void {
+    this.order.set(positions, this.sortedCount);
+    this.sortedCount += positions.length;
+  }
+
+  /** Every position, in ascending order (lunr's order before sorting). */
+  private positionsKept(keep: (p: number) => boolean): Int32Array {
+    const out = new Int32Array(this.ordinals.length);
+    let n = 0;
+    for (let p = 0; p < this.ordinals.length; p++) if (keep(p)) out[n++] = p;
+    return out.subarray(0, n);
+  }
+
+  private subset(positions: Int32Array): PackMatches {
+    const ordinals = new Int32Array(positions.length);
+    const scores = new Float64Array(positions.length);
+    for (let i = 0; i < positions.length; i++) {
+      ordinals[i] = this.ordinals[positions[i]!]!;
+      scores[i] = this.scores[positions[i]!]!;
+    }
+    return new PackMatches(ordinals, scores, this.matchData, this.documentCount, this.sortScratch);
+  }
+
+  /** One bitmap per group from the query's own postings: no match is made to decide. */
+  holding(groups: readonly TermGroup[]): RankedMatches {
+    if (groups.length === 0) return this;
+    const count = new Uint8Array(this.documentCount);
+    groups.forEach((group, g) => {
+      const terms = new Set(group.terms);
+      const mark = g + 1;
+      for (const { term, field, ordinals } of this.matchData.termFieldMatches) {
+        if (!terms.has(term) || !inFields([field], group.fields)) continue;
+        // A document counts once per group: only those that met every earlier group move on.
+        for (let i = 0; i < ordinals.length; i++) if (count[ordinals[i]!] === g) count[ordinals[i]!] = mark;
+      }
+    });
+    const all = groups.length;
+    return this.subset(this.positionsKept((p) => count[this.ordinals[p]!] === all));
+  }
+
+  filter(keep: (match: EngineMatch) => boolean): RankedMatches {
+    const kept: EngineMatch[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const match = this.at(i);
+      if (keep(match)) kept.push(match);
+    }
+    return new ListedMatches(kept);
+  }
+}
+
+/**
+ * The `k`-th largest of `scores[p]` over `positions` (1 ≤ k < positions.length): a min-heap of the
+ * k best so far, which most positions pass by with one comparison.
+ */
+function kthLargest(scores: Float64Array, positions: Int32Array, k: number): number {
+  const heap = new Float64Array(k);
+  for (let i = 0; i < k; i++) heap[i] = scores[positions[i]!]!;
+  for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(heap, i, k);
+  for (let i = k; i < positions.length; i++) {
+    const v = scores[positions[i]!]!;
+    if (v > heap[0]!) {
+      heap[0] = v;
+      siftDown(heap, 0, k);
+    }
+  }
+  return heap[0]!;
+}
+
+function siftDown(heap: Float64Array, at: number, size: number): void {
+  const v = heap[at]!;
+  let i = at;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= size) break;
+    if (child + 1 < size && heap[child + 1]! < heap[child]!) child++;
+    if (heap[child]! >= v) break;
+    heap[i] = heap[child]!;
+    i = child;
+  }
+  heap[i] = v;
+}
