@@ -8,18 +8,23 @@ import { ApiContext, pageApi } from './api/ApiContext';
 import { App } from './App';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { BookmarksProvider } from './hooks/useBookmarks';
+import { UndoProvider } from './hooks/useUndo';
+import { installScrollMemory } from './scroll-memory';
 // Initialises the interface's language before the first render.
 import './i18n/i18n';
 
+installScrollMemory();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ApiContext value={pageApi()}>
         <AnnounceProvider>
-          <BookmarksProvider>
-            <App />
-          </BookmarksProvider>
+          <UndoProvider>
+            <BookmarksProvider>
+              <App />
+            </BookmarksProvider>
+          </UndoProvider>
         </AnnounceProvider>
       </ApiContext>
     </StrictMode>,

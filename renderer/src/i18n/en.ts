@@ -141,6 +141,17 @@ export const en = {
     keyResults: 'Move through results and open one',
     keyClear: 'Clear the search',
   },
+  undo: {
+    label: 'Undo',
+    undo: 'Undo',
+    dismiss: 'Dismiss',
+    hint: 'Undo is offered at the bottom of the page.',
+    bookmarkRemoved: 'Bookmark removed.',
+    noteCleared: 'Note cleared.',
+    bookmarkRestored: 'Bookmark restored.',
+    noteRestored: 'Note restored.',
+    failed: 'Could not undo: {{message}}',
+  },
   errors: {
     notFoundTitle: 'Not found',
     notFound:
@@ -150,7 +161,6 @@ export const en = {
   },
   announce: {
     bookmarkSaved: 'Bookmark saved.',
-    bookmarkRemoved: 'Bookmark removed.',
     noteSaved: 'Note saved.',
     toggleFailed: 'Could not change the bookmark: {{message}}',
     noteFailed: 'Could not save the note: {{message}}',

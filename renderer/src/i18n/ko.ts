@@ -124,6 +124,17 @@ export const ko: Catalogue = {
     keyResults: '결과 사이를 옮겨 다니고 하나 열기',
     keyClear: '검색 지우기',
   },
+  undo: {
+    label: '실행 취소',
+    undo: '실행 취소',
+    dismiss: '닫기',
+    hint: '페이지 아래쪽에서 실행을 취소할 수 있습니다.',
+    bookmarkRemoved: '북마크를 삭제했습니다.',
+    noteCleared: '메모를 지웠습니다.',
+    bookmarkRestored: '북마크를 되살렸습니다.',
+    noteRestored: '메모를 되살렸습니다.',
+    failed: '실행을 취소하지 못했습니다: {{message}}',
+  },
   errors: {
     notFoundTitle: '찾을 수 없습니다',
     notFound:
@@ -133,7 +144,6 @@ export const ko: Catalogue = {
   },
   announce: {
     bookmarkSaved: '북마크를 저장했습니다.',
-    bookmarkRemoved: '북마크를 삭제했습니다.',
     noteSaved: '메모를 저장했습니다.',
     toggleFailed: '북마크를 바꾸지 못했습니다: {{message}}',
     noteFailed: '메모를 저장하지 못했습니다: {{message}}',

@@ -3,12 +3,13 @@
  * A passage route scrolls to that passage, focuses it and marks the words the search matched.
  */
 import { useEffect, useRef } from 'react';
-import type { ArchiveInfo } from '../../../../main/api/contract';
+import type { ArchiveInfo, SectionView } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { NotFound } from '../NotFound';
+import { takeScrollToRestore } from '../../scroll-memory';
 import { excerpt } from './excerpt';
 import { Pager } from './Pager';
 import { Passage } from './Passage';
@@ -16,6 +17,10 @@ import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
 import './Reader.css';
+
+/** Whether the section on screen is the one the route names (not the last one, while the next loads). */
+const shows = (view: SectionView, route: ReaderRoute): boolean =>
+  route.view === 'section' ? view.section.id === route.sectionId : view.passages.some((p) => p.id === route.passageId);
 
 export function Reader({
   info,
@@ -33,10 +38,16 @@ export function Reader({
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
 
-  // Scroll to (and focus) the target passage once it is on the page; else to the top of the section.
+  // Back, Forward and a reload return to where the reader was; else scroll to (and focus) the target passage
+  // once it is on the page, or to the top of the section.
   useEffect(() => {
-    if (!view) return;
-    if (targetId) {
+    if (!view || !shows(view, route)) return;
+    const restore = takeScrollToRestore();
+    if (restore !== null) {
+      window.scrollTo(0, restore);
+      const focus = (targetId && document.getElementById(`p-${targetId}`)) || articleRef.current?.querySelector('h1');
+      focus?.focus({ preventScroll: true });
+    } else if (targetId) {
       const el = document.getElementById(`p-${targetId}`);
       if (el) {
         el.scrollIntoView({ block: 'center' });
