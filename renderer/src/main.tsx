@@ -2,6 +2,7 @@
 // The palette and element defaults first, so every component's own styles come after them.
 import './styles/palette.css';
 import './styles/base.css';
+import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext, pageApi } from './api/ApiContext';

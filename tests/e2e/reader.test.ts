@@ -202,6 +202,89 @@ describe.skipIf(!!chromiumMissing)(
       expect(h.pageErrors.splice(logged).every((e) => e.includes('net::ERR'))).toBe(true);
     });
 
+    it('cites a passage as Chicago text, BibTeX and CSL-JSON, and copies its link', async () => {
+      const page = await open();
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
+      await page.goto(`${h.server.url}#/`);
+      const info = await call<{ manifest: { id: string; title: string; version: string } }>(page, 'archive.info', {});
+      await page.locator('.toc-list a').nth(1).click();
+      const passage = page.locator('.reading .passage-text').first();
+      const id = (await passage.getAttribute('data-passage-id')) ?? '';
+      const section = (await page.locator('.toc-side a[aria-current=page]').textContent()) ?? '';
+      await passage.getByRole('button', { name: /^Cite or link/ }).click();
+      const panel = page.getByRole('group', { name: 'Cite this passage' });
+      const url = `${h.server.url}#/passage/${encodeURIComponent(id)}`;
+      expect(await panel.getByRole('link', { name: 'Link to this passage' }).getAttribute('href')).toBe(url);
+      await panel.getByRole('button', { name: 'Copy link' }).click();
+      await panel.getByText('Link copied.').waitFor();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+
+      const chicago = (await panel.locator('pre').textContent()) ?? '';
+      for (const part of [info.manifest.title, `version ${info.manifest.version}`, section, `Passage ${id}`, url])
+        expect(chicago).toContain(part);
+      await panel.getByRole('radio', { name: 'BibTeX' }).check();
+      const bibtex = (await panel.locator('pre').textContent()) ?? '';
+      expect(bibtex).toMatch(/^@misc\{/);
+      expect(bibtex).toContain(`url = {${url}}`);
+      await panel.getByRole('radio', { name: 'CSL-JSON' }).check();
+      await panel.getByRole('button', { name: 'Copy citation' }).click();
+      await panel.getByText('Citation copied.').waitFor();
+      const csl = JSON.parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, unknown>[];
+      expect(csl[0]).toMatchObject({
+        'container-title': info.manifest.title,
+        version: info.manifest.version,
+        section,
+        URL: url,
+        note: `Passage ${id}`,
+      });
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await expect.poll(() => focused(page)).toMatch(/passage-link/);
+    });
+
+    it('exports whole passages to Markdown, each with its citation and deep link', async () => {
+      const page = await open();
+      await page.goto(`${h.server.url}#/`);
+      const info = await call<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      const view = await call<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
+        sectionId: info.sections[1]?.id ?? '',
+      });
+      // The longest text passage: the export used to cut it to an excerpt.
+      const long = view.passages.filter((p) => p.kind === 'text').sort((a, b) => b.text.length - a.text.length)[0];
+      expect(long && long.text.length > 200).toBe(true);
+      await call(page, 'bookmarks.set', { passageId: long?.id });
+      const file = await call<{ content: string }>(page, 'bookmarks.export', {
+        format: 'markdown',
+        link: h.server.url,
+      });
+      const words = (long?.text ?? '')
+        .split(/\s+/)
+        .slice(-6)
+        .join(' ')
+        .replace(/[\\`*_{}[\]()#+\-!<>|~]/g, '');
+      expect(file.content.replace(/\\/g, '')).toContain(words);
+      expect(file.content).toContain(`<${h.server.url}#/passage/${encodeURIComponent(long?.id ?? '')}>`);
+      expect(file.content).toMatch(/Cite as: “.+\.” .+\. In \*.+\*, version .+\. Passage `/);
+    });
+
+    it('prints only the reading, with the archive, the section and a citation', async () => {
+      const page = await open();
+      await page.goto(`${h.server.url}#/`);
+      await page.locator('.toc-list a').nth(1).click();
+      await page.getByRole('button', { name: 'Print section' }).waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const visible = (selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
+      for (const chrome of ['.masthead', 'input[type=search]', '.toc-side', '.passage-tools', '.colophon', '.pager'])
+        expect(await visible(chrome), chrome).toBe(false);
+      for (const reading of ['.print-header', '#section-title', '.reading .passage', '.print-cite'])
+        expect(await visible(reading), reading).toBe(true);
+      expect(await page.locator('.print-cite').textContent()).toMatch(/^Cite as: .+ version .+#\/section\//);
+      // Chromium's PDF output of it: a real document of at least one page.
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(5_000);
+    });
+
     for (const [width, height] of [
       [1440, 900],
       [1080, 1920],

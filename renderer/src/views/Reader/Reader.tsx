@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { NotFound } from '../NotFound';
 import { takeScrollToRestore } from '../../scroll-memory';
+import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
 import { Pager } from './Pager';
 import { Passage } from './Passage';
@@ -17,6 +18,10 @@ import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
 import './Reader.css';
+
+/** The section's address, for a printout's citation. */
+const sectionUrl = (sectionId: string): string =>
+  `${location.origin}${location.pathname}#/section/${encodeURIComponent(sectionId)}`;
 
 /** Whether the section on screen is the one the route names (not the last one, while the next loads). */
 const shows = (view: SectionView, route: ReaderRoute): boolean =>
@@ -86,6 +91,14 @@ export function Reader({
   if (!view) return <Loading>{t('reader.loading')}</Loading>;
 
   const { section, passages } = view;
+  const { manifest } = info;
+  const citeBase = {
+    archiveId: manifest.id,
+    archiveTitle: manifest.title,
+    version: manifest.version,
+    section: section.title,
+  };
+  const sectionCitation = `${section.title}. In ${manifest.title}, version ${manifest.version}. ${sectionUrl(section.id)}.`;
   const first = passages[0];
   // A section that opens with its own title as a heading shows that heading as the page's h1.
   const titleFromHeading = !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
@@ -93,7 +106,15 @@ export function Reader({
     <div className="reader">
       <SectionNav sections={info.sections} currentId={section.id} />
       <article ref={articleRef} className="reading" aria-labelledby="section-title">
-        <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
+        <p className="print-only print-header" lang={lang}>
+          {manifest.title}
+        </p>
+        <div className="reading-head">
+          <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
+          <button type="button" className="print-section" onClick={() => window.print()}>
+            {t('print.section')}
+          </button>
+        </div>
         {!titleFromHeading && (
           <h1 id="section-title" tabIndex={-1} lang={lang}>
             {section.title}
@@ -106,9 +127,13 @@ export function Reader({
             asTitle={titleFromHeading && i === 0}
             highlights={p.id === targetId ? highlights : []}
             target={p.id === targetId}
+            citeBase={citeBase}
           />
         ))}
         <Pager previous={view.previous} next={view.next} />
+        <p className="print-only print-cite">
+          <ContentInText text={t('print.cite', { citation: sectionCitation })} content={sectionCitation} />
+        </p>
       </article>
     </div>
   );
