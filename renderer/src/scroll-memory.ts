@@ -34,6 +34,8 @@ export function installScrollMemory(): void {
   window.addEventListener('scroll', () => positions.set(current, window.scrollY), { passive: true });
   // Registered before the app's own listener, so the entry changes before the new view renders.
   window.addEventListener('hashchange', () => {
+    // The entry being left, as it is now: its last scroll event may not have been dispatched yet.
+    positions.set(current, window.scrollY);
     current = entryId();
     pending = positions.get(current) ?? null;
   });

@@ -267,6 +267,39 @@ describe.skipIf(!!chromiumMissing)(
       expect(file.content).toMatch(/Cite as: “.+\.” .+\. In \*.+\*, version .+\. Passage `/);
     });
 
+    it('keeps the last kind chip checked, and shows a missing picture or film as one quiet line', async () => {
+      const page = await open();
+      await page.goto(`${h.server.url}#/`);
+      await page.getByRole('searchbox', { name: 'Search the archive' }).fill('won');
+      await page.locator('.results [role=option]').first().waitFor();
+      await page.getByRole('checkbox', { name: 'Text', exact: true }).uncheck();
+      await page.getByRole('checkbox', { name: 'Media', exact: true }).uncheck();
+      const captions = page.getByRole('checkbox', { name: 'Captions', exact: true });
+      expect(await captions.isChecked()).toBe(true);
+      expect(await captions.isDisabled()).toBe(true);
+      expect(await page.getByRole('checkbox', { name: 'Text', exact: true }).isChecked()).toBe(false);
+      await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
+
+      // Every placeholder of the embedded archive: one line high, and no play button where nothing plays.
+      const info = await call<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      let seen = 0;
+      for (const s of info.sections) {
+        await page.goto(`${h.server.url}#/section/${encodeURIComponent(s.id)}`);
+        await page.locator('.toc-side a[aria-current=page]').waitFor();
+        await page.waitForFunction(
+          (id) => document.querySelector('.toc-side a[aria-current=page]')?.getAttribute('href')?.endsWith(id),
+          encodeURIComponent(s.id),
+        );
+        const heights = await page
+          .locator('.reading .placeholder')
+          .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+        seen += heights.length;
+        expect(Math.max(0, ...heights)).toBeLessThan(40);
+        expect(await page.locator('.reading .placeholder').getByText('▶').count()).toBe(0);
+      }
+      expect(seen).toBeGreaterThan(20);
+    });
+
     it('prints only the reading, with the archive, the section and a citation', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);

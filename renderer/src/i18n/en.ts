@@ -46,6 +46,7 @@ export const en = {
     placeholderCount_other: 'Search {{count, number}} passages',
     hint: 'Results appear as you type. Use the up and down arrows to move through them, Enter to open one, Escape to clear.',
     filters: 'Show',
+    lastKind: 'At least one kind is always shown.',
     searching: 'Searching…',
     failed: 'Search failed: {{message}}',
     none: 'No results for “{{query}}”.',

@@ -35,6 +35,7 @@ export const ko: Catalogue = {
     placeholderCount_other: '단락 {{count, number}}개 검색',
     hint: '입력하는 동안 결과가 나타납니다. 위아래 화살표로 결과를 옮겨 다니고, Enter로 열고, Escape로 지웁니다.',
     filters: '표시',
+    lastKind: '적어도 한 종류는 항상 표시됩니다.',
     searching: '검색 중…',
     failed: '검색하지 못했습니다: {{message}}',
     none: '“{{query}}”에 대한 결과가 없습니다.',
