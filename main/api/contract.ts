@@ -50,7 +50,13 @@ export const requestSchemas = {
   'bookmarks.list': z.object({}).strict(),
   'bookmarks.set': z.object({ passageId, note: note.optional() }).strict(),
   'bookmarks.remove': z.object({ passageId }).strict(),
-  'bookmarks.export': z.object({ format: z.enum(['json', 'markdown']) }).strict(),
+  'bookmarks.export': z
+    .object({
+      format: z.enum(['json', 'markdown']),
+      /** The reader's own address (`folio serve` URL or app link): the Markdown's deep links start with it. */
+      link: z.string().max(2000).optional(),
+    })
+    .strict(),
   'bookmarks.import': z.object({ content: z.string().max(20_000_000) }).strict(),
   'settings.get': z.object({}).strict(),
   'settings.set': z

@@ -163,7 +163,8 @@ export const handlers: HandlerTable = {
 
   'bookmarks.export': (req, ctx) => {
     const exportedAt = new Date().toISOString();
-    const meta = { archiveId: archiveId(ctx), archiveTitle: ctx.pack.manifest.title, exportedAt };
+    const { title: archiveTitle, version } = ctx.pack.manifest;
+    const meta = { archiveId: archiveId(ctx), archiveTitle, version, exportedAt, link: req.link };
     const list = listBookmarks(ctx);
     return req.format === 'json'
       ? {
@@ -174,7 +175,7 @@ export const handlers: HandlerTable = {
       : {
           filename: exportFilename(meta.archiveId, 'markdown', exportedAt),
           mime: 'text/markdown',
-          content: exportMarkdown(meta, list),
+          content: exportMarkdown(meta, list, (id) => ctx.pack.passage(id)?.text),
         };
   },
 

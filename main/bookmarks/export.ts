@@ -5,6 +5,10 @@ export interface ExportMeta {
   archiveId: string;
   archiveTitle: string;
   exportedAt: string;
+  /** The archive's version, for citations. */
+  version?: string;
+  /** The reader's address; each passage's deep link is `<link>#/passage/<id>`. */
+  link?: string;
 }
 
 export function excerptOf(text: string, max = 160): string {
@@ -39,8 +43,20 @@ export function exportJson(meta: ExportMeta, bookmarks: Bookmark[]): string {
   )}\n`;
 }
 
-/** Markdown is for reading: every user-supplied string is escaped so it cannot inject structure. */
-export function exportMarkdown(meta: ExportMeta, bookmarks: Bookmark[]): string {
+/** A passage's deep link, when the reader's address is known. */
+function deepLink(meta: ExportMeta, passageId: string): string | null {
+  return meta.link ? `${meta.link.replace(/#.*$/, '')}#/passage/${encodeURIComponent(passageId)}` : null;
+}
+
+/**
+ * Markdown is for reading: every user-supplied string is escaped so it cannot inject structure. Each passage
+ * is written whole (from `fullText`, the pack's text), with its citation and deep link.
+ */
+export function exportMarkdown(
+  meta: ExportMeta,
+  bookmarks: Bookmark[],
+  fullText: (passageId: string) => string | undefined = () => undefined,
+): string {
   const lines: string[] = [`# Bookmarks: ${mdEscape(meta.archiveTitle)}`, ''];
   lines.push(
     `Exported ${meta.exportedAt} from the archive \`${meta.archiveId}\`. ${bookmarks.length} bookmark(s).`,
@@ -49,8 +65,17 @@ export function exportMarkdown(meta: ExportMeta, bookmarks: Bookmark[]): string 
   for (const b of bookmarks) {
     const section = b.passage ? mdEscape(b.passage.section) : 'Passage no longer in this archive';
     lines.push(`## ${section}`, '');
-    if (b.passage) lines.push(`> ${mdEscape(b.passage.excerpt)}`, '');
-    else {
+    if (b.passage) {
+      const text = fullText(b.passageId) ?? b.passage.excerpt;
+      lines.push(...text.split(/\r?\n/).map((l) => `> ${mdEscape(l)}`.trimEnd()), '');
+      const link = deepLink(meta, b.passageId);
+      const version = meta.version ? `, version ${mdEscape(meta.version)}` : '';
+      lines.push(
+        `Cite as: “${mdEscape(excerptOf(text, 80))}.” ${section}. In *${mdEscape(meta.archiveTitle)}*${version}. ` +
+          `Passage \`${b.passageId.replace(/`/g, '')}\`.${link ? ` <${link}>` : ''}`,
+        '',
+      );
+    } else {
       if (b.savedExcerpt) lines.push(`> ${mdEscape(b.savedExcerpt)}`, '');
       lines.push(`*Orphaned bookmark* (passage id \`${b.passageId.replace(/`/g, '')}\`).`, '');
     }

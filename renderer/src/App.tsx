@@ -13,6 +13,7 @@ import { useSettings } from './hooks/useSettings';
 import { ContentLanguage } from './i18n/ContentLanguage';
 import { useUiLanguage } from './i18n/useUiLanguage';
 import { passageHref } from './route';
+import { takeScrollToRestore } from './scroll-memory';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
 import { Library } from './views/Library/Library';
@@ -55,7 +56,8 @@ export function App() {
   useEffect(() => {
     if (previousView.current !== route.view && route.view !== 'passage') {
       mainRef.current?.focus({ preventScroll: true });
-      window.scrollTo(0, 0);
+      // The reader places a section itself, once its passages are on the page.
+      if (route.view !== 'section') window.scrollTo(0, takeScrollToRestore() ?? 0);
     }
     previousView.current = route.view;
   }, [route]);

@@ -2,21 +2,27 @@
 // The palette and element defaults first, so every component's own styles come after them.
 import './styles/palette.css';
 import './styles/base.css';
+import './styles/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext, pageApi } from './api/ApiContext';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { KioskRoot } from './kiosk/KioskRoot';
+import { UndoProvider } from './hooks/useUndo';
+import { installScrollMemory } from './scroll-memory';
 // Initialises the interface's language before the first render.
 import './i18n/i18n';
 
+installScrollMemory();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <ApiContext value={pageApi()}>
         <AnnounceProvider>
-          <KioskRoot />
+          <UndoProvider>
+            <KioskRoot />
+          </UndoProvider>
         </AnnounceProvider>
       </ApiContext>
     </StrictMode>,

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { en } from '../../renderer/src/i18n/en';
+import { ko } from '../../renderer/src/i18n/ko';
 import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
 
 /** Every key of a catalogue, dotted, plural suffixes dropped; and every message. */
@@ -21,16 +22,19 @@ function flatten(node: object, prefix = ''): { key: string; message: string }[] 
 }
 const ENTRIES = flatten(en);
 const KEYS = [...new Set(ENTRIES.map((e) => e.key))];
+/** Names the Korean catalogue keeps as they are (BibTeX, CSL-JSON): the same message in both. */
+const SAME_IN_KOREAN = new Set(flatten(ko).map((e) => e.message));
 /** The English words of each message between its placeholders: what a Korean page must not show. */
 const ENGLISH_PIECES = [
   ...new Set(
-    ENTRIES.flatMap((e) => e.message.split(/\{\{[^}]*\}\}/))
+    ENTRIES.filter((e) => !SAME_IN_KOREAN.has(e.message))
+      .flatMap((e) => e.message.split(/\{\{[^}]*\}\}/))
       .map((piece) => piece.replace(/[“”"().,:…]/g, ' ').trim())
       .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece !== 'Folio'),
   ),
 ];
 /** Latin words a Korean interface still shows: the brand, file formats and the names of keys. */
-const LATIN_ALLOWED = new Set(['Folio', 'JSON', 'Markdown', 'Ctrl', 'Enter', 'Escape', 'Esc', 'px']);
+const LATIN_ALLOWED = new Set(['Folio', 'JSON', 'Markdown', 'BibTeX', 'CSL', 'Ctrl', 'Enter', 'Escape', 'Esc', 'px']);
 
 /** What the interface (not the archive) says on the page: text outside any element of another language. */
 function interfaceText(page: Page): Promise<{ texts: string[]; attributes: string[] }> {
@@ -171,6 +175,8 @@ describe.skipIf(!!chromiumMissing)(
             if (i === 0) {
               await page.locator('.reading .note-toggle').first().click();
               await page.locator('.note-editor textarea').waitFor();
+              await page.locator('.reading .passage-link').first().click();
+              await page.locator('.cite-panel').waitFor();
             }
             await check(`section ${i + 1}`);
           }

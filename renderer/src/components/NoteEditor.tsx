@@ -1,4 +1,7 @@
-/** Writes a bookmark's note: focused on opening, Escape cancels, the form submits. */
+/**
+ * Writes a bookmark's note: focused on opening, Escape cancels, the form submits. When it closes (saved or
+ * cancelled), focus goes back to the control that opened it.
+ */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import './NoteEditor.css';
@@ -18,7 +21,20 @@ export function NoteEditor({
   const [text, setText] = useState(initial);
   const [saving, setSaving] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), []);
+  const opener = useRef<Element | null>(null);
+  useEffect(() => {
+    const textarea = ref.current;
+    opener.current ??= document.activeElement;
+    textarea?.focus();
+    return () => {
+      const back = opener.current;
+      // After the editor is gone (not in StrictMode's rehearsal unmount, after which it is still there).
+      requestAnimationFrame(() => {
+        const lost = document.activeElement === document.body || document.activeElement === null;
+        if (!textarea?.isConnected && lost && back instanceof HTMLElement && back.isConnected) back.focus();
+      });
+    };
+  }, []);
   return (
     <form
       className="note-editor"

@@ -1,6 +1,7 @@
 /**
  * The reader's bookmarks, loaded once and shared: every passage, the masthead's count and the bookmarks
  * view read the same map, and every change goes through the actions here (which announce the outcome).
+ * Removing a bookmark or clearing a note offers Undo, which puts back exactly what was there (dates included).
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Bookmark } from '../../../main/api/contract';
@@ -8,6 +9,7 @@ import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
 import { i18n } from '../i18n/i18n';
 import { useAnnounce } from './useAnnounce';
+import { useUndo } from './useUndo';
 
 export interface BookmarksState {
   /** By passage id. */
@@ -28,6 +30,7 @@ const BookmarksContext = createContext<BookmarksState | null>(null);
 export function BookmarksProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const announce = useAnnounce();
+  const offerUndo = useUndo();
   const [list, setList] = useState<Bookmark[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,6 +51,28 @@ export function BookmarksProvider({ children }: { children: ReactNode }) {
     setList(await api.call('bookmarks.list', {}));
   }, [api]);
 
+  // The bookmark as it was, back through the import (which keeps its dates, its note and its excerpt).
+  const restore = useCallback(
+    async (b: Bookmark) => {
+      const { passageId, note, createdAt, updatedAt, savedExcerpt: excerpt } = b;
+      const entry = { passageId, note, createdAt, updatedAt, excerpt };
+      const file = { format: 'folio-bookmarks', version: 1, archiveId: b.archiveId, bookmarks: [entry] };
+      await api.call('bookmarks.import', { content: JSON.stringify(file) });
+      await refresh();
+    },
+    [api, refresh],
+  );
+
+  const removed = useCallback(
+    (b: Bookmark) =>
+      offerUndo({
+        message: i18n.t('undo.bookmarkRemoved'),
+        undone: i18n.t('undo.bookmarkRestored'),
+        undo: () => restore(b),
+      }),
+    [offerUndo, restore],
+  );
+
   const value = useMemo<BookmarksState>(
     () => ({
       bookmarks,
@@ -56,38 +81,51 @@ export function BookmarksProvider({ children }: { children: ReactNode }) {
       refresh,
       toggle: async (passageId) => {
         try {
-          if (bookmarks.has(passageId)) {
+          const was = bookmarks.get(passageId);
+          if (was) {
             await api.call('bookmarks.remove', { passageId });
-            announce(i18n.t('announce.bookmarkRemoved'));
+            await refresh();
+            removed(was);
           } else {
             await api.call('bookmarks.set', { passageId });
+            await refresh();
             announce(i18n.t('announce.bookmarkSaved'));
           }
-          await refresh();
         } catch (failure) {
           announce(i18n.t('announce.toggleFailed', { message: messageOf(failure) }));
         }
       },
       saveNote: async (passageId, note) => {
         try {
+          const previous = bookmarks.get(passageId)?.note ?? '';
           await api.call('bookmarks.set', { passageId, note });
           await refresh();
-          announce(i18n.t('announce.noteSaved'));
+          if (previous.trim() && !note.trim())
+            offerUndo({
+              message: i18n.t('undo.noteCleared'),
+              undone: i18n.t('undo.noteRestored'),
+              undo: async () => {
+                await api.call('bookmarks.set', { passageId, note: previous });
+                await refresh();
+              },
+            });
+          else announce(i18n.t('announce.noteSaved'));
         } catch (failure) {
           announce(i18n.t('announce.noteFailed', { message: messageOf(failure) }));
         }
       },
       remove: async (passageId) => {
         try {
+          const was = bookmarks.get(passageId);
           await api.call('bookmarks.remove', { passageId });
           await refresh();
-          announce(i18n.t('announce.bookmarkRemoved'));
+          if (was) removed(was);
         } catch (failure) {
           announce(i18n.t('announce.removeFailed', { message: messageOf(failure) }));
         }
       },
     }),
-    [api, announce, bookmarks, list, error, refresh],
+    [api, announce, offerUndo, bookmarks, list, error, refresh, removed],
   );
 
   return <BookmarksContext value={value}>{children}</BookmarksContext>;

@@ -21,6 +21,7 @@ import { useCornerTaps } from './useCornerTaps';
 import { useIdle } from './useIdle';
 import { useKioskGuards } from './useKioskGuards';
 import './kiosk.css';
+import { forgetScrollMemory } from '../scroll-memory';
 
 /** How long a reset waits for the server before reloading anyway. */
 const END_TIMEOUT_MS = 3000;
@@ -62,6 +63,7 @@ export function KioskShell({ config, api }: { config: KioskConfig; api: Recordin
     api.flush();
     const reload = (): void => {
       setVisitorSession(null);
+      forgetScrollMemory();
       sessionStorage.clear();
       localStorage.clear();
       location.replace('#/');

@@ -1,4 +1,4 @@
-/** The kinds a search shows, as checkable chips; unchecking the last one checks them all again. */
+/** The kinds a search shows, as checkable chips; the last one checked cannot be unchecked (it says why). */
 import { useTranslation } from 'react-i18next';
 import { FILTER_KINDS, type FilterKind } from '../../kinds';
 import './KindFilters.css';
@@ -16,7 +16,13 @@ export function KindFilters({
       <legend>{t('search.filters')}</legend>
       {FILTER_KINDS.map((kind) => (
         <label key={kind} className="chip">
-          <input type="checkbox" checked={kinds.has(kind)} onChange={() => onToggle(kind)} />
+          <input
+            type="checkbox"
+            checked={kinds.has(kind)}
+            disabled={kinds.size === 1 && kinds.has(kind)}
+            title={kinds.size === 1 && kinds.has(kind) ? t('search.lastKind') : undefined}
+            onChange={() => onToggle(kind)}
+          />
           {t(`kind.filter.${kind}`)}
         </label>
       ))}

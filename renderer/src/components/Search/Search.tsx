@@ -59,9 +59,22 @@ export function Search({ passageCount }: { passageCount: number | null }) {
     if (active >= 0) document.getElementById(`${ids}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, ids]);
 
+  // A result chosen keeps its query (the way back to the other results); going anywhere else clears it.
+  const chosen = useRef<string | null>(null);
+  const { changeQuery } = search;
+  useEffect(() => {
+    const onHash = (): void => {
+      if (location.hash !== chosen.current) changeQuery('');
+      setOpen(false);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [changeQuery]);
+
   const choose = (hit: SearchHit): void => {
     setOpen(false);
-    location.hash = passageHref(hit.passageId, hit.highlights);
+    chosen.current = passageHref(hit.passageId, hit.highlights);
+    location.hash = chosen.current;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {

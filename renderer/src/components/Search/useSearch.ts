@@ -71,7 +71,8 @@ export function useSearch() {
       const next = new Set(prev);
       if (next.has(kind)) next.delete(kind);
       else next.add(kind);
-      return next.size ? next : new Set(FILTER_KINDS);
+      // The last kind stays checked (its chip is disabled): a search always shows some kind, never all again unasked.
+      return next.size ? next : prev;
     });
   };
 

@@ -24,7 +24,8 @@ export function BookmarkTransfer() {
 
   const exportAs = async (format: 'json' | 'markdown'): Promise<void> => {
     try {
-      const file = await api.call('bookmarks.export', { format });
+      // The Markdown's deep links lead back to this reader (the `folio serve` URL, or the app's own link).
+      const file = await api.call('bookmarks.export', { format, link: `${location.origin}${location.pathname}` });
       download(file.filename, file.mime, file.content);
       report(t('bookmarks.exported', { count, filename: file.filename }));
     } catch (error) {

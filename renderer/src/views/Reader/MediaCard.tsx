@@ -40,7 +40,11 @@ export function MediaCard({ passage: p, highlights }: { passage: Passage; highli
           <img src={api.mediaUrl(media.id)} alt={title ?? excerpt(p.text, 200)} loading="lazy" />
         )
       ) : (
-        <MediaPlaceholder type={media?.type} icon={media?.type === 'audio' ? '♪' : '▶'} />
+        // No ▶ where nothing plays: a film's placeholder shows a frame, not a play button.
+        <MediaPlaceholder
+          type={media?.type}
+          icon={media?.type === 'audio' ? '♪' : media?.type === 'video' ? '▭' : '▢'}
+        />
       )}
       {rest.trim() && (
         <p className="media-description" lang={lang}>

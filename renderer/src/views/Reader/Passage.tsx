@@ -11,6 +11,8 @@ import { useBookmarks } from '../../hooks/useBookmarks';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { ContentInText } from '../../i18n/ContentInText';
+import { passageUrl, type CitedPassage } from '../../cite/citation';
+import { CitePanel } from './CitePanel';
 import { excerpt } from './excerpt';
 import { PassageBody } from './PassageBody';
 import { PassageTools } from './PassageTools';
@@ -21,17 +23,21 @@ export function Passage({
   asTitle,
   highlights,
   target,
+  citeBase,
 }: {
   passage: PassageData;
   asTitle: boolean;
   highlights: Ranges;
   target: boolean;
+  /** What every citation of this section holds; the passage adds itself. */
+  citeBase: Omit<CitedPassage, 'passageId' | 'name' | 'url' | 'accessed'>;
 }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
   const { bookmarks, saveNote } = useBookmarks();
   const bookmark = bookmarks.get(p.id);
   const [editing, setEditing] = useState(false);
+  const [citing, setCiting] = useState(false);
   const name = excerpt(p.title ?? p.text);
   return (
     <div
@@ -50,7 +56,15 @@ export function Passage({
         bookmark={bookmark}
         editing={editing}
         onEdit={() => setEditing((v) => !v)}
+        citing={citing}
+        onCite={() => setCiting((v) => !v)}
       />
+      {citing && (
+        <CitePanel
+          cited={{ ...citeBase, passageId: p.id, name, url: passageUrl(p.id), accessed: new Date() }}
+          onClose={() => setCiting(false)}
+        />
+      )}
       {bookmark && !editing && bookmark.note && <NoteText note={bookmark.note} className="passage-note" />}
       {bookmark && editing && (
         <NoteEditor

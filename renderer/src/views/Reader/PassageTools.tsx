@@ -1,7 +1,6 @@
-/** Beside a passage: the bookmark toggle, a link to the passage, and (once bookmarked) the note toggle. */
+/** Beside a passage: the bookmark toggle, its link and citation, and (once bookmarked) the note toggle. */
 import type { Bookmark } from '../../../../main/model/bookmark';
 import { useBookmarks } from '../../hooks/useBookmarks';
-import { passageHref } from '../../route';
 import { useTranslation } from 'react-i18next';
 import './PassageTools.css';
 
@@ -11,6 +10,8 @@ export function PassageTools({
   bookmark,
   editing,
   onEdit,
+  citing,
+  onCite,
 }: {
   passageId: string;
   /** The passage's excerpt, which names each tool. */
@@ -18,6 +19,8 @@ export function PassageTools({
   bookmark: Bookmark | undefined;
   editing: boolean;
   onEdit(this: void): void;
+  citing: boolean;
+  onCite(this: void): void;
 }) {
   const { t } = useTranslation();
   const { toggle } = useBookmarks();
@@ -35,14 +38,16 @@ export function PassageTools({
           <path d="M2 1.5h12v17l-6-4.5-6 4.5z" />
         </svg>
       </button>
-      <a
+      <button
+        type="button"
         className="passage-link"
-        href={passageHref(passageId)}
-        aria-label={t('passage.link', { name })}
-        title={t('passage.linkTitle')}
+        aria-expanded={citing}
+        aria-label={t('cite.open', { name })}
+        title={t('cite.openTitle')}
+        onClick={onCite}
       >
         #
-      </a>
+      </button>
       {bookmark && (
         <button
           type="button"

@@ -3,13 +3,15 @@
  * A passage route scrolls to that passage, focuses it and marks the words the search matched.
  */
 import { useEffect, useRef } from 'react';
-import type { ArchiveInfo } from '../../../../main/api/contract';
+import type { ArchiveInfo, SectionView } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
 import { hrefFor } from '../../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { NotFound } from '../NotFound';
+import { takeScrollToRestore } from '../../scroll-memory';
+import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
 import { Pager } from './Pager';
 import { Passage } from './Passage';
@@ -17,6 +19,14 @@ import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
 import './Reader.css';
+
+/** The section's address, for a printout's citation. */
+const sectionUrl = (sectionId: string): string =>
+  `${location.origin}${location.pathname}#/section/${encodeURIComponent(sectionId)}`;
+
+/** Whether the section on screen is the one the route names (not the last one, while the next loads). */
+const shows = (view: SectionView, route: ReaderRoute): boolean =>
+  route.view === 'section' ? view.section.id === route.sectionId : view.passages.some((p) => p.id === route.passageId);
 
 export function Reader({
   info,
@@ -34,10 +44,16 @@ export function Reader({
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
 
-  // Scroll to (and focus) the target passage once it is on the page; else to the top of the section.
+  // Back, Forward and a reload return to where the reader was; else scroll to (and focus) the target passage
+  // once it is on the page, or to the top of the section.
   useEffect(() => {
-    if (!view) return;
-    if (targetId) {
+    if (!view || !shows(view, route)) return;
+    const restore = takeScrollToRestore();
+    if (restore !== null) {
+      window.scrollTo(0, restore);
+      const focus = (targetId && document.getElementById(`p-${targetId}`)) || articleRef.current?.querySelector('h1');
+      focus?.focus({ preventScroll: true });
+    } else if (targetId) {
       const el = document.getElementById(`p-${targetId}`);
       if (el) {
         el.scrollIntoView({ block: 'center' });
@@ -76,6 +92,14 @@ export function Reader({
   if (!view) return <Loading>{t('reader.loading')}</Loading>;
 
   const { section, passages } = view;
+  const { manifest } = info;
+  const citeBase = {
+    archiveId: manifest.id,
+    archiveTitle: manifest.title,
+    version: manifest.version,
+    section: section.title,
+  };
+  const sectionCitation = `${section.title}. In ${manifest.title}, version ${manifest.version}. ${sectionUrl(section.id)}.`;
   const first = passages[0];
   // A section that opens with its own title as a heading shows that heading as the page's h1.
   const titleFromHeading = !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
@@ -83,7 +107,15 @@ export function Reader({
     <div className="reader">
       <SectionNav sections={info.sections} currentId={section.id} />
       <article ref={articleRef} className="reading" aria-labelledby="section-title">
-        <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
+        <p className="print-only print-header" lang={lang}>
+          {manifest.title}
+        </p>
+        <div className="reading-head">
+          <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
+          <button type="button" className="print-section" onClick={() => window.print()}>
+            {t('print.section')}
+          </button>
+        </div>
         {!titleFromHeading && (
           <h1 id="section-title" tabIndex={-1} lang={lang}>
             {section.title}
@@ -96,9 +128,13 @@ export function Reader({
             asTitle={titleFromHeading && i === 0}
             highlights={p.id === targetId ? highlights : []}
             target={p.id === targetId}
+            citeBase={citeBase}
           />
         ))}
         <Pager previous={view.previous} next={view.next} />
+        <p className="print-only print-cite">
+          <ContentInText text={t('print.cite', { citation: sectionCitation })} content={sectionCitation} />
+        </p>
       </article>
     </div>
   );

@@ -1,0 +1,66 @@
+/**
+ * Where each history entry was scrolled to, so Back and Forward (and a reload) land where the reader was.
+ * Each entry gets an id in history.state; scroll positions are kept by id (and in sessionStorage for a
+ * reload). A new entry (a link followed) has no position: the view places itself. The browser's own
+ * restoration is off, since it would restore before the view's content has arrived.
+ */
+const KEY = 'folio-scroll';
+const positions = new Map<string, number>(readStored());
+let current = '';
+let pending: number | null = null;
+/** False once a kiosk session ends: the next visitor must find no trace of this one's reading. */
+let keeping = true;
+
+function readStored(): [string, number][] {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(stored) ? (stored as [string, number][]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The id of the entry on screen, given to it when it has none. */
+function entryId(): string {
+  const state = history.state as { folioEntry?: unknown } | null;
+  if (typeof state?.folioEntry === 'string') return state.folioEntry;
+  const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  history.replaceState({ ...(state ?? {}), folioEntry: id }, '');
+  return id;
+}
+
+export function installScrollMemory(): void {
+  history.scrollRestoration = 'manual';
+  current = entryId();
+  pending = positions.get(current) ?? null;
+  window.addEventListener('scroll', () => positions.set(current, window.scrollY), { passive: true });
+  // Registered before the app's own listener, so the entry changes before the new view renders.
+  window.addEventListener('hashchange', () => {
+    // The entry being left, as it is now: its last scroll event may not have been dispatched yet.
+    positions.set(current, window.scrollY);
+    current = entryId();
+    pending = positions.get(current) ?? null;
+  });
+  window.addEventListener('pagehide', () => {
+    if (!keeping) return;
+    try {
+      sessionStorage.setItem(KEY, JSON.stringify([...positions].slice(-200)));
+    } catch {
+      // Storage full or off: Back still works within this page's life.
+    }
+  });
+}
+
+/** Forgets every position and keeps none from now on (a kiosk visitor's session has ended). */
+export function forgetScrollMemory(): void {
+  keeping = false;
+  positions.clear();
+  sessionStorage.removeItem(KEY);
+}
+
+/** The position to restore for the entry just shown (Back, Forward or a reload), once; null for a new entry. */
+export function takeScrollToRestore(): number | null {
+  const y = pending;
+  pending = null;
+  return y;
+}
