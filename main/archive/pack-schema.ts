@@ -7,9 +7,10 @@
  * block reads. The `passages` table keeps only what must be found without decompressing: the
  * passage's id hash (for lookups by id) and its kind (for kind filters).
  */
+import type { Block } from '../model/passage-content';
 import { PASSAGE_KINDS } from '../model/passage-kind';
 
-export const PACK_FORMAT_VERSION = 2;
+export const PACK_FORMAT_VERSION = 3;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /** Uncompressed size a text block grows to before a new one starts. */
@@ -26,6 +27,7 @@ CREATE TABLE sections (
   id TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   title_is_metadata INTEGER NOT NULL,
+  depth INTEGER NOT NULL DEFAULT 0,
   first_passage INTEGER NOT NULL,
   first_passage_id TEXT NOT NULL,
   passage_count INTEGER NOT NULL
@@ -64,7 +66,12 @@ export const META = {
   builtBy: 'built_by',
 } as const;
 
-/** A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf, provFile, provStart, provEnd]. */
+/**
+ * A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf,
+ * provFile, provStart, provEnd, content, lang]. `content` is the passage's structure
+ * (model/passage-content.ts) or null; when it is there, `text` is stored as '' (it is
+ * `plainText(content)`, so the pack holds the words once). `lang` is null for the main language.
+ */
 export type StoredPassage = [
   string,
   number,
@@ -76,6 +83,8 @@ export type StoredPassage = [
   string,
   number,
   number,
+  Block | null,
+  string | null,
 ];
 
 /** Passage ids are `p` + 12 hex digits of a SHA-256 (+ `-N` for the Nth passage with that hash). */

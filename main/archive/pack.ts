@@ -21,6 +21,7 @@ import {
 } from './pack-schema';
 import { PackError } from '../model/errors';
 import { rangeIndex } from './range-index';
+import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
 import { emptyKindCounts, type KindCounts, type PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
@@ -30,6 +31,7 @@ interface SectionRow {
   id: string;
   title: string;
   title_is_metadata: number;
+  depth: number;
   first_passage: number;
   first_passage_id: string;
   passage_count: number;
@@ -237,13 +239,15 @@ class SqlitePackReader implements PackReader {
     if (!record) return undefined;
     const sections = this.sectionTable();
     const section = sections[rangeIndex(this.sectionStarts, ordinal)];
-    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end] = record;
+    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end, content, lang] = record;
     return {
       id,
       ordinal,
       sectionId: section?.id ?? '',
       kind: KIND_CODES[kind] ?? 'text',
-      text,
+      text: content && text === '' ? plainText(content) : text,
+      ...(content ? { content } : {}),
+      ...(lang ? { lang } : {}),
       title,
       level,
       media: mediaId ? this.mediaRef(mediaId) : null,
@@ -269,6 +273,7 @@ class SqlitePackReader implements PackReader {
       ordinal: r.ordinal,
       title: r.title,
       titleIsMetadata: r.title_is_metadata === 1,
+      depth: r.depth,
       passageCount: r.passage_count,
       firstPassageId: r.first_passage_id,
     }));

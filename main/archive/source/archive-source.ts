@@ -14,3 +14,9 @@ export interface ArchiveSource {
 
 /** Called as files are read: how many of how many. */
 export type ReadProgress = (done: number, total: number) => void;
+
+/** How to read a source. */
+export interface ReadOptions {
+  /** Keep navigation bars, breadcrumbs and footers as passages (`folio build --keep-boilerplate`). */
+  keepBoilerplate?: boolean;
+}

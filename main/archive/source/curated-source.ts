@@ -2,10 +2,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SourceError } from '../../model/errors';
-import type { ArchiveSource, ReadProgress } from './archive-source';
-import type { SourceBlock } from './blocks';
+import type { ArchiveSource, ReadOptions, ReadProgress } from './archive-source';
+import type { PassageBlock, SourceBlock } from './blocks';
 import { listFiles, shownPath } from './files';
 import { HTML_EXTENSIONS, readHtml } from './html';
+import { assignLanguages, relativeToMain } from './languages';
 import { readSourceManifest } from './manifest';
 import { readMarkdown } from './markdown';
 import { resolveMediaRef } from './media-path';
@@ -13,8 +14,12 @@ import { readPlainText } from './plaintext';
 
 const CONTENT_EXTENSIONS = new Set(['.md', '.markdown', '.html', '.htm', '.txt']);
 
-/** Reads the content files in file-name order; a page's own title never starts a section here. */
-export function readCuratedSource(root: string, onProgress?: ReadProgress): ArchiveSource {
+/**
+ * Reads the content files in file-name order; a page's own title never starts a section here. Each
+ * passage's language is what its page declares, else the manifest's main language, checked
+ * against its script (languages.ts).
+ */
+export function readCuratedSource(root: string, onProgress?: ReadProgress, options: ReadOptions = {}): ArchiveSource {
   const source = readSourceManifest(root);
   const contentDir = resolve(root, source.content);
   if (!existsSync(contentDir)) {
@@ -27,13 +32,24 @@ export function readCuratedSource(root: string, onProgress?: ReadProgress): Arch
     const shown = shownPath(root, file);
     const text = readFileSync(file, 'utf8');
     const ext = extname(file).toLowerCase();
-    if (ext === '.md' || ext === '.markdown') blocks.push(...readMarkdown(text, shown));
+    let read: SourceBlock[];
+    if (ext === '.md' || ext === '.markdown') read = readMarkdown(text, shown);
     else if (HTML_EXTENSIONS.has(ext)) {
-      const page = readHtml(text, shown, (src) => resolveMediaRef(root, dirname(file), src), basename(file, ext));
-      blocks.push(...page.blocks.filter((b) => b.type === 'passage'));
-    } else blocks.push(...readPlainText(text, shown));
+      read = readHtml(
+        text,
+        shown,
+        (src) => resolveMediaRef(root, dirname(file), src),
+        basename(file, ext),
+        options,
+      ).passages;
+    } else read = readPlainText(text, shown);
+    for (const block of read) blocks.push(block);
     onProgress?.(index + 1, files.length);
   });
+  const passages = blocks.filter((b): b is PassageBlock => b.type === 'passage');
+  const main = source.languages[0]!;
+  assignLanguages(passages, main);
+  relativeToMain(passages, main);
   return {
     root,
     manifest: {

@@ -9,6 +9,7 @@ import type { ArchiveSource } from '../source/archive-source';
 import type { PassageBlock } from '../source/blocks';
 import { shownPath } from '../source/files';
 import { alignToRecord } from '../source/record';
+import { resolveLinks } from '../source/resolve-links';
 import { slug } from '../source/slug';
 import { MediaFiles, type MediaFile } from './media-files';
 import { PassageIds } from './passage-ids';
@@ -28,7 +29,7 @@ export function assemble(source: ArchiveSource): AssembledArchive {
   const passageIds = new PassageIds();
   const media = new MediaFiles(source.root);
 
-  const startSection = (title: string, metadata: boolean): Section => {
+  const startSection = (title: string, metadata: boolean, depth = 0): Section => {
     let id = slug(title);
     for (let n = 2; sectionIds.has(id); n++) id = `${slug(title)}-${n}`;
     sectionIds.add(id);
@@ -37,6 +38,7 @@ export function assemble(source: ArchiveSource): AssembledArchive {
       ordinal: sections.length,
       title,
       titleIsMetadata: metadata,
+      depth,
       passageCount: 0,
       firstPassageId: null,
     };
@@ -62,7 +64,7 @@ export function assemble(source: ArchiveSource): AssembledArchive {
     if (block.type === 'section') {
       // A page heading right after a metadata section start belongs to that section.
       if (current && current.passageCount === 0 && current.titleIsMetadata && !block.metadata) continue;
-      current = startSection(block.title, block.metadata);
+      current = startSection(block.title, block.metadata, block.depth);
       continue;
     }
     current ??= startSection(source.manifest.title, true);
@@ -74,6 +76,8 @@ export function assemble(source: ArchiveSource): AssembledArchive {
       sectionId: current.id,
       kind: block.kind,
       text: block.text,
+      ...(block.content ? { content: block.content } : {}),
+      ...(block.lang ? { lang: block.lang } : {}),
       title: block.title,
       level: block.level,
       media: block.media ? media.refer(block.media, id) : null,
@@ -84,6 +88,7 @@ export function assemble(source: ArchiveSource): AssembledArchive {
     current.passageCount++;
     current.firstPassageId ??= id;
   }
+  resolveLinks(source.blocks, passages);
   return {
     manifest: source.manifest,
     sections: sections.filter((s) => s.passageCount > 0).map((s, ordinal) => ({ ...s, ordinal })),

@@ -25,6 +25,8 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** Keep navigation bars, breadcrumbs and footers of a saved site as passages. */
+  keepBoilerplate?: boolean;
 }
 
 export interface BuildResult {
@@ -44,7 +46,7 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
   const started = performance.now();
   const progress = (phase: BuildProgress['phase']) => (done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
-  const source = readSource(sourceDir, progress('reading'));
+  const source = readSource(sourceDir, progress('reading'), { keepBoilerplate: options.keepBoilerplate ?? false });
   const archive = assemble(source);
   if (archive.passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 

@@ -63,7 +63,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   putMeta.run(META.builtBy, 'folio build');
 
   const putSection = db.prepare(
-    'INSERT INTO sections (ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const firstOfSection = new Map<string, number>();
   for (const p of passages) if (!firstOfSection.has(p.sectionId)) firstOfSection.set(p.sectionId, p.ordinal);
@@ -73,6 +73,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       s.id,
       s.title,
       s.titleIsMetadata ? 1 : 0,
+      s.depth ?? 0,
       firstOfSection.get(s.id),
       s.firstPassageId,
       s.passageCount,
