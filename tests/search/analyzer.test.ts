@@ -93,6 +93,12 @@ describe('analyzer', () => {
     expect(shares('항쟁', '민중항쟁')).toBe(true);
   });
 
+  it('gives a Japanese run of kana and Han its bigrams only: a clause is never a term', () => {
+    expect(terms('パッケージ管理')).toEqual(['パッ', 'ッケ', 'ケー', 'ージ', 'ジ管', '管理']);
+    expect(terms('管理')).toEqual(['管理']);
+    expect(shares('パッケージ', 'Debian パッケージ管理システム')).toBe(true);
+  });
+
   it('maps variant spellings to one canonical sequence, spans on the written words', () => {
     expect(terms('Busan')).toEqual(terms('Pusan'));
     expect(terms('부산')).toEqual(terms('Pusan'));
