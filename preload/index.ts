@@ -17,6 +17,7 @@ const METHODS = [
   'bookmarks.import',
   'settings.get',
   'settings.set',
+  'share.info',
 ] as const satisfies readonly ApiMethod[];
 // Compile-time proof that every contract method is listed.
 type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;

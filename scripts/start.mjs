@@ -11,6 +11,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installedElectronBinary } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
@@ -25,13 +26,9 @@ function die(message, code = 1) {
 const electronPkg = join(root, 'node_modules', 'electron', 'package.json');
 if (!existsSync(electronPkg)) die('the electron package is not installed; run "npm install" first.');
 const electronVersion = JSON.parse(readFileSync(electronPkg, 'utf8')).version;
-let electronBinary;
-try {
-  electronBinary = require('electron');
-} catch {
-  electronBinary = null;
-}
-if (typeof electronBinary !== 'string' || !existsSync(electronBinary)) {
+// Not require('electron'): since Electron 45 that starts a download when the binary is missing.
+const electronBinary = installedElectronBinary();
+if (!electronBinary) {
   die(
     `Electron ${electronVersion}'s binary is not installed (node_modules/electron/dist is missing; it could not be downloaded).\n` +
       '  To fix: with network access, run "node node_modules/electron/install.js" (or set ELECTRON_MIRROR),\n' +

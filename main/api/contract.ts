@@ -8,8 +8,9 @@ import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
 import type { SearchResponse } from '../model/search-result';
+import type { ShareInfo } from '../model/share';
 
-export type { Bookmark, ImportSummary, Settings };
+export type { Bookmark, ImportSummary, Settings, ShareInfo };
 
 const passageId = z.string().min(1).max(200);
 const kind = z.enum(PASSAGE_KINDS);
@@ -45,6 +46,8 @@ export const requestSchemas = {
       readingPosition: passageId.nullable().optional(),
     })
     .strict(),
+  /** Where other devices can open this reader (folio serve answers it; the desktop app shares nothing). */
+  'share.info': z.object({}).strict(),
 } as const;
 
 export type ApiMethod = keyof typeof requestSchemas;
@@ -91,12 +94,16 @@ export interface ApiResponses {
   'bookmarks.import': ImportSummary;
   'settings.get': Settings;
   'settings.set': Settings;
+  'share.info': ShareInfo;
 }
 
 /** Errors cross every transport as this shape, never as a stack trace. */
 export interface ApiError {
-  /** `superseded`: a newer as-you-type search from the same client answers instead (SUPERSEDED below). */
-  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'superseded';
+  /**
+   * `superseded`: a newer as-you-type search from the same client answers instead (SUPERSEDED below).
+   * `full`: the write would pass a cap of the bookmarks store (bookmarks or notes per reader, readers per server).
+   */
+  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'superseded' | 'full';
   message: string;
 }
 

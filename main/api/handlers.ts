@@ -159,4 +159,7 @@ export const handlers: HandlerTable = {
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
+
+  // Only `folio serve` knows its addresses, and answers this itself; here (the desktop app) nothing is shared.
+  'share.info': () => ({ urls: [], localUrl: null, qrSvg: null }),
 };

@@ -20,6 +20,7 @@ import { API_METHODS, ipcChannel } from '../api/contract';
 import { CoreHost } from '../api/worker/host';
 import { isMediaId, mediaResponse } from '../api/media-response';
 import { STATIC_TYPES } from '../api/web-policy';
+import { applyPackagedEnvironment } from './environment';
 import {
   APP_CSP,
   APP_ENTRY,
@@ -30,6 +31,10 @@ import {
   isTrustedSender,
   kioskArg,
 } from './security';
+
+// An installed app first drops the development-only variables and points the worker (created below,
+// with a copy of this environment) at its own resources: nothing after this line sees them.
+if (app.isPackaged) applyPackagedEnvironment(process.env, process.resourcesPath);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = resolve(here, '..', 'renderer');
@@ -197,7 +202,10 @@ function createWindow(): BrowserWindow {
     title: 'Folio',
     backgroundColor: '#f7f3ea',
     webPreferences: {
-      preload: preloadPath,
+      // Reviewed (Electronegativity PRELOAD_JS_CHECK, "review the use of preload scripts"): the sandboxed
+      // preload exposes through contextBridge only window.folio.call, for an allowlist of API methods
+      // each on its own channel, and mediaUrl; no ipcRenderer, no Node module, nothing else.
+      /* eng-disable PRELOAD_JS_CHECK */ preload: preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -209,6 +217,8 @@ function createWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       webviewTag: false,
       spellcheck: false,
+      // No middle-click (auxclick) navigation: new windows are denied anyway; this closes the path too.
+      disableBlinkFeatures: 'Auxclick',
       devTools: devTools && !kiosk,
     },
   });
@@ -233,22 +243,29 @@ app.on('second-instance', () => {
   mainWindow?.focus();
 });
 
-app.whenReady().then(async () => {
-  hardenSession();
-  registerIpc();
-  buildMenu();
-  const requested = archiveArg(process.argv);
-  mainWindow = createWindow();
-  mainWindow.on('closed', () => (mainWindow = null));
-  // The worker handles messages in order, so the renderer's first calls wait behind the open: the
-  // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
-  const opening = openArchive(requested ? resolve(requested) : null, mainWindow);
-  mainWindow.loadURL(devServer ?? APP_ENTRY).catch(() => undefined);
-  if (!(await opening)) {
-    await core.close();
-    app.exit(2);
-  }
-});
+app
+  .whenReady()
+  .then(async () => {
+    hardenSession();
+    registerIpc();
+    buildMenu();
+    const requested = archiveArg(process.argv);
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+    // The worker handles messages in order, so the renderer's first calls wait behind the open: the
+    // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
+    const opening = openArchive(requested ? resolve(requested) : null, mainWindow);
+    mainWindow.loadURL(devServer ?? APP_ENTRY).catch(() => undefined);
+    if (!(await opening)) {
+      await core.close();
+      app.exit(2);
+    }
+  })
+  .catch((error: unknown) => {
+    // Startup itself failed (not the archive, which openArchive reports): say so rather than hang windowless.
+    dialog.showErrorBox('Folio could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
 
 app.on('window-all-closed', () => {
   void core.close().finally(() => app.quit());

@@ -43,3 +43,9 @@ export class SetupError extends FolioError {}
 
 /** A bookmarks file that cannot be used; the message says what to do. */
 export class BookmarkStoreError extends FolioError {}
+
+/**
+ * A bookmark write that would pass one of the store's caps (bookmarks or note text per reader, readers
+ * per server): nothing of that write is kept, and the message says which cap and what to do.
+ */
+export class BookmarkLimitError extends BookmarkStoreError {}

@@ -6,22 +6,23 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FolioApi } from '../../main/api/contract';
 
 /** What the preload exposes, seen from a page.evaluate callback. */
-type FolioWindow = { folio: import('../../main/api/contract').FolioApi };
+type FolioWindow = { folio: FolioApi };
 
 const root = process.cwd();
-const require = createRequire(join(root, 'package.json'));
 
+/** The installed binary, found as electron's index.js does it, but never downloading (require('electron') would). */
 function electronBinary(): string | null {
+  const electronDir = join(root, 'node_modules', 'electron');
   try {
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const path = join(electronDir, 'dist', readFileSync(join(electronDir, 'path.txt'), 'utf8'));
+    return existsSync(path) ? path : null;
   } catch {
     return null;
   }
@@ -35,7 +36,7 @@ const nativeBinding = join(root, 'out', 'electron-native', version, 'better_sqli
 const skipReason = !binary
   ? `Electron ${version} binary not installed (run "node node_modules/electron/install.js" with network access)`
   : !existsSync(nativeBinding)
-    ? `better-sqlite3 for Electron ${version} not built (run "npm start" once to build ${nativeBinding})`
+    ? `better-sqlite3 for Electron ${version} not built (run "npm run build:electron-native" to build ${nativeBinding})`
     : null;
 
 // The default reporter does not list skipped suites by name: say why in one line.

@@ -1,13 +1,15 @@
 /** `folio serve` over HTTP: routing, validation, headers, media, profiles, stale searches, failures. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveInfo, SectionView } from '../../main/api/contract';
 import { buildPack } from '../../main/archive/writer/build-pack';
+import type { SearchResponse } from '../../main/model/search-result';
 import { BOOKMARKS_FILE } from '../../main/bookmarks/store';
 import { FolioError } from '../../main/model/errors';
 import { startServer, type RunningServer } from '../../main/serve/server';
+import { raw as sendRaw, type Reply as SentReply } from './http-client';
 
 const FIXTURE = join(process.cwd(), 'tests', 'e2e', 'fixture');
 let dir: string;
@@ -36,46 +38,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-  json: () => { ok: boolean; value?: any; error?: { code: string; message: string } };
-}
+type Reply = Omit<SentReply, 'body'> & { body: string };
 
-/** Raw HTTP (fetch would normalise paths and forbid some headers). */
-function raw(
-  method: string,
-  path: string,
-  options: { body?: string; headers?: Record<string, string> } = {},
-): Promise<Reply> {
-  const url = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        path,
-        headers: {
-          ...(options.body !== undefined ? { 'content-length': String(Buffer.byteLength(options.body)) } : {}),
-          ...options.headers,
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, json: () => JSON.parse(body) });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+/** Raw HTTP (fetch would normalise paths and forbid some headers), with the body as text. */
+const raw = (method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}) =>
+  sendRaw(base, method, path, options).then((r): Reply => ({ ...r, body: r.text }));
 
 const api = (method: string, payload: unknown, headers: Record<string, string> = {}): Promise<Reply> =>
   raw('POST', `/api/${method}`, {
@@ -125,11 +92,11 @@ describe('folio serve', () => {
     const res = await api('archive.info', {});
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.json().value.kindCounts).toMatchObject({ caption: 2, media: 2 });
-    expect(res.json().value.notices).toEqual([]);
+    expect(res.json<ArchiveInfo>().value.kindCounts).toMatchObject({ caption: 2, media: 2 });
+    expect(res.json<ArchiveInfo>().value.notices).toEqual([]);
     const search = await api('search.query', { query: 'lighthouse', seq: 3 });
     expect(search.json()).toMatchObject({ ok: true, value: { seq: 3 } });
-    expect(search.json().value.results.length).toBeGreaterThan(0);
+    expect(search.json<SearchResponse>().value.results.length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -157,7 +124,6 @@ describe('folio serve', () => {
     ['GET on the API', () => raw('GET', '/api/archive.info'), 405, /POST/],
     ['cross-origin caller', () => api('bookmarks.list', {}, { origin: 'http://evil.example' }), 403, /Cross-origin/],
     ['unknown host (DNS rebinding)', () => api('archive.info', {}, { host: 'evil.example' }), 421, /Unknown host/],
-    ['PUT', () => raw('PUT', '/', { body: '' }), 405, /not allowed/],
   ])('rejects %s with a clear message and no stack', async (_name, call, status, message) => {
     const res = await call();
     expect(res.status).toBe(status);
@@ -167,31 +133,41 @@ describe('folio serve', () => {
     expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+|node_modules/);
   });
 
-  it('refuses bodies over the size limit', async () => {
+  it('answers a wrong method outside /api in plain text, never JSON', async () => {
+    const res = await raw('PUT', '/', { body: '' });
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body).toMatch(/not allowed/);
+    expect(res.body).not.toMatch(/\bat .*\.(ts|js):\d+|node_modules/);
+  });
+
+  it('refuses bodies over the size limit with 413', async () => {
     const big = JSON.stringify({ content: 'x'.repeat(22 * 1024 * 1024) });
-    const res = await raw('POST', '/api/bookmarks.import', {
+    const res = await sendRaw(base, 'POST', '/api/bookmarks.import', {
       body: big,
       headers: { 'content-type': 'application/json' },
-    }).catch(() => null);
-    // Either a clean 413 or the connection closed on us: never accepted.
-    if (res) expect(res.status).toBe(413);
+    });
+    expect(res.status).toBe(413);
+    expect(res.json().error?.message).toMatch(/too large \(the limit here is 8 MiB\)/);
   });
 
   it('serves pack media by id, with byte ranges, and nothing by path', async () => {
-    const info = (await api('archive.info', {})).json().value;
-    const section = (await api('archive.section', { sectionId: info.sections[0].id })).json().value;
-    const caption = section.passages.find((p: any) => p.kind === 'caption' && p.media?.present);
-    const missing = section.passages.find((p: any) => p.kind === 'caption' && !p.media?.present);
+    const info = (await api('archive.info', {})).json<ArchiveInfo>().value;
+    const section = (await api('archive.section', { sectionId: info.sections[0]!.id })).json<SectionView>().value;
+    const caption = section.passages.find((p) => p.kind === 'caption' && p.media?.present)?.media;
+    const missing = section.passages.find((p) => p.kind === 'caption' && !p.media?.present)?.media;
     expect(caption).toBeTruthy();
-    const res = await raw('GET', `/media/${caption.media.id}`);
+    if (!caption || !missing) return;
+    const res = await raw('GET', `/media/${caption.id}`);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('image/png');
     expect(res.headers['content-security-policy']).toContain('sandbox');
-    const part = await raw('GET', `/media/${caption.media.id}`, { headers: { range: 'bytes=0-7' } });
+    const part = await raw('GET', `/media/${caption.id}`, { headers: { range: 'bytes=0-7' } });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toMatch(/^bytes 0-7\/\d+$/);
-    expect((await raw('GET', `/media/${caption.media.id}`, { headers: { range: 'bytes=999999-' } })).status).toBe(416);
-    expect((await raw('GET', `/media/${missing.media.id}`)).status).toBe(404);
+    expect((await raw('GET', `/media/${caption.id}`, { headers: { range: 'bytes=999999-' } })).status).toBe(416);
+    expect((await raw('GET', `/media/${missing.id}`)).status).toBe(404);
     for (const bad of ['..%2F..%2Fsecret.txt', 'a%2Fb', 'x'.repeat(200), '%ZZ', 'm%00', '..%5Csecret.txt']) {
       expect([400, 404]).toContain((await raw('GET', `/media/${bad}`)).status);
     }
@@ -206,9 +182,9 @@ describe('folio serve', () => {
     const cookieA = String(first.headers['set-cookie']).split(';')[0]!;
     const cookieB = String((await raw('GET', '/')).headers['set-cookie']).split(';')[0]!;
     expect(cookieA).not.toBe(cookieB);
-    const info = (await api('archive.info', {})).json().value;
-    const section = (await api('archive.section', { sectionId: info.sections[0].id })).json().value;
-    const id = section.passages[1].id;
+    const info = (await api('archive.info', {})).json<ArchiveInfo>().value;
+    const section = (await api('archive.section', { sectionId: info.sections[0]!.id })).json<SectionView>().value;
+    const id = section.passages[1]!.id;
     expect((await api('bookmarks.set', { passageId: id, note: 'A' }, { cookie: cookieA })).status).toBe(200);
     expect((await api('bookmarks.list', {}, { cookie: cookieA })).json().value).toHaveLength(1);
     expect((await api('bookmarks.list', {}, { cookie: cookieB })).json().value).toHaveLength(0);

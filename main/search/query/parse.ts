@@ -64,7 +64,7 @@ const KIND_NAMES: Record<string, PassageKind> = {
 };
 
 // Control characters (NUL included) become spaces.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching control characters is what this pattern is for
 const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const QUOTES_RE = /[\u201c\u201d\u201e\u00ab\u00bb]/g;
 

@@ -1,6 +1,9 @@
 /** Text with <mark>s from [start, end) offsets. Text stays React text nodes: never HTML. */
 import type { ReactNode } from 'react';
 
+/** [start, end) offsets into a text. */
+export type Ranges = readonly (readonly [number, number])[];
+
 export function Highlighted({
   text,
   offset = 0,
@@ -11,7 +14,7 @@ export function Highlighted({
   text: string;
   /** Where `text` starts in the full text the ranges refer to. */
   offset?: number;
-  ranges: readonly (readonly [number, number])[];
+  ranges: Ranges;
   markClass?: string;
 }): ReactNode {
   const end = offset + text.length;

@@ -1,25 +1,8 @@
 /**
- * The renderer's only way to the archive: a FolioApi. Inside Electron that is `window.folio` (IPC
- * through the preload); in a browser it is this HTTP client for `folio serve`. Nothing else differs.
+ * The FolioApi over HTTP, for `folio serve` in a browser. Inside Electron the preload's `window.folio`
+ * takes its place; nothing else in the renderer differs.
  */
-import type {
-  ApiError,
-  ApiMethod,
-  ApiRequest,
-  ApiResponses,
-  ApiResult,
-  FolioApi,
-  SupersededMessage,
-} from '../../main/api/contract';
-
-/** The contract's SUPERSEDED message; the type makes the compiler hold this copy to it. */
-const SUPERSEDED_MESSAGE: SupersededMessage = 'Superseded by a newer search.';
-
-declare global {
-  interface Window {
-    folio?: FolioApi;
-  }
-}
+import type { ApiError, ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../../main/api/contract';
 
 export class ApiCallError extends Error {
   constructor(
@@ -28,10 +11,6 @@ export class ApiCallError extends Error {
   ) {
     super(message);
   }
-}
-
-export function isSuperseded(error: unknown): boolean {
-  return error instanceof Error && error.message.includes(SUPERSEDED_MESSAGE);
 }
 
 function randomId(): string {
@@ -68,8 +47,4 @@ export function httpApi(base = ''): FolioApi {
     },
     mediaUrl: (mediaId) => `${base}/media/${encodeURIComponent(mediaId)}`,
   };
-}
-
-export function getApi(): FolioApi {
-  return window.folio ?? httpApi('.');
 }

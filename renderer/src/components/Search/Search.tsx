@@ -1,0 +1,151 @@
+/**
+ * The search in the masthead: a combobox whose listbox of results opens below it. Arrows move through the
+ * results, Enter opens one, Escape clears; the panel closes on a click outside it.
+ */
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { SearchHit } from '../../../../main/model/search-result';
+import { passageHref } from '../../route';
+import { strings } from '../../strings';
+import { KindFilters } from './KindFilters';
+import { SearchResult } from './SearchResult';
+import { useSearch, type Answer } from './useSearch';
+import { useSearchShortcut } from './useSearchShortcut';
+import './Search.css';
+
+function statusText(error: string | null, answer: Answer | null): string {
+  if (error) return strings.search.failed(error);
+  if (!answer) return strings.search.searching;
+  if (answer.total === 0) return strings.search.none(answer.query);
+  return strings.search.count(answer.total, answer.results.length);
+}
+
+export function Search({ passageCount }: { passageCount: number | null }) {
+  const search = useSearch();
+  const { query, answer } = search;
+  const [open, setOpen] = useState(false);
+  // The highlighted result belongs to one answer: a new answer starts with none.
+  const [selection, setSelection] = useState({ serial: -1, index: -1 });
+  const inputRef = useRef<HTMLInputElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const ids = useId();
+  const listId = `${ids}-results`;
+  const optionId = (i: number): string => `${ids}-option-${i}`;
+  const results = answer?.results ?? [];
+  const active = answer && selection.serial === answer.serial ? selection.index : -1;
+  const select = (index: number): void => setSelection({ serial: answer?.serial ?? -1, index });
+
+  useSearchShortcut(inputRef);
+
+  // Close the panel on a click outside it.
+  useEffect(() => {
+    const onDown = (event: MouseEvent): void => {
+      const t = event.target as Node;
+      if (!panelRef.current?.contains(t) && !inputRef.current?.contains(t)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, []);
+
+  // Keep the highlighted result in view as the arrows move through a long list.
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`${ids}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, ids]);
+
+  const choose = (hit: SearchHit): void => {
+    setOpen(false);
+    location.hash = passageHref(hit.passageId, hit.highlights);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setOpen(true);
+      select(results.length ? (active + 1) % results.length : -1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setOpen(true);
+      select(results.length ? (active <= 0 ? results.length - 1 : active - 1) : -1);
+    } else if (event.key === 'Enter') {
+      const hit = results[active >= 0 ? active : 0];
+      if (hit && open) {
+        event.preventDefault();
+        choose(hit);
+      }
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (query) search.changeQuery('');
+      setOpen(false);
+    }
+  };
+
+  const showPanel = open && query.trim() !== '';
+  return (
+    <div role="search" className="search">
+      <label htmlFor={`${ids}-input`} className="visually-hidden">
+        {strings.search.label}
+      </label>
+      <div className="search-field">
+        <svg aria-hidden="true" viewBox="0 0 20 20" className="search-icon">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={inputRef}
+          id={`${ids}-input`}
+          type="search"
+          aria-controls={listId}
+          aria-autocomplete="list"
+          aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
+          aria-describedby={`${ids}-hint`}
+          placeholder={strings.search.placeholder(passageCount)}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={10_000}
+          value={query}
+          onChange={(e) => {
+            search.changeQuery(e.target.value);
+            setOpen(true);
+          }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={onKeyDown}
+        />
+        <kbd className="search-kbd" aria-hidden="true">
+          /
+        </kbd>
+      </div>
+      <span id={`${ids}-hint`} className="visually-hidden">
+        {strings.search.hint}
+      </span>
+      <div ref={panelRef} className="search-panel" hidden={!showPanel}>
+        <KindFilters kinds={search.kinds} onToggle={search.toggleKind} />
+        {/* Busy while the answer shown is not yet the one for what is typed: screen readers wait for it. */}
+        <p className="search-status" role="status" aria-busy={search.busy || undefined}>
+          {statusText(search.error, answer)}
+        </p>
+        {answer && answer.total === 0 && <p className="search-empty">{strings.search.emptyHint}</p>}
+        <ul id={listId} role="listbox" aria-label={strings.search.results} className="results">
+          {results.map((hit, i) => (
+            <SearchResult
+              key={hit.passageId}
+              hit={hit}
+              id={optionId(i)}
+              active={i === active}
+              onChoose={() => choose(hit)}
+              onHover={() => select(i)}
+            />
+          ))}
+        </ul>
+        {answer && answer.total > results.length && (
+          <button
+            type="button"
+            className="more"
+            disabled={search.loadingMore}
+            onClick={() => void search.showMore().then(() => inputRef.current?.focus())}
+          >
+            {search.loadingMore ? strings.search.loadingMore : strings.search.more(answer.total - results.length)}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

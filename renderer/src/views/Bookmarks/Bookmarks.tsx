@@ -1,0 +1,38 @@
+/** The bookmarks of this archive, in reading order (orphaned ones last), with export and import. */
+import { useState } from 'react';
+import type { ArchiveInfo } from '../../../../main/api/contract';
+import { useBookmarks } from '../../hooks/useBookmarks';
+import { strings } from '../../strings';
+import { BookmarkItem } from './BookmarkItem';
+import { BookmarkTransfer } from './BookmarkTransfer';
+import './Bookmarks.css';
+
+export function Bookmarks({ info }: { info: ArchiveInfo }) {
+  const { bookmarks } = useBookmarks();
+  // One note editor at a time: the passage id whose note is open.
+  const [editing, setEditing] = useState<string | null>(null);
+  const t = strings.bookmarks;
+  const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
+  const list = [...bookmarks.values()].sort(
+    (a, b) =>
+      (a.orphaned ? 1 : 0) - (b.orphaned ? 1 : 0) ||
+      (ordinal.get(a.passage?.sectionId ?? '') ?? 0) - (ordinal.get(b.passage?.sectionId ?? '') ?? 0),
+  );
+  return (
+    <section className="bookmarks" aria-labelledby="bookmarks-title">
+      <h1 id="bookmarks-title">{t.title}</h1>
+      <p className="lede">{list.length ? t.summary(list.length, info.manifest.title) : t.empty}</p>
+      <BookmarkTransfer />
+      <ol className="bookmark-list">
+        {list.map((b) => (
+          <BookmarkItem
+            key={b.passageId}
+            bookmark={b}
+            editing={editing === b.passageId}
+            onEdit={(open) => setEditing(open ? b.passageId : null)}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * A media passage (a film, a recording or a picture with a description): its title, the player or picture when
+ * the pack has the file (a placeholder when not), and the description.
+ */
+import type { Passage } from '../../../../main/model/archive';
+import { useApi } from '../../api/ApiContext';
+import { Badge } from '../../components/Badge';
+import { Highlighted, type Ranges } from '../../components/Highlighted';
+import { mediaWord, strings } from '../../strings';
+import { excerpt } from './excerpt';
+import { MediaPlaceholder } from './MediaPlaceholder';
+import './MediaCard.css';
+
+export function MediaCard({ passage: p, highlights }: { passage: Passage; highlights: Ranges }) {
+  const api = useApi();
+  // The title is the start of the text; the rest is the description, its highlights offset to match.
+  const title = p.title && p.text.startsWith(p.title) ? p.title : null;
+  const rest = title ? p.text.slice(title.length) : p.text;
+  const restOffset = title ? title.length + (rest.length - rest.trimStart().length) : 0;
+  const media = p.media;
+  return (
+    <section className="media-card" aria-label={title ?? strings.media.untitled}>
+      <p className="media-kind">
+        <Badge tone="media">{mediaWord(media?.type)}</Badge>
+      </p>
+      {title && (
+        <h3 className="media-title">
+          <Highlighted text={title} ranges={highlights} markClass="hit" />
+        </h3>
+      )}
+      {media?.present ? (
+        media.type === 'audio' ? (
+          <audio controls preload="metadata" src={api.mediaUrl(media.id)} />
+        ) : media.type === 'video' ? (
+          <video controls preload="metadata" src={api.mediaUrl(media.id)} />
+        ) : (
+          <img src={api.mediaUrl(media.id)} alt={title ?? excerpt(p.text, 200)} loading="lazy" />
+        )
+      ) : (
+        <MediaPlaceholder type={media?.type} icon={media?.type === 'audio' ? '♪' : '▶'} />
+      )}
+      {rest.trim() && (
+        <p className="media-description">
+          <Highlighted text={rest.trim()} offset={restOffset} ranges={highlights} markClass="hit" />
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * One passage in the reading column, shaped by its kind, with its tools (bookmark, link, note) beside it.
+ * Its element is the target of passage links (`#p-<id>`) and what the reading position observes.
+ */
+import { useState } from 'react';
+import type { Passage as PassageData } from '../../../../main/model/archive';
+import type { Ranges } from '../../components/Highlighted';
+import { NoteEditor } from '../../components/NoteEditor';
+import { NoteText } from '../../components/NoteText';
+import { useBookmarks } from '../../hooks/useBookmarks';
+import { strings } from '../../strings';
+import { excerpt } from './excerpt';
+import { PassageBody } from './PassageBody';
+import { PassageTools } from './PassageTools';
+import './Passage.css';
+
+export function Passage({
+  passage: p,
+  asTitle,
+  highlights,
+  target,
+}: {
+  passage: PassageData;
+  asTitle: boolean;
+  highlights: Ranges;
+  target: boolean;
+}) {
+  const { bookmarks, saveNote } = useBookmarks();
+  const bookmark = bookmarks.get(p.id);
+  const [editing, setEditing] = useState(false);
+  const name = excerpt(p.title ?? p.text);
+  return (
+    <div
+      id={`p-${p.id}`}
+      className={`passage passage-${p.kind}${target ? ' target' : ''}${bookmark ? ' bookmarked' : ''}`}
+      data-passage-id={p.id}
+      data-ordinal={p.ordinal}
+      tabIndex={-1}
+    >
+      <div className="passage-body">
+        <PassageBody passage={p} asTitle={asTitle} highlights={highlights} />
+      </div>
+      <PassageTools
+        passageId={p.id}
+        name={name}
+        bookmark={bookmark}
+        editing={editing}
+        onEdit={() => setEditing((v) => !v)}
+      />
+      {bookmark && !editing && bookmark.note && <NoteText note={bookmark.note} className="passage-note" />}
+      {bookmark && editing && (
+        <NoteEditor
+          initial={bookmark.note}
+          label={strings.passage.noteLabel(name)}
+          onCancel={() => setEditing(false)}
+          onSave={async (note) => {
+            await saveNote(p.id, note);
+            setEditing(false);
+          }}
+        />
+      )}
+    </div>
+  );
+}

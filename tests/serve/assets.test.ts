@@ -1,0 +1,202 @@
+/// <reference lib="dom" />
+// One callback runs in the browser page (page.evaluate), so this file also sees DOM types.
+/**
+ * What `folio serve` sends outside the API: the reader's production build, precompressed, with the
+ * right caching; the reader's own page (404) for unknown paths; never JSON. And the reader itself,
+ * opened at http://localhost:PORT in Chromium, works (it used to get 403 on every call there).
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPack } from '../../main/archive/writer/build-pack';
+import { projectRoot } from '../../main/paths';
+import { BUILD_STAMP, readBuildStamp, rendererIsStale } from '../../main/serve/renderer-build';
+import { startServer, type RunningServer } from '../../main/serve/server';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing } from '../e2e/harness';
+import { tempDir } from '../helpers/temp';
+import { api, raw } from './http-client';
+
+const dir = tempDir('folio-serve-assets-');
+const pack = join(dir, 'fixture.folio');
+const SCRIPT = `console.log(${JSON.stringify('the reader '.repeat(200))});\n`;
+const STYLE = `body { color: #222; }\n${'.x { margin: 0; }\n'.repeat(100)}`;
+
+describe('assets of a build', () => {
+  let server: RunningServer;
+  let base: string;
+  const rendererDir = join(dir, 'renderer');
+
+  beforeAll(async () => {
+    buildPack(join(process.cwd(), 'tests', 'e2e', 'fixture'), pack);
+    mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      `<!doctype html><title>Folio</title><script type="module" src="./assets/app-AbCd1234.js"></script>` +
+        `<link rel="stylesheet" href="./assets/app-Zz9_-xY0.css">${'<!-- padding -->'.repeat(40)}`,
+    );
+    writeFileSync(join(rendererDir, 'assets', 'app-AbCd1234.js'), SCRIPT);
+    // As the build writes it: the served brotli form is this file, not one made at start.
+    writeFileSync(join(rendererDir, 'assets', 'app-AbCd1234.js.br'), brotliCompressSync(SCRIPT));
+    writeFileSync(join(rendererDir, 'assets', 'app-Zz9_-xY0.css'), STYLE);
+    writeFileSync(
+      join(rendererDir, 'icon.png'),
+      readFileSync(join(process.cwd(), 'tests', 'e2e', 'fixture', 'media', 'lighthouse.png')),
+    );
+    server = await startServer({ archivePath: pack, dataDir: join(dir, 'data'), port: 0, rendererDir });
+    base = server.url;
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('sends brotli or gzip as the client accepts, with Content-Encoding and Vary', async () => {
+    const cases: [string | undefined, string | undefined][] = [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+      ['br;q=0, gzip', 'gzip'],
+      ['gzip;q=0.5, br;q=0.1', 'gzip'],
+      ['*', 'br'],
+      [undefined, undefined],
+      ['identity', undefined],
+    ];
+    for (const [accept, encoding] of cases) {
+      const res = await raw(
+        base,
+        'GET',
+        '/assets/app-AbCd1234.js',
+        accept ? { headers: { 'accept-encoding': accept } } : {},
+      );
+      expect(res.status, accept).toBe(200);
+      expect(res.headers['content-encoding'], accept).toBe(encoding);
+      expect(res.headers.vary, accept).toBe('Accept-Encoding');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      const body =
+        encoding === 'br' ? brotliDecompressSync(res.body) : encoding === 'gzip' ? gunzipSync(res.body) : res.body;
+      expect(body.toString(), accept).toBe(SCRIPT);
+    }
+    const br = await raw(base, 'GET', '/assets/app-AbCd1234.js', { headers: { 'accept-encoding': 'br' } });
+    expect(br.body.equals(readFileSync(join(rendererDir, 'assets', 'app-AbCd1234.js.br')))).toBe(true);
+    // Images are compressed already: sent as they are, with no Vary.
+    const png = await raw(base, 'GET', '/icon.png', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.headers.vary).toBeUndefined();
+  });
+
+  it('caches hashed assets as immutable and revalidates the rest by ETag', async () => {
+    const js = await raw(base, 'GET', '/assets/app-Zz9_-xY0.css');
+    expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const page = await raw(base, 'GET', '/', { headers: { 'accept-encoding': 'gzip' } });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = String(page.headers.etag);
+    expect(etag).toMatch(/^"[\w-]+-gzip"$/);
+    const again = await raw(base, 'GET', '/', { headers: { 'accept-encoding': 'gzip', 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    // Another encoding is another representation: its own ETag, so no 304 across them.
+    expect((await raw(base, 'GET', '/', { headers: { 'if-none-match': etag } })).status).toBe(200);
+    const head = await raw(base, 'HEAD', '/icon.png');
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(Number(head.headers['content-length'])).toBeGreaterThan(0);
+  });
+
+  it('serves index.html with its assets from "/", so it works at any path', async () => {
+    const page = (await raw(base, 'GET', '/')).text;
+    expect(page).toContain('src="/assets/app-AbCd1234.js"');
+    expect(page).toContain('href="/assets/app-Zz9_-xY0.css"');
+    expect(page).not.toContain('"./assets');
+  });
+
+  it("answers an unknown path with the reader's page and 404, and JSON only under /api", async () => {
+    for (const path of ['/nope', '/a/b/c', '/assets/', '/assets/missing.js', '/media/unknown-id', '/index.htm']) {
+      const res = await raw(base, 'GET', path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers['content-type'], path).toBe('text/html; charset=utf-8');
+      expect(res.text, path).toContain('<title>Folio</title>');
+    }
+    for (const [method, path] of [
+      ['GET', '/api/archive.info'],
+      ['POST', '/api/no.such'],
+    ] as const) {
+      const res = await raw(
+        base,
+        method,
+        path,
+        method === 'POST' ? { body: '{}', headers: { 'content-type': 'application/json' } } : {},
+      );
+      expect(res.headers['content-type'], path).toBe('application/json; charset=utf-8');
+      expect(res.json().ok).toBe(false);
+    }
+    expect((await api(base, 'archive.info', {})).headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+});
+
+describe('the production build', () => {
+  let server: RunningServer;
+  const outDir = join(projectRoot(), 'out', 'renderer');
+
+  beforeAll(async () => {
+    server = await startServer({ archivePath: pack, dataDir: join(dir, 'data-prod'), port: 0 });
+  }, 240_000);
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('is what serve sends, even from a process whose NODE_ENV is "test"', async () => {
+    // vitest's own setting: the one that once made Vite build React's development bundle.
+    expect(process.env.NODE_ENV).toBe('test');
+    expect(readBuildStamp(outDir)?.mode).toBe('production');
+    expect(rendererIsStale(outDir)).toBe(false);
+    const page = await raw(server.url, 'GET', '/');
+    const scripts = [...page.text.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      expect(src).toMatch(/^\/assets\/.+-[\w-]{8,}\.js$/);
+      const js = await raw(server.url, 'GET', src, { headers: { 'accept-encoding': 'br' } });
+      expect(js.headers['content-encoding']).toBe('br');
+      expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      const code = brotliDecompressSync(js.body).toString('utf8');
+      expect(code).not.toContain('Download the React DevTools');
+      expect(code).not.toContain('react-dom.development');
+      expect(code).not.toMatch(/process\.env\.NODE_ENV/);
+      // Precompressed at build time, and smaller by far.
+      expect(js.body.equals(readFileSync(join(outDir, `${src.slice(1)}.br`)))).toBe(true);
+      expect(js.body.length).toBeLessThan(code.length / 3);
+    }
+  });
+
+  it('counts as stale, to be rebuilt, without the production stamp', () => {
+    const copy = join(dir, 'stamped');
+    mkdirSync(copy, { recursive: true });
+    writeFileSync(join(copy, 'index.html'), readFileSync(join(outDir, 'index.html')));
+    expect(rendererIsStale(copy)).toBe(true); // no stamp: a build of unknown mode, say from `vite` run by hand
+    writeFileSync(join(copy, BUILD_STAMP), JSON.stringify({ mode: 'development', builtAt: new Date().toISOString() }));
+    expect(rendererIsStale(copy)).toBe(true);
+    writeFileSync(join(copy, BUILD_STAMP), readFileSync(join(outDir, BUILD_STAMP)));
+    expect(rendererIsStale(copy)).toBe(false);
+  });
+
+  it.skipIf(!!chromiumMissing)('works in Chromium at http://localhost:PORT', async () => {
+    const port = new URL(server.url).port;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000 });
+    try {
+      const page = await browser.newPage();
+      const failures: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error' || /React DevTools/.test(m.text())) failures.push(m.text());
+      });
+      await page.goto(`http://localhost:${port}/`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.getByRole('searchbox', { name: 'Search the archive' }).fill('lighthouse');
+      await page.locator('.result').first().waitFor();
+      expect(failures).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
