@@ -55,6 +55,18 @@ describe('PostgreSQL documentation (DocBook XSL)', () => {
     }
   });
 
+  it('finds an identifier whole first, and by its parts', () => {
+    const searchable = openSearchablePack(out);
+    try {
+      const whole = searchable.search({ query: 'char_length', limit: 3 }).results.map((r) => r.text);
+      expect(whole[0]).toBe('The char_length function is discussed in Section 9.4.');
+      const parts = searchable.search({ query: 'char length', limit: 50 }).results.map((r) => r.text);
+      expect(parts).toContain('The char_length function is discussed in Section 9.4.');
+    } finally {
+      searchable.close();
+    }
+  });
+
   it('makes a table one passage, with its caption and header row, never a passage per cell', () => {
     const table = passages.find((p) => p.text.startsWith('Table 8.4. Character Types'));
     expect(table?.content?.[0]).toBe('table');
