@@ -76,6 +76,12 @@ export const strings = {
     languages: 'Languages',
     passageCount: 'Passages',
   },
+  content: {
+    /** An image in running text that has no alt text. */
+    image: 'Image',
+    /** After the caption of the second and later parts of a long table. */
+    continued: '(continued)',
+  },
   reader: {
     loading: 'Loading…',
     notFound: 'Not found',

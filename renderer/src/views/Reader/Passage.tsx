@@ -34,6 +34,7 @@ export function Passage({
       id={`p-${p.id}`}
       className={`passage passage-${p.kind}${target ? ' target' : ''}${bookmark ? ' bookmarked' : ''}`}
       data-passage-id={p.id}
+      lang={p.lang}
       data-ordinal={p.ordinal}
       tabIndex={-1}
     >

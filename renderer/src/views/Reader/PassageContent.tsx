@@ -1,0 +1,192 @@
+/**
+ * A passage's structure (main/model/passage-content.ts) as React elements: code exact and in
+ * monospace, tables with their header, lists with their bullets, notes, quotes, links that move
+ * within the reader (hash routes, so back and forward work), and `lang` where the language
+ * changes. The page's HTML never reaches the reader: only this model does.
+ */
+import type { ReactNode } from 'react';
+import type { Block, Cell, Inline, LinkTarget, ListItem, Row, TableInfo } from '../../../../main/model/passage-content';
+import { hrefFor, passageHref } from '../../route';
+import { strings } from '../../strings';
+
+function linkHref(target: Extract<LinkTarget, { section: string }>): string {
+  return target.passage ? passageHref(target.passage) : hrefFor({ view: 'section', sectionId: target.section });
+}
+
+/** Inline content; `key` prefixes the children's keys. */
+export function InlineContent({ nodes }: { nodes: readonly Inline[] }): ReactNode {
+  return nodes.map((node, i) => renderInline(node, i));
+}
+
+function renderInline(node: Inline, key: number): ReactNode {
+  if (typeof node === 'string') return node;
+  switch (node[0]) {
+    case 'br':
+      return <br key={key} />;
+    case 'img':
+      return (
+        <span key={key} className="inline-image" role="img" aria-label={node[1] || strings.content.image}>
+          {node[1] ? `[${node[1]}]` : '▫'}
+        </span>
+      );
+    case 'a': {
+      const target = node[1];
+      const children = <InlineContent nodes={node.slice(2) as Inline[]} />;
+      // Folio is offline: a link that leaves the archive is shown with its URL, never opened.
+      if ('url' in target)
+        return (
+          <span key={key} className="external-link">
+            {children} <span className="link-url">{`<${target.url}>`}</span>
+          </span>
+        );
+      return (
+        <a key={key} href={linkHref(target)}>
+          {children}
+        </a>
+      );
+    }
+    case 'lang':
+      return (
+        <span key={key} lang={node[1]}>
+          <InlineContent nodes={node.slice(2)} />
+        </span>
+      );
+    default: {
+      const Tag = node[0];
+      return (
+        <Tag key={key}>
+          <InlineContent nodes={node.slice(1)} />
+        </Tag>
+      );
+    }
+  }
+}
+
+function CellContent({ cell }: { cell: Cell }) {
+  const [tag, colspan, rowspan] = cell;
+  const Tag = tag;
+  return (
+    <Tag colSpan={colspan > 1 ? colspan : undefined} rowSpan={rowspan > 1 ? rowspan : undefined}>
+      <InlineContent nodes={cell.slice(3) as Inline[]} />
+    </Tag>
+  );
+}
+
+function Table({ info, rows }: { info: TableInfo; rows: Row[] }) {
+  const head = rows.slice(0, info.head);
+  const body = rows.slice(info.head);
+  return (
+    <div className="table-scroll">
+      <table>
+        {info.caption && (
+          <caption>
+            <InlineContent nodes={info.caption} />
+            {info.continued ? ` ${strings.content.continued}` : ''}
+          </caption>
+        )}
+        {head.length > 0 && (
+          <thead>
+            {head.map((row, r) => (
+              <tr key={r}>
+                {row.map((cell, c) => (
+                  <CellContent key={c} cell={cell} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+        )}
+        <tbody>
+          {body.map((row, r) => (
+            <tr key={r}>
+              {row.map((cell, c) => (
+                <CellContent key={c} cell={cell} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Items({ items }: { items: ListItem[] }) {
+  return items.map((item, i) => (
+    <li key={i}>
+      <Blocks blocks={item} />
+    </li>
+  ));
+}
+
+function Blocks({ blocks }: { blocks: readonly Block[] }) {
+  return blocks.map((block, i) => <BlockContent key={i} block={block} />);
+}
+
+/** One block of a passage. */
+export function BlockContent({ block }: { block: Block }): ReactNode {
+  switch (block[0]) {
+    case 'p':
+    case 'figure':
+      return (
+        <p>
+          <InlineContent nodes={block.slice(1)} />
+        </p>
+      );
+    case 'pre':
+      return (
+        <pre className="preformatted">
+          <code>
+            <InlineContent nodes={block.slice(1)} />
+          </code>
+        </pre>
+      );
+    case 'h':
+      return (
+        <p className="inner-heading">
+          <InlineContent nodes={block.slice(2) as Inline[]} />
+        </p>
+      );
+    case 'ul':
+      return (
+        <ul>
+          <Items items={block.slice(1) as ListItem[]} />
+        </ul>
+      );
+    case 'ol':
+      return (
+        <ol start={block[1]}>
+          <Items items={block.slice(2) as ListItem[]} />
+        </ol>
+      );
+    case 'table':
+      return <Table info={block[1]} rows={block.slice(2) as Row[]} />;
+    case 'quote':
+      return (
+        <blockquote>
+          <Blocks blocks={block.slice(1) as Block[]} />
+        </blockquote>
+      );
+    case 'note':
+      return (
+        <aside className="note">
+          {block[1] && <p className="note-label">{block[1]}</p>}
+          <Blocks blocks={block.slice(2) as Block[]} />
+        </aside>
+      );
+    case 'dt':
+      return (
+        <dl>
+          <dt>
+            <InlineContent nodes={block.slice(1)} />
+          </dt>
+        </dl>
+      );
+    case 'dd':
+      return (
+        <dl>
+          <dd>
+            <Blocks blocks={block.slice(1) as Block[]} />
+          </dd>
+        </dl>
+      );
+  }
+}
