@@ -88,6 +88,8 @@ export const strings = {
     backToContents: 'Back to the contents',
     sections: 'Sections',
     contents: 'Contents',
+    /** The button that folds or unfolds the sections under one in the contents. */
+    fold: (title: string) => `Sections under ${clip(title)}`,
     sectionOf: (n: number, total: number) => `Section ${n} of ${total}`,
     pager: 'Previous and next section',
     previous: 'Previous',

@@ -71,4 +71,24 @@ describe.skipIf(!!chromiumMissing)('structured pages in the reader', () => {
     expect(foreignRequests(h.requests, h.origin)).toEqual([]);
     expect(h.pageErrors).toEqual([]);
   });
+
+  it('shows the contents as the book arranges them, and folds a chapter', async () => {
+    await page.goto(`${h.server.url}#/section/chapter-8-data-types`);
+    const contents = page.getByRole('navigation', { name: 'Sections' });
+    const numeric = contents.getByRole('link', { name: '8.1. Numeric Types' });
+    await numeric.waitFor();
+    expect(await contents.getByRole('link').allTextContents()).toEqual([
+      'PostgreSQL 15.20 Documentation',
+      'Chapter 8. Data Types',
+      '8.1. Numeric Types',
+      '8.2. Monetary Types',
+      '8.3. Character Types',
+      '8.4. Binary Data Types',
+    ]);
+    const fold = contents.getByRole('button', { name: 'Sections under Chapter 8. Data Types' });
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    await fold.click();
+    await expect.poll(() => numeric.count()).toBe(0);
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+  });
 });
