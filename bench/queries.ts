@@ -79,3 +79,26 @@ export const KOREAN_WAR_QUERIES: BenchQuery[] = [
   ...q('prefix', ['pus', 'inc', 'kor', 'se', 'chi', 'ar', 'm', 'the fro', 'north kor', 'wea']),
   ...q('typo', ['Inchion', 'Chosen', 'Pusn', 'armistise', 'refugess', 'MacAthur', 'Seol', 'Koera']),
 ];
+
+/** The PostgreSQL 15 documentation (Debian's postgresql-doc-15): settings, commands, functions. */
+export const POSTGRESQL_QUERIES: BenchQuery[] = [
+  ...q('single', ['vacuum', 'work_mem', 'jsonb', 'autovacuum', 'tablespace', 'sequence', 'trigger', 'pg_dump']),
+  ...q('multi', [
+    'create index concurrently',
+    'shared_buffers memory',
+    'foreign key constraint',
+    'window function rank',
+    'point in time recovery',
+    'logical replication slot',
+  ]),
+  ...q('prefix', ['vac', 'autov', 'wal_', 'pg_st', 'create tab', 'json']),
+  ...q('typo', ['vacum', 'tablespcae', 'triger', 'replicaton', 'sequnce']),
+];
+
+/** The Debian Reference in Japanese (Debian's debian-reference-ja): Japanese words and commands. */
+export const DEBIAN_REFERENCE_JA_QUERIES: BenchQuery[] = [
+  ...q('single', ['パッケージ', 'apt', 'ネットワーク', 'バックアップ', 'カーネル', 'sudo', '暗号化', 'シェル']),
+  ...q('multi', ['パッケージ 管理', 'apt-get install', 'ファイル システム', 'ssh 鍵', 'ユーザー 追加']),
+  ...q('prefix', ['パッケ', 'ネット', 'apt-', 'syst']),
+  ...q('typo', ['aptitute', 'systemtcl', 'debootstap']),
+];

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --corpus python|korean-war] [-- --repeats N]`
+ * `npm run bench [-- --json] [-- --corpus python|korean-war|postgresql|debian-reference-ja] [-- --repeats N]`
  *
  * Builds each corpus's packs and runs every engine in its own child process: Folio (the real
  * builder, the pack read on demand), plain lunr (in memory, same analyzer, positions on),
@@ -12,7 +12,13 @@ import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { squarePng } from './png';
-import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+import {
+  DEBIAN_REFERENCE_JA_QUERIES,
+  KOREAN_WAR_QUERIES,
+  POSTGRESQL_QUERIES,
+  PYTHON_QUERIES,
+  type BenchQuery,
+} from './queries';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -169,9 +175,20 @@ function escapeHtml(s: string): string {
 }
 
 /** An HTML folder for zimwriterfs: the source folder itself (copied), or pages made from the pack. */
-function htmlFolder(corpus: string, src: string, docsFile: string): { dir: string; welcome: string } {
+function htmlFolder(
+  corpus: string,
+  src: string,
+  docsFile: string,
+  site?: Corpus['site'],
+): { dir: string; welcome: string } {
   const dir = join(work, `${corpus}-html`);
   rmSync(dir, { recursive: true, force: true });
+  if (site) {
+    // The site's pages (and their pictures) only: a PDF or text edition beside them is not what Folio builds.
+    cpSync(src, dir, { recursive: true, dereference: true, filter: (from) => !site.skip.test(from) });
+    writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
+    return { dir, welcome: site.welcome };
+  }
   if (existsSync(join(src, 'index.html'))) {
     cpSync(src, dir, { recursive: true, dereference: true });
   } else {
@@ -199,7 +216,13 @@ function htmlFolder(corpus: string, src: string, docsFile: string): { dir: strin
   return { dir, welcome: 'index.html' };
 }
 
-function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuery[]): EngineResult {
+function kiwix(
+  corpus: string,
+  src: string,
+  docsFile: string,
+  queries: BenchQuery[],
+  site?: Corpus['site'],
+): EngineResult {
   if (!has('zimwriterfs') || !has('kiwix-search')) {
     log('  kiwix: zimwriterfs/kiwix-search not installed (apt-get install -y kiwix-tools zim-tools); skipped');
     return {
@@ -213,7 +236,7 @@ function kiwix(corpus: string, src: string, docsFile: string, queries: BenchQuer
       note: 'not installed',
     };
   }
-  const { dir, welcome } = htmlFolder(corpus, src, docsFile);
+  const { dir, welcome } = htmlFolder(corpus, src, docsFile, site);
   const zim = join(work, `${corpus}.zim`);
   rmSync(zim, { force: true });
   const build = timeProcess('zimwriterfs', [
@@ -249,11 +272,38 @@ interface Corpus {
   src: string;
   set: string;
   queries: BenchQuery[];
+  /** A saved site given to zimwriterfs as it is: its welcome page, and files to leave out. */
+  site?: { welcome: string; skip: RegExp };
+  /** The Debian package that installs `src` (apt-get download + dpkg-deb -x also do). */
+  debian?: string;
 }
 
 const CORPORA: Corpus[] = [
   { name: 'korean-war', src: join(root, 'archive', 'korean-war'), set: 'korean-war', queries: KOREAN_WAR_QUERIES },
-  { name: 'python', src: '/usr/share/doc/python3.11/html', set: 'python', queries: PYTHON_QUERIES },
+  {
+    name: 'python',
+    src: '/usr/share/doc/python3.11/html',
+    set: 'python',
+    queries: PYTHON_QUERIES,
+    debian: 'python3.11-doc',
+  },
+  {
+    name: 'postgresql',
+    src: process.env.FOLIO_BENCH_POSTGRESQL ?? '/usr/share/doc/postgresql-doc-15/html',
+    set: 'postgresql',
+    queries: POSTGRESQL_QUERIES,
+    site: { welcome: 'index.html', skip: /\.gz$/u },
+    debian: 'postgresql-doc-15',
+  },
+  {
+    name: 'debian-reference-ja',
+    src: process.env.FOLIO_BENCH_DEBIAN_REFERENCE_JA ?? '/usr/share/debian-reference',
+    set: 'debian-reference-ja',
+    queries: DEBIAN_REFERENCE_JA_QUERIES,
+    // The package ships the other languages' pages too when installed beside them: the Japanese ones only.
+    site: { welcome: 'index.ja.html', skip: /\.(?:pdf|gz|txt)$|\.(?!ja\.)[a-z-]+\.html$/u },
+    debian: 'debian-reference-ja',
+  },
 ];
 
 function fmt(v: number | null | undefined, digits = 1): string {
@@ -339,7 +389,9 @@ async function main(): Promise<void> {
   for (const c of CORPORA) {
     if (only && only !== c.name) continue;
     if (!existsSync(c.src)) {
-      log(`${c.name}: ${c.src} not found; skipped${c.name === 'python' ? ' (apt-get install -y python3.11-doc)' : ''}`);
+      log(
+        `${c.name}: ${c.src} not found; skipped${c.debian ? ` (apt-get download ${c.debian}, then dpkg-deb -x)` : ''}`,
+      );
       continue;
     }
     log(`${c.name}: building`);
@@ -428,7 +480,7 @@ async function main(): Promise<void> {
     if (fq) engines['flexsearch'] = { ...fq, open_first_ms: null, note: 'in memory; RSS includes build' };
 
     log(`  kiwix`);
-    const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries));
+    const kx = attempt('kiwix', () => kiwix(c.name, c.src, docsFile, c.queries, c.site));
     if (kx) engines['kiwix'] = kx;
 
     const notes = [

@@ -20,7 +20,13 @@ import { buildLunrIndex } from '../tests/reference/lunr-build';
 import { MemoryEngine } from '../tests/reference/memory-engine';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type IndexEngine } from '../main/search/types';
 import { answer, TOP } from './drivers';
-import { KOREAN_WAR_QUERIES, PYTHON_QUERIES, type BenchQuery } from './queries';
+import {
+  DEBIAN_REFERENCE_JA_QUERIES,
+  KOREAN_WAR_QUERIES,
+  POSTGRESQL_QUERIES,
+  PYTHON_QUERIES,
+  type BenchQuery,
+} from './queries';
 
 const now = (): number => performance.now();
 const out = (o: unknown): void => {
@@ -29,7 +35,12 @@ const out = (o: unknown): void => {
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 function querySet(name: string): BenchQuery[] {
-  return name === 'python' ? PYTHON_QUERIES : KOREAN_WAR_QUERIES;
+  const sets: Record<string, BenchQuery[]> = {
+    python: PYTHON_QUERIES,
+    postgresql: POSTGRESQL_QUERIES,
+    'debian-reference-ja': DEBIAN_REFERENCE_JA_QUERIES,
+  };
+  return sets[name] ?? KOREAN_WAR_QUERIES;
 }
 
 interface Timings {
