@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { embeddedPackPath } from '../../main/archive/embedded';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
 
@@ -90,5 +91,29 @@ describe.skipIf(!!chromiumMissing)('structured pages in the reader', () => {
     await fold.click();
     await expect.poll(() => numeric.count()).toBe(0);
     expect(await fold.getAttribute('aria-expanded')).toBe('false');
+  });
+});
+
+describe.skipIf(!!chromiumMissing)('languages in the embedded archive', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await startHarness(embeddedPackPath());
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('marks the Korean words of an English passage lang="ko"', async () => {
+    const context = await h.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${h.server.url}#/section/liberation-and-occupation-1945-1948`);
+      const korean = page.locator('[lang="ko"]', { hasText: '제주 4·3 민중항쟁' });
+      await korean.waitFor();
+      expect(await korean.textContent()).toBe('제주 4·3 민중항쟁');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { Highlighted, type Ranges } from '../../components/Highlighted';
 import { mediaWord, strings } from '../../strings';
 import { excerpt } from './excerpt';
 import { MediaPlaceholder } from './MediaPlaceholder';
+import { LangText } from './PassageContent';
 import './MediaCard.css';
 
 export function MediaCard({ passage: p, highlights }: { passage: Passage; highlights: Ranges }) {
@@ -41,7 +42,11 @@ export function MediaCard({ passage: p, highlights }: { passage: Passage; highli
       )}
       {rest.trim() && (
         <p className="media-description">
-          <Highlighted text={rest.trim()} offset={restOffset} ranges={highlights} markClass="hit" />
+          {highlights.length === 0 ? (
+            <LangText text={rest.trim()} content={p.content} />
+          ) : (
+            <Highlighted text={rest.trim()} offset={restOffset} ranges={highlights} markClass="hit" />
+          )}
         </p>
       )}
     </section>

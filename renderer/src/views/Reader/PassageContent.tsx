@@ -190,3 +190,44 @@ export function BlockContent({ block }: { block: Block }): ReactNode {
       );
   }
 }
+
+/** The language spans of a block's inline text, in order: `[lang, text]`. */
+function langSpans(block: Block): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      if (typeof node === 'string') continue;
+      if (node[0] === 'lang') {
+        const text = node
+          .slice(2)
+          .filter((n): n is string => typeof n === 'string')
+          .join('');
+        if (text) out.push([node[1], text]);
+      } else if (node[0] === 'a') walk(node.slice(2) as Inline[]);
+      else if (node[0] !== 'br' && node[0] !== 'img') walk(node.slice(1));
+    }
+  };
+  if (block[0] === 'figure' || block[0] === 'p') walk(block.slice(1));
+  return out;
+}
+
+/** Plain text with the language spans its structure marks (a Korean name in an English caption). */
+export function LangText({ text, content }: { text: string; content: Block | undefined }): ReactNode {
+  const spans = content ? langSpans(content) : [];
+  if (spans.length === 0) return text;
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (const [lang, span] of spans) {
+    const i = text.indexOf(span, at);
+    if (i < 0) continue;
+    if (i > at) out.push(text.slice(at, i));
+    out.push(
+      <span key={i} lang={lang}>
+        {span}
+      </span>,
+    );
+    at = i + span.length;
+  }
+  out.push(text.slice(at));
+  return out;
+}
