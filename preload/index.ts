@@ -10,6 +10,8 @@ const METHODS = [
   'archive.section',
   'archive.passage',
   'search.query',
+  'library.list',
+  'library.search',
   'bookmarks.list',
   'bookmarks.set',
   'bookmarks.remove',
@@ -18,6 +20,11 @@ const METHODS = [
   'settings.get',
   'settings.set',
   'share.info',
+  'kiosk.config',
+  'kiosk.start',
+  'kiosk.end',
+  'kiosk.record',
+  'kiosk.admin',
 ] as const satisfies readonly ApiMethod[];
 // Compile-time proof that every contract method is listed.
 type Missing = Exclude<ApiMethod, (typeof METHODS)[number]>;
@@ -34,7 +41,10 @@ const api: FolioApi = {
     if (!result.ok) throw new Error(result.error.message);
     return result.value;
   },
-  mediaUrl: (mediaId: string) => `app://folio/media/${encodeURIComponent(mediaId)}`,
+  mediaUrl: (mediaId: string, archiveId?: string) =>
+    archiveId === undefined
+      ? `app://folio/media/${encodeURIComponent(mediaId)}`
+      : `app://folio/media/${encodeURIComponent(archiveId)}/${encodeURIComponent(mediaId)}`,
 };
 
 contextBridge.exposeInMainWorld('folio', api);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start [-- --archive <file.folio>]`: build Folio and launch it in Electron.
+// `npm start [-- --archive <file.folio> …] [-- --library <folder>]`: build Folio and launch it in Electron.
 //
 // 1. Checks Electron's binary first, so a machine without it fails within a second with what to do.
 // 2. Builds main, preload and renderer with electron-vite (out/).
@@ -7,7 +7,7 @@
 //    node_modules, whose Node build the tests use — and hands its path to the app (FOLIO_SQLITE_BINDING).
 // 4. Launches Electron on out/main/index.js, passing the arguments through.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +37,22 @@ if (!electronBinary) {
   );
 }
 
-// --archive must name a readable file (checked here so the message is immediate and clear).
-const archiveIndex = args.indexOf('--archive');
-if (archiveIndex >= 0) {
-  const file = args[archiveIndex + 1];
-  if (!file) die('--archive needs a file: npm start -- --archive path/to/archive.folio', 2);
-  if (!existsSync(file)) die(`no such archive: ${file}`, 2);
-  args[archiveIndex + 1] = resolve(file);
+// Every --archive must name a readable file, every --library a folder (checked here so the message is
+// immediate and clear); both may be repeated, and are handed on as absolute paths.
+for (const [option, what, isRight] of [
+  ['--archive', 'archive', (path) => statSync(path).isFile()],
+  ['--library', 'folder of archives', (path) => statSync(path).isDirectory()],
+]) {
+  for (let i = args.indexOf(option); i >= 0; i = args.indexOf(option, i + 2)) {
+    const path = args[i + 1];
+    if (!path)
+      die(
+        `${option} needs a ${what}: npm start -- ${option} path/to/${option === '--archive' ? 'archive.folio' : 'folder'}`,
+        2,
+      );
+    if (!existsSync(path) || !isRight(path)) die(`no such ${what}: ${path}`, 2);
+    args[i + 1] = resolve(path);
+  }
 }
 
 function run(command, commandArgs, options = {}) {

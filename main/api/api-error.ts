@@ -3,7 +3,7 @@
  * Expected failures are told apart by class (main/model/errors.ts); anything else is a bug, reported
  * by its first line only, so stack traces never cross a transport.
  */
-import { BookmarkLimitError, BookmarkStoreError, FolioError, PackError } from '../model/errors';
+import { BookmarkLimitError, BookmarkStoreError, FolioError, PackDamagedError, PackError } from '../model/errors';
 import type { ApiError } from './contract';
 
 /** A handler's own failure (an unknown passage, say), with the code the transports answer with. */
@@ -20,7 +20,9 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message };
   if (error instanceof BookmarkLimitError) return { code: 'full', message: error.message };
   if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
-  // A damaged pack: say so in the pack's own words (it names the file and what to do).
+  // A damaged pack: say so, then in the pack's own words (it names the file and what to do).
+  if (error instanceof PackDamagedError)
+    return { code: 'unavailable', message: `This archive is damaged. ${error.message}` };
   if (error instanceof PackError) return { code: 'unavailable', message: error.message };
   return { code: 'internal', message: `Internal error: ${firstLine(error)}` };
 }

@@ -5,12 +5,16 @@
  */
 import { z } from 'zod';
 import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
+import { UI_LANGUAGES } from '../model/ui-language';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
 import type { SearchResponse } from '../model/search-result';
+import type { KioskConfig, UsageSummary } from '../model/kiosk';
+import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { ShareInfo } from '../model/share';
 
-export type { Bookmark, ImportSummary, Settings, ShareInfo };
+export type { Bookmark, ImportSummary, Settings, ShareInfo, KioskConfig, UsageSummary };
+export type { LibraryEntry, LibrarySearchHit, LibrarySearchResponse } from '../model/library';
 
 const passageId = z.string().min(1).max(200);
 const kind = z.enum(PASSAGE_KINDS);
@@ -32,6 +36,17 @@ export const requestSchemas = {
       seq: z.number().int().min(0).optional(),
     })
     .strict(),
+  // The library: every open archive, and one search over all of them (main/library).
+  'library.list': z.object({}).strict(),
+  'library.search': z
+    .object({
+      query: z.string().max(10_000),
+      kinds: z.array(kind).max(4).optional(),
+      limit: z.number().int().min(1).max(200).optional(),
+      // Each archive is asked for offset + limit hits before the merge, so the depth is bounded.
+      offset: z.number().int().min(0).max(1_000).optional(),
+    })
+    .strict(),
   'bookmarks.list': z.object({}).strict(),
   'bookmarks.set': z.object({ passageId, note: note.optional() }).strict(),
   'bookmarks.remove': z.object({ passageId }).strict(),
@@ -42,17 +57,53 @@ export const requestSchemas = {
     .object({
       fontSize: z.number().int().min(12).max(32).optional(),
       theme: z.enum(['light', 'dark', 'system']).optional(),
+      /** The interface language, or null to follow the default. */
+      language: z.enum(UI_LANGUAGES).nullable().optional(),
       /** Last reading position: a passage id, or null to clear. */
       readingPosition: passageId.nullable().optional(),
     })
     .strict(),
   /** Where other devices can open this reader (folio serve answers it; the desktop app shares nothing). */
   'share.info': z.object({}).strict(),
+  ...kioskSchemas(),
 } as const;
+
+/** Kiosk mode (main/kiosk) and its usage ledger (main/stats). */
+function kioskSchemas() {
+  return {
+    'kiosk.config': z.object({}).strict(),
+    /** A visitor session begins / ends (reset): the profile is wiped either way. */
+    'kiosk.start': z.object({}).strict(),
+    'kiosk.end': z.object({}).strict(),
+    /** A usage event for the ledger: a settled search, a passage opened, a bookmark made. */
+    'kiosk.record': z.discriminatedUnion('event', [
+      z.object({ event: z.literal('search'), query: z.string().min(1).max(500) }).strict(),
+      z.object({ event: z.literal('passage'), passageId }).strict(),
+      z.object({ event: z.literal('bookmark') }).strict(),
+    ]),
+    /** PIN-guarded: unlock the admin panel, read the usage summary, or leave kiosk mode (desktop app). */
+    'kiosk.admin': z
+      .object({
+        pin: z.string().max(12),
+        action: z.enum(['unlock', 'usage', 'exit']),
+        since: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/)
+          .optional(),
+      })
+      .strict(),
+  } as const;
+}
 
 export type ApiMethod = keyof typeof requestSchemas;
 export const API_METHODS = Object.keys(requestSchemas) as ApiMethod[];
-export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]>;
+/**
+ * Which open archive a call is for. Every method takes it; without it a call goes to the default
+ * (first) archive. Dispatch takes it off the payload before the method's own schema sees the rest.
+ */
+export const archiveSelector = z.object({ archiveId: z.string().min(1).max(200).optional() });
+export type ArchiveSelector = z.infer<typeof archiveSelector>;
+export type ApiRequest<M extends ApiMethod> = z.infer<(typeof requestSchemas)[M]> & ArchiveSelector;
 
 export interface ArchiveInfo {
   archiveId: string;
@@ -87,6 +138,8 @@ export interface ApiResponses {
   'archive.section': SectionView;
   'archive.passage': { passage: Passage; section: Section };
   'search.query': SearchResponse & { seq?: number };
+  'library.list': LibraryEntry[];
+  'library.search': LibrarySearchResponse;
   'bookmarks.list': Bookmark[];
   'bookmarks.set': Bookmark;
   'bookmarks.remove': { removed: boolean };
@@ -95,6 +148,13 @@ export interface ApiResponses {
   'settings.get': Settings;
   'settings.set': Settings;
   'share.info': ShareInfo;
+  'kiosk.config': KioskConfig;
+  'kiosk.start': Settings;
+  'kiosk.end': { ended: boolean };
+  'kiosk.record': { recorded: boolean };
+  'kiosk.admin':
+    | { ok: true; usage: UsageSummary | null; exit: boolean }
+    | { ok: false; reason: 'wrong' | 'locked' | 'no-pin'; retryInSeconds: number };
 }
 
 /** Errors cross every transport as this shape, never as a stack trace. */
@@ -112,8 +172,8 @@ export type ApiResult<M extends ApiMethod> = { ok: true; value: ApiResponses[M] 
 /** The renderer-facing API: the same shape over IPC (window.folio) and over HTTP. */
 export interface FolioApi {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]>;
-  /** URL the renderer may put in <img>/<video> src for a media item of the open archive. */
-  mediaUrl(mediaId: string): string;
+  /** URL the renderer may put in <img>/<video> src for a media item of an archive (default: the default archive). */
+  mediaUrl(mediaId: string, archiveId?: string): string;
 }
 
 /**

@@ -6,23 +6,38 @@
 import type { Passage, Section } from '../model/archive';
 import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
+import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { BookmarkStore } from '../bookmarks/store';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
 import { ApiFailure } from './api-error';
 import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
+import type { KioskRuntime } from '../kiosk/kiosk-runtime';
+import { kioskHandlers } from '../kiosk/kiosk-handlers';
 
 /** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
 export interface SearchPort {
   search(request: SearchRequest): SearchResponse;
 }
 
-/** Everything a handler works on: one open archive, seen by one profile. */
+/** The archives open together (main/library): what `library.*` answers. */
+export interface LibraryPort {
+  /** Packs that were not opened, and why: told to the reader with the archive's own notices. */
+  notices: readonly string[];
+  entries(): LibraryEntry[];
+  search(request: SearchRequest): LibrarySearchResponse;
+}
+
+/** Everything a handler works on: one open archive, seen by one profile, and the library it belongs to. */
 export interface ApiContext {
   pack: PackReader;
   searcher: SearchPort;
   bookmarks: BookmarkStore;
   profileId: string;
+  /** Absent when an archive is opened on its own (tests, `folio search`). */
+  library?: LibraryPort;
+  /** Kiosk mode and the usage ledger, when the app or server runs with them. */
+  kiosk?: KioskRuntime | null;
 }
 
 type Handler<M extends ApiMethod> = (request: ApiRequest<M>, ctx: ApiContext) => ApiResponses[M];
@@ -71,6 +86,11 @@ function listBookmarks(ctx: ApiContext): Bookmark[] {
   return entries.map((e) => e.bookmark);
 }
 
+function requireLibrary(ctx: ApiContext): LibraryPort {
+  if (!ctx.library) throw new ApiFailure('unavailable', 'No library is open.');
+  return ctx.library;
+}
+
 function requirePassage(ctx: ApiContext, passageId: string): Passage {
   const passage = ctx.pack.passage(passageId);
   if (!passage) throw new ApiFailure('not-found', `No passage "${passageId}" in this archive.`);
@@ -85,7 +105,7 @@ export const handlers: HandlerTable = {
     passageCount: ctx.pack.passageCount(),
     kindCounts: ctx.pack.kindCounts(),
     sections: ctx.pack.sections(),
-    notices: ctx.bookmarks.recovery ? [ctx.bookmarks.recovery.message] : [],
+    notices: [...(ctx.bookmarks.recovery ? [ctx.bookmarks.recovery.message] : []), ...(ctx.library?.notices ?? [])],
   }),
 
   'archive.section': (req, ctx) => {
@@ -115,6 +135,16 @@ export const handlers: HandlerTable = {
     if (req.offset !== undefined) request.offset = req.offset;
     const response = ctx.searcher.search(request);
     return req.seq === undefined ? response : { ...response, seq: req.seq };
+  },
+
+  'library.list': (_req, ctx) => requireLibrary(ctx).entries(),
+
+  'library.search': (req, ctx) => {
+    const request: SearchRequest = { query: req.query };
+    if (req.kinds) request.kinds = req.kinds;
+    if (req.limit !== undefined) request.limit = req.limit;
+    if (req.offset !== undefined) request.offset = req.offset;
+    return requireLibrary(ctx).search(request);
   },
 
   'bookmarks.list': (_req, ctx) => listBookmarks(ctx),
@@ -156,10 +186,12 @@ export const handlers: HandlerTable = {
     const patch: Parameters<BookmarkStore['setSettings']>[2] = {};
     if (req.fontSize !== undefined) patch.fontSize = req.fontSize;
     if (req.theme !== undefined) patch.theme = req.theme;
+    if (req.language !== undefined) patch.language = req.language;
     if (req.readingPosition !== undefined) patch.readingPosition = req.readingPosition;
     return ctx.bookmarks.setSettings(ctx.profileId, archiveId(ctx), patch);
   },
 
   // Only `folio serve` knows its addresses, and answers this itself; here (the desktop app) nothing is shared.
   'share.info': () => ({ urls: [], localUrl: null, qrSvg: null }),
+  ...kioskHandlers,
 };

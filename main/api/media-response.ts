@@ -11,6 +11,26 @@ export function isMediaId(id: string): boolean {
   return MEDIA_ID.test(id);
 }
 
+/**
+ * The media file a URL path names, after `/media/`: `<mediaId>` (the default archive) or
+ * `<archiveId>/<mediaId>`, each segment percent-encoded. null for anything else.
+ */
+export function parseMediaPath(rest: string): { archiveId?: string; mediaId: string } | null {
+  const parts = rest.split('/');
+  if (parts.length > 2) return null;
+  let decoded: string[];
+  try {
+    decoded = parts.map((p) => decodeURIComponent(p));
+  } catch {
+    return null;
+  }
+  const mediaId = decoded[decoded.length - 1]!;
+  if (!isMediaId(mediaId)) return null;
+  if (decoded.length === 1) return { mediaId };
+  const archiveId = decoded[0]!;
+  return archiveId.length >= 1 && archiveId.length <= 200 ? { archiveId, mediaId } : null;
+}
+
 export interface MediaHttpResponse {
   status: number;
   headers: Record<string, string>;

@@ -11,9 +11,14 @@ export function contentChecksum(
   media: readonly { id: string; sha256: string | null }[],
 ): string {
   const hash = createHash('sha256');
+  // Hashed in pieces of about 64 KB rather than line by line (the same bytes, far fewer calls).
+  let text = '';
   const line = (value: unknown): void => {
-    hash.update(JSON.stringify(value));
-    hash.update('\n');
+    text += `${JSON.stringify(value)}\n`;
+    if (text.length > 65536) {
+      hash.update(text);
+      text = '';
+    }
   };
   line([
     'manifest',
@@ -46,6 +51,7 @@ export function contentChecksum(
     ]);
   }
   for (const m of [...media].sort((a, b) => (a.id < b.id ? -1 : 1))) line(['media', m.id, m.sha256]);
+  hash.update(text);
   return hash.digest('hex');
 }
 
@@ -56,19 +62,30 @@ export function indexChecksum(db: Database.Database): string {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'search\\_%' ESCAPE '\\' ORDER BY name")
     .pluck()
     .all() as string[];
+  // Text is gathered and hashed in pieces of about 64 KB: one update per value cost 10 s of a
+  // million-passage build.
+  let text = '';
+  const flush = (): void => {
+    if (text) hash.update(text);
+    text = '';
+  };
   for (const table of tables) {
-    hash.update(`table ${table}\n`);
+    text += `table ${table}\n`;
     const quoted = `"${table.replaceAll('"', '""')}"`;
     const columns = (db.prepare(`PRAGMA table_info(${quoted})`).all() as { name: string }[]).map((c) => c.name);
     const order = columns.map((_, i) => String(i + 1)).join(', ');
     for (const row of db.prepare(`SELECT * FROM ${quoted} ORDER BY ${order}`).raw().iterate() as Iterable<unknown[]>) {
       for (const value of row) {
-        if (Buffer.isBuffer(value)) hash.update(value);
-        else hash.update(String(value));
-        hash.update('\u0000');
+        if (Buffer.isBuffer(value)) {
+          flush();
+          hash.update(value);
+        } else text += String(value);
+        text += '\u0000';
       }
-      hash.update('\n');
+      text += '\n';
+      if (text.length > 65536) flush();
     }
   }
+  flush();
   return hash.digest('hex');
 }

@@ -16,4 +16,5 @@ export const manifestSchema = z.object({
   licence: text(5000),
   variants: z.array(z.array(text(200))),
   version: text(100),
+  kiosk: z.optional(z.object({ featured: z.array(text(200)).check(z.maxLength(100)) })),
 });

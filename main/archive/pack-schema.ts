@@ -6,11 +6,19 @@
  * provenance…), so a large archive stays small on disk while reading a section costs one or two
  * block reads. The `passages` table keeps only what must be found without decompressing: the
  * passage's id hash (for lookups by id) and its kind (for kind filters).
+ *
+ * Every row carries a checksum of its values (row-checks.ts), and the meta table one of all its
+ * rows, checked whenever they are read: a damaged pack is reported, never answered. The counts that
+ * `folio info` shows are kept in meta, so they are as sure as the manifest.
  */
 import type { Block } from '../model/passage-content';
 import { PASSAGE_KINDS } from '../model/passage-kind';
 
-export const PACK_FORMAT_VERSION = 3;
+/**
+ * 3: row checksums, counts in meta, framed search-index blobs (folio-search-6).
+ * 4: passage structure and language in block records, section depth (covered by the row checksums).
+ */
+export const PACK_FORMAT_VERSION = 4;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /** Uncompressed size a text block grows to before a new one starts. */
@@ -30,18 +38,21 @@ CREATE TABLE sections (
   depth INTEGER NOT NULL DEFAULT 0,
   first_passage INTEGER NOT NULL,
   first_passage_id TEXT NOT NULL,
-  passage_count INTEGER NOT NULL
+  passage_count INTEGER NOT NULL,
+  checksum INTEGER NOT NULL
 );
 CREATE TABLE blocks (
   id INTEGER PRIMARY KEY,
   first_passage INTEGER NOT NULL,
   passage_count INTEGER NOT NULL,
-  data BLOB NOT NULL
+  data BLOB NOT NULL,
+  checksum INTEGER NOT NULL
 );
 CREATE TABLE passages (
   ordinal INTEGER PRIMARY KEY,
   id_hash INTEGER NOT NULL,
-  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3)
+  kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 3),
+  checksum INTEGER NOT NULL
 );
 CREATE INDEX passages_by_id_hash ON passages(id_hash);
 CREATE TABLE media (
@@ -52,7 +63,9 @@ CREATE TABLE media (
   present INTEGER NOT NULL,
   bytes INTEGER NOT NULL,
   sha256 TEXT,
-  data BLOB
+  data BLOB,
+  data_checksum INTEGER,
+  checksum INTEGER NOT NULL
 ) WITHOUT ROWID;
 `;
 
@@ -64,7 +77,20 @@ export const META = {
   indexSha256: 'index_sha256',
   analyzerVersion: 'analyzer_version',
   builtBy: 'built_by',
+  /** PackCounts as JSON. */
+  counts: 'counts',
+  /** The checksum of every other meta row (row-checks.ts), written last. */
+  checksum: 'checksum',
 } as const;
+
+/** What a pack holds, counted by the builder: `folio info` shows these, and reading checks the tables against them. */
+export interface PackCounts {
+  passages: number;
+  sections: number;
+  blocks: number;
+  /** Passages per kind code (KIND_CODES order). */
+  kinds: number[];
+}
 
 /**
  * A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf,
@@ -91,8 +117,9 @@ export type StoredPassage = [
 export function passageIdHash(id: string): { hash: number; occurrence: number } | null {
   if (id.length < 13 || id[0] !== 'p') return null;
   const hex = id.slice(1, 13);
+  // Twelve lower-case hex digits, as ids are written (a regular expression: converting back to hex is slow).
+  if (!/^[0-9a-f]{12}$/u.test(hex)) return null;
   const hash = Number.parseInt(hex, 16);
-  if (!Number.isSafeInteger(hash) || hash.toString(16).padStart(12, '0') !== hex) return null;
   if (id.length === 13) return { hash, occurrence: 1 };
   if (id[13] !== '-') return null;
   const occurrence = Number(id.slice(14));

@@ -1,6 +1,11 @@
 /**
  * Opens a pack read-only. Opening is cheap (a few small reads); passages, text blocks and the search
  * index are read on demand, so a 90,000-passage pack opens as fast as a small one.
+ *
+ * Nothing is answered from data that fails its checks: every row read is checked against its
+ * checksum (row-checks.ts), tables read whole against the counts in meta, and what a lookup finds
+ * against what was looked up. Any failure is a PackDamagedError naming the pack, never a guess (a
+ * damaged kind code used to read as 'text', a damaged count was shown as it came).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
@@ -8,7 +13,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
 import { openSearchEngine } from '../search/engine/pack-engine';
 import { SEARCH_FORMAT } from '../search/format/schema';
-import { SearchFormatError } from '../model/errors';
+import { PackDamagedError, PackError, SearchFormatError, SearchIndexError } from '../model/errors';
 import type { IndexEngine } from '../search/types';
 import type { MediaBlob, PackReader } from './pack-reader-types';
 import {
@@ -17,31 +22,40 @@ import {
   PACK_APPLICATION_ID,
   PACK_FORMAT_VERSION,
   passageIdHash,
+  type PackCounts,
   type StoredPassage,
 } from './pack-schema';
-import { PackError } from '../model/errors';
 import { rangeIndex } from './range-index';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
-import { emptyKindCounts, type KindCounts, type PassageKind } from '../model/passage-kind';
+import {
+  blockChecksum,
+  mediaChecksum,
+  mediaDataChecksum,
+  metaChecksum,
+  passageRowChecksum,
+  sectionChecksum,
+  type MediaRow,
+  type SectionRow,
+} from './row-checks';
+import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
-
-interface SectionRow {
-  ordinal: number;
-  id: string;
-  title: string;
-  title_is_metadata: number;
-  depth: number;
-  first_passage: number;
-  first_passage_id: string;
-  passage_count: number;
-}
 
 interface BlockRow {
   id: number;
   first_passage: number;
   passage_count: number;
 }
+
+/** A `passages` row as read for a lookup: checked before use. */
+interface PassageRow {
+  ordinal: number;
+  id_hash: number;
+  kind: number;
+  checksum: number;
+}
+
+const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -78,21 +92,60 @@ function checkHeader(path: string): void {
   }
 }
 
-/** Runs a read, turning SQLite's corruption errors into a PackError with the pack's name. */
+/** The one-line report of a damaged pack: what failed, and what to do. */
+function damagedPack(path: string, what: string): PackDamagedError {
+  return new PackDamagedError(
+    `${path}: the pack is damaged (${oneLine(what)}); run "folio verify" on it, or copy or rebuild it`,
+  );
+}
+
+/** The one-line report of a damaged search index (engine errors carry no path). */
+export function damagedSearchIndex(path: string, error: SearchIndexError): PackDamagedError {
+  return new PackDamagedError(
+    `${path}: the pack's search index is damaged (${oneLine(error.message.replace(/^search index: /, ''))}); run "folio verify" on it or rebuild it`,
+  );
+}
+
+/** Text from a damaged file, or SQLite's own report of it, made fit for one line of a message. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
+
+/** Runs a read, turning SQLite's corruption errors into a PackDamagedError with the pack's name. */
 function guarded<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
     if (error instanceof PackError) throw error;
-    const message = (error as Error).message;
-    throw new PackError(`${path}: the pack is damaged (${message}); run "folio verify" on it or rebuild it`);
+    throw damagedPack(path, (error as Error).message);
   }
+}
+
+/** The counts in meta, or null when they are not what the builder writes. */
+function parseCounts(json: unknown): PackCounts | null {
+  let counts: unknown;
+  try {
+    counts = JSON.parse(String(json));
+  } catch {
+    return null;
+  }
+  const whole = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0;
+  if (typeof counts !== 'object' || counts === null) return null;
+  const c = counts as Partial<PackCounts>;
+  const kinds = c.kinds;
+  if (!whole(c.passages) || !whole(c.sections) || !whole(c.blocks)) return null;
+  if (!Array.isArray(kinds) || kinds.length !== KIND_CODES.length || !kinds.every(whole)) return null;
+  if (kinds.reduce((sum: number, n: number) => sum + n, 0) !== c.passages) return null;
+  return { passages: c.passages, sections: c.sections, blocks: c.blocks, kinds };
 }
 
 class SqlitePackReader implements PackReader {
   readonly manifest: Manifest;
   readonly formatVersion: number;
   readonly analyzerFingerprint: string;
+  /** What the builder counted, from the checked meta table. */
+  readonly counts: PackCounts;
   private readonly db: Database.Database;
   private readonly blockCache = new Map<number, StoredPassage[]>();
   private engine: IndexEngine | null = null;
@@ -101,7 +154,8 @@ class SqlitePackReader implements PackReader {
   private blockRows: BlockRow[] | null = null;
   private blockStarts: number[] = [];
   private readonly mediaCache = new Map<string, MediaRef>();
-  private kindCountCache: KindCounts | null = null;
+  /** Whether the kind column was found to agree with the counts (checked at the first listing by kind). */
+  private kindColumnChecked = false;
   private readonly statements;
 
   constructor(readonly path: string) {
@@ -112,88 +166,144 @@ class SqlitePackReader implements PackReader {
         path,
         () =>
           new Map(
-            (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
+            (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: unknown }[]).map((r) => [
               r.key,
               r.value,
             ]),
           ),
       );
-      this.formatVersion = Number(meta.get(META.formatVersion));
+      const version = meta.get(META.formatVersion);
+      this.formatVersion = Number(version);
       if (this.formatVersion !== PACK_FORMAT_VERSION) {
+        const shown = typeof version === 'string' && /^\d{1,6}$/u.test(version) ? version : '?';
         throw new PackError(
-          `${path}: pack format ${meta.get(META.formatVersion) ?? '?'} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION}); rebuild the pack with "folio build"`,
+          `${path}: pack format ${shown} is not supported by this Folio (it reads format ${PACK_FORMAT_VERSION}); rebuild the pack with "folio build"`,
         );
       }
+      if (String(metaChecksum(meta, META.checksum)) !== meta.get(META.checksum))
+        throw damagedPack(path, 'its header rows fail their checksum');
       let manifest: unknown;
       try {
-        manifest = JSON.parse(meta.get(META.manifest) ?? '');
+        manifest = JSON.parse(String(meta.get(META.manifest)));
       } catch {
-        throw new PackError(`${path}: the pack's manifest is damaged`);
+        throw damagedPack(path, 'its manifest does not parse');
       }
       const parsed = manifestSchema.safeParse(manifest);
       if (!parsed.success)
         throw new PackError(
-          `${path}: the pack's manifest is invalid (${parsed.error.issues[0]?.message ?? 'unknown'})`,
+          `${path}: the pack's manifest is invalid (${oneLine(parsed.error.issues[0]?.message ?? 'unknown')})`,
         );
       this.manifest = parsed.data;
-      this.analyzerFingerprint = meta.get(META.analyzerVersion) ?? '';
+      const counts = parseCounts(meta.get(META.counts));
+      if (!counts) throw damagedPack(path, 'its counts are unreadable');
+      this.counts = counts;
+      const fingerprint = meta.get(META.analyzerVersion);
+      this.analyzerFingerprint = typeof fingerprint === 'string' ? fingerprint : '';
       this.statements = guarded(path, () => ({
         ordinalOf: this.db.prepare(
-          'SELECT ordinal, kind FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
+          'SELECT ordinal, id_hash, kind, checksum FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
         ),
-        block: this.db.prepare('SELECT data FROM blocks WHERE id = ?').pluck(),
-        media: this.db.prepare('SELECT mime, data FROM media WHERE id = ? AND present = 1'),
-        mediaRef: this.db.prepare('SELECT id, type, mime, source, present, bytes FROM media WHERE id = ?'),
+        block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
+        media: this.db.prepare(
+          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum, data FROM media WHERE id = ?',
+        ),
+        mediaRef: this.db.prepare(
+          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum FROM media WHERE id = ?',
+        ),
       }));
     } catch (error) {
       this.db.close();
-      throw error instanceof PackError
-        ? error
-        : new PackError(`${path}: the pack is damaged (${(error as Error).message})`);
+      throw error instanceof PackError ? error : damagedPack(path, (error as Error).message);
     }
   }
 
+  /** The report of damage found in this pack. */
+  damaged(what: string): PackDamagedError {
+    return damagedPack(this.path, what);
+  }
+
+  /** Sections in order, checked: each row's checksum, and together they cover every passage once, in order. */
   private sectionTable(): SectionRow[] {
     if (!this.sectionRows) {
-      this.sectionRows = guarded(
+      const rows = guarded(
         this.path,
-        () => this.db.prepare('SELECT * FROM sections ORDER BY ordinal').all() as SectionRow[],
+        () =>
+          this.db
+            .prepare(
+              'SELECT ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum FROM sections ORDER BY ordinal',
+            )
+            .all() as (SectionRow & { checksum: number })[],
       );
-      this.sectionStarts = this.sectionRows.map((r) => r.first_passage);
+      if (rows.length !== this.counts.sections)
+        throw this.damaged(`${rows.length} sections stored, ${this.counts.sections} counted`);
+      let next = 0;
+      for (const [i, row] of rows.entries()) {
+        if (sectionChecksum(row) !== row.checksum || typeof row.id !== 'string' || typeof row.title !== 'string')
+          throw this.damaged(`section ${i} fails its checksum`);
+        if (row.ordinal !== i || row.first_passage !== next || !(row.passage_count > 0))
+          throw this.damaged(`section ${i} is out of place`);
+        next += row.passage_count;
+      }
+      if (next !== this.counts.passages)
+        throw this.damaged(`sections hold ${next} of ${this.counts.passages} passages`);
+      this.sectionRows = rows;
+      this.sectionStarts = rows.map((r) => r.first_passage);
     }
     return this.sectionRows;
   }
 
+  /** Blocks in order, checked against the counts: together they hold every passage once, in order. */
   private blockTable(): BlockRow[] {
     if (!this.blockRows) {
-      this.blockRows = guarded(
+      const rows = guarded(
         this.path,
         () =>
           this.db
             .prepare('SELECT id, first_passage, passage_count FROM blocks ORDER BY first_passage')
             .all() as BlockRow[],
       );
-      this.blockStarts = this.blockRows.map((r) => r.first_passage);
+      if (rows.length !== this.counts.blocks)
+        throw this.damaged(`${rows.length} text blocks stored, ${this.counts.blocks} counted`);
+      let next = 0;
+      for (const [i, row] of rows.entries()) {
+        if (row.id !== i || row.first_passage !== next || !(row.passage_count > 0))
+          throw this.damaged(`text block ${i} is out of place`);
+        next += row.passage_count;
+      }
+      if (next !== this.counts.passages)
+        throw this.damaged(`text blocks hold ${next} of ${this.counts.passages} passages`);
+      this.blockRows = rows;
+      this.blockStarts = rows.map((r) => r.first_passage);
     }
     return this.blockRows;
   }
 
-  private damaged(what: string): PackError {
-    return new PackError(`${this.path}: ${what}; the pack is damaged (run "folio verify" on it or rebuild it)`);
-  }
-
-  private decodedBlock(id: number): StoredPassage[] {
-    let records = this.blockCache.get(id);
+  private decodedBlock(block: BlockRow): StoredPassage[] {
+    let records = this.blockCache.get(block.id);
     if (!records) {
-      const compressed = guarded(this.path, () => this.statements.block.get(id) as Buffer | undefined);
-      if (!compressed) throw this.damaged(`block ${id} is missing`);
+      const row = guarded(
+        this.path,
+        () =>
+          this.statements.block.get(block.id) as
+            { first_passage: number; passage_count: number; data: unknown; checksum: number } | undefined,
+      );
+      if (!row) throw this.damaged(`text block ${block.id} is missing`);
+      if (
+        !(row.data instanceof Uint8Array) ||
+        row.first_passage !== block.first_passage ||
+        row.passage_count !== block.passage_count ||
+        blockChecksum(block.id, row.first_passage, row.passage_count, row.data) !== row.checksum
+      )
+        throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        records = JSON.parse(brotliDecompressSync(compressed).toString('utf8')) as StoredPassage[];
+        records = JSON.parse(brotliDecompressSync(row.data).toString('utf8')) as StoredPassage[];
       } catch {
-        throw this.damaged(`block ${id} cannot be read`);
+        throw this.damaged(`text block ${block.id} cannot be read`);
       }
+      if (!Array.isArray(records) || records.length !== block.passage_count)
+        throw this.damaged(`text block ${block.id} holds the wrong passages`);
       if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
-      this.blockCache.set(id, records);
+      this.blockCache.set(block.id, records);
     }
     return records;
   }
@@ -203,28 +313,20 @@ class SqlitePackReader implements PackReader {
     if (!ref) {
       const row = guarded(
         this.path,
-        () =>
-          this.statements.mediaRef.get(id) as
-            | {
-                id: string;
-                type: MediaType;
-                mime: string | null;
-                source: string | null;
-                present: number;
-                bytes: number;
-              }
-            | undefined,
+        () => this.statements.mediaRef.get(id) as (MediaRow & { checksum: number }) | undefined,
       );
-      ref = row
-        ? {
-            id: row.id,
-            type: row.type,
-            mime: row.mime,
-            source: row.source,
-            present: row.present === 1,
-            bytes: row.bytes,
-          }
-        : { id, type: 'image', mime: null, source: null, present: false, bytes: 0 };
+      // Every media item a passage names has its row: a missing one is damage, not "not included".
+      if (!row) throw this.damaged(`media ${id} is missing`);
+      if (mediaChecksum(row) !== row.checksum || row.id !== id || !MEDIA_TYPES.includes(row.type))
+        throw this.damaged(`media ${id} fails its checksum`);
+      ref = {
+        id: row.id,
+        type: row.type as MediaType,
+        mime: row.mime,
+        source: row.source,
+        present: row.present === 1,
+        bytes: row.bytes,
+      };
       this.mediaCache.set(id, ref);
     }
     return ref;
@@ -232,19 +334,21 @@ class SqlitePackReader implements PackReader {
 
   /** The passage at a reading-order position, or undefined past the end. */
   private passageAt(ordinal: number): Passage | undefined {
+    if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
     const blocks = this.blockTable();
-    if (blocks.length === 0 || ordinal < 0) return undefined;
     const block = blocks[rangeIndex(this.blockStarts, ordinal)]!;
-    const record = this.decodedBlock(block.id)[ordinal - block.first_passage];
-    if (!record) return undefined;
+    const record = this.decodedBlock(block)[ordinal - block.first_passage];
+    if (!record) throw this.damaged(`passage #${ordinal} is missing from its text block`);
     const sections = this.sectionTable();
-    const section = sections[rangeIndex(this.sectionStarts, ordinal)];
+    const section = sections[rangeIndex(this.sectionStarts, ordinal)]!;
     const [id, kind, text, title, level, mediaId, repeatOf, file, start, end, content, lang] = record;
+    const passageKind = KIND_CODES[kind];
+    if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
     return {
       id,
       ordinal,
-      sectionId: section?.id ?? '',
-      kind: KIND_CODES[kind] ?? 'text',
+      sectionId: section.id,
+      kind: passageKind,
       text: content && text === '' ? plainText(content) : text,
       ...(content ? { content } : {}),
       ...(lang ? { lang } : {}),
@@ -256,15 +360,28 @@ class SqlitePackReader implements PackReader {
     };
   }
 
+  /** A `passages` row, checked: its checksum, and that it is a row of this pack. */
+  private checkedRow(row: PassageRow, what: string): PassageRow {
+    if (
+      passageRowChecksum(row.ordinal, row.id_hash, row.kind) !== row.checksum ||
+      !(row.ordinal >= 0 && row.ordinal < this.counts.passages) ||
+      KIND_CODES[row.kind] === undefined
+    )
+      throw this.damaged(`the passage index row of ${what} fails its checksum`);
+    return row;
+  }
+
   /** Reading-order position and kind of a passage id, without decompressing anything. */
-  private locate(id: string): { ordinal: number; kind: number } | undefined {
+  private locate(id: string): PassageRow | undefined {
     const key = passageIdHash(id);
     if (!key) return undefined;
-    return guarded(
+    const row = guarded(
       this.path,
-      () =>
-        this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as { ordinal: number; kind: number } | undefined,
+      () => this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as PassageRow | undefined,
     );
+    if (!row) return undefined;
+    if (row.id_hash !== key.hash) throw this.damaged(`the passage index answers ${id} with another passage`);
+    return this.checkedRow(row, id);
   }
 
   sections(): Section[] {
@@ -283,18 +400,21 @@ class SqlitePackReader implements PackReader {
     const row = this.sectionTable().find((r) => r.id === sectionId);
     if (!row) return [];
     const out: Passage[] = [];
-    for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++) {
-      const passage = this.passageAt(ordinal);
-      if (passage) out.push(passage);
-    }
+    for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
+      out.push(this.passageAt(ordinal)!);
+    if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
   }
 
   passage(id: string): Passage | undefined {
     const at = this.locate(id);
-    const passage = at ? this.passageAt(at.ordinal) : undefined;
-    // A 48-bit hash could in theory be shared by two passages of different archives' ids: check.
-    return passage?.id === id ? passage : undefined;
+    if (!at) return undefined;
+    const passage = this.passageAt(at.ordinal);
+    // The index row found is the Nth with this id's hash, which is the passage with this id and no
+    // other: anything else is damage (ids of other packs share no hash with a different id).
+    if (passage?.id !== id || KIND_CODES[at.kind] !== passage.kind)
+      throw this.damaged(`the passage index sends ${id} to another passage`);
+    return passage;
   }
 
   passagesByIds(ids: readonly string[]): Passage[] {
@@ -324,46 +444,71 @@ class SqlitePackReader implements PackReader {
     const counts = this.kindCounts();
     const total = wanted.reduce((sum, k) => sum + counts[k], 0);
     if (total === 0 || limit <= 0) return { total, passages: [] };
+    this.checkKindColumn();
     const codes = wanted.map((k) => KIND_CODES.indexOf(k));
     const marks = codes.map(() => '?').join(', ');
-    const ordinals = guarded(
+    const rows = guarded(
       this.path,
       () =>
         this.db
-          .prepare(`SELECT ordinal FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`)
-          .pluck()
-          .all(...codes, limit, offset) as number[],
+          .prepare(
+            `SELECT ordinal, id_hash, kind, checksum FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`,
+          )
+          .all(...codes, limit, offset) as PassageRow[],
     );
-    return { total, passages: ordinals.map((o) => this.passageAt(o)).filter((p): p is Passage => p !== undefined) };
+    if (rows.length !== Math.max(0, Math.min(limit, total - offset)))
+      throw this.damaged(`the passage index lists ${rows.length} passages where there are more`);
+    const passages = rows.map((row, i) => {
+      this.checkedRow(row, `passage #${row.ordinal}`);
+      if (i > 0 && row.ordinal <= rows[i - 1]!.ordinal) throw this.damaged('the passage index is out of order');
+      const passage = this.passageAt(row.ordinal)!;
+      if (passage.kind !== KIND_CODES[row.kind]) throw this.damaged(`passage #${row.ordinal} has two kinds`);
+      return passage;
+    });
+    return { total, passages };
+  }
+
+  /**
+   * Listing by kind trusts SQLite to find the rows of a kind; a row whose kind was damaged would be
+   * left out unseen. Once per pack, the kinds in the index are counted against the builder's counts.
+   */
+  private checkKindColumn(): void {
+    if (this.kindColumnChecked) return;
+    const found = KIND_CODES.map(() => 0);
+    guarded(this.path, () => {
+      for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as {
+        kind: number;
+        n: number;
+      }[]) {
+        if (KIND_CODES[row.kind] === undefined) throw this.damaged('the passage index has an unknown kind');
+        found[row.kind] = row.n;
+      }
+    });
+    if (found.some((n, code) => n !== this.counts.kinds[code]))
+      throw this.damaged('the passage index does not count the kinds the pack holds');
+    this.kindColumnChecked = true;
   }
 
   passageCount(): number {
-    return guarded(this.path, () => Number(this.db.prepare('SELECT COUNT(*) FROM passages').pluck().get()));
+    return this.counts.passages;
   }
 
   kindCounts(): KindCounts {
-    // Counted once: the pack is read-only.
-    if (!this.kindCountCache) {
-      const counts = emptyKindCounts();
-      guarded(this.path, () => {
-        for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as {
-          kind: number;
-          n: number;
-        }[]) {
-          const kind = KIND_CODES[row.kind];
-          if (kind) counts[kind] = row.n;
-        }
-      });
-      this.kindCountCache = counts;
-    }
-    return { ...this.kindCountCache };
+    return Object.fromEntries(KIND_CODES.map((kind, code) => [kind, this.counts.kinds[code]!])) as KindCounts;
   }
 
   mediaBlob(mediaId: string): MediaBlob | undefined {
-    return guarded(this.path, () => {
-      const row = this.statements.media.get(mediaId) as { mime: string | null; data: Buffer | null } | undefined;
-      return row?.data ? { mime: row.mime ?? 'application/octet-stream', bytes: row.data } : undefined;
-    });
+    const row = guarded(
+      this.path,
+      () => this.statements.media.get(mediaId) as (MediaRow & { checksum: number; data: unknown }) | undefined,
+    );
+    if (!row) return undefined;
+    if (mediaChecksum(row) !== row.checksum || row.id !== mediaId)
+      throw this.damaged(`media ${mediaId} fails its checksum`);
+    if (row.present !== 1) return undefined;
+    if (!(row.data instanceof Uint8Array) || mediaDataChecksum(row.data) !== row.data_checksum)
+      throw this.damaged(`the file of media ${mediaId} fails its checksum`);
+    return { mime: row.mime ?? 'application/octet-stream', bytes: row.data as Buffer };
   }
 
   searchEngine(): IndexEngine {
@@ -373,9 +518,10 @@ class SqlitePackReader implements PackReader {
       } catch (error) {
         if (error instanceof SearchFormatError) {
           throw new PackError(
-            `${this.path}: its search index was made by another version of Folio (${error.found}; this Folio reads ${SEARCH_FORMAT}); rebuild the pack with "folio build"`,
+            `${this.path}: its search index was made by another version of Folio (${oneLine(error.found).slice(0, 40)}; this Folio reads ${SEARCH_FORMAT}); rebuild the pack with "folio build"`,
           );
         }
+        if (error instanceof SearchIndexError) throw damagedSearchIndex(this.path, error);
         throw error;
       }
     });

@@ -2,16 +2,16 @@
  * A pack opened for reading and searching: the pack reader plus a searcher over its index, with the
  * analyzer the manifest asks for. `folio search` and the API's archive context open packs here.
  */
-import { PackError, SearchIndexError } from '../model/errors';
+import { SearchIndexError } from '../model/errors';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { createAnalyzer } from '../search/analyzer/index';
 import { createSearcher } from '../search/searcher/searcher';
 import { analyzerFingerprint } from './fingerprint';
-import { openPack, type SqlitePackReader } from './pack';
+import { damagedSearchIndex, openPack, type SqlitePackReader } from './pack';
 
 export interface SearchablePack {
   pack: SqlitePackReader;
-  /** Never throws for a query; throws PackError when the pack's data is damaged. */
+  /** Never throws for a query; throws PackDamagedError when the pack's data is damaged. */
   search(request: SearchRequest): SearchResponse;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
   indexMatchesAnalyzer: boolean;
@@ -26,9 +26,19 @@ export function openSearchablePack(path: string): SearchablePack {
   const searcher = createSearcher({
     engine: pack.searchEngine(),
     analyzer,
+    // Every id the searcher asks for comes from the pack's own index: one the pack lacks is damage,
+    // and leaving it out would be a wrong answer (fewer results, or a kind filter letting it through).
     passages: {
-      passagesByIds: (ids) => pack.passagesByIds(ids),
-      passageKinds: (ids) => pack.passageKinds(ids),
+      passagesByIds: (ids) => {
+        const found = pack.passagesByIds(ids);
+        if (found.length !== new Set(ids).size) throw pack.damaged('the search index names passages the pack lacks');
+        return found;
+      },
+      passageKinds: (ids) => {
+        const kinds = pack.passageKinds(ids);
+        if (kinds.includes(undefined)) throw pack.damaged('the search index names passages the pack lacks');
+        return kinds;
+      },
       passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
       sectionTitle: (sectionId) =>
         (sectionTitles ??= new Map(pack.sections().map((s) => [s.id, s.title]))).get(sectionId) ?? '',
@@ -40,11 +50,7 @@ export function openSearchablePack(path: string): SearchablePack {
       try {
         return searcher.search(request);
       } catch (error) {
-        if (error instanceof SearchIndexError) {
-          throw new PackError(
-            `${path}: the pack's search index is damaged (${error.message.replace(/^search index: /, '')}); run "folio verify" on it or rebuild it`,
-          );
-        }
+        if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;
       }
     },

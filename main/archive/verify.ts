@@ -4,6 +4,7 @@ import { verifySearchIndex } from '../search/engine/verify-search-index';
 import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';
+import { mediaChecksum, mediaDataChecksum, passageRowChecksum, type MediaRow } from './row-checks';
 import type { Passage } from '../model/archive';
 
 export interface VerifyReport {
@@ -18,9 +19,9 @@ export function verifyPack(path: string): VerifyReport {
   const check = (name: string, run: () => string | true): void => {
     try {
       const result = run();
-      checks.push({ name, ok: result === true, detail: result === true ? 'ok' : result });
+      checks.push({ name, ok: result === true, detail: result === true ? 'ok' : oneLine(result) });
     } catch (error) {
-      checks.push({ name, ok: false, detail: (error as Error).message });
+      checks.push({ name, ok: false, detail: oneLine((error as Error).message) });
     }
   };
   const db = pack.database();
@@ -34,12 +35,9 @@ export function verifyPack(path: string): VerifyReport {
             .map((r) => r.integrity_check)
             .join('; ');
     });
-    const meta = new Map(
-      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [
-        r.key,
-        r.value,
-      ]),
-    );
+    // Read and checked when the pack opened; read again here for the stored checksums.
+    const stored = (key: string): string | undefined =>
+      db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
     check('content checksum', () => {
       const sections = pack.sections();
       const passages: Passage[] = sections.flatMap((s) => pack.passagesOfSection(s.id));
@@ -47,45 +45,55 @@ export function verifyPack(path: string): VerifyReport {
       if (passages.length !== total) return `${total - passages.length} passages belong to no section`;
       const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
       const actual = contentChecksum(pack.manifest, sections, passages, media);
-      return actual === meta.get(META.contentSha256)
-        ? true
-        : `stored ${meta.get(META.contentSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+      const expected = stored(META.contentSha256);
+      return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('passage index', () => {
       // The passages table (id hash and kind, used without decompressing) must agree with the blocks.
-      const rows = db.prepare('SELECT ordinal, id_hash, kind FROM passages ORDER BY ordinal').all() as {
+      const rows = db.prepare('SELECT ordinal, id_hash, kind, checksum FROM passages ORDER BY ordinal').all() as {
         ordinal: number;
         id_hash: number;
         kind: number;
+        checksum: number;
       }[];
       const passages = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
       if (rows.length !== passages.length) return `${rows.length} index rows for ${passages.length} passages`;
       for (const [i, p] of passages.entries()) {
         const row = rows[i]!;
+        if (passageRowChecksum(row.ordinal, row.id_hash, row.kind) !== row.checksum)
+          return `the index row of passage #${i} fails its checksum`;
         if (row.ordinal !== p.ordinal || row.id_hash !== passageIdHash(p.id)?.hash || KIND_CODES[row.kind] !== p.kind)
           return `passage ${p.id} (#${p.ordinal}) disagrees with its index row`;
+        // Looked up by id, each passage is found where it is.
+        if (pack.passage(p.id)?.ordinal !== p.ordinal) return `passage ${p.id} is not found by its id`;
+      }
+      const kinds = pack.kindCounts();
+      for (const kind of KIND_CODES) {
+        const n = passages.filter((p) => p.kind === kind).length;
+        if (n !== kinds[kind]) return `${n} ${kind} passages, ${kinds[kind]} counted`;
       }
       return true;
     });
     check('media files', () => {
       const bad: string[] = [];
       for (const row of db
-        .prepare('SELECT id, sha256, data, bytes FROM media WHERE present = 1')
-        .iterate() as Iterable<{ id: string; sha256: string; data: Buffer | null; bytes: number }>) {
-        if (
-          !row.data ||
-          row.data.length !== row.bytes ||
-          createHash('sha256').update(row.data).digest('hex') !== row.sha256
-        )
-          bad.push(row.id);
+        .prepare('SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum, data FROM media')
+        .iterate() as Iterable<MediaRow & { checksum: number; data: Buffer | null }>) {
+        const sound =
+          mediaChecksum(row) === row.checksum &&
+          (row.present !== 1 ||
+            (row.data !== null &&
+              row.data.length === row.bytes &&
+              mediaDataChecksum(row.data) === row.data_checksum &&
+              createHash('sha256').update(row.data).digest('hex') === row.sha256));
+        if (!sound) bad.push(row.id);
       }
       return bad.length === 0 ? true : `damaged: ${bad.slice(0, 5).join(', ')}`;
     });
     check('index checksum', () => {
       const actual = indexChecksum(db);
-      return actual === meta.get(META.indexSha256)
-        ? true
-        : `stored ${meta.get(META.indexSha256)?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+      const expected = stored(META.indexSha256);
+      return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('search index', () => {
       const problems = verifySearchIndex(db);
@@ -101,4 +109,10 @@ export function verifyPack(path: string): VerifyReport {
     pack.close();
   }
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/** A check's finding on one line (SQLite's integrity report spans several), at most 300 characters. */
+function oneLine(text: string): string {
+  const line = text.replace(/\s+/gu, ' ').trim();
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }

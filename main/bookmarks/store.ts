@@ -20,6 +20,7 @@ import { z } from 'zod';
 import type { ImportSummary, Settings } from '../model/bookmark';
 import { BookmarkStoreError } from '../model/errors';
 import { jsonNestsDeeperThan } from '../json-depth';
+import { isUiLanguage } from '../model/ui-language';
 import { openDatabase as openSqlite } from '../sqlite';
 import { checkImportEntries, enforceBookmarkLimits } from './limits';
 import { ensurePrivateDir, ensurePrivateFile } from './private-file';
@@ -38,7 +39,7 @@ export interface StoredBookmark {
   updatedAt: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { fontSize: 18, theme: 'system', readingPosition: null };
+export const DEFAULT_SETTINGS: Settings = { fontSize: 18, theme: 'system', readingPosition: null, language: null };
 
 export interface BookmarkStoreOptions {
   /** Clock, for tests. */
@@ -65,6 +66,7 @@ CREATE TABLE IF NOT EXISTS settings (
   font_size INTEGER,
   theme TEXT,
   reading_position TEXT,
+  language TEXT,
   updated_at TEXT NOT NULL,
   PRIMARY KEY (profile_id, archive_id)
 ) WITHOUT ROWID;
@@ -252,14 +254,18 @@ export class BookmarkStore {
 
   getSettings(profileId: string, archiveId: string): Settings {
     const row = this.db
-      .prepare('SELECT font_size, theme, reading_position FROM settings WHERE profile_id = ? AND archive_id = ?')
+      .prepare(
+        'SELECT font_size, theme, reading_position, language FROM settings WHERE profile_id = ? AND archive_id = ?',
+      )
       .get(profileId, archiveId) as
-      { font_size: number | null; theme: string | null; reading_position: string | null } | undefined;
+      | { font_size: number | null; theme: string | null; reading_position: string | null; language: unknown }
+      | undefined;
     const theme = row?.theme;
     return {
       fontSize: row?.font_size ?? DEFAULT_SETTINGS.fontSize,
       theme: theme === 'light' || theme === 'dark' || theme === 'system' ? theme : DEFAULT_SETTINGS.theme,
       readingPosition: row?.reading_position ?? null,
+      language: isUiLanguage(row?.language) ? row.language : null,
     };
   }
 
@@ -268,15 +274,24 @@ export class BookmarkStore {
     if (patch.fontSize !== undefined) next.fontSize = patch.fontSize;
     if (patch.theme !== undefined) next.theme = patch.theme;
     if (patch.readingPosition !== undefined) next.readingPosition = patch.readingPosition;
+    if (patch.language !== undefined) next.language = patch.language;
     const upsert = this.db.prepare(
-      `INSERT INTO settings (profile_id, archive_id, font_size, theme, reading_position, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?)
+      `INSERT INTO settings (profile_id, archive_id, font_size, theme, reading_position, language, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, archive_id) DO UPDATE SET
          font_size = excluded.font_size, theme = excluded.theme,
-         reading_position = excluded.reading_position, updated_at = excluded.updated_at`,
+         reading_position = excluded.reading_position, language = excluded.language, updated_at = excluded.updated_at`,
     );
     this.change(() =>
-      upsert.run(profileId, archiveId, next.fontSize, next.theme, next.readingPosition, this.now().toISOString()),
+      upsert.run(
+        profileId,
+        archiveId,
+        next.fontSize,
+        next.theme,
+        next.readingPosition,
+        next.language,
+        this.now().toISOString(),
+      ),
     );
     return next;
   }
@@ -423,6 +438,9 @@ function openDatabase(file: string): Database.Database {
     const columns = (db.prepare('PRAGMA table_info(bookmarks)').all() as { name: string }[]).map((c) => c.name);
     if (!columns.includes('saved_excerpt'))
       db.exec("ALTER TABLE bookmarks ADD COLUMN saved_excerpt TEXT NOT NULL DEFAULT ''");
+    // Files from before the interface language have no column for it: added, null (the default) for all.
+    const settingsColumns = (db.prepare('PRAGMA table_info(settings)').all() as { name: string }[]).map((c) => c.name);
+    if (!settingsColumns.includes('language')) db.exec('ALTER TABLE settings ADD COLUMN language TEXT');
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
     return db;
   } catch (error) {

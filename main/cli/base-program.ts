@@ -4,6 +4,7 @@
  */
 import { Command } from 'commander';
 import { EXIT_BAD_INPUT } from './failure';
+import { usageError } from './usage-error';
 
 /** Replaced with package.json's version when the command is bundled. */
 declare const __FOLIO_VERSION__: string | undefined;
@@ -19,8 +20,10 @@ export function createBaseProgram(): Command {
     .name('folio')
     .description('Folio: read, search and serve offline archives.')
     .version(FOLIO_VERSION, '-V, --version')
-    .showHelpAfterError('(run "folio --help" for usage)')
-    .configureOutput({ outputError: (text, write) => write(text) });
+    // Options of `folio` itself come before the command, so a command may take what follows its
+    // own options as it is (`folio search` takes everything after them as the query).
+    .enablePositionalOptions()
+    .configureOutput({ outputError: (text, write) => write(usageError(text, 'run "folio --help" for usage')) });
   program.exitOverride((error) => {
     if (
       error.code === 'commander.helpDisplayed' ||

@@ -14,15 +14,23 @@ export function addBuildCommand(program: Command): void {
     .action(async (source: string, options: { out: string; keepBoilerplate?: boolean }) => {
       const { buildPack } = await import('../archive/writer/build-pack');
       const progress = progressLine();
+      let warnings = 0;
       try {
         const result = buildPack(source, options.out, {
           keepBoilerplate: options.keepBoilerplate ?? false,
           onProgress: (p) => progress.update(`${p.phase} ${p.done}/${p.total}`),
+          // A saved website's build goes on past a file it may not read; each is said, one line each.
+          onWarning: (message) => {
+            warnings++;
+            progress.done();
+            process.stderr.write(`folio: warning: ${message}\n`);
+          },
         });
         progress.done();
         process.stdout.write(
           `built ${result.outFile}: ${result.passages} passages in ${result.sections} sections, ` +
-            `${result.media.included}/${result.media.referenced} media files included, ${formatBytes(result.bytes)}, ${result.ms} ms\n` +
+            `${result.media.included}/${result.media.referenced} media files included, ${formatBytes(result.bytes)}, ${result.ms} ms` +
+            `${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n` +
             `content sha256 ${result.contentSha256}\n`,
         );
       } catch (error) {

@@ -13,20 +13,9 @@ export function addInfoCommand(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (packFile: string | undefined, options: { json?: boolean }) => {
       try {
-        const { openPack } = await import('../archive/pack');
-        const { statSync } = await import('node:fs');
+        const { readPackInfo } = await import('./pack-info');
         const path = await archivePath(packFile, buildEmbeddedPack);
-        const pack = openPack(path);
-        const info = {
-          path,
-          bytes: statSync(path).size,
-          formatVersion: pack.formatVersion,
-          manifest: pack.manifest,
-          passages: pack.passageCount(),
-          kinds: pack.kindCounts(),
-          sections: pack.sections().map((s) => ({ id: s.id, title: s.title, passages: s.passageCount })),
-        };
-        pack.close();
+        const info = readPackInfo(path);
         if (options.json) {
           process.stdout.write(`${JSON.stringify(info)}\n`);
           return;

@@ -11,6 +11,8 @@ import { buildEmbeddedPack } from './embedded-pack';
 import { addInfoCommand } from './info-command';
 import { addSearchCommand } from './search-command';
 import { addServeCommand } from './serve-command';
+import { addKioskPinCommand } from './kiosk-pin-command';
+import { addStatsCommand } from './stats-command';
 import { addVerifyCommand } from './verify-command';
 
 export function createProgram(): Command {
@@ -23,6 +25,8 @@ export function createProgram(): Command {
     buildEmbedded: buildEmbeddedPack,
   });
   addServeCommand(program);
+  addStatsCommand(program);
+  addKioskPinCommand(program);
   return program;
 }
 

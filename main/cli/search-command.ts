@@ -8,6 +8,11 @@ import type { PassageKind } from '../model/passage-kind';
 import { archivePath } from './archive-path';
 import { fail } from './failure';
 import { kinds, positiveInt } from './option-parsers';
+import { searchJson } from './search-json';
+import { usageError } from './usage-error';
+
+/** Said with every usage error of `folio search`: the likeliest cause is a query word read as an option. */
+const QUERY_HINT = 'a query that starts with "-" goes after --: folio search -- -MiG Soviet';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
 export interface SearchCommandLoaders {
@@ -36,11 +41,16 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
   program
     .command('search')
     .description('search an archive (default: the embedded archive)')
-    .argument('[query...]', 'what to look for; see the README for the query syntax')
-    .option('-a, --archive <pack>', 'pack file to search')
+    .argument('[query...]', 'what to look for, after the options; see the README for the query syntax')
+    // Everything after the options is the query, "-" words included (`Soviet -MiG`); a query that
+    // starts with "-" follows `--`. No -a, -k or -h: `-army`, `-korea` or `-han` would be read as them.
+    .passThroughOptions()
+    .helpOption('--help', 'show help for search')
+    .option('--archive <pack>', 'pack file to search')
     .option('-n, --limit <n>', 'how many results', positiveInt, 10)
-    .option('-k, --kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
+    .option('--kind <kinds>', 'only these kinds of passage, comma-separated: text,caption,media,heading', kinds)
     .option('--json', 'print one JSON object')
+    .configureOutput({ outputError: (text, write) => write(usageError(text, QUERY_HINT)) })
     .action(
       async (words: string[], options: { archive?: string; limit: number; kind?: PassageKind[]; json?: boolean }) => {
         let archive: SearchablePack;
@@ -61,25 +71,7 @@ export function addSearchCommand(program: Command, load: SearchCommandLoaders): 
         }
         archive.close();
         if (options.json) {
-          process.stdout.write(
-            `${JSON.stringify({
-              query: response.query,
-              total: response.total,
-              tookMs: response.tookMs,
-              results: response.results.map((r) => ({
-                passageId: r.passageId,
-                kind: r.kind,
-                section: r.section,
-                sectionId: r.sectionId,
-                title: r.title,
-                text: r.text,
-                snippet: r.snippet,
-                snippetStart: r.snippetStart,
-                highlights: r.highlights,
-                score: r.score,
-              })),
-            })}\n`,
-          );
+          process.stdout.write(`${JSON.stringify(searchJson(response))}\n`);
           return;
         }
         const tty = process.stdout.isTTY === true;

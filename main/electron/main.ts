@@ -18,19 +18,17 @@ import {
 } from 'electron';
 import { API_METHODS, ipcChannel } from '../api/contract';
 import { CoreHost } from '../api/worker/host';
-import { isMediaId, mediaResponse } from '../api/media-response';
+import { mediaResponse, parseMediaPath } from '../api/media-response';
+import { libraryArgs } from '../library/library-args';
+import { packsInFolder } from '../library/library-folder';
+import type { LibrarySource } from '../library/library';
 import { STATIC_TYPES } from '../api/web-policy';
 import { applyPackagedEnvironment } from './environment';
-import {
-  APP_CSP,
-  APP_ENTRY,
-  APP_HOST,
-  APP_SCHEME,
-  archiveArg,
-  isAllowedRequest,
-  isTrustedSender,
-  kioskArg,
-} from './security';
+import { APP_CSP, APP_ENTRY, APP_HOST, APP_SCHEME, isAllowedRequest, isTrustedSender, kioskArg } from './security';
+import { applyKioskLockdown, exitIfGranted } from './kiosk-lockdown';
+import { kioskFlagsFromArgv } from '../kiosk/kiosk-argv';
+import { resolveKioskSetup, type KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
 
 // An installed app first drops the development-only variables and points the worker (created below,
 // with a copy of this environment) at its own resources: nothing after this line sees them.
@@ -69,14 +67,9 @@ async function serveApp(request: Request): Promise<Response> {
   const url = new URL(request.url);
   if (url.host !== APP_HOST) return notFound();
   if (url.pathname.startsWith('/media/')) {
-    let id: string;
-    try {
-      id = decodeURIComponent(url.pathname.slice('/media/'.length));
-    } catch {
-      return notFound();
-    }
-    if (!isMediaId(id)) return notFound();
-    const blob = await core.media(id);
+    const media = parseMediaPath(url.pathname.slice('/media/'.length));
+    if (!media) return notFound();
+    const blob = await core.media(media.mediaId, media.archiveId);
     if (!blob) return notFound();
     const out = mediaResponse(blob, request.headers.get('range'));
     return new Response(new Uint8Array(out.body), { status: out.status, headers: out.headers });
@@ -121,16 +114,39 @@ function registerIpc(): void {
       ) {
         return { ok: false, error: { code: 'bad-request', message: 'Calls are accepted from the Folio window only.' } };
       }
-      return core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      const result = await core.call(method, payload, 'local', `wc-${event.sender.id}`);
+      if (kiosk) exitIfGranted(method, result);
+      return result;
     });
   }
 }
 
-async function openArchive(path: string | null, win: BrowserWindow | null): Promise<boolean> {
+/** The packs of the command line: every --archive (required), then every pack of every --library folder. */
+function commandLineSources(): LibrarySource[] {
+  const { archives, libraries } = libraryArgs(process.argv);
+  return [
+    ...archives.map((path) => ({ path: resolve(path), required: true })),
+    ...libraries.flatMap((dir) => packsInFolder(dir)).map((path) => ({ path, required: false })),
+  ];
+}
+
+/** Opens packs (the first is the default archive), the embedded archive always last; `keepOpen` adds to the library. */
+async function openArchive(
+  sources: () => LibrarySource[],
+  win: BrowserWindow | null,
+  keepOpen = false,
+): Promise<boolean> {
   win?.setProgressBar(2); // indeterminate while the pack opens (or the embedded pack is built)
   if (win) win.setTitle('Folio: opening the archive…');
   try {
-    const opened = await core.open(path, app.getPath('userData'));
+    kioskSetup ??= kioskSetupFor(app.getPath('userData'));
+    const opened = await core.openLibrary({
+      sources: sources(),
+      embedded: true,
+      keepOpen,
+      dataDir: app.getPath('userData'),
+      kiosk: kioskSetup,
+    });
     win?.setTitle(`${opened.info.manifest.title} · Folio`);
     // A reset bookmarks file is shown by the renderer (ArchiveInfo.notices), as under `folio serve`.
     return true;
@@ -140,6 +156,13 @@ async function openArchive(path: string | null, win: BrowserWindow | null): Prom
   } finally {
     win?.setProgressBar(-1);
   }
+}
+
+/** Kiosk mode and the usage ledger: the command line, then the data folder's kiosk.json (main/kiosk). */
+let kioskSetup: KioskSetup | null = null;
+function kioskSetupFor(dataDir: string): KioskSetup {
+  const setup = resolveKioskSetup(dataDir, kioskFlagsFromArgv(process.argv), { statsByDefault: false, canExit: true });
+  return setup.enabled ? { ...setup, storeDir: makeVisitorStoreDir() } : setup;
 }
 
 async function chooseArchive(): Promise<void> {
@@ -152,7 +175,7 @@ async function chooseArchive(): Promise<void> {
   const file = result.filePaths[0];
   if (result.canceled || !file) return;
   const win = mainWindow;
-  const opening = openArchive(file, win);
+  const opening = openArchive(() => [{ path: file, required: true }], win, true);
   // Reload at once: the page waits (showing "Opening the archive…") for calls queued behind the open.
   win.loadURL(`${devServer ?? APP_ENTRY}#/`).catch(() => undefined);
   if (!(await opening)) win.loadURL(`${devServer ?? APP_ENTRY}#/`).catch(() => undefined);
@@ -249,12 +272,12 @@ app
     hardenSession();
     registerIpc();
     buildMenu();
-    const requested = archiveArg(process.argv);
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+    if (kiosk) applyKioskLockdown(mainWindow, devServer ?? APP_ENTRY);
     // The worker handles messages in order, so the renderer's first calls wait behind the open: the
     // window shows "Opening the archive…" (and the taskbar progress) while a slow pack opens.
-    const opening = openArchive(requested ? resolve(requested) : null, mainWindow);
+    const opening = openArchive(commandLineSources, mainWindow);
     mainWindow.loadURL(devServer ?? APP_ENTRY).catch(() => undefined);
     if (!(await opening)) {
       await core.close();
@@ -268,5 +291,8 @@ app
   });
 
 app.on('window-all-closed', () => {
-  void core.close().finally(() => app.quit());
+  void core.close().finally(() => {
+    removeVisitorStoreDir(kioskSetup?.storeDir);
+    app.quit();
+  });
 });

@@ -36,13 +36,3 @@ export function isTrustedSender(frameUrl: string | undefined, devServer?: string
 export function kioskArg(argv: readonly string[]): boolean {
   return argv.includes('--kiosk');
 }
-
-/** `--archive <file>` or `--archive=<file>` from argv. */
-export function archiveArg(argv: readonly string[]): string | null {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--archive') return argv[i + 1] ?? null;
-    if (arg.startsWith('--archive=')) return arg.slice('--archive='.length);
-  }
-  return null;
-}

@@ -83,4 +83,6 @@ export interface Manifest {
   variants: VariantGroup[];
   /** Curator-chosen date or version string. */
   version: string;
+  /** Kiosk mode: the passages its attract screen cycles through (ids, in order). */
+  kiosk?: { featured: string[] };
 }

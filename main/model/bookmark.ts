@@ -1,5 +1,6 @@
 /** Bookmarks and reader settings as the API hands them out; the store keeps them per profile and archive. */
 import type { PassageKind } from './passage-kind';
+import type { UiLanguage } from './ui-language';
 
 export interface Bookmark {
   archiveId: string;
@@ -18,6 +19,8 @@ export interface Settings {
   fontSize: number;
   theme: 'light' | 'dark' | 'system';
   readingPosition: string | null;
+  /** The interface language the reader chose; null follows the configured or system default. */
+  language: UiLanguage | null;
 }
 
 /** What an import did, entry by entry. */

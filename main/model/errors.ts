@@ -18,10 +18,16 @@ export class PackError extends FolioError {}
 export class SourceError extends FolioError {}
 
 /**
+ * A pack whose stored data fails its checks (a checksum, a count, SQLite's own): reported, never
+ * answered. The app says "This archive is damaged" (main/api/api-error.ts).
+ */
+export class PackDamagedError extends PackError {}
+
+/**
  * A search index whose stored data cannot be read (a missing blob, a posting that does not decode,
  * SQLite reporting corruption). The searcher lets it through rather than answer "no results".
  */
-export class SearchIndexError extends PackError {
+export class SearchIndexError extends PackDamagedError {
   constructor(cause: unknown) {
     const message = cause instanceof Error ? cause.message : String(cause);
     super(message.startsWith('search index: ') ? message : `search index: ${message}`);

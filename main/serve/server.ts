@@ -22,9 +22,11 @@ import { join, resolve } from 'node:path';
 import type { ApiError, ApiMethod, ApiResult } from '../api/contract';
 import { CoreHost } from '../api/worker/host';
 import type { OpenedValue } from '../api/worker/protocol';
-import { isMediaId, mediaResponse } from '../api/media-response';
+import { mediaResponse, parseMediaPath } from '../api/media-response';
 import { RENDERER_CSP } from '../api/web-policy';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../json-depth';
+import { packsInFolder } from '../library/library-folder';
+import type { LibrarySource } from '../library/library';
 import { SetupError } from '../model/errors';
 import { projectRoot } from '../paths';
 import { importInChunks } from './chunked-import';
@@ -37,9 +39,19 @@ import { ensureRendererBuilt } from './renderer-build';
 import { hasBody, readBody } from './request-body';
 import { shareInfo } from './share-info';
 import { loadStaticAssets, type StaticFile } from './static-assets';
+import type { KioskSetup } from '../kiosk/kiosk-settings';
+import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
+import { visitorProfile } from '../kiosk/visitor-profile';
 
 export interface ServeOptions {
-  archivePath: string;
+  /** The default archive (first in the library). */
+  archivePath?: string;
+  /** More packs, after archivePath, each required to open (`--archive`, repeated). */
+  archives?: string[];
+  /** Folders whose packs are all opened (`--library`); a pack there that fails to open is skipped with a notice. */
+  libraryDirs?: string[];
+  /** Opens the embedded archive too, last (what `folio serve` does; tests leave it out to stay fast). */
+  embedded?: boolean;
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -51,6 +63,8 @@ export interface ServeOptions {
   rendererDir?: string;
   /** Worker script for the core (default: the TypeScript source worker). */
   workerPath?: string;
+  /** Kiosk mode and the usage ledger (main/kiosk); null: neither. */
+  kiosk?: KioskSetup | null;
 }
 
 export interface RunningServer {
@@ -104,14 +118,33 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const indexPage = assets.get('/index.html')!;
 
   const core = new CoreHost(options.workerPath ? { workerPath: options.workerPath } : {});
+  const kiosk: KioskSetup | null = options.kiosk?.enabled
+    ? { ...options.kiosk, storeDir: makeVisitorStoreDir() }
+    : (options.kiosk ?? null);
+  const kioskMode = kiosk?.enabled === true;
   let opened: OpenedValue;
   try {
-    opened = await core.open(resolve(options.archivePath), options.dataDir);
+    const sources: LibrarySource[] = [
+      ...[...(options.archivePath ? [options.archivePath] : []), ...(options.archives ?? [])].map((path) => ({
+        path: resolve(path),
+        required: true,
+      })),
+      ...(options.libraryDirs ?? []).flatMap((dir) => packsInFolder(dir).map((path) => ({ path, required: false }))),
+    ];
+    if (sources.length === 0 && !options.embedded) throw new SetupError('no archive to serve');
+    opened = await core.openLibrary({
+      sources,
+      embedded: options.embedded ?? false,
+      dataDir: options.dataDir,
+      kiosk,
+    });
   } catch (error) {
     await core.close();
+    removeVisitorStoreDir(kiosk?.storeDir);
     throw error;
   }
-  if (opened.recovery) process.stderr.write(`folio: ${opened.recovery.message}\n`);
+  // The reader is told too (ArchiveInfo.notices); the console of a kiosk's server is told here.
+  for (const notice of opened.info.notices) process.stderr.write(`folio: ${notice}\n`);
 
   let policy: HostPolicy | null = null; // set once listening, when the port is known
   let port = 0;
@@ -168,9 +201,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     }
 
     if (path.startsWith('/media/')) {
-      const id = safeDecode(path.slice('/media/'.length));
-      if (id === null || !isMediaId(id)) throw new HttpError(400, 'Bad media id.');
-      const blob = await core.media(id);
+      const media = parseMediaPath(path.slice('/media/'.length));
+      if (!media) throw new HttpError(400, 'Bad media id.');
+      const blob = await core.media(media.mediaId, media.archiveId);
       if (!blob) throw new HttpError(404, 'This media file is not included in the archive.');
       const out = mediaResponse(blob, req.headers.range);
       res.writeHead(out.status, out.headers);
@@ -183,7 +216,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (relative === null || relative.includes('\0')) throw new HttpError(400, 'Bad path.');
     const file = assets.get(relative);
     if (!file) throw new HttpError(404, 'Not found.');
-    if (file === indexPage) profileOf(req, res);
+    // A kiosk visitor has no cookie profile: the page names its session (X-Folio-Session) instead.
+    if (file === indexPage && !kioskMode) profileOf(req, res);
     sendStatic(req, res, file, 200);
   }
 
@@ -212,7 +246,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     } catch {
       throw new HttpError(400, 'The request body is not valid JSON.');
     }
-    const profileId = profileOf(req, res);
+    const profileId = kioskMode ? visitorProfile(req) : profileOf(req, res);
     const clientHeader = req.headers['x-folio-client'];
     const client =
       typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
@@ -277,6 +311,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         server.closeAllConnections();
       });
       await core.close();
+      removeVisitorStoreDir(kiosk?.storeDir);
     },
   };
 }

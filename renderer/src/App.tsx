@@ -1,5 +1,6 @@
 /** The shell: masthead, the view the route names, colophon. Data comes from the hooks; views get what they show. */
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ArchiveNotices } from './components/ArchiveNotices';
 import { Colophon } from './components/Colophon';
 import { Loading } from './components/Loading';
@@ -9,12 +10,16 @@ import { useArchiveInfo } from './hooks/useArchiveInfo';
 import { useBookmarks } from './hooks/useBookmarks';
 import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
+import { ContentLanguage } from './i18n/ContentLanguage';
+import { useUiLanguage } from './i18n/useUiLanguage';
 import { passageHref } from './route';
-import { strings } from './strings';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
+import { Library } from './views/Library/Library';
+import { NotFound } from './views/NotFound';
 import { Reader } from './views/Reader/Reader';
 import { Settings } from './views/Settings';
+import { Share } from './views/Share';
 import './App.css';
 
 export function App() {
@@ -24,6 +29,17 @@ export function App() {
   const bookmarks = useBookmarks();
   const loadError = infoError ?? settingsError ?? bookmarks.error;
   const mainRef = useRef<HTMLElement>(null);
+  const { t } = useTranslation();
+  useUiLanguage(settings?.language);
+
+  // Name the document (tabs, history) after the view; the reader names it after the section it shows.
+  useEffect(() => {
+    if (!info) return;
+    const archive = info.manifest.title;
+    if (route.view === 'home') document.title = archive;
+    else if (route.view === 'bookmarks' || route.view === 'settings')
+      document.title = t('app.documentTitle', { page: t(`nav.${route.view}`), archive });
+  }, [info, route.view, t]);
 
   // Restore the reading position when the app starts without a deep link (once, when the settings arrive).
   const restored = useRef(false);
@@ -45,30 +61,36 @@ export function App() {
   }, [route]);
 
   return (
-    <>
+    <ContentLanguage value={info?.manifest.languages[0]}>
       <button type="button" className="skip-link" onClick={() => mainRef.current?.focus()}>
-        {strings.app.skipLink}
+        {t('app.skipLink')}
       </button>
       <Masthead info={info} view={route.view} />
       <main id="main" ref={mainRef} tabIndex={-1}>
         {info && <ArchiveNotices notices={info.notices} />}
         {loadError ? (
-          <Notice title={strings.app.loadError}>
+          <Notice title={t('app.loadError')}>
             <p>{loadError}</p>
           </Notice>
         ) : !info || !settings || !bookmarks.loaded ? (
-          <Loading>{strings.app.opening}</Loading>
+          <Loading>{t('app.opening')}</Loading>
         ) : route.view === 'home' ? (
           <Home info={info} settings={settings} />
         ) : route.view === 'bookmarks' ? (
           <Bookmarks info={info} />
+        ) : route.view === 'library' ? (
+          <Library />
         ) : route.view === 'settings' ? (
           <Settings settings={settings} onChange={updateSettings} />
+        ) : route.view === 'share' ? (
+          <Share />
+        ) : route.view === 'not-found' ? (
+          <NotFound />
         ) : (
           <Reader info={info} route={route} onReadingPosition={saveReadingPosition} />
         )}
       </main>
       <Colophon manifest={info?.manifest ?? null} />
-    </>
+    </ContentLanguage>
   );
 }

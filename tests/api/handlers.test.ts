@@ -292,14 +292,26 @@ describe('handler table', () => {
   });
 
   it('remembers settings per profile and archive', () => {
-    expect(ok(dispatch('settings.get', {}, ctx))).toEqual({ fontSize: 18, theme: 'system', readingPosition: null });
-    expect(ok(dispatch('settings.set', { fontSize: 22, theme: 'dark' }, ctx))).toEqual({
+    expect(ok(dispatch('settings.get', {}, ctx))).toEqual({
+      fontSize: 18,
+      theme: 'system',
+      readingPosition: null,
+      language: null,
+    });
+    expect(ok(dispatch('settings.set', { fontSize: 22, theme: 'dark', language: 'ko' }, ctx))).toEqual({
       fontSize: 22,
       theme: 'dark',
       readingPosition: null,
+      language: 'ko',
     });
+    expect(dispatch('settings.set', { language: 'fr' }, ctx).ok).toBe(false);
     ok(dispatch('settings.set', { readingPosition: trade() }, ctx));
-    expect(ok(dispatch('settings.get', {}, ctx))).toEqual({ fontSize: 22, theme: 'dark', readingPosition: trade() });
+    expect(ok(dispatch('settings.get', {}, ctx))).toEqual({
+      fontSize: 22,
+      theme: 'dark',
+      readingPosition: trade(),
+      language: 'ko',
+    });
     expect(ok(dispatch('settings.get', {}, { ...ctx, profileId: 'p2' }))).toMatchObject({ fontSize: 18 });
   });
 });

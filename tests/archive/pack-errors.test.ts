@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
-import { PackError } from '../../main/model/errors';
+import { toApiError } from '../../main/api/api-error';
+import { PackDamagedError, PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
 import { tempDir } from '../helpers/temp';
 
@@ -120,6 +121,102 @@ describe('packs that cannot be used are rejected with one clear line', () => {
         /made by another version of Folio \(folio-search-4; this Folio reads folio-search-\d+\); rebuild the pack/u,
       );
       expect(() => pack.searchEngine()).not.toThrow(/damaged/u);
+    } finally {
+      pack.close();
+    }
+  });
+
+  it('a pack of an older format asks to be rebuilt, not called damaged', () => {
+    const old = editedCopy('old-format.folio', (db) =>
+      db.prepare("UPDATE meta SET value = '2' WHERE key = 'format_version'").run(),
+    );
+    expect(openError(old).message).toMatch(
+      /old-format\.folio: pack format 2 is not supported by this Folio \(it reads format \d+\); rebuild the pack with "folio build"$/u,
+    );
+  });
+
+  it('a pack of format 3 (row checksums without structure, or structure without row checksums) asks to be rebuilt', () => {
+    const old = editedCopy('format-3.folio', (db) => {
+      db.prepare("UPDATE meta SET value = '3' WHERE key = 'format_version'").run();
+      db.pragma('user_version = 3');
+    });
+    expect(openError(old).message).toMatch(
+      /format-3\.folio: pack format 3 is not supported by this Folio \(it reads format 4\); rebuild the pack with "folio build"$/u,
+    );
+  });
+
+  it('a damaged section depth is reported, never shown as another level of the contents', () => {
+    const edited = editedCopy('edited-depth.folio', (db) => db.prepare('UPDATE sections SET depth = depth + 1').run());
+    const pack = openPack(edited);
+    try {
+      expect(() => pack.sections()).toThrow(
+        /edited-depth\.folio: the pack is damaged \(section 0 fails its checksum\)/u,
+      );
+    } finally {
+      pack.close();
+    }
+  });
+
+  it('a damaged header row is reported, never shown', () => {
+    const edited = editedCopy('edited-counts.folio', (db) =>
+      db.prepare(`UPDATE meta SET value = replace(value, '"passages":8', '"passages":273') WHERE key = 'counts'`).run(),
+    );
+    const error = openError(edited);
+    expect(error).toBeInstanceOf(PackDamagedError);
+    expect(error.message).toMatch(/edited-counts\.folio: the pack is damaged \(its header rows fail their checksum\)/u);
+  });
+
+  it('a damaged kind is reported, never read as another kind', () => {
+    const edited = editedCopy('edited-kind.folio', (db) =>
+      db.prepare('UPDATE passages SET kind = 2 WHERE ordinal = 1').run(),
+    );
+    const pack = openPack(edited);
+    try {
+      const id = pack.passagesOfSection(pack.sections()[0]!.id)[1]!.id;
+      expect(() => pack.passageKinds([id])).toThrow(PackDamagedError);
+      expect(() => pack.passage(id)).toThrow(/the passage index row of p[0-9a-f]{12} fails its checksum/u);
+      expect(() => pack.passagesOfKinds(['media'], 0, 10)).toThrow(PackDamagedError);
+    } finally {
+      pack.close();
+    }
+  });
+
+  it('a damaged media file is reported, never served', () => {
+    const edited = editedCopy('edited-media.folio', (db) =>
+      db.prepare("UPDATE media SET data = CAST(zeroblob(bytes) AS BLOB) WHERE mime = 'image/png'").run(),
+    );
+    const pack = openPack(edited);
+    try {
+      const image = pack
+        .sections()
+        .flatMap((s) => pack.passagesOfSection(s.id))
+        .find((p) => p.media?.mime === 'image/png')!.media!;
+      expect(() => pack.mediaBlob(image.id)).toThrow(/the file of media m[0-9a-f]{12} fails its checksum/u);
+    } finally {
+      pack.close();
+    }
+    expect(verifyPack(edited).checks.find((c) => c.name === 'media files')?.ok).toBe(false);
+  });
+
+  it('the app is told "This archive is damaged", in one line', () => {
+    const edited = editedCopy('edited-block.folio', (db) =>
+      db.prepare('UPDATE blocks SET data = CAST(zeroblob(length(data)) AS BLOB) WHERE id = 0').run(),
+    );
+    const pack = openPack(edited);
+    try {
+      const section = pack.sections()[0]!.id;
+      let error: unknown;
+      try {
+        pack.passagesOfSection(section);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(PackDamagedError);
+      const api = toApiError(error);
+      expect(api.message).toMatch(
+        /^This archive is damaged\. .*edited-block\.folio: the pack is damaged \(text block 0 fails its checksum\)/u,
+      );
+      expect(api.message).not.toContain('\n');
     } finally {
       pack.close();
     }

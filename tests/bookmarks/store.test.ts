@@ -17,7 +17,7 @@ describe('BookmarkStore on a real file', () => {
     const a = BookmarkStore.open(dir);
     a.set('p', 'arch', 'x1', 'note one');
     a.set('p', 'arch', 'x2');
-    a.setSettings('p', 'arch', { fontSize: 20, theme: 'dark', readingPosition: 'x2' });
+    a.setSettings('p', 'arch', { fontSize: 20, theme: 'dark', readingPosition: 'x2', language: 'ko' });
     a.close();
     const db = new Database(join(dir, BOOKMARKS_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -28,7 +28,7 @@ describe('BookmarkStore on a real file', () => {
       ['x1', 'note one'],
       ['x2', ''],
     ]);
-    expect(b.getSettings('p', 'arch')).toEqual({ fontSize: 20, theme: 'dark', readingPosition: 'x2' });
+    expect(b.getSettings('p', 'arch')).toEqual({ fontSize: 20, theme: 'dark', readingPosition: 'x2', language: 'ko' });
     b.close();
   });
 

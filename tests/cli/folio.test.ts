@@ -122,6 +122,48 @@ describe('folio search', () => {
     expect(() => JSON.parse(run.stdout) as unknown).not.toThrow();
   });
 
+  it('takes everything after the options as the query, "-" words included', () => {
+    const query = (run: ReturnType<typeof folio>) => {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return JSON.parse(run.stdout) as {
+        query: string;
+        tookMs: number;
+        results: { passageId: string; text: string }[];
+      };
+    };
+    const quoted = query(folio('search', '--archive', pack, '--json', 'Soviet -MiG'));
+    const words = query(folio('search', '--archive', pack, '--json', 'Soviet', '-MiG'));
+    expect(quoted.query).toBe('Soviet -MiG');
+    expect(words).toEqual({ ...quoted, tookMs: words.tookMs });
+    expect(quoted.results.length).toBeGreaterThan(0);
+    expect(quoted.results.some((r) => /\bMiG/u.test(r.text))).toBe(false);
+    // A query that starts with "-" follows `--`.
+    expect(query(folio('search', '--archive', pack, '--json', '--', '-MiG', 'Soviet')).query).toBe('-MiG Soviet');
+    // After the first word, option-like words are words.
+    expect(query(folio('search', '--archive', pack, '--json', 'Pusan', '-n', '3', '--json')).query).toBe(
+      'Pusan -n 3 --json',
+    );
+  });
+
+  it('an unknown option is one line that suggests --', () => {
+    for (const args of [
+      ['search', '-MiG', 'Soviet'],
+      ['search', '--archive', pack, '-army'],
+      ['search', '-korea'],
+    ]) {
+      const run = folio(...args);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^folio: unknown option '-(MiG|army|korea)' \(.*folio search -- -MiG Soviet\)$/u);
+    }
+    const info = folio('info', '--what');
+    expect(info.status).toBe(2);
+    expect(info.stderr).toBe(`folio: unknown option '--what' (run "folio --help" for usage)\n`);
+  });
+
   it('prints readable results with highlights when piped', () => {
     const run = folio('search', '--archive', pack, 'Inchon');
     expect(run.status).toBe(0);

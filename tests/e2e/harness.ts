@@ -34,7 +34,8 @@ export interface Harness {
   /** ms from startServer() to listening, and to Chromium launched. */
   serverReadyMs: number;
   browserReadyMs: number;
-  newContext(): Promise<BrowserContext>;
+  /** A fresh profile; `locale` is the browser's language (navigator.languages), English unless given. */
+  newContext(options?: { locale?: string }): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -59,9 +60,10 @@ export async function startHarness(archivePath: string): Promise<Harness> {
     startMs: t0,
     serverReadyMs,
     browserReadyMs,
-    async newContext() {
+    async newContext(options = {}) {
       const context = await browser.newContext({
         acceptDownloads: true,
+        locale: options.locale ?? 'en-US',
         viewport: { width: 1280, height: 860 },
         serviceWorkers: 'block',
       });

@@ -1,6 +1,6 @@
 /** The Electron shell's pure policy (runs without Electron). */
 import { describe, expect, it } from 'vitest';
-import { APP_CSP, archiveArg, isAllowedRequest, isTrustedSender, kioskArg } from '../../main/electron/security';
+import { APP_CSP, isAllowedRequest, isTrustedSender, kioskArg } from '../../main/electron/security';
 
 describe('Electron security policy', () => {
   it('allows only the app protocol (and in-page data/blob, DevTools)', () => {
@@ -42,11 +42,5 @@ describe('Electron security policy', () => {
   it('reads --kiosk from argv', () => {
     expect(kioskArg(['electron', '.', '--kiosk'])).toBe(true);
     expect(kioskArg(['electron', '.', '--archive', 'x.folio'])).toBe(false);
-  });
-
-  it('reads --archive from argv', () => {
-    expect(archiveArg(['electron', '.', '--archive', 'x.folio'])).toBe('x.folio');
-    expect(archiveArg(['electron', '.', '--archive=y.folio'])).toBe('y.folio');
-    expect(archiveArg(['electron', '.'])).toBeNull();
   });
 });

@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import type { MediaBlob } from '../../archive/pack-reader-types';
 import { FolioError } from '../../model/errors';
 import { projectRoot } from '../../paths';
+import type { LibrarySource } from '../../library/library';
 import type { ApiError, ApiMethod, ApiResult } from '../contract';
 import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 
 export interface CoreHostOptions {
   /** The worker script: out/main/core-worker.js in Electron; boot.mjs (tsx, from source) otherwise. */
@@ -67,8 +69,28 @@ export class CoreHost {
   }
 
   /** Opens (or switches to) a pack; null opens the embedded archive. Rejects with CoreOpenError and a one-line message. */
-  async open(archivePath: string | null, dataDir: string): Promise<OpenedValue> {
-    const reply = await this.send({ kind: 'open', archivePath, dataDir });
+  open(archivePath: string | null, dataDir: string, kiosk: KioskSetup | null = null): Promise<OpenedValue> {
+    return this.openLibrary({
+      sources: archivePath === null ? [] : [{ path: archivePath, required: true }],
+      embedded: archivePath === null,
+      dataDir,
+      kiosk,
+    });
+  }
+
+  /**
+   * Opens a library (several packs, the first the default), replacing the one open unless `keepOpen`.
+   * Rejects with CoreOpenError, and keeps what was open, when a required pack cannot be opened.
+   * `kiosk` starts kiosk mode and the usage ledger on the first open; they outlive later opens.
+   */
+  async openLibrary(options: {
+    sources: LibrarySource[];
+    embedded: boolean;
+    dataDir: string;
+    keepOpen?: boolean;
+    kiosk?: KioskSetup | null;
+  }): Promise<OpenedValue> {
+    const reply = await this.send({ kind: 'open', keepOpen: false, ...options });
     if (reply.kind !== 'open') throw new Error('Unexpected reply from the archive worker.');
     if (!reply.ok) throw new CoreOpenError(reply.error);
     return reply.value;
@@ -85,8 +107,9 @@ export class CoreHost {
     }
   }
 
-  async media(mediaId: string): Promise<MediaBlob | undefined> {
-    const reply = await this.send({ kind: 'media', mediaId });
+  /** A media file of an archive (undefined: the default archive). */
+  async media(mediaId: string, archiveId?: string): Promise<MediaBlob | undefined> {
+    const reply = await this.send({ kind: 'media', mediaId, ...(archiveId === undefined ? {} : { archiveId }) });
     if (reply.kind !== 'media' || !reply.media) return undefined;
     const { bytes, mime } = reply.media;
     return { mime, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };

@@ -1,13 +1,22 @@
 /** Messages between CoreHost (host.ts, main thread) and the core worker (worker-thread.ts). Plain data only. */
 import type { StoreRecovery } from '../../bookmarks/store';
+import type { LibrarySource } from '../../library/library';
+import type { LibraryEntry } from '../../model/library';
+import type { KioskSetup } from '../../kiosk/kiosk-settings';
 import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from '../contract';
 
+/** Opens a library of packs, replacing the one open; the first pack that opens is the default archive. */
 export interface OpenMessage {
   kind: 'open';
   id: number;
-  /** null: the embedded archive (built in the worker if missing or stale, off the main thread). */
-  archivePath: string | null;
+  sources: LibrarySource[];
+  /** Adds the embedded archive last (built in the worker if missing or stale, off the main thread). */
+  embedded: boolean;
+  /** Keeps the packs already open, after the new ones ("Open archive…" in the app). */
+  keepOpen: boolean;
   dataDir: string;
+  /** Kiosk mode and the usage ledger (first open only; they outlive pack switches). */
+  kiosk?: KioskSetup | null;
 }
 export interface CallMessage {
   kind: 'call';
@@ -21,13 +30,17 @@ export interface CallMessage {
 export interface MediaMessage {
   kind: 'media';
   id: number;
+  /** undefined: the default archive. */
+  archiveId?: string;
   mediaId: string;
 }
 export type ToWorker = OpenMessage | CallMessage | MediaMessage;
 
 export interface OpenedValue {
+  /** The default archive. */
   info: ArchiveInfo;
   recovery: StoreRecovery | null;
+  library: LibraryEntry[];
 }
 export type FromWorker =
   | { id: number; kind: 'open'; ok: true; value: OpenedValue }

@@ -8,16 +8,19 @@ import { parentPort, type MessagePort } from 'node:worker_threads';
 import { embeddedPackPath } from '../../archive/embedded';
 import { FolioError } from '../../model/errors';
 import { firstLine } from '../api-error';
-import { openArchiveContext, type ArchiveContext } from '../archive-context';
+import { Library, type LibrarySource } from '../../library/library';
 import { SUPERSEDED } from '../contract';
-import { dispatch } from '../dispatch';
+import { dispatch, dispatchIn } from '../dispatch';
 import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, ToWorker } from './protocol';
+import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
+import { openKioskRuntime } from '../../kiosk/open-kiosk';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
   const out = port;
-  let archive: ArchiveContext | null = null;
+  let library: Library | null = null;
+  let kiosk: KioskRuntime | null = null;
   const queue: ToWorker[] = [];
   let scheduled = false;
 
@@ -41,19 +44,29 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     switch (msg.kind) {
       case 'open': {
         try {
-          const next = openArchiveContext({
-            archivePath: msg.archivePath ?? embeddedPackPath(),
-            dataDir: msg.dataDir,
-            ...(archive ? { bookmarks: archive.bookmarks } : {}),
+          if (msg.kiosk && !kiosk) kiosk = openKioskRuntime(msg.kiosk, msg.dataDir);
+          const sources: LibrarySource[] = [...msg.sources];
+          // Kept packs come after the new ones (the embedded one among them, once).
+          if (msg.keepOpen && library) sources.push(...library.sources);
+          if (msg.embedded) sources.push({ path: embeddedPackPath(), embedded: true, required: true });
+          // The bookmark store is shared across libraries: the new one takes it over, only old packs close.
+          // A kiosk keeps visitors' bookmarks in its own temporary folder, never in the data folder.
+          const next = Library.open(sources, kiosk?.storeDir ?? msg.dataDir, library?.bookmarks);
+          const previous = library;
+          library = next;
+          previous?.closePacks();
+          for (const entry of next.entries()) {
+            // Warm each search index (read on demand from the pack) so the first query is as fast as the rest.
+            const ctx = next.context(entry.archiveId, 'system')!;
+            dispatch('search.query', { query: entry.title, limit: 1 }, ctx);
+          }
+          const info = handlers['archive.info']({}, next.context(undefined, 'system')!);
+          post({
+            id: msg.id,
+            kind: 'open',
+            ok: true,
+            value: { info, recovery: next.bookmarks.recovery, library: next.entries() },
           });
-          const previous = archive;
-          archive = next;
-          // The store is shared across packs; only the previous pack is closed.
-          previous?.pack.close();
-          // Warm the search index (read on demand from the pack) so the first query is as fast as the rest.
-          dispatch('search.query', { query: next.pack.manifest.title, limit: 1 }, next.context('system'));
-          const info = handlers['archive.info']({}, next.context('system'));
-          post({ id: msg.id, kind: 'open', ok: true, value: { info, recovery: next.recovery } });
         } catch (error) {
           // Expected failures (a damaged pack, an unusable bookmarks file) speak for themselves.
           const message = error instanceof FolioError ? error.message : firstLine(error);
@@ -62,7 +75,7 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
         return;
       }
       case 'call': {
-        if (!archive) {
+        if (!library) {
           post({
             id: msg.id,
             kind: 'call',
@@ -74,13 +87,22 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
           return;
         }
-        post({ id: msg.id, kind: 'call', result: dispatch(msg.method, msg.payload, archive.context(msg.profileId)) });
+        const open = library;
+        const result = dispatchIn(
+          (archiveId) => {
+            const ctx = open.context(archiveId, msg.profileId);
+            return ctx && { ...ctx, kiosk };
+          },
+          msg.method,
+          msg.payload,
+        );
+        post({ id: msg.id, kind: 'call', result });
         return;
       }
       case 'media': {
         let media: { mime: string; bytes: Uint8Array } | null = null;
         try {
-          const blob = archive?.pack.mediaBlob(msg.mediaId);
+          const blob = library?.archive(msg.archiveId)?.pack.mediaBlob(msg.mediaId);
           if (blob) {
             const bytes = new Uint8Array(blob.bytes.byteLength);
             bytes.set(blob.bytes);
@@ -113,5 +135,8 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     queue.push(msg);
     schedule();
   });
-  out.on('close', () => archive?.close());
+  out.on('close', () => {
+    library?.close();
+    kiosk?.close();
+  });
 }

@@ -74,7 +74,7 @@ export function dropRepeatedBlocks(pages: PassageBlock[][]): PassageBlock[][] {
     let orphanAnchors: string[] = [];
     for (const block of page) {
       if ((pagesWith.get(`${block.kind}\u0000${block.text}`) ?? 0) > limit) {
-        orphanAnchors.push(...block.anchors);
+        for (const anchor of block.anchors) orphanAnchors.push(anchor);
         continue;
       }
       if (orphanAnchors.length > 0) {

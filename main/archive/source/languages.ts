@@ -88,7 +88,7 @@ function spansOf(text: string, hanLanguage: string): Inline[] {
 function markInlines(inlines: Inline[], hanLanguage: string): Inline[] {
   const out: Inline[] = [];
   for (const node of inlines) {
-    if (typeof node === 'string') out.push(...spansOf(node, hanLanguage));
+    if (typeof node === 'string') for (const span of spansOf(node, hanLanguage)) out.push(span);
     else if (node[0] === 'lang' || node[0] === 'br' || node[0] === 'img') out.push(node);
     else if (node[0] === 'a') out.push(['a', node[1], ...markInlines(node.slice(2) as Inline[], hanLanguage)]);
     else out.push([node[0], ...markInlines(node.slice(1), hanLanguage)]);

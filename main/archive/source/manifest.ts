@@ -1,8 +1,8 @@
 /** The `folio.json` manifest of a curated archive source, validated with zod. */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SourceError } from '../../model/errors';
+import { readSourceFile } from './source-file';
 
 export const sourceManifestSchema = z
   .object({
@@ -20,19 +20,25 @@ export const sourceManifestSchema = z
     content: z.string().min(1).default('content'),
     record: z.string().min(1).optional(),
     variants: z.array(z.array(z.string().min(1).max(200)).min(1)).default([]),
+    /** Kiosk mode: passage ids for the attract screen. */
+    kiosk: z
+      .object({ featured: z.array(z.string().min(1).max(200)).max(100) })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export type SourceManifest = z.infer<typeof sourceManifestSchema>;
 
-/** Reads and validates `<dir>/folio.json`; every problem becomes one readable SourceError. */
-export function readSourceManifest(dir: string): SourceManifest {
-  const path = join(dir, 'folio.json');
+/** Reads and validates `<root>/folio.json` (root: a real path); every problem becomes one readable SourceError. */
+export function readSourceManifest(root: string): SourceManifest {
+  const path = join(root, 'folio.json');
+  const text = readSourceFile(root, path, 'manifest', path).toString('utf8');
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    throw new SourceError(`${path}: not valid JSON (${(error as Error).message})`);
+    throw new SourceError(`${path}: not valid JSON (${(error as Error).message.split('\n')[0]})`);
   }
   const parsed = sourceManifestSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,15 +1,14 @@
 /** Where a page's media reference points inside the source folder; media must never come from outside it. */
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { shownPath } from './files';
+import { isInside } from './source-file';
 
-/** Is `child` inside `root` (after resolving `..`)? */
-export function isInside(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
-}
-
-/** A media reference from a page: a path inside the folder (relative to root) when it exists, else as given. */
+/**
+ * A media reference from a page: a path inside the folder (relative to root) when it exists, else as
+ * given. Where a path inside the folder leads (a link to elsewhere, a device) is checked when the file
+ * is read (writer/media-files.ts).
+ */
 export function resolveMediaRef(root: string, pageDir: string, src: string): string {
   const clean = src.split(/[?#]/u)[0] ?? '';
   if (!clean || /^[a-z][a-z0-9+.-]*:/iu.test(clean)) return src;

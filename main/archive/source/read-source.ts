@@ -1,16 +1,22 @@
 /** Reads an archive source folder of either kind: curated (it has folio.json) or a plain website folder. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SourceError } from '../../model/errors';
-import type { ArchiveSource, ReadOptions, ReadProgress } from './archive-source';
+import type { ArchiveSource, ReadOptions } from './archive-source';
 import { readCuratedSource } from './curated-source';
 import { readWebsiteSource } from './website-source';
 
 /** Throws SourceError, naming the file and line, for anything that cannot be built. */
-export function readSource(sourceDir: string, onProgress?: ReadProgress, options: ReadOptions = {}): ArchiveSource {
-  const root = resolve(sourceDir);
-  if (!existsSync(root) || !statSync(root).isDirectory()) throw new SourceError(`${sourceDir}: not a folder`);
-  return existsSync(join(root, 'folio.json'))
-    ? readCuratedSource(root, onProgress, options)
-    : readWebsiteSource(root, onProgress, options);
+export function readSource(sourceDir: string, options: ReadOptions = {}): ArchiveSource {
+  if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw new SourceError(`${sourceDir}: not a folder`);
+  // Every file read must lie inside the real folder (source-file.ts): resolve the folder's own links first.
+  const root = realpathSync(resolve(sourceDir));
+  let hasManifest = false;
+  try {
+    lstatSync(join(root, 'folio.json'));
+    hasManifest = true;
+  } catch {
+    // No folio.json: a saved website.
+  }
+  return hasManifest ? readCuratedSource(root, options) : readWebsiteSource(root, options);
 }

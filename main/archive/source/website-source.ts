@@ -4,11 +4,10 @@
  * chrome (chrome.ts); the manifest is made from the folder and the home page, its languages from
  * what the pages hold.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { SourceError } from '../../model/errors';
 import { linkTargets } from '../../model/passage-content';
-import type { ArchiveSource, ReadOptions, ReadProgress } from './archive-source';
+import type { ArchiveSource, ReadOptions } from './archive-source';
 import type { PassageBlock, SourceBlock } from './blocks';
 import { dropRepeatedBlocks } from './chrome';
 import { listFiles, shownPath } from './files';
@@ -17,6 +16,7 @@ import { archiveLanguages, assignLanguages, relativeToMain } from './languages';
 import { resolveMediaRef } from './media-path';
 import { siteOrder } from './reading-order';
 import { slug } from './slug';
+import { checkSourceFile, readCheckedFile } from './source-file';
 
 /** Separators before a site name that every page title repeats ("os — … — Python 3.11 documentation"). */
 const TITLE_SEPARATORS = [' — ', ' – ', ' | ', ' - ', ' :: ', ' · '];
@@ -39,14 +39,33 @@ function withoutSharedSuffix(titles: readonly string[]): string[] {
   return titles.map((t) => (t.endsWith(suffix) && t.length > suffix.length ? t.slice(0, -suffix.length) : t));
 }
 
-export function readWebsiteSource(root: string, onProgress?: ReadProgress, options: ReadOptions = {}): ArchiveSource {
-  const files = listFiles(root, (name) => HTML_EXTENSIONS.has(extname(name).toLowerCase()));
-  if (files.length === 0) throw new SourceError(`${root}: no folio.json and no HTML pages: nothing to build`);
+export function readWebsiteSource(root: string, options: ReadOptions = {}): ArchiveSource {
+  const warn = (path: string, reason: string): void => options.onWarning?.(`${shownPath(root, path)}: ${reason}`);
+  const listed = listFiles(root, (name) => HTML_EXTENSIONS.has(extname(name).toLowerCase()), warn);
+  // One page that may not be read (a link leading outside, a device, a page over the size limit) is
+  // skipped with a warning: the rest of the site is still worth having.
+  const files: string[] = [];
+  const reals: string[] = [];
+  const skipped: string[] = [];
+  for (const path of listed) {
+    const check = checkSourceFile(root, path, 'text');
+    if (check.ok) {
+      files.push(path);
+      reals.push(check.real);
+    } else skipped.push(`${shownPath(root, path)}: ${check.reason}`);
+  }
+  if (files.length === 0)
+    throw new SourceError(
+      skipped[0]
+        ? `${skipped[0]}, and no other HTML page can be read: nothing to build`
+        : `${root}: no folio.json and no HTML pages: nothing to build`,
+    );
+  for (const line of skipped) options.onWarning?.(`${line}; skipped`);
   const pages: HtmlPage[] = files.map((page, i) => {
     const shown = shownPath(root, page);
-    const html = readFileSync(page, 'utf8');
+    const html = readCheckedFile(reals[i]!, 'text', shown).toString('utf8');
     const result = readHtml(html, shown, (src) => resolveMediaRef(root, dirname(page), src), shown, options);
-    if (i % 10 === 0 || i === files.length - 1) onProgress?.(i + 1, files.length);
+    if (i % 10 === 0 || i === files.length - 1) options.onProgress?.(i + 1, files.length);
     return result;
   });
   const shown = files.map((f) => shownPath(root, f));
@@ -90,5 +109,6 @@ export function readWebsiteSource(root: string, onProgress?: ReadProgress, optio
     },
     blocks,
     recordFile: null,
+    unreadable: 'skip',
   };
 }

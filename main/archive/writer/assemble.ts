@@ -3,14 +3,14 @@
  * and provenance. When the source names a record, every passage is checked against it word by word
  * and its provenance is its line range there.
  */
-import { readFileSync } from 'node:fs';
 import type { Manifest, Passage, Section } from '../../model/archive';
 import type { ArchiveSource } from '../source/archive-source';
-import type { PassageBlock } from '../source/blocks';
+import type { SourceBlock } from '../source/blocks';
 import { shownPath } from '../source/files';
 import { alignToRecord } from '../source/record';
 import { resolveLinks } from '../source/resolve-links';
 import { slug } from '../source/slug';
+import { readSourceFile } from '../source/source-file';
 import { MediaFiles, type MediaFile } from './media-files';
 import { PassageIds } from './passage-ids';
 
@@ -22,16 +22,27 @@ export interface AssembledArchive {
   media: MediaFile[];
 }
 
-export function assemble(source: ArchiveSource): AssembledArchive {
+/** The passages' texts, for the record check, with where each comes from. */
+function* passageTexts(blocks: readonly SourceBlock[]): Generator<{ text: string; where: string }> {
+  for (const b of blocks) if (b.type === 'passage') yield { text: b.text, where: `${b.file}:${b.lines[0]}` };
+}
+
+/** `onWarning` hears of media files a saved website may not include (a curated source is refused instead). */
+export function assemble(source: ArchiveSource, onWarning?: (message: string) => void): AssembledArchive {
   const sections: Section[] = [];
   const passages: Passage[] = [];
   const sectionIds = new Set<string>();
   const passageIds = new PassageIds();
-  const media = new MediaFiles(source.root);
+  const media = new MediaFiles(source, onWarning);
 
+  // The next number to try after each id, so that a thousand sections of one title cost a thousand tries, not half a million.
+  const nextNumber = new Map<string, number>();
   const startSection = (title: string, metadata: boolean, depth = 0): Section => {
-    let id = slug(title);
-    for (let n = 2; sectionIds.has(id); n++) id = `${slug(title)}-${n}`;
+    const base = slug(title);
+    let id = base;
+    let n = nextNumber.get(base) ?? 2;
+    for (; sectionIds.has(id); n++) id = `${base}-${n}`;
+    nextNumber.set(base, n);
     sectionIds.add(id);
     const section: Section = {
       id,
@@ -51,10 +62,8 @@ export function assemble(source: ArchiveSource): AssembledArchive {
     : null;
   const recordRanges = record
     ? alignToRecord(
-        source.blocks
-          .filter((b): b is PassageBlock => b.type === 'passage')
-          .map((b) => ({ text: b.text, where: `${b.file}:${b.lines[0]}` })),
-        readFileSync(record.file, 'utf8'),
+        passageTexts(source.blocks),
+        readSourceFile(source.root, record.file, 'text', record.name).toString('utf8'),
         record.name,
       )
     : null;

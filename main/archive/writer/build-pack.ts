@@ -27,6 +27,8 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Keep navigation bars, breadcrumbs and footers of a saved site as passages. */
   keepBoilerplate?: boolean;
+  /** One line per file a saved website's build skips or leaves out (a curated source is refused instead). */
+  onWarning?: (message: string) => void;
 }
 
 export interface BuildResult {
@@ -46,8 +48,12 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
   const started = performance.now();
   const progress = (phase: BuildProgress['phase']) => (done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
-  const source = readSource(sourceDir, progress('reading'), { keepBoilerplate: options.keepBoilerplate ?? false });
-  const archive = assemble(source);
+  const source = readSource(sourceDir, {
+    onProgress: progress('reading'),
+    onWarning: options.onWarning,
+    keepBoilerplate: options.keepBoilerplate ?? false,
+  });
+  const archive = assemble(source, options.onWarning);
   if (archive.passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 
   const analyzer = createAnalyzer({ variants: archive.manifest.variants, languages: archive.manifest.languages });

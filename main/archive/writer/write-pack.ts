@@ -8,8 +8,29 @@ import type Database from 'better-sqlite3';
 import { SourceError } from '../../model/errors';
 import { openDatabase } from '../../sqlite';
 import { contentChecksum, indexChecksum } from '../checksum';
-import { META, PACK_APPLICATION_ID, PACK_FORMAT_VERSION, PACK_SCHEMA, passageIdHash } from '../pack-schema';
+import {
+  KIND_CODES,
+  META,
+  PACK_APPLICATION_ID,
+  PACK_FORMAT_VERSION,
+  PACK_SCHEMA,
+  passageIdHash,
+  type PackCounts,
+} from '../pack-schema';
+import {
+  blockChecksum,
+  mediaChecksum,
+  mediaDataChecksum,
+  metaChecksum,
+  passageRowChecksum,
+  sectionChecksum,
+  type MediaRow,
+  type SectionRow,
+} from '../row-checks';
+import { readCheckedFile } from '../source/source-file';
 import type { AssembledArchive } from './assemble';
+import type { MediaFile } from './media-files';
+import { sha256Hex } from './sha256';
 import { kindCode, TextBlockPacker } from './text-blocks';
 
 export interface PackWriteInput {
@@ -54,60 +75,120 @@ export function writePack(target: string, input: PackWriteInput): PackChecksums 
 
 function writeTables(db: Database.Database, input: PackWriteInput): PackChecksums {
   const { manifest, sections, passages, media } = input.archive;
-  // Passages reference their text block before the block is complete: check keys at commit.
-  db.pragma('defer_foreign_keys = ON');
-  const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-  putMeta.run(META.formatVersion, String(PACK_FORMAT_VERSION));
-  putMeta.run(META.manifest, JSON.stringify(manifest));
-  putMeta.run(META.analyzerVersion, input.analyzerFingerprint);
-  putMeta.run(META.builtBy, 'folio build');
+  const meta = new Map<string, string>();
+  meta.set(META.formatVersion, String(PACK_FORMAT_VERSION));
+  meta.set(META.manifest, JSON.stringify(manifest));
+  meta.set(META.analyzerVersion, input.analyzerFingerprint);
+  meta.set(META.builtBy, 'folio build');
 
   const putSection = db.prepare(
-    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const firstOfSection = new Map<string, number>();
   for (const p of passages) if (!firstOfSection.has(p.sectionId)) firstOfSection.set(p.sectionId, p.ordinal);
   for (const s of sections) {
+    const row: SectionRow = {
+      ordinal: s.ordinal,
+      id: s.id,
+      title: s.title,
+      title_is_metadata: s.titleIsMetadata ? 1 : 0,
+      depth: s.depth ?? 0,
+      first_passage: firstOfSection.get(s.id)!,
+      first_passage_id: s.firstPassageId!,
+      passage_count: s.passageCount,
+    };
     putSection.run(
-      s.ordinal,
-      s.id,
-      s.title,
-      s.titleIsMetadata ? 1 : 0,
-      s.depth ?? 0,
-      firstOfSection.get(s.id),
-      s.firstPassageId,
-      s.passageCount,
+      row.ordinal,
+      row.id,
+      row.title,
+      row.title_is_metadata,
+      row.depth,
+      row.first_passage,
+      row.first_passage_id,
+      row.passage_count,
+      sectionChecksum(row),
     );
   }
 
-  const putMedia = db.prepare(
-    'INSERT INTO media (id, type, mime, source, present, bytes, sha256, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const m of [...media].sort((a, b) => (a.ref.id < b.ref.id ? -1 : 1))) {
-    putMedia.run(m.ref.id, m.ref.type, m.ref.mime, m.ref.source, m.ref.present ? 1 : 0, m.ref.bytes, m.sha256, m.data);
-  }
+  const mediaHashes = writeMedia(db, media);
 
-  const putBlock = db.prepare('INSERT INTO blocks (id, first_passage, passage_count, data) VALUES (?, ?, ?, ?)');
-  const putPassage = db.prepare('INSERT INTO passages (ordinal, id_hash, kind) VALUES (?, ?, ?)');
-  const blocks = new TextBlockPacker((b) => putBlock.run(b.id, b.firstPassage, b.passageCount, b.data));
+  const putBlock = db.prepare(
+    'INSERT INTO blocks (id, first_passage, passage_count, data, checksum) VALUES (?, ?, ?, ?, ?)',
+  );
+  const putPassage = db.prepare('INSERT INTO passages (ordinal, id_hash, kind, checksum) VALUES (?, ?, ?, ?)');
+  let blockCount = 0;
+  const blocks = new TextBlockPacker((b) => {
+    putBlock.run(
+      b.id,
+      b.firstPassage,
+      b.passageCount,
+      b.data,
+      blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
+    );
+    blockCount++;
+  });
+  const kinds = KIND_CODES.map(() => 0);
   passages.forEach((p, i) => {
     blocks.add(p);
     const key = passageIdHash(p.id);
     if (!key) throw new SourceError(`internal: passage id ${p.id} is malformed`);
-    putPassage.run(p.ordinal, key.hash, kindCode(p));
+    const kind = kindCode(p);
+    kinds[kind]!++;
+    putPassage.run(p.ordinal, key.hash, kind, passageRowChecksum(p.ordinal, key.hash, kind));
     if (i % 5000 === 0) input.onProgress?.(i, passages.length);
   });
   blocks.finish();
+  const counts: PackCounts = { passages: passages.length, sections: sections.length, blocks: blockCount, kinds };
+  meta.set(META.counts, JSON.stringify(counts));
 
   input.writeSearchIndex(db);
-  const contentSha256 = contentChecksum(
-    manifest,
-    sections,
-    passages,
-    media.map((m) => ({ id: m.ref.id, sha256: m.sha256 })),
-  );
-  putMeta.run(META.contentSha256, contentSha256);
+  const contentSha256 = contentChecksum(manifest, sections, passages, mediaHashes);
+  meta.set(META.contentSha256, contentSha256);
   const indexSha256 = indexChecksum(db);
-  putMeta.run(META.indexSha256, indexSha256);
+  meta.set(META.indexSha256, indexSha256);
+  meta.set(META.checksum, String(metaChecksum(meta, META.checksum)));
+  const putMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+  for (const [key, value] of meta) putMeta.run(key, value);
   return { contentSha256, indexSha256 };
+}
+
+/**
+ * Stores the media files, in id order, reading each only now and one at a time (memory holds one
+ * file, however many the archive has). Returns each item's SHA-256, for the content checksum.
+ */
+function writeMedia(db: Database.Database, media: readonly MediaFile[]): { id: string; sha256: string | null }[] {
+  const putMedia = db.prepare(
+    'INSERT INTO media (id, type, mime, source, present, bytes, sha256, data, data_checksum, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const hashes: { id: string; sha256: string | null }[] = [];
+  for (const m of [...media].sort((a, b) => (a.ref.id < b.ref.id ? -1 : 1))) {
+    const shown = m.ref.source ?? m.ref.id;
+    const data = m.file ? readCheckedFile(m.file, 'media', shown) : null;
+    if (data && data.length !== m.ref.bytes)
+      throw new SourceError(`${shown}: the file changed while the pack was being built; build again`);
+    const row: MediaRow = {
+      id: m.ref.id,
+      type: m.ref.type,
+      mime: m.ref.mime,
+      source: m.ref.source,
+      present: m.ref.present ? 1 : 0,
+      bytes: m.ref.bytes,
+      sha256: data ? sha256Hex(data) : null,
+      data_checksum: data ? mediaDataChecksum(data) : null,
+    };
+    putMedia.run(
+      row.id,
+      row.type,
+      row.mime,
+      row.source,
+      row.present,
+      row.bytes,
+      row.sha256,
+      data,
+      row.data_checksum,
+      mediaChecksum(row),
+    );
+    hashes.push({ id: row.id, sha256: row.sha256 });
+  }
+  return hashes;
 }

@@ -25,6 +25,16 @@ interface Form {
   canonicalPrimaries: number;
 }
 
+/**
+ * The forms as a trie of their words: matching at a position walks it once, to the longest form,
+ * so a table of 100,000 groups (even all sharing their first word) costs the same per word as one.
+ */
+interface FormNode {
+  /** The form made of the words on the way here, if there is one. */
+  form: Form | null;
+  next: Map<string, FormNode> | null;
+}
+
 interface CanonicalToken {
   token: DetailedToken;
   /** Canonical primaries covered, inclusive. */
@@ -37,7 +47,8 @@ const WORD_GAP = /^[\s\-\u2010-\u2015\u00b7\u30fb.]{0,3}$/u;
 
 /** Matches the forms of an archive's variant groups in token streams (see the module doc). */
 export class VariantTable {
-  private readonly forms = new Map<string, Form[]>();
+  /** Forms by their first word. */
+  private readonly forms = new Map<string, FormNode>();
   private seq = 0;
 
   /** `base` is the analyzer without variants (tokenize, designations, joins; no stemming yet). */
@@ -55,17 +66,21 @@ export class VariantTable {
           .filter((i) => i >= 0);
         return { token, from: covered[0] ?? 0, to: covered[covered.length - 1] ?? canonPrimaries.length - 1 };
       });
-      for (const form of written) {
-        const raws = base(form)
-          .filter((t) => t.primary)
-          .map((t) => t.raw);
+      for (const [n, form] of written.entries()) {
+        const raws = (n === 0 ? canonPrimaries : base(form).filter((t) => t.primary)).map((t) => t.raw);
         if (raws.length === 0) continue;
-        const list = this.forms.get(raws[0]!) ?? [];
-        if (list.some((f) => f.raws.join(' ') === raws.join(' '))) continue;
+        let node = this.forms.get(raws[0]!);
+        if (!node) this.forms.set(raws[0]!, (node = { form: null, next: null }));
+        for (const raw of raws.slice(1)) {
+          node.next ??= new Map();
+          let child: FormNode | undefined = node.next.get(raw);
+          if (!child) node.next.set(raw, (child = { form: null, next: null }));
+          node = child;
+        }
+        // The same words in an earlier group keep that group's meaning.
+        if (node.form) continue;
         const identity = raws.join('\u0000') === canonPrimaries.map((t) => t.raw).join('\u0000');
-        list.push({ raws, identity, canonical, canonicalPrimaries: canonPrimaries.length });
-        list.sort((a, b) => b.raws.length - a.raws.length);
-        this.forms.set(raws[0]!, list);
+        node.form = { raws, identity, canonical, canonicalPrimaries: canonPrimaries.length };
       }
     }
   }
@@ -77,14 +92,25 @@ export class VariantTable {
   /** Folded first words of all forms that start with `prefix` mapped to their canonical terms (for as-you-type). */
   formsStartingWith(prefix: string, limit: number): DetailedToken[][] {
     const out: DetailedToken[][] = [];
-    for (const [first, forms] of this.forms) {
-      if (!first.startsWith(prefix)) continue;
-      for (const f of forms) {
-        if (f.raws.length === 1) out.push(f.canonical.map((c) => c.token));
-        if (out.length >= limit) return out;
-      }
+    if (limit <= 0) return out;
+    for (const [first, node] of this.forms) {
+      if (!first.startsWith(prefix) || !node.form) continue;
+      out.push(node.form.canonical.map((c) => c.token));
+      if (out.length >= limit) return out;
     }
     return out;
+  }
+
+  /** The longest form whose words start at primaries[i], separated only by WORD_GAP. */
+  private longestForm(text: string, primaries: readonly DetailedToken[], i: number): Form | undefined {
+    let node = this.forms.get(primaries[i]!.raw);
+    let matched = node?.form ?? undefined;
+    for (let k = i + 1; node?.next && k < primaries.length; k++) {
+      if (!WORD_GAP.test(text.slice(primaries[k - 1]!.end, primaries[k]!.start))) break;
+      node = node.next.get(primaries[k]!.raw);
+      if (node?.form) matched = node.form;
+    }
+    return matched;
   }
 
   /** Replaces every occurrence of a form in `tokens` (sorted by start) by its canonical tokens. */
@@ -92,24 +118,10 @@ export class VariantTable {
     if (this.forms.size === 0) return tokens;
     const primaries = tokens.filter((t) => t.primary);
     const replaced: { start: number; end: number; tokens: DetailedToken[] }[] = [];
+    // Tokens are sorted by start and replacements come in text order: `scan` only moves forward.
+    let scan = 0;
     for (let i = 0; i < primaries.length;) {
-      const candidates = this.forms.get(primaries[i]!.raw);
-      let matched: Form | undefined;
-      if (candidates) {
-        for (const form of candidates) {
-          if (i + form.raws.length > primaries.length) continue;
-          let ok = true;
-          for (let k = 0; k < form.raws.length && ok; k++) {
-            const p = primaries[i + k]!;
-            if (p.raw !== form.raws[k]) ok = false;
-            else if (k > 0 && !WORD_GAP.test(text.slice(primaries[i + k - 1]!.end, p.start))) ok = false;
-          }
-          if (ok) {
-            matched = form;
-            break;
-          }
-        }
-      }
+      const matched = this.longestForm(text, primaries, i);
       if (!matched) {
         i++;
         continue;
@@ -135,8 +147,10 @@ export class VariantTable {
       });
       if (!oneToOne) {
         const writtenSeq = ++this.seq;
-        for (const t of tokens) {
-          if (t.start >= start && t.end <= end) out.push({ ...t, primary: false, seq: writtenSeq });
+        while (scan < tokens.length && tokens[scan]!.start < start) scan++;
+        for (let k = scan; k < tokens.length && tokens[k]!.start < end; k++) {
+          const t = tokens[k]!;
+          if (t.end <= end) out.push({ ...t, primary: false, seq: writtenSeq });
         }
       }
       replaced.push({ start, end, tokens: out });
@@ -157,7 +171,7 @@ export class VariantTable {
       }
       if (!covered) kept.push(t);
     }
-    for (const rep of replaced) kept.push(...rep.tokens);
+    for (const rep of replaced) for (const t of rep.tokens) kept.push(t);
     return kept;
   }
 }

@@ -30,6 +30,7 @@
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { SearchFormatError, SearchIndexError } from '../../model/errors';
+import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
 import { decodeFieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
@@ -43,6 +44,7 @@ import { LazyMatch, MatchData, type TermFieldMatch } from './lazy-matches';
 import { PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
 import { sortByScoreDesc } from './sort-by-score';
+import { TermTable } from './term-table';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 
 export interface PackEngineOptions {
@@ -69,10 +71,8 @@ export class PackEngine implements IndexEngine {
   private readonly fields: SearchField[];
   private readonly fieldIndex = new Map<string, number>();
 
+  private readonly terms: TermTable;
   private readonly selectPostings: Database.Statement;
-  private readonly selectDocumentFrequency: Database.Statement;
-  private readonly selectTermRange: Database.Statement;
-  private readonly selectTermsFrom: Database.Statement;
   private readonly selectPrefixList: Database.Statement;
   private readonly selectBlob: Database.Statement;
 
@@ -87,23 +87,27 @@ export class PackEngine implements IndexEngine {
   constructor(db: Database.Database, options: PackEngineOptions = {}) {
     const format = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
     if (format !== SEARCH_FORMAT) throw new SearchFormatError(String(format), SEARCH_FORMAT);
-    const meta = JSON.parse(
-      db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string,
-    ) as SearchMeta;
+    const metaJson = db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get();
+    const checksum = db.prepare("SELECT value FROM search_meta WHERE key = 'checksum'").pluck().get();
+    if (String(searchMetaChecksum(format, metaJson)) !== checksum)
+      throw new SearchIndexError('the index header fails its checksum');
+    const meta = JSON.parse(metaJson as string) as SearchMeta;
     this.meta = meta;
     this.fields = meta.fields as SearchField[];
     this.fields.forEach((field, i) => this.fieldIndex.set(field, i));
     this.documentCount = meta.docCount;
     this.postingsCache = new PostingsCache(options.cacheBytes ?? 12 * 1024 * 1024);
-    this.selectPostings = db.prepare(
-      'SELECT t.tid AS tid, t.df AS df, p.data AS data FROM search_terms t JOIN search_postings p ON p.tid = t.tid WHERE t.term = ?',
-    );
-    this.selectDocumentFrequency = db.prepare('SELECT df FROM search_terms WHERE term = ?').pluck();
-    this.selectTermRange = db.prepare('SELECT term, df FROM search_terms WHERE term >= ? AND term < ?').raw();
-    this.selectTermsFrom = db.prepare('SELECT term, df FROM search_terms WHERE term >= ?').raw();
-    this.selectPrefixList = db.prepare('SELECT terms FROM search_prefix WHERE prefix = ?').pluck();
+    this.terms = new TermTable(db, meta.termCount);
+    this.selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
+    this.selectPrefixList = db.prepare('SELECT terms, checksum FROM search_prefix WHERE prefix = ?').raw();
     this.selectBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
     this.postingContext = { fieldCount: this.fields.length, meta, fieldLengths: () => this.fieldLengths() };
+  }
+
+  /** The payload of blob `name`, checked against its checksum; undefined when there is no such blob. */
+  private blob(name: string, what = `blob ${name}`): Uint8Array | undefined {
+    const blob = this.selectBlob.get(name);
+    return blob === undefined ? undefined : unframed(name, blob, what);
   }
 
   /** Runs a read of stored index data; whatever goes wrong is a SearchIndexError (a damaged index). */
@@ -118,7 +122,7 @@ export class PackEngine implements IndexEngine {
   /** Token counts per document and field (lunr's fieldLengths), loaded at the first tf decode. */
   private fieldLengths(): Int32Array {
     this.lengths ??= this.read(() => {
-      const blob = this.selectBlob.get('field_lengths') as Buffer | undefined;
+      const blob = this.blob('field_lengths');
       if (!blob) throw new Error('field lengths missing');
       return decodeFieldLengths(blob, this.documentCount * this.fields.length);
     });
@@ -130,13 +134,13 @@ export class PackEngine implements IndexEngine {
   hasTerm(term: string): boolean {
     const cached = this.postingsCache.peek(term);
     if (cached !== undefined) return cached !== null;
-    return this.read(() => this.selectDocumentFrequency.get(term)) !== undefined;
+    return this.read(() => this.terms.find(term)) !== null;
   }
 
   documentFrequency(term: string): number {
     const cached = this.postingsCache.peek(term);
     if (cached !== undefined) return cached ? cached.documentFrequency : 0;
-    return (this.read(() => this.selectDocumentFrequency.get(term)) as number | undefined) ?? 0;
+    return this.read(() => this.terms.find(term))?.df ?? 0;
   }
 
   expandPrefix(prefix: string, limit: number): string[] {
@@ -144,18 +148,19 @@ export class PackEngine implements IndexEngine {
     if (!prefix || prefix.includes('*') || !(limit > 0)) return [];
     if (limit <= PREFIX_TABLE_TOP) {
       const stored = this.read(() => {
-        const list = this.selectPrefixList.get(prefix) as string | undefined;
-        return list === undefined ? undefined : (JSON.parse(list) as string[]);
+        const row = this.selectPrefixList.get(prefix) as [unknown, unknown] | undefined;
+        if (row === undefined) return undefined;
+        const [list, checksum] = row;
+        if (typeof list !== 'string' || prefixChecksum(prefix, list) !== checksum)
+          throw new Error(`the prefix list of "${prefix}" fails its checksum`);
+        return JSON.parse(list) as string[];
       });
       if (stored !== undefined) return stored.slice(0, limit);
     }
-    const upper = nextPrefix(prefix);
-    const rows = this.read(() =>
-      upper === null ? this.selectTermsFrom.all(prefix) : this.selectTermRange.all(prefix, upper),
-    ) as [string, number][];
-    const completions = rows.filter((row) => row[0].startsWith(prefix));
-    completions.sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
-    return completions.slice(0, limit).map((row) => row[0]);
+    const rows = this.read(() => this.terms.range(prefix, nextPrefix(prefix)));
+    const completions = rows.filter((row) => row.term.startsWith(prefix));
+    completions.sort((a, b) => b.df - a.df || compareStrings(a.term, b.term));
+    return completions.slice(0, limit).map((row) => row.term);
   }
 
   /**
@@ -195,7 +200,7 @@ export class PackEngine implements IndexEngine {
 
   private loadVocabulary(): Vocabulary {
     this.vocabulary ??= this.read(() => {
-      const blob = this.selectBlob.get('vocab') as Buffer | undefined;
+      const blob = this.blob('vocab');
       if (!blob) throw new Error('search index: vocabulary missing');
       return decodeVocabulary(blob);
     });
@@ -209,8 +214,12 @@ export class PackEngine implements IndexEngine {
     const cached = this.postingsCache.get(term);
     if (cached !== undefined) return cached;
     const postings = this.read(() => {
-      const row = this.selectPostings.get(term) as { tid: number; df: number; data: Buffer } | undefined;
-      return row ? decodePostings(term, row.tid, row.df, row.data, this.postingContext) : null;
+      const row = this.terms.find(term);
+      if (!row) return null;
+      const data = this.selectPostings.get(row.tid);
+      if (data === undefined) throw new Error(`the postings of "${term}" are missing`);
+      const payload = unframed(row.tid, data, `the posting of "${term}"`);
+      return decodePostings(term, row.tid, row.df, payload, this.postingContext);
     });
     this.postingsCache.remember(term, postings);
     return postings;
@@ -230,7 +239,7 @@ export class PackEngine implements IndexEngine {
 
   private loadRefChunk(chunk: number): RefList {
     const refs = this.read(() => {
-      const blob = this.selectBlob.get(refChunkName(chunk)) as Buffer | undefined;
+      const blob = this.blob(refChunkName(chunk), `document refs (chunk ${chunk})`);
       if (!blob) throw new Error(`document refs missing (chunk ${chunk})`);
       return RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, this.documentCount - chunk * REF_CHUNK));
     });
@@ -244,7 +253,9 @@ export class PackEngine implements IndexEngine {
     const order = new Int32Array(this.documentCount);
     if (this.meta.hasAddOrder) {
       this.read(() => {
-        const reader = new ByteReader(this.selectBlob.get('add_order') as Buffer);
+        const blob = this.blob('add_order');
+        if (!blob) throw new Error('document add order missing');
+        const reader = new ByteReader(blob);
         for (let i = 0; i < order.length; i++) order[i] = reader.uint();
       });
     } else for (let i = 0; i < order.length; i++) order[i] = i;

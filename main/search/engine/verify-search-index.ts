@@ -4,6 +4,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
+import { prefixChecksum, searchMetaChecksum, termChecksum, unframed } from '../format/checksum';
 import { decodeFieldLengths } from '../format/field-lengths';
 import { decodePostings, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
@@ -29,13 +30,27 @@ export function verifySearchIndex(db: Database.Database): string[] {
       say(`unknown format ${String(format)}`);
       return problems;
     }
-    const meta = JSON.parse(
-      db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string,
-    ) as SearchMeta;
+    const metaJson = db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get();
+    const metaChecksum = db.prepare("SELECT value FROM search_meta WHERE key = 'checksum'").pluck().get();
+    if (String(searchMetaChecksum(format, metaJson)) !== metaChecksum) {
+      say('the index header fails its checksum');
+      return problems;
+    }
+    const meta = JSON.parse(metaJson as string) as SearchMeta;
     const fieldCount = meta.fields.length;
     const documentCount = meta.docCount;
     const selectBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
-    const blob = (name: string): Buffer | undefined => selectBlob.get(name) as Buffer | undefined;
+    // Every blob is framed with its checksum; one that fails it is reported (then null) and read no further.
+    const blob = (name: string, what = `blob ${name}`): Uint8Array | null | undefined => {
+      const stored = selectBlob.get(name);
+      if (stored === undefined) return undefined;
+      try {
+        return unframed(name, stored, what);
+      } catch (e) {
+        say((e as Error).message);
+        return null;
+      }
+    };
     let lengths: Int32Array | null = null;
     const context: PostingContext = {
       fieldCount,
@@ -51,8 +66,9 @@ export function verifySearchIndex(db: Database.Database): string[] {
 
     // Documents: every chunk of refs holds its share, and no chunk is left over.
     for (let chunk = 0; chunk * REF_CHUNK < documentCount; chunk++) {
-      const refs = blob(refChunkName(chunk));
-      if (!refs) {
+      const refs = blob(refChunkName(chunk), `document refs (chunk ${chunk})`);
+      if (refs === null) continue;
+      if (refs === undefined) {
         say(`document refs missing (chunk ${chunk})`);
         break;
       }
@@ -69,17 +85,21 @@ export function verifySearchIndex(db: Database.Database): string[] {
     // finite, and it names as many distinct documents as the term's count says.
     const rows = db
       .prepare(
-        'SELECT t.term, t.tid, t.df, p.data FROM search_terms t LEFT JOIN search_postings p ON p.tid = t.tid ORDER BY t.term',
+        'SELECT t.term, t.tid, t.df, t.rank, t.checksum, p.data FROM search_terms t LEFT JOIN search_postings p ON p.tid = t.tid ORDER BY t.term',
       )
       .raw()
-      .iterate() as IterableIterator<[string, number, number, Buffer | null]>;
+      .iterate() as IterableIterator<[string, number, number, number, number, Buffer | null]>;
     let termCount = 0;
     let postingCount = 0;
     const lastTermOf = new Int32Array(documentCount).fill(-1);
     const termIndices = new Set<number>();
     const terms: string[] = [];
     const documentFrequencies: number[] = [];
-    for (const [term, termIndex, documentFrequency, data] of rows) {
+    for (const [term, termIndex, documentFrequency, rank, checksum, data] of rows) {
+      // Ranks count the rows in SQLite's order: a lost or renamed row leaves a gap (term-table.ts).
+      if (termChecksum(term, termIndex, documentFrequency, rank) !== checksum)
+        say(`the term row of "${term}" fails its checksum`);
+      else if (rank !== termCount) say(`the term table has a gap before "${term}"`);
       termCount++;
       terms.push(term);
       documentFrequencies.push(documentFrequency);
@@ -90,7 +110,8 @@ export function verifySearchIndex(db: Database.Database): string[] {
         continue;
       }
       try {
-        const postings = decodePostings(term, termIndex, documentFrequency, data, context);
+        const payload = unframed(termIndex, data, `the posting of "${term}"`);
+        const postings = decodePostings(term, termIndex, documentFrequency, payload, context);
         let distinct = 0;
         for (let field = 0; field < fieldCount; field++) {
           const ordinals = postings.ordinals[field];
@@ -123,8 +144,8 @@ export function verifySearchIndex(db: Database.Database): string[] {
 
     // The vocabulary blob agrees with the terms table (in JS order, not SQLite's).
     const vocabularyBlob = blob('vocab');
-    if (!vocabularyBlob) say('vocabulary missing');
-    else {
+    if (vocabularyBlob === undefined) say('vocabulary missing');
+    else if (vocabularyBlob !== null) {
       const vocabulary = decodeVocabulary(vocabularyBlob);
       const expected = terms
         .map((term, i) => [term, documentFrequencies[i]!] as const)
@@ -139,14 +160,18 @@ export function verifySearchIndex(db: Database.Database): string[] {
           }
         }
     }
-    if (meta.hasAddOrder && !blob('add_order')) say('document add order missing');
+    if (meta.hasAddOrder && blob('add_order') === undefined) say('document add order missing');
 
     // Prefix lists name only terms with that prefix.
     const known = new Set(terms);
-    for (const [prefix, json] of db
-      .prepare('SELECT prefix, terms FROM search_prefix')
+    for (const [prefix, json, checksum] of db
+      .prepare('SELECT prefix, terms, checksum FROM search_prefix')
       .raw()
-      .iterate() as IterableIterator<[string, string]>) {
+      .iterate() as IterableIterator<[string, string, number]>) {
+      if (prefixChecksum(prefix, json) !== checksum) {
+        say(`the prefix list "${prefix}" fails its checksum`);
+        continue;
+      }
       const completions = JSON.parse(json) as string[];
       if (!completions.every((term) => known.has(term) && term.startsWith(prefix)))
         say(`prefix list "${prefix}" names terms it should not`);

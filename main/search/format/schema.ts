@@ -31,16 +31,29 @@
  *   `vocab` (the JS-sorted term list with document counts, deflated, vocabulary.ts; loaded only when
  *   a fuzzy or wildcard expansion is first needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
- * - `search_meta`: format, fields, counts (SearchMeta).
+ * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
+ *
+ * Nothing is answered from data that fails its checks (checksum.ts): every blob (`search_postings`
+ * data, keyed by tid; `search_blobs` data, keyed by name) is framed with a checksum, and every row of
+ * `search_terms` and `search_prefix` carries one. A term's `rank` (its place in SQLite's order of the
+ * terms, covered by the checksum) lets a lookup prove a term absent: the terms either side of where
+ * it would be must have consecutive ranks, so a term row lost or damaged is never taken for "no
+ * such word" (term-table.ts in engine/).
  */
 
-export const SEARCH_FORMAT = 'folio-search-5';
+export const SEARCH_FORMAT = 'folio-search-6';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE search_terms (term TEXT PRIMARY KEY, tid INTEGER NOT NULL, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_terms (
+  term TEXT PRIMARY KEY,
+  tid INTEGER NOT NULL,
+  df INTEGER NOT NULL,
+  rank INTEGER NOT NULL,
+  checksum INTEGER NOT NULL
+) WITHOUT ROWID;
 CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
-CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL, checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 `;
 

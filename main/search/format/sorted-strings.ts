@@ -10,6 +10,20 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Code point order: SQLite's BINARY order of TEXT, as UTF-8 bytes compare. */
+export function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Only a surrogate (a code point above U+FFFF) against U+E000..U+FFFF sorts otherwise than by code unit.
+    if (x >= 0xd800 && y >= 0xd800) return a.codePointAt(i)! - b.codePointAt(i)!;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 /** The first index of `sorted` (in JS order) whose string is not less than `x`. */
 export function lowerBound(sorted: readonly string[], x: string): number {
   let lo = 0;

@@ -18,7 +18,8 @@ import {
   SEARCH_TABLES,
   type SearchMeta,
 } from '../format/schema';
-import { compareStrings } from '../format/sorted-strings';
+import { framed, prefixChecksum, searchMetaChecksum, termChecksum } from '../format/checksum';
+import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
 import { encodeVocabulary } from '../format/vocabulary';
 import type { IndexTables } from './index-tables';
@@ -36,24 +37,27 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   for (const table of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
   db.exec(SEARCH_SCHEMA);
 
-  // Terms and their postings.
-  const insertTerm = db.prepare('INSERT INTO search_terms (term, tid, df) VALUES (?, ?, ?)');
+  // Terms and their postings, each row and blob with its checksum (format/checksum.ts).
+  const insertTerm = db.prepare('INSERT INTO search_terms (term, tid, df, rank, checksum) VALUES (?, ?, ?, ?, ?)');
   const insertPostings = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
+  const ranks = sqliteRanks(sortedTerms);
   const writer = new ByteWriter(1 << 16);
   for (let term = 0; term < termCount; term++) {
     writer.reset();
     encodePostings(writer, flat, term, fieldCount, weightMode, tfModel ? tfModel.idf[term]! : 0);
-    insertTerm.run(sortedTerms[term]!, termIndices[term]!, documentFrequencies[term]!);
-    insertPostings.run(termIndices[term]!, writer.bytes());
+    const [text, tid, df, rank] = [sortedTerms[term]!, termIndices[term]!, documentFrequencies[term]!, ranks[term]!];
+    insertTerm.run(text, tid, df, rank, termChecksum(text, tid, df, rank));
+    insertPostings.run(tid, framed(tid, writer.bytes()));
   }
 
-  const insertBlob = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
-  if (tfModel) insertBlob.run('field_lengths', encodeFieldLengths(fieldLengths));
+  const blobStatement = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
+  const insertBlob = (name: string, data: Uint8Array): void => void blobStatement.run(name, framed(name, data));
+  if (tfModel) insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
 
   // Document refs by ordinal, in chunks.
   for (let chunk = 0; chunk * REF_CHUNK < refs.length; chunk++) {
     const chunkRefs = refs.slice(chunk * REF_CHUNK, (chunk + 1) * REF_CHUNK);
-    insertBlob.run(refChunkName(chunk), deflateRawSync(RefList.encode(chunkRefs), { level: 9 }));
+    insertBlob(refChunkName(chunk), deflateRawSync(RefList.encode(chunkRefs), { level: 9 }));
   }
 
   // lunr's add order as ordinals, for negated queries (which list every document in that order).
@@ -62,14 +66,16 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     refs.forEach((ref, ordinal) => ordinalOf.set(ref, ordinal));
     const orderWriter = new ByteWriter();
     for (const ref of addOrder) orderWriter.uint(ordinalOf.get(ref)!);
-    insertBlob.run('add_order', orderWriter.bytes());
+    insertBlob('add_order', orderWriter.bytes());
   }
 
-  insertBlob.run('vocab', encodeVocabulary(sortedTerms, documentFrequencies));
+  insertBlob('vocab', encodeVocabulary(sortedTerms, documentFrequencies));
 
-  const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms) VALUES (?, ?)');
-  for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies))
-    insertPrefix.run(prefix, JSON.stringify(completions));
+  const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms, checksum) VALUES (?, ?, ?)');
+  for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies)) {
+    const json = JSON.stringify(completions);
+    insertPrefix.run(prefix, json, prefixChecksum(prefix, json));
+  }
 
   const meta: SearchMeta = {
     format: SEARCH_FORMAT,
@@ -91,9 +97,26 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
       : {}),
   };
   const insertMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?)');
+  const metaJson = JSON.stringify(meta);
   insertMeta.run('format', SEARCH_FORMAT);
-  insertMeta.run('meta', JSON.stringify(meta));
+  insertMeta.run('meta', metaJson);
+  insertMeta.run('checksum', String(searchMetaChecksum(SEARCH_FORMAT, metaJson)));
   return meta;
+}
+
+/**
+ * Each term's place in SQLite's order of the terms (code point order), by position in `sortedTerms`
+ * (JS order). The two orders differ only where a term holds a character above U+FFFF.
+ */
+function sqliteRanks(sortedTerms: readonly string[]): Int32Array {
+  const ranks = new Int32Array(sortedTerms.length);
+  if (!sortedTerms.some((term) => /[\u{10000}-\u{10ffff}]/u.test(term))) {
+    for (let i = 0; i < ranks.length; i++) ranks[i] = i;
+    return ranks;
+  }
+  const order = [...sortedTerms.keys()].sort((a, b) => compareCodePoints(sortedTerms[a]!, sortedTerms[b]!));
+  order.forEach((term, rank) => (ranks[term] = rank));
+  return ranks;
 }
 
 /**

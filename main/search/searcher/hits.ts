@@ -3,6 +3,7 @@
  * words that matched highlighted where the page wrote them (snippet.ts).
  */
 import type { Passage } from '../../model/archive';
+import { PackError } from '../../model/errors';
 import type { SearchHit } from '../../model/search-result';
 import type { PassageSource } from './passage-source';
 import type { PassageTokens } from './passage-tokens';
@@ -37,7 +38,9 @@ function toHit(p: Passage, snippet: Snippet, score: number, passages: PassageSou
   let section: string;
   try {
     section = passages.sectionTitle(p.sectionId) ?? '';
-  } catch {
+  } catch (error) {
+    // A damaged pack is reported, not shown with its section titles missing.
+    if (error instanceof PackError) throw error;
     section = '';
   }
   return {

@@ -3,6 +3,7 @@
  * takes its place; nothing else in the renderer differs.
  */
 import type { ApiError, ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../../main/api/contract';
+import { visitorSession } from './visitor-session';
 
 export class ApiCallError extends Error {
   constructor(
@@ -10,6 +11,13 @@ export class ApiCallError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** The server did not answer at all (stopped, or the network between is gone): not an answer from the archive. */
+export class ServerUnreachable extends ApiCallError {
+  constructor() {
+    super('unavailable', 'The Folio server cannot be reached.');
   }
 }
 
@@ -25,16 +33,21 @@ export function httpApi(base = ''): FolioApi {
   return {
     async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]> {
       let response: Response;
+      const session = visitorSession();
       try {
         response = await fetch(`${base}/api/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Folio-Client': client },
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Folio-Client': client,
+            ...(session ? { 'X-Folio-Session': session } : {}),
+          },
           body: JSON.stringify(request),
           credentials: 'same-origin',
           cache: 'no-store',
         });
       } catch {
-        throw new ApiCallError('unavailable', 'The Folio server cannot be reached.');
+        throw new ServerUnreachable();
       }
       let result: ApiResult<M>;
       try {

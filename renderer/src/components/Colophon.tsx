@@ -1,23 +1,27 @@
 /** The page footer: where the archive comes from, its licence and version, and that nothing leaves the device. */
 import type { Manifest } from '../../../main/model/archive';
-import { strings } from '../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../i18n/ContentLanguage';
 import './Colophon.css';
 
 export function Colophon({ manifest }: { manifest: Manifest | null }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   return (
     <footer className="colophon">
       {manifest && (
         <p>
-          <span>{manifest.source}</span> <span aria-hidden="true">·</span> <span>{manifest.licence}</span>
+          <span lang={lang}>{manifest.source}</span> <span aria-hidden="true">·</span>{' '}
+          <span lang={lang}>{manifest.licence}</span>
           {manifest.version && (
             <>
               {' '}
-              <span aria-hidden="true">·</span> <span>{strings.app.version(manifest.version)}</span>
+              <span aria-hidden="true">·</span> <span>{t('app.version', { version: manifest.version })}</span>
             </>
           )}
         </p>
       )}
-      <p>{strings.app.offline}</p>
+      <p>{t('app.offline')}</p>
     </footer>
   );
 }

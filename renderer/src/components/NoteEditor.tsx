@@ -1,6 +1,6 @@
 /** Writes a bookmark's note: focused on opening, Escape cancels, the form submits. */
-import { useEffect, useRef, useState } from 'react';
-import { strings } from '../strings';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import './NoteEditor.css';
 
 export function NoteEditor({
@@ -10,10 +10,11 @@ export function NoteEditor({
   onCancel,
 }: {
   initial: string;
-  label: string;
+  label: ReactNode;
   onSave(this: void, note: string): Promise<void>;
   onCancel(this: void): void;
 }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(initial);
   const [saving, setSaving] = useState(false);
   const ref = useRef<HTMLTextAreaElement>(null);
@@ -45,10 +46,10 @@ export function NoteEditor({
       </label>
       <div className="note-actions">
         <button type="submit" className="primary" disabled={saving}>
-          {strings.note.save}
+          {t('note.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          {strings.note.cancel}
+          {t('note.cancel')}
         </button>
       </div>
     </form>

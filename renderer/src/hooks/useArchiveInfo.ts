@@ -1,9 +1,8 @@
-/** The open archive's description, read once; it also names the document and sets its language. */
+/** The open archive's description, read once. */
 import { useEffect, useState } from 'react';
 import type { ArchiveInfo } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
-import { strings } from '../strings';
 
 export function useArchiveInfo(): { info: ArchiveInfo | null; error: string | null } {
   const api = useApi();
@@ -15,8 +14,6 @@ export function useArchiveInfo(): { info: ArchiveInfo | null; error: string | nu
       (archive) => {
         if (cancelled) return;
         setInfo(archive);
-        document.title = strings.app.documentTitle(archive.manifest.title);
-        document.documentElement.lang = archive.manifest.languages[0] ?? 'en';
       },
       (failure: unknown) => !cancelled && setError(messageOf(failure)),
     );

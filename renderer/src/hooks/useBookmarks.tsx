@@ -6,7 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Bookmark } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
-import { strings } from '../strings';
+import { i18n } from '../i18n/i18n';
 import { useAnnounce } from './useAnnounce';
 
 export interface BookmarksState {
@@ -58,32 +58,32 @@ export function BookmarksProvider({ children }: { children: ReactNode }) {
         try {
           if (bookmarks.has(passageId)) {
             await api.call('bookmarks.remove', { passageId });
-            announce(strings.announce.bookmarkRemoved);
+            announce(i18n.t('announce.bookmarkRemoved'));
           } else {
             await api.call('bookmarks.set', { passageId });
-            announce(strings.announce.bookmarkSaved);
+            announce(i18n.t('announce.bookmarkSaved'));
           }
           await refresh();
         } catch (failure) {
-          announce(strings.announce.toggleFailed(messageOf(failure)));
+          announce(i18n.t('announce.toggleFailed', { message: messageOf(failure) }));
         }
       },
       saveNote: async (passageId, note) => {
         try {
           await api.call('bookmarks.set', { passageId, note });
           await refresh();
-          announce(strings.announce.noteSaved);
+          announce(i18n.t('announce.noteSaved'));
         } catch (failure) {
-          announce(strings.announce.noteFailed(messageOf(failure)));
+          announce(i18n.t('announce.noteFailed', { message: messageOf(failure) }));
         }
       },
       remove: async (passageId) => {
         try {
           await api.call('bookmarks.remove', { passageId });
           await refresh();
-          announce(strings.announce.bookmarkRemoved);
+          announce(i18n.t('announce.bookmarkRemoved'));
         } catch (failure) {
-          announce(strings.announce.removeFailed(messageOf(failure)));
+          announce(i18n.t('announce.removeFailed', { message: messageOf(failure) }));
         }
       },
     }),

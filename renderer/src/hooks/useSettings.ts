@@ -1,12 +1,12 @@
 /**
- * The reader's settings (text size, theme, reading position), read once and applied to the root element:
+ * The reader's settings (text size, theme, language, reading position), read once and applied to the root element:
  * `data-theme` picks the palette, `--reader-size` the text size (CSSOM, which the CSP allows).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Settings } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
-import { strings } from '../strings';
+import { i18n } from '../i18n/i18n';
 import { useAnnounce } from './useAnnounce';
 
 export interface SettingsState {
@@ -46,7 +46,7 @@ export function useSettings(): SettingsState {
       try {
         setSettings(await api.call('settings.set', patch));
       } catch (failure) {
-        announce(strings.announce.settingFailed(messageOf(failure)));
+        announce(i18n.t('announce.settingFailed', { message: messageOf(failure) }));
       }
     },
     [api, announce],

@@ -1,5 +1,6 @@
 /** The kinds a search shows, as checkable chips; unchecking the last one checks them all again. */
-import { FILTER_KINDS, strings, type FilterKind } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { FILTER_KINDS, type FilterKind } from '../../kinds';
 import './KindFilters.css';
 
 export function KindFilters({
@@ -9,13 +10,14 @@ export function KindFilters({
   kinds: ReadonlySet<FilterKind>;
   onToggle(this: void, kind: FilterKind): void;
 }) {
+  const { t } = useTranslation();
   return (
     <fieldset className="filters">
-      <legend>{strings.search.filters}</legend>
+      <legend>{t('search.filters')}</legend>
       {FILTER_KINDS.map((kind) => (
         <label key={kind} className="chip">
           <input type="checkbox" checked={kinds.has(kind)} onChange={() => onToggle(kind)} />
-          {strings.kind.filter[kind]}
+          {t(`kind.filter.${kind}`)}
         </label>
       ))}
     </fieldset>

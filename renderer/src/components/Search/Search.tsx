@@ -3,23 +3,31 @@
  * results, Enter opens one, Escape clears; the panel closes on a click outside it.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../main/model/search-result';
 import { passageHref } from '../../route';
-import { strings } from '../../strings';
+import { i18n } from '../../i18n/i18n';
 import { KindFilters } from './KindFilters';
 import { SearchResult } from './SearchResult';
 import { useSearch, type Answer } from './useSearch';
 import { useSearchShortcut } from './useSearchShortcut';
 import './Search.css';
 
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 function statusText(error: string | null, answer: Answer | null): string {
-  if (error) return strings.search.failed(error);
-  if (!answer) return strings.search.searching;
-  if (answer.total === 0) return strings.search.none(answer.query);
-  return strings.search.count(answer.total, answer.results.length);
+  const t = i18n.t;
+  if (error) return t('search.failed', { message: error });
+  if (!answer) return t('search.searching');
+  if (answer.total === 0) return t('search.none', { query: clip(answer.query) });
+  const shown = answer.results.length;
+  return answer.total > shown
+    ? t('search.countShowing', { count: answer.total, shown })
+    : t('search.count', { count: answer.total });
 }
 
 export function Search({ passageCount }: { passageCount: number | null }) {
+  const { t } = useTranslation();
   const search = useSearch();
   const { query, answer } = search;
   const [open, setOpen] = useState(false);
@@ -82,7 +90,7 @@ export function Search({ passageCount }: { passageCount: number | null }) {
   return (
     <div role="search" className="search">
       <label htmlFor={`${ids}-input`} className="visually-hidden">
-        {strings.search.label}
+        {t('search.label')}
       </label>
       <div className="search-field">
         <svg aria-hidden="true" viewBox="0 0 20 20" className="search-icon">
@@ -97,7 +105,9 @@ export function Search({ passageCount }: { passageCount: number | null }) {
           aria-autocomplete="list"
           aria-activedescendant={showPanel && active >= 0 ? optionId(active) : undefined}
           aria-describedby={`${ids}-hint`}
-          placeholder={strings.search.placeholder(passageCount)}
+          placeholder={
+            passageCount === null ? t('search.placeholder') : t('search.placeholderCount', { count: passageCount })
+          }
           autoComplete="off"
           spellCheck={false}
           maxLength={10_000}
@@ -114,7 +124,7 @@ export function Search({ passageCount }: { passageCount: number | null }) {
         </kbd>
       </div>
       <span id={`${ids}-hint`} className="visually-hidden">
-        {strings.search.hint}
+        {t('search.hint')}
       </span>
       <div ref={panelRef} className="search-panel" hidden={!showPanel}>
         <KindFilters kinds={search.kinds} onToggle={search.toggleKind} />
@@ -122,8 +132,8 @@ export function Search({ passageCount }: { passageCount: number | null }) {
         <p className="search-status" role="status" aria-busy={search.busy || undefined}>
           {statusText(search.error, answer)}
         </p>
-        {answer && answer.total === 0 && <p className="search-empty">{strings.search.emptyHint}</p>}
-        <ul id={listId} role="listbox" aria-label={strings.search.results} className="results">
+        {answer && answer.total === 0 && <p className="search-empty">{t('search.emptyHint')}</p>}
+        <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
           {results.map((hit, i) => (
             <SearchResult
               key={hit.passageId}
@@ -142,7 +152,7 @@ export function Search({ passageCount }: { passageCount: number | null }) {
             disabled={search.loadingMore}
             onClick={() => void search.showMore().then(() => inputRef.current?.focus())}
           >
-            {search.loadingMore ? strings.search.loadingMore : strings.search.more(answer.total - results.length)}
+            {search.loadingMore ? t('search.loadingMore') : t('search.more', { count: answer.total - results.length })}
           </button>
         )}
       </div>

@@ -1,6 +1,7 @@
 /** One search result: an option of the results listbox, with its kind, section and highlighted snippet. */
 import type { SearchHit } from '../../../../main/model/search-result';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { Badge } from '../Badge';
 import { Highlighted } from '../Highlighted';
 import './SearchResult.css';
@@ -18,6 +19,8 @@ export function SearchResult({
   onChoose(this: void): void;
   onHover(this: void): void;
 }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   return (
     <li
       id={id}
@@ -30,11 +33,17 @@ export function SearchResult({
       onMouseMove={() => !active && onHover()}
     >
       <span className="result-meta">
-        <Badge tone={hit.kind}>{strings.kind.label[hit.kind]}</Badge>
-        <span className="result-section">{hit.section}</span>
+        <Badge tone={hit.kind}>{t(`kind.label.${hit.kind}`)}</Badge>
+        <span className="result-section" lang={lang}>
+          {hit.section}
+        </span>
       </span>
-      {hit.kind === 'media' && hit.title && <span className="result-title">{hit.title}</span>}
-      <span className="result-snippet">
+      {hit.kind === 'media' && hit.title && (
+        <span className="result-title" lang={lang}>
+          {hit.title}
+        </span>
+      )}
+      <span className="result-snippet" lang={lang}>
         {hit.snippetStart > 0 && '…'}
         <Highlighted text={hit.snippet} offset={hit.snippetStart} ranges={hit.highlights} />
         {hit.snippetStart + hit.snippet.length < hit.text.length && '…'}

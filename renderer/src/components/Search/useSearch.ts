@@ -9,7 +9,7 @@ import type { SearchHit } from '../../../../main/model/search-result';
 import { useApi } from '../../api/ApiContext';
 import { isSuperseded } from '../../api/superseded';
 import { messageOf } from '../../error-message';
-import { FILTER_KINDS, type FilterKind } from '../../strings';
+import { FILTER_KINDS, type FilterKind } from '../../kinds';
 
 const PAGE = 30;
 

@@ -5,14 +5,15 @@ import { NoteEditor } from '../../components/NoteEditor';
 import { NoteText } from '../../components/NoteText';
 import { useBookmarks } from '../../hooks/useBookmarks';
 import { passageHref } from '../../route';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
 import './BookmarkItem.css';
 
-function formatDate(iso: string): string {
+function formatDate(iso: string, language: string): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime())
     ? iso
-    : d.toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
+    : d.toLocaleDateString(language, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
 export function BookmarkItem({
@@ -26,7 +27,8 @@ export function BookmarkItem({
   onEdit(this: void, open: boolean): void;
 }) {
   const { saveNote, remove } = useBookmarks();
-  const t = strings.bookmarks;
+  const { t, i18n } = useTranslation();
+  const lang = useContentLanguage();
   const headingId = `bm-${b.passageId}`;
   return (
     <li className={b.orphaned ? 'bookmark orphaned' : 'bookmark'}>
@@ -34,24 +36,32 @@ export function BookmarkItem({
         <p className="bookmark-meta">
           {b.passage ? (
             <>
-              <Badge tone={b.passage.kind}>{strings.kind.label[b.passage.kind]}</Badge>
-              <span className="bookmark-section">{b.passage.section}</span>
+              <Badge tone={b.passage.kind}>{t(`kind.label.${b.passage.kind}`)}</Badge>
+              <span className="bookmark-section" lang={lang}>
+                {b.passage.section}
+              </span>
             </>
           ) : (
-            <Badge tone="orphan">{t.orphaned}</Badge>
+            <Badge tone="orphan">{t('bookmarks.orphaned')}</Badge>
           )}
           <span className="bookmark-date">
-            {t.saved} <time dateTime={b.createdAt}>{formatDate(b.createdAt)}</time>
+            {t('bookmarks.saved')} <time dateTime={b.createdAt}>{formatDate(b.createdAt, i18n.language)}</time>
           </span>
         </p>
-        <h2 id={headingId} className="bookmark-excerpt">
-          {b.passage ? b.passage.excerpt : b.savedExcerpt ? t.quoted(b.savedExcerpt) : t.gone}
-        </h2>
-        {b.orphaned && <p className="orphan-note">{t.orphanNote}</p>}
+        {b.passage || b.savedExcerpt ? (
+          <h2 id={headingId} className="bookmark-excerpt" lang={lang}>
+            {b.passage ? b.passage.excerpt : t('bookmarks.quoted', { excerpt: b.savedExcerpt })}
+          </h2>
+        ) : (
+          <h2 id={headingId} className="bookmark-excerpt">
+            {t('bookmarks.gone')}
+          </h2>
+        )}
+        {b.orphaned && <p className="orphan-note">{t('bookmarks.orphanNote')}</p>}
         {editing ? (
           <NoteEditor
             initial={b.note}
-            label={t.note}
+            label={t('bookmarks.note')}
             onCancel={() => onEdit(false)}
             onSave={async (note) => {
               await saveNote(b.passageId, note);
@@ -64,14 +74,14 @@ export function BookmarkItem({
         <p className="bookmark-actions">
           {!b.orphaned && (
             <a href={passageHref(b.passageId)} className="button">
-              {t.goTo}
+              {t('bookmarks.goTo')}
             </a>
           )}
           <button type="button" onClick={() => onEdit(!editing)}>
-            {t.noteToggle(!!b.note)}
+            {b.note ? t('bookmarks.noteEdit') : t('bookmarks.noteAdd')}
           </button>
           <button type="button" className="danger" onClick={() => void remove(b.passageId)}>
-            {t.remove}
+            {t('bookmarks.remove')}
           </button>
         </p>
       </article>

@@ -4,7 +4,7 @@ import { useApi } from '../../api/ApiContext';
 import { messageOf } from '../../error-message';
 import { useAnnounce } from '../../hooks/useAnnounce';
 import { useBookmarks } from '../../hooks/useBookmarks';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
 import { download } from './download';
 import './BookmarkTransfer.css';
 
@@ -14,7 +14,7 @@ export function BookmarkTransfer() {
   const { bookmarks, refresh } = useBookmarks();
   const [message, setMessage] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
-  const t = strings.bookmarks;
+  const { t } = useTranslation();
   const count = bookmarks.size;
 
   const report = (text: string): void => {
@@ -26,9 +26,9 @@ export function BookmarkTransfer() {
     try {
       const file = await api.call('bookmarks.export', { format });
       download(file.filename, file.mime, file.content);
-      report(t.exported(count, file.filename));
+      report(t('bookmarks.exported', { count, filename: file.filename }));
     } catch (error) {
-      setMessage(t.exportFailed(messageOf(error)));
+      setMessage(t('bookmarks.exportFailed', { message: messageOf(error) }));
     }
   };
 
@@ -36,23 +36,25 @@ export function BookmarkTransfer() {
     try {
       const summary = await api.call('bookmarks.import', { content: await file.text() });
       await refresh();
-      report(t.imported(file.name, summary));
+      report(
+        t(summary.rejected ? 'bookmarks.importedRejected' : 'bookmarks.imported', { file: file.name, ...summary }),
+      );
     } catch (error) {
-      setMessage(t.importFailed(messageOf(error)));
+      setMessage(t('bookmarks.importFailed', { message: messageOf(error) }));
     }
   };
 
   return (
     <>
-      <div className="toolbar" role="group" aria-label={t.transfer}>
+      <div className="toolbar" role="group" aria-label={t('bookmarks.transfer')}>
         <button type="button" onClick={() => void exportAs('json')} disabled={!count}>
-          {t.exportJson}
+          {t('bookmarks.exportJson')}
         </button>
         <button type="button" onClick={() => void exportAs('markdown')} disabled={!count}>
-          {t.exportMarkdown}
+          {t('bookmarks.exportMarkdown')}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()}>
-          {t.importJson}
+          {t('bookmarks.importJson')}
         </button>
         <input
           ref={fileRef}
@@ -60,7 +62,7 @@ export function BookmarkTransfer() {
           accept="application/json,.json"
           className="visually-hidden"
           tabIndex={-1}
-          aria-label={t.importLabel}
+          aria-label={t('bookmarks.importLabel')}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void importFile(file);

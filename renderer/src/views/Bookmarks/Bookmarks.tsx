@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { useBookmarks } from '../../hooks/useBookmarks';
-import { strings } from '../../strings';
+import { useKioskMode } from '../../kiosk/kiosk-mode';
+import { useTranslation } from 'react-i18next';
+import { ContentInText } from '../../i18n/ContentInText';
 import { BookmarkItem } from './BookmarkItem';
 import { BookmarkTransfer } from './BookmarkTransfer';
 import './Bookmarks.css';
@@ -11,7 +13,9 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   const { bookmarks } = useBookmarks();
   // One note editor at a time: the passage id whose note is open.
   const [editing, setEditing] = useState<string | null>(null);
-  const t = strings.bookmarks;
+  const { t } = useTranslation();
+  // A kiosk has no files to import from or export to.
+  const kiosk = useKioskMode();
   const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
   const list = [...bookmarks.values()].sort(
     (a, b) =>
@@ -20,9 +24,18 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   );
   return (
     <section className="bookmarks" aria-labelledby="bookmarks-title">
-      <h1 id="bookmarks-title">{t.title}</h1>
-      <p className="lede">{list.length ? t.summary(list.length, info.manifest.title) : t.empty}</p>
-      <BookmarkTransfer />
+      <h1 id="bookmarks-title">{t('bookmarks.title')}</h1>
+      <p className="lede">
+        {list.length ? (
+          <ContentInText
+            text={t('bookmarks.summary', { count: list.length, archive: info.manifest.title })}
+            content={info.manifest.title}
+          />
+        ) : (
+          t('bookmarks.empty')
+        )}
+      </p>
+      {!kiosk && <BookmarkTransfer />}
       <ol className="bookmark-list">
         {list.map((b) => (
           <BookmarkItem

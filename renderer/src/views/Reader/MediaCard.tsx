@@ -6,7 +6,8 @@ import type { Passage } from '../../../../main/model/archive';
 import { useApi } from '../../api/ApiContext';
 import { Badge } from '../../components/Badge';
 import { Highlighted, type Ranges } from '../../components/Highlighted';
-import { mediaWord, strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { excerpt } from './excerpt';
 import { MediaPlaceholder } from './MediaPlaceholder';
 import { LangText } from './PassageContent';
@@ -14,18 +15,20 @@ import './MediaCard.css';
 
 export function MediaCard({ passage: p, highlights }: { passage: Passage; highlights: Ranges }) {
   const api = useApi();
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   // The title is the start of the text; the rest is the description, its highlights offset to match.
   const title = p.title && p.text.startsWith(p.title) ? p.title : null;
   const rest = title ? p.text.slice(title.length) : p.text;
   const restOffset = title ? title.length + (rest.length - rest.trimStart().length) : 0;
   const media = p.media;
   return (
-    <section className="media-card" aria-label={title ?? strings.media.untitled}>
+    <section className="media-card" aria-label={title ?? t('media.untitled')}>
       <p className="media-kind">
-        <Badge tone="media">{mediaWord(media?.type)}</Badge>
+        <Badge tone="media">{t(`media.word.${media?.type ?? 'image'}`)}</Badge>
       </p>
       {title && (
-        <h3 className="media-title">
+        <h3 className="media-title" lang={lang}>
           <Highlighted text={title} ranges={highlights} markClass="hit" />
         </h3>
       )}
@@ -41,7 +44,7 @@ export function MediaCard({ passage: p, highlights }: { passage: Passage; highli
         <MediaPlaceholder type={media?.type} icon={media?.type === 'audio' ? '♪' : '▶'} />
       )}
       {rest.trim() && (
-        <p className="media-description">
+        <p className="media-description" lang={p.lang ?? lang}>
           {highlights.length === 0 ? (
             <LangText text={rest.trim()} content={p.content} />
           ) : (

@@ -8,7 +8,9 @@ import type { Ranges } from '../../components/Highlighted';
 import { NoteEditor } from '../../components/NoteEditor';
 import { NoteText } from '../../components/NoteText';
 import { useBookmarks } from '../../hooks/useBookmarks';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
+import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
 import { PassageBody } from './PassageBody';
 import { PassageTools } from './PassageTools';
@@ -25,6 +27,8 @@ export function Passage({
   highlights: Ranges;
   target: boolean;
 }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   const { bookmarks, saveNote } = useBookmarks();
   const bookmark = bookmarks.get(p.id);
   const [editing, setEditing] = useState(false);
@@ -34,11 +38,10 @@ export function Passage({
       id={`p-${p.id}`}
       className={`passage passage-${p.kind}${target ? ' target' : ''}${bookmark ? ' bookmarked' : ''}`}
       data-passage-id={p.id}
-      lang={p.lang}
       data-ordinal={p.ordinal}
       tabIndex={-1}
     >
-      <div className="passage-body">
+      <div className="passage-body" lang={p.lang ?? lang}>
         <PassageBody passage={p} asTitle={asTitle} highlights={highlights} />
       </div>
       <PassageTools
@@ -52,7 +55,7 @@ export function Passage({
       {bookmark && editing && (
         <NoteEditor
           initial={bookmark.note}
-          label={strings.passage.noteLabel(name)}
+          label={<ContentInText text={t('passage.noteLabel', { name })} content={name} />}
           onCancel={() => setEditing(false)}
           onSave={async (note) => {
             await saveNote(p.id, note);

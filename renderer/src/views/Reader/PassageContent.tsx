@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import type { Block, Cell, Inline, LinkTarget, ListItem, Row, TableInfo } from '../../../../main/model/passage-content';
 import { hrefFor, passageHref } from '../../route';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
 
 function linkHref(target: Extract<LinkTarget, { section: string }>): string {
   return target.passage ? passageHref(target.passage) : hrefFor({ view: 'section', sectionId: target.section });
@@ -18,17 +18,29 @@ export function InlineContent({ nodes }: { nodes: readonly Inline[] }): ReactNod
   return nodes.map((node, i) => renderInline(node, i));
 }
 
+/** An image in running text, shown by its alt text (the interface's word "Image" when it has none). */
+function InlineImage({ alt }: { alt: string }) {
+  const { t } = useTranslation();
+  return (
+    <span className="inline-image" role="img" aria-label={alt || t('content.image')}>
+      {alt ? `[${alt}]` : '▫'}
+    </span>
+  );
+}
+
+/** "(continued)" after the caption of a long table's later parts: the interface's words, in its language. */
+function Continued() {
+  const { t, i18n } = useTranslation();
+  return <span lang={i18n.language}>{` ${t('content.continued')}`}</span>;
+}
+
 function renderInline(node: Inline, key: number): ReactNode {
   if (typeof node === 'string') return node;
   switch (node[0]) {
     case 'br':
       return <br key={key} />;
     case 'img':
-      return (
-        <span key={key} className="inline-image" role="img" aria-label={node[1] || strings.content.image}>
-          {node[1] ? `[${node[1]}]` : '▫'}
-        </span>
-      );
+      return <InlineImage key={key} alt={node[1]} />;
     case 'a': {
       const target = node[1];
       const children = <InlineContent nodes={node.slice(2) as Inline[]} />;
@@ -81,7 +93,7 @@ function Table({ info, rows }: { info: TableInfo; rows: Row[] }) {
         {info.caption && (
           <caption>
             <InlineContent nodes={info.caption} />
-            {info.continued ? ` ${strings.content.continued}` : ''}
+            {info.continued && <Continued />}
           </caption>
         )}
         {head.length > 0 && (

@@ -2,7 +2,7 @@
 import type { Bookmark } from '../../../../main/model/bookmark';
 import { useBookmarks } from '../../hooks/useBookmarks';
 import { passageHref } from '../../route';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
 import './PassageTools.css';
 
 export function PassageTools({
@@ -19,6 +19,7 @@ export function PassageTools({
   editing: boolean;
   onEdit(this: void): void;
 }) {
+  const { t } = useTranslation();
   const { toggle } = useBookmarks();
   return (
     <div className="passage-tools">
@@ -26,8 +27,8 @@ export function PassageTools({
         type="button"
         className="bookmark-toggle"
         aria-pressed={!!bookmark}
-        aria-label={strings.passage.bookmark(name)}
-        title={strings.passage.bookmarkTitle(!!bookmark)}
+        aria-label={t('passage.bookmark', { name })}
+        title={bookmark ? t('passage.bookmarkRemove') : t('passage.bookmarkAdd')}
         onClick={() => void toggle(passageId)}
       >
         <svg viewBox="0 0 16 20" aria-hidden="true">
@@ -37,8 +38,8 @@ export function PassageTools({
       <a
         className="passage-link"
         href={passageHref(passageId)}
-        aria-label={strings.passage.link(name)}
-        title={strings.passage.linkTitle}
+        aria-label={t('passage.link', { name })}
+        title={t('passage.linkTitle')}
       >
         #
       </a>
@@ -47,7 +48,7 @@ export function PassageTools({
           type="button"
           className="note-toggle"
           aria-expanded={editing}
-          aria-label={strings.passage.noteToggle(!!bookmark.note, name)}
+          aria-label={bookmark.note ? t('passage.noteEdit', { name }) : t('passage.noteAdd', { name })}
           onClick={onEdit}
         >
           ✎

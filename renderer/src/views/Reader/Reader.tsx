@@ -6,7 +6,11 @@ import { useEffect, useRef } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
-import { strings } from '../../strings';
+import { hrefFor } from '../../route';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
+import { NotFound } from '../NotFound';
+import { excerpt } from './excerpt';
 import { Pager } from './Pager';
 import { Passage } from './Passage';
 import { SectionNav } from './SectionNav';
@@ -23,6 +27,8 @@ export function Reader({
   route: ReaderRoute;
   onReadingPosition(this: void, passageId: string): void;
 }) {
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   const { view, error } = useSection(route);
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
@@ -43,19 +49,31 @@ export function Reader({
     }
   }, [view, targetId, route]);
 
+  // Name the document after the section, and the passage a deep link opens.
+  useEffect(() => {
+    if (!view) return;
+    const target = targetId ? view.passages.find((p) => p.id === targetId) : undefined;
+    const section = view.section.title;
+    const page = target
+      ? t('app.passageTitle', { passage: excerpt(target.title ?? target.text, 50), section })
+      : section;
+    document.title = t('app.documentTitle', { page, archive: info.manifest.title });
+  }, [view, targetId, info, t]);
+
   useReadingPosition(articleRef, view, onReadingPosition);
 
+  if (error?.notFound) return <NotFound />;
   if (error) {
     return (
-      <Notice title={strings.reader.notFound}>
-        <p>{error}</p>
+      <Notice title={t('errors.failedTitle')}>
+        <p>{error.message}</p>
         <p>
-          <a href="#/">{strings.reader.backToContents}</a>
+          <a href={hrefFor({ view: 'home' })}>{t('reader.backToContents')}</a>
         </p>
       </Notice>
     );
   }
-  if (!view) return <Loading>{strings.reader.loading}</Loading>;
+  if (!view) return <Loading>{t('reader.loading')}</Loading>;
 
   const { section, passages } = view;
   const first = passages[0];
@@ -65,9 +83,9 @@ export function Reader({
     <div className="reader">
       <SectionNav sections={info.sections} currentId={section.id} />
       <article ref={articleRef} className="reading" aria-labelledby="section-title">
-        <p className="eyebrow">{strings.reader.sectionOf(section.ordinal + 1, info.sections.length)}</p>
+        <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
         {!titleFromHeading && (
-          <h1 id="section-title" tabIndex={-1}>
+          <h1 id="section-title" tabIndex={-1} lang={lang}>
             {section.title}
           </h1>
         )}

@@ -6,8 +6,12 @@
 import { useMemo, useState } from 'react';
 import type { Section } from '../../../../main/model/archive';
 import { hrefFor } from '../../route';
-import { strings } from '../../strings';
+import { useTranslation } from 'react-i18next';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
 import './SectionNav.css';
+
+/** A title as a button's name: long ones cut, so a screen reader does not read a paragraph. */
+const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
 interface Entry {
   section: Section;
@@ -43,12 +47,14 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
     for (let p = list[i]!.parent; p >= 0; p = list[p]!.parent) if (!isOpen(p)) return false;
     return true;
   };
+  const { t } = useTranslation();
+  const lang = useContentLanguage();
   return (
-    <nav className="toc-side" aria-label={strings.reader.sections}>
+    <nav className="toc-side" aria-label={t('reader.sections')}>
       <p className="toc-side-title" aria-hidden="true">
-        {strings.reader.contents}
+        {t('reader.contents')}
       </p>
-      <ol>
+      <ol lang={lang}>
         {list.map((e, i) =>
           visible(i) ? (
             <li key={e.section.id} style={{ paddingLeft: `${e.depth * 0.9}rem` }} className="toc-entry">
@@ -57,7 +63,7 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
                   type="button"
                   className="toc-fold"
                   aria-expanded={isOpen(i)}
-                  aria-label={strings.reader.fold(e.section.title)}
+                  aria-label={t('reader.fold', { title: clip(e.section.title) })}
                   onClick={() => setToggled((m) => new Map(m).set(e.section.id, !isOpen(i)))}
                 >
                   {isOpen(i) ? '▾' : '▸'}

@@ -5,15 +5,18 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SectionView } from '../../../../main/api/contract';
 import { useApi } from '../../api/ApiContext';
-import { messageOf } from '../../error-message';
+import { isNotFound, messageOf } from '../../error-message';
 import type { Route } from '../../route';
 
 export type ReaderRoute = Extract<Route, { view: 'section' } | { view: 'passage' }>;
 
-export function useSection(route: ReaderRoute): { view: SectionView | null; error: string | null } {
+/** Why a section could not be shown: it is not in the archive, or the call failed (with the reason). */
+export type SectionError = { notFound: true } | { notFound: false; message: string };
+
+export function useSection(route: ReaderRoute): { view: SectionView | null; error: SectionError | null } {
   const api = useApi();
   const [view, setView] = useState<SectionView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<SectionError | null>(null);
   // The section last loaded, for the loader to compare with; a ref, so that loading it does not load again.
   const loaded = useRef<SectionView | null>(null);
   const byPassage = route.view === 'passage';
@@ -31,7 +34,8 @@ export function useSection(route: ReaderRoute): { view: SectionView | null; erro
         setView(next);
         setError(null);
       } catch (failure) {
-        if (!cancelled) setError(messageOf(failure));
+        if (!cancelled)
+          setError(isNotFound(failure) ? { notFound: true } : { notFound: false, message: messageOf(failure) });
       }
     })();
     return () => {

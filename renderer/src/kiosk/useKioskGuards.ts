@@ -1,0 +1,56 @@
+/**
+ * Touch-first rules a kiosk needs beyond its CSS: no context menu, no text-selection drag, no dragging,
+ * no pinch or keyboard zoom (the text-size control is the zoom), no file pickers or downloads, no link
+ * that leaves the app, and in-app links that replace the history entry, so there is no trail to go back
+ * along. The root element's `data-kiosk` switches on kiosk.css.
+ */
+import { useEffect } from 'react';
+
+const EDITABLE = 'input, textarea';
+
+export function useKioskGuards(): void {
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.kiosk = '';
+    const prevent = (event: Event): void => event.preventDefault();
+    const outsideFields = (event: Event): void => {
+      if (!(event.target instanceof Element && event.target.closest(EDITABLE))) event.preventDefault();
+    };
+    const onClick = (event: MouseEvent): void => {
+      const target = event.target instanceof Element ? event.target : null;
+      if (target?.closest('input[type=file]')) {
+        event.preventDefault();
+        return;
+      }
+      const link = target?.closest<HTMLAnchorElement>('a[href]');
+      if (!link) return;
+      event.preventDefault();
+      const href = link.getAttribute('href') ?? '';
+      if (href.startsWith('#') && !link.hasAttribute('download')) location.replace(href);
+    };
+    const onWheel = (event: WheelEvent): void => {
+      if (event.ctrlKey) event.preventDefault();
+    };
+    const onKey = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && ['+', '-', '=', '0', 'o', 's', 'p'].includes(event.key.toLowerCase()))
+        event.preventDefault();
+    };
+    document.addEventListener('contextmenu', prevent);
+    document.addEventListener('selectstart', outsideFields);
+    document.addEventListener('dragstart', prevent);
+    document.addEventListener('gesturestart', prevent);
+    document.addEventListener('click', onClick, { capture: true });
+    document.addEventListener('wheel', onWheel, { passive: false });
+    document.addEventListener('keydown', onKey);
+    return () => {
+      delete root.dataset.kiosk;
+      document.removeEventListener('contextmenu', prevent);
+      document.removeEventListener('selectstart', outsideFields);
+      document.removeEventListener('dragstart', prevent);
+      document.removeEventListener('gesturestart', prevent);
+      document.removeEventListener('click', onClick, { capture: true });
+      document.removeEventListener('wheel', onWheel);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, []);
+}

@@ -1,0 +1,209 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the browser page, so this file also sees DOM types.
+/**
+ * The interface in English and Korean: the default follows the browser's language or the configured `?lang=`,
+ * the choice in Settings is kept, the archive's text keeps its own language, and every view, in both languages
+ * and both themes, has no untranslated key, no English interface text in Korean, and no serious axe finding.
+ */
+import type { BrowserContext, Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { embeddedPackPath } from '../../main/archive/embedded';
+import { en } from '../../renderer/src/i18n/en';
+import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+
+/** Every key of a catalogue, dotted, plural suffixes dropped; and every message. */
+function flatten(node: object, prefix = ''): { key: string; message: string }[] {
+  return Object.entries(node).flatMap(([k, v]) =>
+    typeof v === 'string'
+      ? [{ key: `${prefix}${k.replace(/_(one|other)$/, '')}`, message: v }]
+      : flatten(v as object, `${prefix}${k}.`),
+  );
+}
+const ENTRIES = flatten(en);
+const KEYS = [...new Set(ENTRIES.map((e) => e.key))];
+/** The English words of each message between its placeholders: what a Korean page must not show. */
+const ENGLISH_PIECES = [
+  ...new Set(
+    ENTRIES.flatMap((e) => e.message.split(/\{\{[^}]*\}\}/))
+      .map((piece) => piece.replace(/[“”"().,:…]/g, ' ').trim())
+      .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece !== 'Folio'),
+  ),
+];
+/** Latin words a Korean interface still shows: the brand, file formats and the names of keys. */
+const LATIN_ALLOWED = new Set(['Folio', 'JSON', 'Markdown', 'Ctrl', 'Enter', 'Escape', 'Esc', 'px']);
+
+/** What the interface (not the archive) says on the page: text outside any element of another language. */
+function interfaceText(page: Page): Promise<{ texts: string[]; attributes: string[] }> {
+  return page.evaluate(() => {
+    const ui = document.documentElement.lang;
+    const ofInterface = (el: Element | null): boolean => !!el && el.closest('[lang]')?.getAttribute('lang') === ui;
+    const texts: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest('script, style, noscript, kbd, [hidden]') || !ofInterface(el)) continue;
+      const text = node.textContent?.trim();
+      if (text) texts.push(text);
+    }
+    const attributes: string[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('[aria-label], [title], [placeholder]'))) {
+      if (!ofInterface(el)) continue;
+      for (const name of ['aria-label', 'title', 'placeholder']) {
+        const value = el.getAttribute(name);
+        if (value) attributes.push(value);
+      }
+    }
+    attributes.push(document.title);
+    return { texts, attributes };
+  });
+}
+
+/** What on the page is not Korean: keys shown as text, English messages, Latin words outside the archive's text. */
+async function untranslated(page: Page): Promise<string[]> {
+  const { texts, attributes } = await interfaceText(page);
+  const found: string[] = [];
+  for (const text of [...texts, ...attributes]) {
+    for (const key of KEYS) if (text.includes(key)) found.push(`key ${key} in “${text}”`);
+    // A one-word message ("Video") may also be a word of the archive's text that a label quotes: only whole.
+    for (const piece of ENGLISH_PIECES)
+      if (piece.includes(' ') ? text.includes(piece) : text === piece) found.push(`English “${piece}” in “${text}”`);
+  }
+  for (const text of texts) {
+    for (const word of text.match(/[A-Za-z]{2,}/g) ?? [])
+      if (!LATIN_ALLOWED.has(word)) found.push(`Latin “${word}” in “${text}”`);
+  }
+  return [...new Set(found)];
+}
+
+describe.skipIf(!!chromiumMissing)(
+  `the interface in English and Korean${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
+  () => {
+    let h: Harness;
+    const contexts: BrowserContext[] = [];
+    const open = async (locale: string): Promise<Page> => {
+      const context = await h.newContext({ locale });
+      contexts.push(context);
+      return context.newPage();
+    };
+
+    beforeAll(async () => {
+      h = await startHarness(embeddedPackPath());
+    });
+    afterEach(async () => {
+      for (const c of contexts.splice(0)) await c.close();
+      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
+      expect(h.pageErrors).toEqual([]);
+    });
+    afterAll(async () => {
+      await h?.close();
+    });
+
+    it('follows the browser language, then the configured default, then the reader’s choice', async () => {
+      const ko = await open('ko-KR');
+      await ko.goto(`${h.server.url}#/`);
+      await ko.getByRole('link', { name: '목차', exact: true }).waitFor();
+      expect(await ko.evaluate(() => document.documentElement.lang)).toBe('ko');
+      // The archive's own text keeps its language.
+      expect(await ko.locator('#archive-title').getAttribute('lang')).toBe('en');
+
+      const configured = await open('en-US');
+      await configured.goto(`${h.server.url}?lang=ko#/`);
+      await configured.getByRole('link', { name: '설정', exact: true }).click();
+      await configured.getByRole('heading', { level: 1, name: '설정' }).waitFor();
+
+      // Choosing English in Settings wins over both, and is kept across a reload.
+      await configured.getByRole('radio', { name: 'English' }).check();
+      await configured.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      expect(await configured.evaluate(() => document.documentElement.lang)).toBe('en');
+      await configured.reload();
+      await configured.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      expect(await configured.getByRole('radio', { name: 'English' }).isChecked()).toBe(true);
+      // And back to following the default.
+      await configured.getByRole('radio', { name: 'The system’s language' }).check();
+      await configured.getByRole('heading', { level: 1, name: '설정' }).waitFor();
+    });
+
+    it('counts with each language’s plural rules', async () => {
+      const page = await open('en-US');
+      await page.goto(`${h.server.url}#/`);
+      await page.locator('.toc-count').first().waitFor();
+      const counts = await page.locator('.toc-count').allTextContents();
+      expect(counts.every((c) => /^\d[\d,]* passages?$/.test(c))).toBe(true);
+      expect(counts.some((c) => / passages$/.test(c))).toBe(true);
+      await page.getByRole('searchbox', { name: 'Search the archive' }).fill('Inchon');
+      await expect.poll(() => page.locator('.search-status').textContent()).toMatch(/^\d+ results?/);
+
+      const ko = await open('ko');
+      await ko.goto(`${h.server.url}#/`);
+      await ko.locator('.toc-count').first().waitFor();
+      const koCounts = await ko.locator('.toc-count').allTextContents();
+      expect(koCounts.every((c) => /^단락 \d[\d,]*개$/.test(c))).toBe(true);
+    });
+
+    for (const language of ['en', 'ko'] as const) {
+      for (const theme of ['light', 'dark'] as const) {
+        it(`walks every view in ${language === 'en' ? 'English' : 'Korean'}, ${theme} theme`, async () => {
+          const page = await open(language === 'ko' ? 'ko-KR' : 'en-US');
+          const problems: string[] = [];
+          const check = async (view: string): Promise<void> => {
+            for (const finding of await axeSerious(page)) problems.push(`${view}: ${finding}`);
+            if (language === 'ko') for (const finding of await untranslated(page)) problems.push(`${view}: ${finding}`);
+          };
+
+          await page.goto(`${h.server.url}#/settings`);
+          await page.locator(`input[name=theme][value=${theme}]`).check();
+          await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+          await check('settings');
+
+          await page.goto(`${h.server.url}#/`);
+          await page.locator('#archive-title').waitFor();
+          await check('home');
+
+          // Every section (captions, media cards, headings), each bookmarked once, one with its note open.
+          const sections = await page
+            .locator('.toc-list a')
+            .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+          for (const [i, href] of sections.entries()) {
+            await page.goto(`${h.server.url}${href}`);
+            await page.locator('.reading .passage').first().waitFor();
+            await page.locator('.reading .bookmark-toggle').first().click();
+            await page.locator('.reading .passage.bookmarked').first().waitFor();
+            if (i === 0) {
+              await page.locator('.reading .note-toggle').first().click();
+              await page.locator('.note-editor textarea').waitFor();
+            }
+            await check(`section ${i + 1}`);
+          }
+
+          // The search: results, and a query that finds nothing.
+          const box = page.locator('input[type=search]');
+          await box.fill('Inchon');
+          await page.locator('.results [role=option]').first().waitFor();
+          await check('search results');
+          await box.fill('아무것도없는말');
+          await page.locator('.search-empty').waitFor();
+          await check('search, nothing found');
+          await box.press('Escape');
+
+          await page.goto(`${h.server.url}#/bookmarks`);
+          await page.locator('.bookmark').first().waitFor();
+          await page.locator('.bookmark button').first().click();
+          await page.locator('.note-editor textarea').waitFor();
+          await check('bookmarks');
+
+          // A section that is not there: the API answers 404 (which Chromium logs), the reader its own page.
+          const logged = h.pageErrors.length;
+          await page.goto(`${h.server.url}#/section/no-such-section`);
+          await page.locator('.notice.error').waitFor();
+          await check('section not found');
+          expect(h.pageErrors.splice(logged).every((e) => e.includes('404'))).toBe(true);
+          await page.goto(`${h.server.url}#/no/such/view`);
+          await page.locator('.notice.error').waitFor();
+          await check('unknown path');
+
+          expect(problems).toEqual([]);
+        });
+      }
+    }
+  },
+);
