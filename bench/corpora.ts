@@ -34,11 +34,30 @@ export interface CorpusSource {
   packages: string[];
   /** Folder name inside the prepared corpus → path of the HTML inside the extracted packages. */
   parts: { name: string; html: string }[];
+  /** Files of the package that are not the site (a PDF or text edition beside the pages), left out. */
+  skip?: RegExp;
+  /** The site's own start page, when it is not index.html (zimwriterfs's --welcome). */
+  home?: string;
 }
 
 export const PYTHON_SOURCE: CorpusSource = {
   packages: ['python3.11-doc'],
   parts: [{ name: '', html: 'usr/share/doc/python3.11/html' }],
+};
+
+/** The PostgreSQL 15 manual (DocBook HTML; settings, commands, functions). */
+export const POSTGRESQL_SOURCE: CorpusSource = {
+  packages: ['postgresql-doc-15'],
+  parts: [{ name: '', html: 'usr/share/doc/postgresql-doc-15/html' }],
+  skip: /\.gz$/u,
+};
+
+/** The Debian Reference in Japanese: its HTML pages only, not the PDF and text editions beside them. */
+export const DEBIAN_REFERENCE_JA_SOURCE: CorpusSource = {
+  packages: ['debian-reference-ja'],
+  parts: [{ name: '', html: 'usr/share/debian-reference' }],
+  skip: /\.(?:pdf|gz|txt)$/u,
+  home: 'index.ja.html',
 };
 
 export const LARGE_SOURCE: CorpusSource = {
@@ -172,7 +191,12 @@ export function prepareCorpus(
   for (const part of source.parts) {
     const from = join(fetched.root, part.html);
     if (!existsSync(from)) return { skipped: `${part.html} not in ${source.packages.join(', ')}` };
-    cpSync(from, join(dir, part.name), { recursive: true, verbatimSymlinks: true });
+    const skip = source.skip;
+    cpSync(from, join(dir, part.name), {
+      recursive: true,
+      verbatimSymlinks: true,
+      ...(skip ? { filter: (file: string) => !skip.test(file) } : {}),
+    });
   }
   if (source.parts.length > 1 || source.parts[0]!.name !== '') {
     const items = source.parts.map((p) => `<li><a href="${p.name}/index.html">${p.name}</a></li>`).join('');

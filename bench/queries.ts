@@ -148,9 +148,38 @@ export const LARGE_QUERIES: BenchQuery[] = [
   ]),
 ];
 
+/** The PostgreSQL 15 documentation (Debian's postgresql-doc-15): settings, commands, functions. */
+export const POSTGRESQL_QUERIES: BenchQuery[] = [
+  ...q('single', ['vacuum', 'work_mem', 'jsonb', 'autovacuum', 'tablespace', 'sequence', 'trigger', 'pg_dump']),
+  ...q('multi', [
+    'create index concurrently',
+    'shared_buffers memory',
+    'foreign key constraint',
+    'window function rank',
+    'point in time recovery',
+    'logical replication slot',
+  ]),
+  ...q('prefix', ['vac', 'autov', 'wal_', 'pg_st', 'create tab', 'json']),
+  ...q('typo', ['vacum', 'tablespcae', 'triger', 'replicaton', 'sequnce']),
+];
+
+/** The Debian Reference in Japanese (Debian's debian-reference-ja): Japanese words and commands. */
+export const DEBIAN_REFERENCE_JA_QUERIES: BenchQuery[] = [
+  ...q('single', ['パッケージ', 'apt', 'ネットワーク', 'バックアップ', 'カーネル', 'sudo', '暗号化', 'シェル']),
+  ...q('multi', ['パッケージ 管理', 'apt-get install', 'ファイル システム', 'ssh 鍵', 'ユーザー 追加']),
+  ...q('prefix', ['パッケ', 'ネット', 'apt-', 'syst']),
+  ...q('typo', ['aptitute', 'systemtcl', 'debootstap']),
+];
+
 /** A query set by name. */
 export function querySet(name: string): BenchQuery[] {
-  return name === 'python' ? PYTHON_QUERIES : name === 'large' ? LARGE_QUERIES : KOREAN_WAR_QUERIES;
+  const sets: Record<string, BenchQuery[]> = {
+    python: PYTHON_QUERIES,
+    large: LARGE_QUERIES,
+    postgresql: POSTGRESQL_QUERIES,
+    'debian-reference-ja': DEBIAN_REFERENCE_JA_QUERIES,
+  };
+  return sets[name] ?? KOREAN_WAR_QUERIES;
 }
 
 /** What a reader sends while typing `text`: every prefix of it that ends in a letter, in order. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --corpus korean-war|python|large] [-- --repeats N] [-- --no-engines]`
+ * `npm run bench [-- --json] [-- --corpus korean-war|python|large|postgresql|debian-reference-ja] [-- --repeats N] [-- --no-engines]`
  *
  * For each corpus (bench/corpora.ts fetches the Debian ones into bench/.work), in one run:
  * - Folio against Kiwix, on the same folder: build wall and peak RSS (the builder against
@@ -17,7 +17,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LARGE_SOURCE, prepareCorpus, PYTHON_SOURCE, type CorpusSource } from './corpora';
+import {
+  DEBIAN_REFERENCE_JA_SOURCE,
+  LARGE_SOURCE,
+  POSTGRESQL_SOURCE,
+  prepareCorpus,
+  PYTHON_SOURCE,
+  type CorpusSource,
+} from './corpora';
 import { squarePng } from './png';
 import { QUERY_KINDS, querySet, type BenchQuery, type QueryKind } from './queries';
 
@@ -179,12 +186,12 @@ interface KiwixBuild {
   bytes: number;
 }
 
-function zimwriterfs(corpus: string, dir: string): KiwixBuild {
+function zimwriterfs(corpus: string, dir: string, welcome = 'index.html'): KiwixBuild {
   const zim = join(work, `${corpus}.zim`);
   rmSync(zim, { force: true });
   writeFileSync(join(dir, 'folio-bench-illustration.png'), squarePng());
   const build = timeProcess('zimwriterfs', [
-    '--welcome=index.html',
+    `--welcome=${welcome}`,
     '--illustration=folio-bench-illustration.png',
     '--language=eng',
     `--title=${corpus}`,
@@ -214,6 +221,9 @@ const CORPORA: CorpusSpec[] = [
   { name: 'korean-war', source: join(root, 'archive', 'korean-war'), engines: true },
   { name: 'python', source: PYTHON_SOURCE, engines: true },
   { name: 'large', source: LARGE_SOURCE, engines: false },
+  // Issue 12's sizes and languages: DocBook HTML, and Japanese.
+  { name: 'postgresql', source: POSTGRESQL_SOURCE, engines: true },
+  { name: 'debian-reference-ja', source: DEBIAN_REFERENCE_JA_SOURCE, engines: true },
 ];
 
 interface EngineResult {
@@ -379,7 +389,9 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
   if (kiwixOk) {
     log(`  zimwriterfs`);
     zim = attempt('zimwriterfs', () =>
-      zimwriterfs(spec.name, typeof spec.source === 'string' ? pagesFolder(spec.name, docsFile) : src),
+      typeof spec.source === 'string'
+        ? zimwriterfs(spec.name, pagesFolder(spec.name, docsFile))
+        : zimwriterfs(spec.name, src, spec.source.home),
     );
     if (zim)
       Object.assign(report.kiwix, { build_ms: zim.build_ms, build_rss_mb: zim.build_rss_mb, zim_bytes: zim.bytes });

@@ -31,7 +31,7 @@ export function contentChecksum(
     manifest.version,
     manifest.variants,
   ]);
-  for (const s of sections) line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata]);
+  for (const s of sections) line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata, s.depth ?? 0]);
   for (const p of passages) {
     line([
       'passage',
@@ -46,6 +46,8 @@ export function contentChecksum(
       p.repeatOf,
       p.provenance.file,
       p.provenance.lines,
+      p.content ?? null,
+      p.lang ?? null,
     ]);
   }
   for (const m of [...media].sort((a, b) => (a.id < b.id ? -1 : 1))) line(['media', m.id, m.sha256]);

@@ -11,10 +11,14 @@
  * rows, checked whenever they are read: a damaged pack is reported, never answered. The counts that
  * `folio info` shows are kept in meta, so they are as sure as the manifest.
  */
+import type { Block } from '../model/passage-content';
 import { PASSAGE_KINDS } from '../model/passage-kind';
 
-/** 3: row checksums, counts in meta, framed search-index blobs (search format SEARCH_FORMAT in search/format/schema.ts). */
-export const PACK_FORMAT_VERSION = 3;
+/**
+ * 3: row checksums, counts in meta, framed search-index blobs (search format SEARCH_FORMAT in search/format/schema.ts).
+ * 4: passage structure and language in block records, section depth (covered by the row checksums).
+ */
+export const PACK_FORMAT_VERSION = 4;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /** Uncompressed size a text block grows to before a new one starts. */
@@ -31,6 +35,7 @@ CREATE TABLE sections (
   id TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   title_is_metadata INTEGER NOT NULL,
+  depth INTEGER NOT NULL DEFAULT 0,
   first_passage INTEGER NOT NULL,
   first_passage_id TEXT NOT NULL,
   passage_count INTEGER NOT NULL,
@@ -87,7 +92,12 @@ export interface PackCounts {
   kinds: number[];
 }
 
-/** A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf, provFile, provStart, provEnd]. */
+/**
+ * A passage as stored inside a block: [id, kind code, text, title, level, mediaId, repeatOf,
+ * provFile, provStart, provEnd, content, lang]. `content` is the passage's structure
+ * (model/passage-content.ts) or null; when it is there, `text` is stored as '' (it is
+ * `plainText(content)`, so the pack holds the words once). `lang` is null for the main language.
+ */
 export type StoredPassage = [
   string,
   number,
@@ -99,6 +109,8 @@ export type StoredPassage = [
   string,
   number,
   number,
+  Block | null,
+  string | null,
 ];
 
 /** Passage ids are `p` + 12 hex digits of a SHA-256 (+ `-N` for the Nth passage with that hash). */

@@ -30,6 +30,7 @@ import {
   type StoredPassage,
 } from './pack-schema';
 import { RangeRows } from './range-rows';
+import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
 import {
   blockChecksum,
@@ -62,7 +63,7 @@ interface PassageRow {
 type CheckedSectionRow = SectionRow & { checksum: number };
 
 const SECTION_COLUMNS =
-  'ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count, checksum';
+  'ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum';
 
 const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
@@ -357,7 +358,7 @@ class SqlitePackReader implements PackReader {
     const section = this.sectionRanges.holding(ordinal);
     if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
     this.rememberTitle(section);
-    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end] = record;
+    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end, content, lang] = record;
     const passageKind = KIND_CODES[kind];
     if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
     return {
@@ -365,7 +366,9 @@ class SqlitePackReader implements PackReader {
       ordinal,
       sectionId: section.id,
       kind: passageKind,
-      text,
+      text: content && text === '' ? plainText(content) : text,
+      ...(content ? { content } : {}),
+      ...(lang ? { lang } : {}),
       title,
       level,
       media: mediaId ? this.mediaRef(mediaId) : null,
@@ -422,6 +425,7 @@ class SqlitePackReader implements PackReader {
       ordinal: r.ordinal,
       title: r.title,
       titleIsMetadata: r.title_is_metadata === 1,
+      depth: r.depth,
       passageCount: r.passage_count,
       firstPassageId: r.first_passage_id,
     }));

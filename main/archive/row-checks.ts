@@ -17,6 +17,7 @@ export interface SectionRow {
   id: string;
   title: string;
   title_is_metadata: number;
+  depth: number;
   first_passage: number;
   first_passage_id: string;
   passage_count: number;
@@ -29,6 +30,7 @@ export function sectionChecksum(r: SectionRow): number {
     r.id,
     r.title,
     r.title_is_metadata,
+    r.depth,
     r.first_passage,
     r.first_passage_id,
     r.passage_count,

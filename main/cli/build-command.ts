@@ -10,12 +10,14 @@ export function addBuildCommand(program: Command): void {
     .description('compile an archive source folder (with folio.json) or a folder of HTML pages into a pack')
     .argument('<source>', 'archive source folder')
     .requiredOption('-o, --out <file>', 'pack file to write (.folio)')
-    .action(async (source: string, options: { out: string }) => {
+    .option('--keep-boilerplate', "keep a saved site's navigation bars, breadcrumbs and footers as passages")
+    .action(async (source: string, options: { out: string; keepBoilerplate?: boolean }) => {
       const { buildPack } = await import('../archive/writer/build-pack');
       const progress = progressLine();
       let warnings = 0;
       try {
         const result = buildPack(source, options.out, {
+          keepBoilerplate: options.keepBoilerplate ?? false,
           onProgress: (p) => progress.update(`${p.phase} ${p.done}/${p.total}`),
           // A saved website's build goes on past a file it may not read; each is said, one line each.
           onWarning: (message) => {

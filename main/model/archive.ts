@@ -2,6 +2,7 @@
  * The archive's data model, shared by the builder, the pack reader, the search
  * core, the API and (as plain JSON) the renderer. Nothing here touches I/O.
  */
+import type { Block } from './passage-content';
 import type { PassageKind } from './passage-kind';
 
 /** What kind of media a caption or media passage refers to. */
@@ -33,8 +34,15 @@ export interface Passage {
   ordinal: number;
   sectionId: string;
   kind: PassageKind;
-  /** The passage's full text, verbatim from the source (whitespace normalised). */
+  /** The passage's full text, verbatim from the source (whitespace normalised): what search and snippets use. */
   text: string;
+  /**
+   * How the page wrote it (passage-content.ts): code, tables, lists, links, emphasis. Absent when
+   * the passage is plain: a paragraph, heading or caption of `text` and nothing more.
+   */
+  content?: Block;
+  /** BCP 47 language of the passage when it is not the archive's main language (`languages[0]`). */
+  lang?: string;
   /** Media passages: the title part of `text` (a prefix of it). Headings: the heading. */
   title: string | null;
   /** Heading level (1-6) for headings, else null. */
@@ -53,6 +61,8 @@ export interface Section {
   title: string;
   /** True when the title is curator metadata rather than a heading on the page. */
   titleIsMetadata: boolean;
+  /** Depth in the archive's hierarchy (parts, chapters, sections): 0 at the top; absent means 0. */
+  depth?: number;
   passageCount: number;
   firstPassageId: string | null;
 }

@@ -135,6 +135,28 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     );
   });
 
+  it('a pack of format 3 (row checksums without structure, or structure without row checksums) asks to be rebuilt', () => {
+    const old = editedCopy('format-3.folio', (db) => {
+      db.prepare("UPDATE meta SET value = '3' WHERE key = 'format_version'").run();
+      db.pragma('user_version = 3');
+    });
+    expect(openError(old).message).toMatch(
+      /format-3\.folio: pack format 3 is not supported by this Folio \(it reads format 4\); rebuild the pack with "folio build"$/u,
+    );
+  });
+
+  it('a damaged section depth is reported, never shown as another level of the contents', () => {
+    const edited = editedCopy('edited-depth.folio', (db) => db.prepare('UPDATE sections SET depth = depth + 1').run());
+    const pack = openPack(edited);
+    try {
+      expect(() => pack.sections()).toThrow(
+        /edited-depth\.folio: the pack is damaged \(section 0 fails its checksum\)/u,
+      );
+    } finally {
+      pack.close();
+    }
+  });
+
   it('a damaged header row is reported, never shown', () => {
     const edited = editedCopy('edited-counts.folio', (db) =>
       db.prepare(`UPDATE meta SET value = replace(value, '"passages":8', '"passages":273') WHERE key = 'counts'`).run(),

@@ -93,6 +93,24 @@ describe('analyzer', () => {
     expect(shares('항쟁', '민중항쟁')).toBe(true);
   });
 
+  it('finds identifiers whole and by their parts', () => {
+    expect(terms('work_mem')).toEqual(['work_mem', 'work', 'mem']);
+    expect(terms('Set maintenance_work_mem.')).toEqual(['set', 'maintenance_work_mem', 'mainten', 'work', 'mem']);
+    expect(terms('os.path.join()')).toEqual(['os.path.join', 'os', 'path', 'join']);
+    expect(terms('--keep-boilerplate')).toEqual(['--keep-boilerplate', 'keep', 'boilerpl']);
+    expect(terms('std::vector and __init__')).toEqual(['std::vector', 'std', 'vector', 'and', '__init__', 'init']);
+    expect(terms('getElementById')).toEqual(['getelementbyid', 'get', 'element', 'by', 'id']);
+    // Prose stays prose: abbreviations, numbers, sentence ends, hyphens.
+    expect(terms('U.S. army, e.g. version 3.11.2. The end')).toEqual(terms('US army, eg version 3 11 2 The end'));
+    expect(shares('mem', 'work_mem')).toBe(true);
+  });
+
+  it('gives a Japanese run of kana and Han its bigrams only: a clause is never a term', () => {
+    expect(terms('パッケージ管理')).toEqual(['パッ', 'ッケ', 'ケー', 'ージ', 'ジ管', '管理']);
+    expect(terms('管理')).toEqual(['管理']);
+    expect(shares('パッケージ', 'Debian パッケージ管理システム')).toBe(true);
+  });
+
   it('maps variant spellings to one canonical sequence, spans on the written words', () => {
     expect(terms('Busan')).toEqual(terms('Pusan'));
     expect(terms('부산')).toEqual(terms('Pusan'));

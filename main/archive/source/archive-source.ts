@@ -21,8 +21,10 @@ export interface ArchiveSource {
 /** Called as files are read: how many of how many. */
 export type ReadProgress = (done: number, total: number) => void;
 
-/** How reading a source reports back: progress, and one line per file skipped (saved websites only). */
+/** How to read a source, and how reading reports back: progress, and one line per file skipped (saved websites only). */
 export interface ReadOptions {
   onProgress?: ReadProgress;
   onWarning?: (message: string) => void;
+  /** Keep navigation bars, breadcrumbs and footers as passages (`folio build --keep-boilerplate`). */
+  keepBoilerplate?: boolean;
 }

@@ -3,9 +3,10 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SourceError } from '../../model/errors';
 import type { ArchiveSource, ReadOptions } from './archive-source';
-import type { SourceBlock } from './blocks';
+import type { PassageBlock, SourceBlock } from './blocks';
 import { listFiles, shownPath } from './files';
 import { HTML_EXTENSIONS, readHtml } from './html';
+import { assignLanguages, relativeToMain } from './languages';
 import { readSourceManifest } from './manifest';
 import { readMarkdown } from './markdown';
 import { resolveMediaRef } from './media-path';
@@ -26,7 +27,11 @@ function contentFolder(root: string, content: string): string {
   return real;
 }
 
-/** Reads the content files in file-name order; a page's own title never starts a section here. */
+/**
+ * Reads the content files in file-name order; a page's own title never starts a section here. Each
+ * passage's language is what its page declares, else the manifest's main language, checked
+ * against its script (languages.ts).
+ */
 export function readCuratedSource(root: string, options: ReadOptions = {}): ArchiveSource {
   const source = readSourceManifest(root);
   const contentDir = contentFolder(root, source.content);
@@ -45,13 +50,22 @@ export function readCuratedSource(root: string, options: ReadOptions = {}): Arch
     let read: SourceBlock[];
     if (ext === '.md' || ext === '.markdown') read = readMarkdown(text, shown);
     else if (HTML_EXTENSIONS.has(ext)) {
-      const page = readHtml(text, shown, (src) => resolveMediaRef(root, dirname(file), src), basename(file, ext));
-      read = page.blocks.filter((b) => b.type === 'passage');
+      read = readHtml(
+        text,
+        shown,
+        (src) => resolveMediaRef(root, dirname(file), src),
+        basename(file, ext),
+        options,
+      ).passages;
     } else read = readPlainText(text, shown);
     // One by one: a spread of a large file's passages overflows the call stack.
     for (const block of read) blocks.push(block);
     options.onProgress?.(index + 1, files.length);
   });
+  const passages = blocks.filter((b): b is PassageBlock => b.type === 'passage');
+  const main = source.languages[0]!;
+  assignLanguages(passages, main);
+  relativeToMain(passages, main);
   return {
     root,
     manifest: {

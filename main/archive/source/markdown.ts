@@ -1,15 +1,19 @@
 /**
  * Reads a Markdown content file (markdown-it, CommonMark) into source blocks, following the mapping
- * in archive/FORMAT.md: headings, paragraphs, list items, image-only paragraphs as captions, and the
- * `::: caption`, `::: media <type>` and `::: section <title>` directives.
+ * in archive/FORMAT.md: headings, paragraphs, list items, code, tables, image-only paragraphs as
+ * captions, and the `::: caption`, `::: media <type>` and `::: section <title>` directives. Inline
+ * markup (emphasis, code, links, line breaks) is kept in the passage's structure; the plain text is
+ * the words as written.
  */
 import { load } from 'cheerio';
 import MarkdownIt from 'markdown-it';
 import container from 'markdown-it-container';
 import type Token from 'markdown-it/lib/token.mjs';
 import type { MediaType } from '../../model/archive';
-import { normaliseWhitespace, type PassageBlock, type SourceBlock } from './blocks';
+import { plainText, type Block, type Cell, type Inline, type Row } from '../../model/passage-content';
+import { normaliseWhitespace, passageBlock, type PassageBlock, type SourceBlock } from './blocks';
 import { SourceError } from '../../model/errors';
+import { tidy } from './html-content';
 
 const DIRECTIVES = ['caption', 'media', 'section'] as const;
 type Directive = (typeof DIRECTIVES)[number];
@@ -28,28 +32,50 @@ function createParser(): MarkdownIt {
 
 const parser = createParser();
 
-/** Plain text of an inline token: markup contributes only its text, breaks become spaces. */
-function inlineText(token: Token | undefined): string {
-  if (!token?.children) return token?.content ?? '';
-  let text = '';
+/** Inline tags markdown-it opens and closes. */
+const WRAPPERS: Readonly<Record<string, 'em' | 'strong'>> = { em_open: 'em', strong_open: 'strong' };
+const CLOSERS: ReadonlySet<string> = new Set(['em_close', 'strong_close', 'link_close']);
+
+/** The inline content of an inline token: emphasis, code, links and breaks kept, raw HTML tags left out. */
+function inlineContent(token: Token | undefined): Inline[] {
+  if (!token?.children) return token?.content ? [token.content] : [];
+  const root: unknown[] = [];
+  const stack: unknown[][] = [root];
   for (const child of token.children) {
+    const top = stack[stack.length - 1]!;
     switch (child.type) {
       case 'text':
+        top.push(child.content);
+        break;
       case 'code_inline':
-        text += child.content;
+        top.push(['code', child.content]);
         break;
       case 'softbreak':
+        top.push(' ');
+        break;
       case 'hardbreak':
-        text += ' ';
+        top.push(['br']);
         break;
       case 'image':
-        text += child.content;
+        top.push(['img', child.content]);
         break;
-      default:
+      case 'link_open': {
+        const element: unknown[] = ['a', { url: child.attrGet('href') ?? '' }];
+        top.push(element);
+        stack.push(element);
         break;
+      }
+      default: {
+        const tag = WRAPPERS[child.type];
+        if (tag) {
+          const element: unknown[] = [tag];
+          top.push(element);
+          stack.push(element);
+        } else if (CLOSERS.has(child.type) && stack.length > 1) stack.pop();
+      }
     }
   }
-  return normaliseWhitespace(text);
+  return tidy(root as Inline[], false);
 }
 
 /** The only image of an image-only paragraph, if that is what the inline token is. */
@@ -78,6 +104,56 @@ function linesOf(token: Token): [number, number] {
   return [map[0] + 1, Math.max(map[0] + 1, map[1])];
 }
 
+/** The anchor a heading gets, the way Markdown sites make them: lower case, words joined by hyphens. */
+function headingAnchor(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\s_-]/gu, '')
+    .trim()
+    .replace(/\s/gu, '-');
+}
+
+/** An open list, quote or list item around the current token: how its paragraphs are wrapped. */
+type Frame = { type: 'ul' } | { type: 'ol'; start: number } | { type: 'li'; number: number } | { type: 'quote' };
+
+/** Wraps a block in the lists and quotes around it, innermost first, so it shows with its bullet and indent. */
+function wrapIn(block: Block, frames: readonly Frame[]): Block {
+  let out = block;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const frame = frames[i]!;
+    if (frame.type === 'quote') out = ['quote', out];
+    else if (frame.type === 'li') {
+      const list = frames[i - 1];
+      out = list?.type === 'ol' ? ['ol', frame.number, [out]] : ['ul', [out]];
+      i--;
+    }
+  }
+  return out;
+}
+
+/** A Markdown table (GFM) from its tokens, `tokens[at]` being `table_open`; returns the block and the index after it. */
+function readTable(tokens: Token[], at: number): { block: Block; end: number } {
+  const rows: Row[] = [];
+  let head = 0;
+  let inHead = false;
+  let row: Cell[] | null = null;
+  let i = at + 1;
+  for (; i < tokens.length && tokens[i]!.type !== 'table_close'; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'thead_open') inHead = true;
+    else if (t.type === 'thead_close') inHead = false;
+    else if (t.type === 'tr_open') row = [];
+    else if (t.type === 'tr_close' && row) {
+      rows.push(row);
+      if (inHead) head++;
+      row = null;
+    } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+      row.push([t.type === 'th_open' ? 'th' : 'td', 1, 1, ...inlineContent(tokens[i + 1])]);
+    }
+  }
+  return { block: ['table', { head }, ...rows], end: i };
+}
+
 /** Reads one Markdown file. `file` is the path shown in provenance and errors. */
 export function readMarkdown(markdown: string, file: string): SourceBlock[] {
   const tokens = parser.parse(markdown, {});
@@ -85,14 +161,21 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
   let openDirective: {
     name: Directive;
     open: Token;
-    paragraphs: string[];
+    paragraphs: Inline[][];
     options: Map<string, string>;
     words: string[];
   } | null = null;
   let sectionDepth = 0;
+  const frames: Frame[] = [];
 
-  const push = (block: Omit<PassageBlock, 'type' | 'file'>): void => {
-    if (block.text) blocks.push({ type: 'passage', file, ...block });
+  const push = (
+    fields: Omit<PassageBlock, 'type' | 'file' | 'text' | 'content' | 'lang' | 'anchors'> & {
+      content: Block;
+      anchors?: string[];
+    },
+  ): void => {
+    const block = passageBlock({ ...fields, file });
+    if (block.text) blocks.push(block);
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -106,7 +189,7 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
         if (name === 'section') {
           const title = normaliseWhitespace(words.join(' '));
           if (!title) throw new SourceError(`${file}:${line}: "::: section" needs a title`);
-          blocks.push({ type: 'section', title, metadata: true });
+          blocks.push({ type: 'section', title, metadata: true, depth: 0 });
           sectionDepth++;
           continue;
         }
@@ -123,9 +206,10 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
       if (!directive) continue;
       const lines = linesOf(directive.open);
       if (directive.name === 'caption') {
+        const caption: Inline[] = directive.paragraphs.flatMap((p, k) => (k === 0 ? p : [' ', ...p]));
         push({
           kind: 'caption',
-          text: normaliseWhitespace(directive.paragraphs.join(' ')),
+          content: ['figure', ...tidy(caption, false)],
           title: null,
           level: null,
           media: { type: 'image', src: directive.options.get('image') ?? null },
@@ -138,27 +222,70 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
             `${file}:${lines[0]}: media type must be one of ${MEDIA_TYPES.join(', ')}, not "${type}"`,
           );
         }
-        const [title = '', ...description] = directive.paragraphs;
-        push({
-          kind: 'media',
-          text: normaliseWhitespace([title, ...description].join(' ')),
-          title: normaliseWhitespace(title),
-          level: null,
-          media: { type, src: directive.options.get('src') ?? null },
-          lines,
-        });
+        const [title = '', ...description] = directive.paragraphs.map((p) => plainText(['p', ...p]));
+        const text = normaliseWhitespace([title, ...description].join(' '));
+        if (text) {
+          blocks.push({
+            type: 'passage',
+            kind: 'media',
+            text,
+            title: normaliseWhitespace(title),
+            level: null,
+            media: { type, src: directive.options.get('src') ?? null },
+            content: null,
+            lang: null,
+            anchors: [],
+            file,
+            lines,
+          });
+        }
       }
       continue;
     }
 
+    switch (token.type) {
+      case 'bullet_list_open':
+        frames.push({ type: 'ul' });
+        continue;
+      case 'ordered_list_open':
+        frames.push({ type: 'ol', start: Number(token.attrGet('start') ?? 1) || 1 });
+        continue;
+      case 'list_item_open': {
+        const list = frames[frames.length - 1];
+        const number = Number(token.info) || (list?.type === 'ol' ? list.start : 1);
+        frames.push({ type: 'li', number });
+        continue;
+      }
+      case 'blockquote_open':
+        frames.push({ type: 'quote' });
+        continue;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+      case 'list_item_close':
+      case 'blockquote_close':
+        frames.pop();
+        continue;
+      default:
+        break;
+    }
+
     if (token.type === 'heading_open') {
       const level = Number(token.tag.slice(1));
-      const text = inlineText(tokens[i + 1]);
+      const inlines = inlineContent(tokens[i + 1]);
+      const text = plainText(['p', ...inlines]);
       if (openDirective) {
-        openDirective.paragraphs.push(text);
+        openDirective.paragraphs.push(inlines);
       } else {
-        if (level <= 2 && sectionDepth === 0) blocks.push({ type: 'section', title: text, metadata: false });
-        push({ kind: 'heading', text, title: text, level, media: null, lines: linesOf(token) });
+        if (level <= 2 && sectionDepth === 0) blocks.push({ type: 'section', title: text, metadata: false, depth: 0 });
+        push({
+          kind: 'heading',
+          content: ['h', level, ...inlines],
+          title: text,
+          level,
+          media: null,
+          anchors: [headingAnchor(text)],
+          lines: linesOf(token),
+        });
       }
       i += 2;
       continue;
@@ -166,33 +293,67 @@ export function readMarkdown(markdown: string, file: string): SourceBlock[] {
 
     if (token.type === 'paragraph_open') {
       const inline = tokens[i + 1];
-      const text = inlineText(inline);
+      const inlines = inlineContent(inline);
       if (openDirective) {
-        openDirective.paragraphs.push(text);
+        openDirective.paragraphs.push(inlines);
       } else {
         const image = soleImage(inline);
         if (image) {
           push({
             kind: 'caption',
-            text,
+            content: ['figure', image.content],
             title: null,
             level: null,
             media: { type: 'image', src: image.attrGet('src') || null },
             lines: linesOf(token),
           });
         } else {
-          push({ kind: 'text', text, title: null, level: null, media: null, lines: linesOf(token) });
+          push({
+            kind: 'text',
+            content: wrapIn(['p', ...inlines], frames),
+            title: null,
+            level: null,
+            media: null,
+            lines: linesOf(token),
+          });
         }
       }
       i += 2;
       continue;
     }
 
+    if (token.type === 'table_open' && !openDirective) {
+      const { block, end } = readTable(tokens, i);
+      push({
+        kind: 'text',
+        content: wrapIn(block, frames),
+        title: null,
+        level: null,
+        media: null,
+        lines: linesOf(token),
+      });
+      i = end;
+      continue;
+    }
+
     if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') {
-      // Code and raw HTML are kept as text passages so nothing the curator wrote is lost.
-      const text = normaliseWhitespace(token.type === 'html_block' ? htmlText(token.content) : token.content);
-      if (openDirective) openDirective.paragraphs.push(text);
-      else push({ kind: 'text', text, title: null, level: null, media: null, lines: linesOf(token) });
+      // Code is kept exact; raw HTML as its text, so nothing the curator wrote is lost.
+      if (openDirective) {
+        openDirective.paragraphs.push([token.type === 'html_block' ? htmlText(token.content) : token.content]);
+        continue;
+      }
+      const content: Block =
+        token.type === 'html_block'
+          ? ['p', normaliseWhitespace(htmlText(token.content))]
+          : ['pre', token.content.replace(/\n$/u, '')];
+      push({
+        kind: 'text',
+        content: wrapIn(content, frames),
+        title: null,
+        level: null,
+        media: null,
+        lines: linesOf(token),
+      });
     }
   }
   if (openDirective)

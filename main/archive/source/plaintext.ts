@@ -16,6 +16,9 @@ export function readPlainText(text: string, file: string): SourceBlock[] {
         title: null,
         level: null,
         media: null,
+        content: null,
+        lang: null,
+        anchors: [],
         file,
         lines: [start + 1, end],
       });

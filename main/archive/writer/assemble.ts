@@ -8,6 +8,7 @@ import type { ArchiveSource } from '../source/archive-source';
 import type { SourceBlock } from '../source/blocks';
 import { shownPath } from '../source/files';
 import { alignToRecord } from '../source/record';
+import { resolveLinks } from '../source/resolve-links';
 import { slug } from '../source/slug';
 import { readSourceFile } from '../source/source-file';
 import { MediaFiles, type MediaFile } from './media-files';
@@ -21,12 +22,12 @@ export interface AssembledArchive {
   media: MediaFile[];
 }
 
-/** `onWarning` hears of media files a saved website may not include (a curated source is refused instead). */
 /** The passages' texts, for the record check, with where each comes from. */
 function* passageTexts(blocks: readonly SourceBlock[]): Generator<{ text: string; where: string }> {
   for (const b of blocks) if (b.type === 'passage') yield { text: b.text, where: `${b.file}:${b.lines[0]}` };
 }
 
+/** `onWarning` hears of media files a saved website may not include (a curated source is refused instead). */
 export function assemble(source: ArchiveSource, onWarning?: (message: string) => void): AssembledArchive {
   const sections: Section[] = [];
   const passages: Passage[] = [];
@@ -36,7 +37,7 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
 
   // The next number to try after each id, so that a thousand sections of one title cost a thousand tries, not half a million.
   const nextNumber = new Map<string, number>();
-  const startSection = (title: string, metadata: boolean): Section => {
+  const startSection = (title: string, metadata: boolean, depth = 0): Section => {
     const base = slug(title);
     let id = base;
     let n = nextNumber.get(base) ?? 2;
@@ -48,6 +49,7 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
       ordinal: sections.length,
       title,
       titleIsMetadata: metadata,
+      depth,
       passageCount: 0,
       firstPassageId: null,
     };
@@ -71,7 +73,7 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
     if (block.type === 'section') {
       // A page heading right after a metadata section start belongs to that section.
       if (current && current.passageCount === 0 && current.titleIsMetadata && !block.metadata) continue;
-      current = startSection(block.title, block.metadata);
+      current = startSection(block.title, block.metadata, block.depth);
       continue;
     }
     current ??= startSection(source.manifest.title, true);
@@ -83,6 +85,8 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
       sectionId: current.id,
       kind: block.kind,
       text: block.text,
+      ...(block.content ? { content: block.content } : {}),
+      ...(block.lang ? { lang: block.lang } : {}),
       title: block.title,
       level: block.level,
       media: block.media ? media.refer(block.media, id) : null,
@@ -93,6 +97,7 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
     current.passageCount++;
     current.firstPassageId ??= id;
   }
+  resolveLinks(source.blocks, passages);
   return {
     manifest: source.manifest,
     sections: sections.filter((s) => s.passageCount > 0).map((s, ordinal) => ({ ...s, ordinal })),

@@ -25,6 +25,8 @@ export interface BuildProgress {
 
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
+  /** Keep navigation bars, breadcrumbs and footers of a saved site as passages. */
+  keepBoilerplate?: boolean;
   /** One line per file a saved website's build skips or leaves out (a curated source is refused instead). */
   onWarning?: (message: string) => void;
 }
@@ -46,7 +48,11 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
   const started = performance.now();
   const progress = (phase: BuildProgress['phase']) => (done: number, total: number) =>
     options.onProgress?.({ phase, done, total });
-  const source = readSource(sourceDir, { onProgress: progress('reading'), onWarning: options.onWarning });
+  const source = readSource(sourceDir, {
+    onProgress: progress('reading'),
+    onWarning: options.onWarning,
+    keepBoilerplate: options.keepBoilerplate ?? false,
+  });
   const archive = assemble(source, options.onWarning);
   if (archive.passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 

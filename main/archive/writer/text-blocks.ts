@@ -4,6 +4,7 @@
  */
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Passage } from '../../model/archive';
+import { plainText } from '../../model/passage-content';
 import { KIND_CODES, TEXT_BLOCK_BYTES, type StoredPassage } from '../pack-schema';
 
 export interface TextBlock {
@@ -41,10 +42,11 @@ export function kindCode(passage: Passage): number {
 }
 
 function storedPassage(p: Passage): StoredPassage {
+  const content = p.content ?? null;
   return [
     p.id,
     kindCode(p),
-    p.text,
+    content && plainText(content) === p.text ? '' : p.text,
     p.title,
     p.level,
     p.media?.id ?? null,
@@ -52,6 +54,8 @@ function storedPassage(p: Passage): StoredPassage {
     p.provenance.file,
     p.provenance.lines[0],
     p.provenance.lines[1],
+    content,
+    p.lang ?? null,
   ];
 }
 

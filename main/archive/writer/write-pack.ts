@@ -82,7 +82,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   meta.set(META.builtBy, 'folio build');
 
   const putSection = db.prepare(
-    'INSERT INTO sections (ordinal, id, title, title_is_metadata, first_passage, first_passage_id, passage_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const firstOfSection = new Map<string, number>();
   for (const p of passages) if (!firstOfSection.has(p.sectionId)) firstOfSection.set(p.sectionId, p.ordinal);
@@ -92,6 +92,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       id: s.id,
       title: s.title,
       title_is_metadata: s.titleIsMetadata ? 1 : 0,
+      depth: s.depth ?? 0,
       first_passage: firstOfSection.get(s.id)!,
       first_passage_id: s.firstPassageId!,
       passage_count: s.passageCount,
@@ -101,6 +102,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       row.id,
       row.title,
       row.title_is_metadata,
+      row.depth,
       row.first_passage,
       row.first_passage_id,
       row.passage_count,

@@ -3,7 +3,10 @@
  * digits make numbers and designations, everything else alphabetic is a word.
  */
 
-const CJK_RE = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+// Script extensions, not scripts: the prolonged sound mark ー and the iteration mark 々 belong to
+// kana and Han text though their script is Common.
+const CJK_RE =
+  /[\p{Script_Extensions=Hangul}\p{Script_Extensions=Han}\p{Script_Extensions=Hiragana}\p{Script_Extensions=Katakana}]/u;
 const DIGIT_RE = /\p{N}/u;
 
 /** The three kinds of runs a written word is split into. */

@@ -17,7 +17,19 @@ import { charClass, type CharClass } from './script';
 import type { DetailedToken } from './tokens';
 
 const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:['\u2019\u2018\u02bc][\p{L}\p{M}\p{N}]+)*`;
-const TOKEN_RE = new RegExp(`${DOTTED_ACRONYM_SOURCE}|${GROUPED_NUMBER_SOURCE}|${WORD_SOURCE}`, 'gu');
+/**
+ * Identifiers, found whole and by their parts: snake_case, dotted.names and a::b (starting with a
+ * letter or underscore, at least one joiner between letters and digits), and --long-options.
+ */
+const ALNUM = String.raw`[\p{L}\p{M}\p{N}]+`;
+const JOINED = String.raw`(?:(?:_+|\.|::)${ALNUM})`;
+const IDENTIFIER_SOURCE = String.raw`(?<![\p{L}\p{M}\p{N}_.:-])(?:--\p{L}[\p{L}\p{M}\p{N}]*(?:-${ALNUM})*|(?=_*\p{L})(?:_+${ALNUM}${JOINED}*_*|${ALNUM}${JOINED}+_*|${ALNUM}_+))`;
+const TOKEN_RE = new RegExp(
+  `${DOTTED_ACRONYM_SOURCE}|${GROUPED_NUMBER_SOURCE}|${IDENTIFIER_SOURCE}|${WORD_SOURCE}`,
+  'gu',
+);
+const JOINER = /^(?:--|[_.:-])/u;
+const PARTS_RE = /[\p{L}\p{M}\p{N}]+/gu;
 const DOTTED_RE = new RegExp(`^${DOTTED_ACRONYM_SOURCE}$`, 'u');
 
 interface Segment {
@@ -135,12 +147,36 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
   return out;
 }
 
+/**
+ * An identifier's tokens: the whole (`work_mem`, `os.path.join`, `--keep-boilerplate`, folded but
+ * never stemmed), then its parts as alternatives over their own spans, so "work mem" and "mem" find
+ * it too while "work_mem" ranks the passages that write it whole first.
+ */
+function identifierTokens(text: string, start: number, end: number): DetailedToken[] {
+  const written = text.slice(start, end);
+  const out: DetailedToken[] = [tok(foldWord(written), start, end, 'identifier')];
+  PARTS_RE.lastIndex = 0;
+  for (let m = PARTS_RE.exec(written); m !== null; m = PARTS_RE.exec(written)) {
+    for (const t of wordTokens(text, start + m.index, start + m.index + m[0].length)) {
+      t.primary = false;
+      out.push(t);
+    }
+  }
+  return out;
+}
+
 /** All tokens of `text`, in order of their start offset (primaries before alternatives on ties). */
 export function tokenize(text: string): DetailedToken[] {
   const out: DetailedToken[] = [];
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    out.push(...wordTokens(text, m.index, m.index + m[0].length));
+    const start = m.index;
+    const end = start + m[0].length;
+    const identifier = JOINER.test(m[0]) || /[_.:]/u.test(m[0]);
+    const dotted = identifier && !m[0].includes('_') && !m[0].includes(':') && !m[0].startsWith('--');
+    if (identifier && !(dotted && DOTTED_RE.test(m[0]))) {
+      for (const t of identifierTokens(text, start, end)) out.push(t);
+    } else for (const t of wordTokens(text, start, end)) out.push(t);
   }
   return out;
 }

@@ -16,7 +16,9 @@ export type TokenRole =
   /** A whole run of CJK (Hangul) characters. */
   | 'cjk'
   /** A character bigram of a longer CJK run. */
-  | 'bigram';
+  | 'bigram'
+  /** An identifier written whole: work_mem, os.path.join, --keep-boilerplate (its parts are words). */
+  | 'identifier';
 
 /** One index term with its written span and what the searcher needs to plan a query. */
 export interface DetailedToken {

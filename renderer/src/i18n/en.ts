@@ -82,11 +82,19 @@ export const en = {
     languages: 'Languages',
     passageCount: 'Passages',
   },
+  content: {
+    /** An image in running text that has no alt text. */
+    image: 'Image',
+    /** After the caption of the second and later parts of a long table. */
+    continued: '(continued)',
+  },
   reader: {
     loading: 'Loading…',
     backToContents: 'Back to the contents',
     sections: 'Sections',
     contents: 'Contents',
+    /** The button that folds or unfolds the sections under one in the contents. */
+    fold: 'Sections under {{title}}',
     sectionOf: 'Section {{n}} of {{total}}',
     pager: 'Previous and next section',
     previous: 'Previous',

@@ -67,11 +67,16 @@ export const ko: Catalogue = {
     languages: '언어',
     passageCount: '단락',
   },
+  content: {
+    image: '이미지',
+    continued: '(계속)',
+  },
   reader: {
     loading: '불러오는 중…',
     backToContents: '목차로 돌아가기',
     sections: '장',
     contents: '목차',
+    fold: '{{title}} 아래의 장',
     sectionOf: '{{total}}장 중 {{n}}장',
     pager: '이전 장과 다음 장',
     previous: '이전',

@@ -4,6 +4,7 @@ import { useApi } from '../../api/ApiContext';
 import { Highlighted, type Ranges } from '../../components/Highlighted';
 import { excerpt } from './excerpt';
 import { MediaPlaceholder } from './MediaPlaceholder';
+import { LangText } from './PassageContent';
 import './CaptionFigure.css';
 
 export function CaptionFigure({ passage: p, highlights }: { passage: Passage; highlights: Ranges }) {
@@ -16,7 +17,11 @@ export function CaptionFigure({ passage: p, highlights }: { passage: Passage; hi
         <MediaPlaceholder type={p.media?.type} icon="▢" asImage />
       )}
       <figcaption>
-        <Highlighted text={p.text} ranges={highlights} markClass="hit" />
+        {highlights.length === 0 ? (
+          <LangText text={p.text} content={p.content} />
+        ) : (
+          <Highlighted text={p.text} ranges={highlights} markClass="hit" />
+        )}
       </figcaption>
     </figure>
   );

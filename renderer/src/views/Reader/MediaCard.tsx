@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { excerpt } from './excerpt';
 import { MediaPlaceholder } from './MediaPlaceholder';
+import { LangText } from './PassageContent';
 import './MediaCard.css';
 
 export function MediaCard({ passage: p, highlights }: { passage: Passage; highlights: Ranges }) {
@@ -47,8 +48,12 @@ export function MediaCard({ passage: p, highlights }: { passage: Passage; highli
         />
       )}
       {rest.trim() && (
-        <p className="media-description" lang={lang}>
-          <Highlighted text={rest.trim()} offset={restOffset} ranges={highlights} markClass="hit" />
+        <p className="media-description" lang={p.lang ?? lang}>
+          {highlights.length === 0 ? (
+            <LangText text={rest.trim()} content={p.content} />
+          ) : (
+            <Highlighted text={rest.trim()} offset={restOffset} ranges={highlights} markClass="hit" />
+          )}
         </p>
       )}
     </section>

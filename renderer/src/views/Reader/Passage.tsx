@@ -47,7 +47,7 @@ export function Passage({
       data-ordinal={p.ordinal}
       tabIndex={-1}
     >
-      <div className="passage-body" lang={lang}>
+      <div className="passage-body" lang={p.lang ?? lang}>
         <PassageBody passage={p} asTitle={asTitle} highlights={highlights} />
       </div>
       <PassageTools

@@ -1,8 +1,14 @@
-/** A passage's content as its kind shows it: heading, paragraph, captioned figure or media card. */
+/**
+ * A passage's content as its kind shows it: heading, paragraph (or its structure: code, table, list,
+ * note…), captioned figure or media card. A passage reached from a search shows its plain text, where
+ * the matched words are marked.
+ */
 import type { Passage } from '../../../../main/model/archive';
+import type { Inline } from '../../../../main/model/passage-content';
 import { Highlighted, type Ranges } from '../../components/Highlighted';
 import { CaptionFigure } from './CaptionFigure';
 import { MediaCard } from './MediaCard';
+import { BlockContent, InlineContent } from './PassageContent';
 import { PassageHeading } from './PassageHeading';
 
 export function PassageBody({
@@ -14,11 +20,16 @@ export function PassageBody({
   asTitle: boolean;
   highlights: Ranges;
 }) {
+  const content = highlights.length === 0 ? p.content : undefined;
   switch (p.kind) {
     case 'heading':
       return (
         <PassageHeading level={p.level} asTitle={asTitle}>
-          <Highlighted text={p.text} ranges={highlights} markClass="hit" />
+          {content?.[0] === 'h' ? (
+            <InlineContent nodes={content.slice(2) as Inline[]} />
+          ) : (
+            <Highlighted text={p.text} ranges={highlights} markClass="hit" />
+          )}
         </PassageHeading>
       );
     case 'caption':
@@ -26,6 +37,7 @@ export function PassageBody({
     case 'media':
       return <MediaCard passage={p} highlights={highlights} />;
     case 'text':
+      if (content) return <BlockContent block={content} />;
       return (
         <p>
           <Highlighted text={p.text} ranges={highlights} markClass="hit" />
