@@ -164,11 +164,16 @@ describe.skipIf(!!chromiumMissing)(
           await check('home');
 
           // Every section (captions, media cards, headings), each bookmarked once, one with its note open.
-          const sections = await page
-            .locator('.toc-list a')
-            .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-          for (const [i, href] of sections.entries()) {
+          const sections = await page.locator('.toc-list a').evaluateAll((links) =>
+            links.map((a) => ({
+              href: a.getAttribute('href') ?? '',
+              title: a.querySelector('.toc-title')?.textContent ?? '',
+            })),
+          );
+          for (const [i, { href, title }] of sections.entries()) {
             await page.goto(`${h.server.url}${href}`);
+            // A hash change keeps the page: wait for this section, not the last one's passages.
+            await expect.poll(() => page.locator('#section-title').textContent()).toBe(title);
             await page.locator('.reading .passage').first().waitFor();
             await page.locator('.reading .bookmark-toggle').first().click();
             await page.locator('.reading .passage.bookmarked').first().waitFor();
