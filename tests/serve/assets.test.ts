@@ -195,6 +195,15 @@ describe('the production build', () => {
       await page.getByRole('searchbox', { name: 'Search the archive' }).fill('lighthouse');
       await page.locator('.result').first().waitFor();
       expect(failures).toEqual([]);
+
+      // A path the server does not have: the reader's own not-found page, and a way back to the contents.
+      const lost = await browser.newPage();
+      const response = await lost.goto(`http://localhost:${port}/no/such/page`);
+      expect(response?.status()).toBe(404);
+      await lost.getByRole('heading', { name: 'Not found' }).waitFor();
+      await lost.getByRole('link', { name: 'Back to the contents' }).click();
+      await lost.locator('#archive-title').waitFor();
+      expect(new URL(lost.url()).pathname).toBe('/');
     } finally {
       await browser.close();
     }
