@@ -30,7 +30,7 @@ const OFF: Omit<KioskConfig, 'stats'> = {
   osk: false,
   canExit: false,
   hasPin: false,
-  defaults: { theme: 'light', fontSize: 18 },
+  defaults: { theme: 'light', fontSize: 18, language: null },
   featured: [],
 };
 

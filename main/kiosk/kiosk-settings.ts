@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SetupError } from '../model/errors';
+import { UI_LANGUAGES, type UiLanguage } from '../model/ui-language';
 import { hashPin, isPinHash } from './pin';
 
 export const KIOSK_CONFIG_FILE = 'kiosk.json';
@@ -21,6 +22,8 @@ const fileSchema = z
     stats: z.boolean().optional(),
     theme: z.enum(['light', 'dark']).optional(),
     fontSize: z.number().int().min(20).max(32).optional(),
+    /** The interface language every visitor starts with (else the browser's or system's). */
+    language: z.enum(UI_LANGUAGES).optional(),
   })
   .strict();
 export type KioskFile = z.infer<typeof fileSchema>;
@@ -34,7 +37,7 @@ export interface KioskSetup {
   pinHash: string | null;
   stats: boolean;
   canExit: boolean;
-  defaults: { theme: 'light' | 'dark'; fontSize: number };
+  defaults: { theme: 'light' | 'dark'; fontSize: number; language: UiLanguage | null };
   /**
    * Kiosk mode: the temporary folder for visitors' bookmarks and settings, made by the process that starts
    * the core (which removes it when it stops, since a terminated worker cannot).
@@ -95,6 +98,6 @@ export function resolveKioskSetup(
     pinHash: flags.pin !== undefined ? hashPin(flags.pin) : (file.pinHash ?? null),
     stats: flags.stats ?? file.stats ?? transport.statsByDefault,
     canExit: transport.canExit,
-    defaults: { theme: file.theme ?? 'light', fontSize: file.fontSize ?? 22 },
+    defaults: { theme: file.theme ?? 'light', fontSize: file.fontSize ?? 22, language: file.language ?? null },
   };
 }

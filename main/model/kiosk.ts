@@ -1,5 +1,6 @@
 /** Kiosk mode and the usage ledger as the API hands them out (plain JSON, shared with the renderer). */
 import type { Passage } from './archive';
+import type { UiLanguage } from './ui-language';
 
 /** What the renderer needs to run as a kiosk; `enabled: false` is the ordinary reader. */
 export interface KioskConfig {
@@ -17,7 +18,7 @@ export interface KioskConfig {
   /** Whether usage is being counted (the ledger). */
   stats: boolean;
   /** What every visitor starts with. */
-  defaults: { theme: 'light' | 'dark'; fontSize: number };
+  defaults: { theme: 'light' | 'dark'; fontSize: number; language: UiLanguage | null };
   /** The attract screen's passages. */
   featured: Passage[];
 }

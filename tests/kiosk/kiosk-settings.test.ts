@@ -30,20 +30,31 @@ describe('resolveKioskSetup', () => {
       pinHash: null,
       stats: true,
       canExit: false,
-      defaults: { theme: 'light', fontSize: 22 },
+      defaults: { theme: 'light', fontSize: 22, language: null },
     });
     expect(resolveKioskSetup(d, { kiosk: true }, desktop).stats).toBe(false);
   });
 
   it('reads kiosk.json, and the command line wins over it', () => {
-    const d = dataDir('file', { idle: 45, countdown: 20, osk: true, stats: false, theme: 'dark', fontSize: 24 });
+    const d = dataDir('file', {
+      idle: 45,
+      countdown: 20,
+      osk: true,
+      stats: false,
+      theme: 'dark',
+      fontSize: 24,
+      language: 'ko',
+    });
     const fromFile = resolveKioskSetup(d, { kiosk: true }, serve);
     expect(fromFile).toMatchObject({
       idleSeconds: 45,
       countdownSeconds: 20,
       stats: false,
-      defaults: { theme: 'dark' },
+      defaults: { theme: 'dark', fontSize: 24, language: 'ko' },
     });
+    expect(() => resolveKioskSetup(dataDir('bad-language', { language: 'fr' }), { kiosk: true }, serve)).toThrow(
+      /kiosk\.json: language: /,
+    );
     const pinFile = writeKioskPin(d, '2468');
     expect(readFileSync(pinFile, 'utf8')).not.toContain('2468');
     const cli = resolveKioskSetup(d, { kiosk: true, idle: 10, pin: '1357', osk: false, stats: true }, serve);

@@ -18,9 +18,15 @@ const asUiLanguage = (tag: string | null | undefined): UiLanguage | null => {
   return LANGUAGES.find((lang) => lang === base) ?? null;
 };
 
-/** The language to use when the reader has not chosen one. */
+/** A kiosk's configured language (kiosk.json), set before its first render. */
+let kioskDefault: UiLanguage | null = null;
+export function setKioskLanguage(lang: UiLanguage | null): void {
+  kioskDefault = lang;
+}
+
+/** The language to use when the reader has not chosen one: `?lang=`, a kiosk's, the system's, else English. */
 export function defaultLanguage(): UiLanguage {
-  const configured = asUiLanguage(new URLSearchParams(location.search).get('lang'));
+  const configured = asUiLanguage(new URLSearchParams(location.search).get('lang')) ?? kioskDefault;
   if (configured) return configured;
   for (const tag of navigator.languages ?? [navigator.language]) {
     const lang = asUiLanguage(tag);

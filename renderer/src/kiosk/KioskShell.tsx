@@ -22,6 +22,7 @@ import { useIdle } from './useIdle';
 import { useKioskGuards } from './useKioskGuards';
 import './kiosk.css';
 import { forgetScrollMemory } from '../scroll-memory';
+import { defaultLanguage, i18n, setKioskLanguage } from '../i18n/i18n';
 
 /** How long a reset waits for the server before reloading anyway. */
 const END_TIMEOUT_MS = 3000;
@@ -37,6 +38,8 @@ export function KioskShell({ config, api }: { config: KioskConfig; api: Recordin
   const { info } = useArchiveInfo();
   const ending = useRef(false);
   useKioskGuards();
+  // Before anything below renders: their language effects run first and read the default.
+  setKioskLanguage(config.defaults.language);
   useCornerTaps(useCallback(() => setAdmin(true), []));
 
   // Before a session (and on the attract screen) the kiosk's own defaults, never a visitor's.
@@ -44,6 +47,9 @@ export function KioskShell({ config, api }: { config: KioskConfig; api: Recordin
     if (phase !== 'attract') return;
     document.documentElement.dataset.theme = config.defaults.theme;
     document.documentElement.style.setProperty('--reader-size', `${config.defaults.fontSize}px`);
+    const lang = defaultLanguage();
+    document.documentElement.lang = lang;
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
   }, [phase, config]);
 
   const start = useCallback(() => {
