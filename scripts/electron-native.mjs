@@ -4,7 +4,7 @@
 // resource of the installed app; CI builds it so the Electron launch tests can run (`node
 // scripts/electron-native.mjs`). A prebuilt binary is tried first (prebuild-install, which names it
 // by the ABI from node-abi), then a compile with node-gyp against Electron's headers; both need network.
-// (scripts/start.mjs does the same for `npm start`.)
+// `npm start` (scripts/start.mjs) builds it the same way, through buildElectronNative().
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';

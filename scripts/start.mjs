@@ -7,14 +7,12 @@
 //    node_modules, whose Node build the tests use — and hands its path to the app (FOLIO_SQLITE_BINDING).
 // 4. Launches Electron on out/main/index.js, passing the arguments through.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installedElectronBinary } from './electron-native.mjs';
+import { buildElectronNative, installedElectronBinary } from './electron-native.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(root, 'package.json'));
 const args = process.argv.slice(2);
 
 function die(message, code = 1) {
@@ -66,50 +64,15 @@ if (!run(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', '
   die('the build failed (see above).');
 }
 
-// 3. better-sqlite3 for Electron's ABI, in its own folder.
-const nativeDir = join(root, 'out', 'electron-native', electronVersion);
-const nativeBinding = join(nativeDir, 'better_sqlite3.node');
-if (!existsSync(nativeBinding)) {
-  process.stdout.write(`folio start: building better-sqlite3 for Electron ${electronVersion} into ${nativeDir}…\n`);
-  const work = join(root, 'out', 'electron-native', 'work');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const source = dirname(require.resolve('better-sqlite3/package.json'));
-  for (const part of ['package.json', 'binding.gyp', 'src', 'deps', 'lib'])
-    cpSync(join(source, part), join(work, part), { recursive: true });
-  const bin = (name) => join(root, 'node_modules', '.bin', name);
-  const prebuilt = run(
-    bin('prebuild-install'),
-    ['--runtime', 'electron', '--target', electronVersion, '--arch', process.arch, '--verbose'],
-    { cwd: work },
+// 3. better-sqlite3 for Electron's ABI, in its own folder (scripts/electron-native.mjs).
+let nativeBinding;
+try {
+  nativeBinding = buildElectronNative({ log: (line) => process.stdout.write(`folio start: ${line}\n`) });
+} catch (error) {
+  die(
+    `${error.message}.\n` +
+      '  Bookmarks need it. Retry with network access, or read the archive in a browser with "npx folio serve".',
   );
-  const built =
-    prebuilt ||
-    run(
-      'npx',
-      [
-        '--no-install',
-        'node-gyp',
-        'rebuild',
-        '--release',
-        `--target=${electronVersion}`,
-        `--arch=${process.arch}`,
-        '--dist-url=https://electronjs.org/headers',
-      ],
-      {
-        cwd: work,
-      },
-    );
-  const output = join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (!built || !existsSync(output)) {
-    die(
-      `could not get better-sqlite3 for Electron ${electronVersion} (needs network for a prebuilt binary or Electron's headers).\n` +
-        '  Bookmarks need it. Retry with network access, or read the archive in a browser with "npx folio serve".',
-    );
-  }
-  mkdirSync(nativeDir, { recursive: true });
-  cpSync(output, nativeBinding);
-  rmSync(work, { recursive: true, force: true });
 }
 
 // 4. Launch.
