@@ -5,11 +5,12 @@
  * Elsewhere (no binary could be downloaded) the suite is skipped with a one-line reason.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinary, electronNativeBinding, electronSkipReason } from './installed-electron';
 import type { FolioApi } from '../../main/api/contract';
 
 /** What the preload exposes, seen from a page.evaluate callback. */
@@ -17,113 +18,93 @@ type FolioWindow = { folio: FolioApi };
 
 const root = process.cwd();
 
-/** The installed binary, found as electron's index.js does it, but never downloading (require('electron') would). */
-function electronBinary(): string | null {
-  const electronDir = join(root, 'node_modules', 'electron');
-  try {
-    const path = join(electronDir, 'dist', readFileSync(join(electronDir, 'path.txt'), 'utf8'));
-    return existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+if (electronSkipReason) console.info(`Electron launch test skipped: ${electronSkipReason}`);
 
-const binary = electronBinary();
-const version = (
-  JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
-).version;
-const nativeBinding = join(root, 'out', 'electron-native', version, 'better_sqlite3.node');
-const skipReason = !binary
-  ? `Electron ${version} binary not installed (run "node node_modules/electron/install.js" with network access)`
-  : !existsSync(nativeBinding)
-    ? `better-sqlite3 for Electron ${version} not built (run "npm run build:electron-native" to build ${nativeBinding})`
-    : null;
+describe.skipIf(!!electronSkipReason)(
+  `Electron app${electronSkipReason ? ` (skipped: ${electronSkipReason})` : ''}`,
+  () => {
+    let app: ElectronApplication;
+    let page: Page;
 
-// The default reporter does not list skipped suites by name: say why in one line.
-if (skipReason) console.info(`Electron launch test skipped: ${skipReason}`);
-
-describe.skipIf(!!skipReason)(`Electron app${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  let app: ElectronApplication;
-  let page: Page;
-
-  beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-      { cwd: root, stdio: 'inherit' },
-    );
-    expect(built.status).toBe(0);
-    app = await electron.launch({
-      executablePath: binary!,
-      args: [root, '--no-sandbox'],
-      cwd: root,
-      env: {
-        ...process.env,
-        FOLIO_SQLITE_BINDING: nativeBinding,
-        XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')),
-      },
-      timeout: 120_000,
+    beforeAll(async () => {
+      const built = spawnSync(
+        process.execPath,
+        [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+        { cwd: root, stdio: 'inherit' },
+      );
+      expect(built.status).toBe(0);
+      app = await electron.launch({
+        executablePath: electronBinary!,
+        args: [root, '--no-sandbox'],
+        cwd: root,
+        env: {
+          ...process.env,
+          FOLIO_SQLITE_BINDING: electronNativeBinding,
+          XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')),
+        },
+        timeout: 120_000,
+      });
+      page = await app.firstWindow();
+      await page.getByRole('searchbox', { name: 'Search the archive' }).waitFor({ timeout: 120_000 });
     });
-    page = await app.firstWindow();
-    await page.getByRole('searchbox', { name: 'Search the archive' }).waitFor({ timeout: 120_000 });
-  });
 
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  it('loads the renderer from app://, not file://', () => {
-    expect(page.url()).toMatch(/^app:\/\/folio\//);
-  });
-
-  it('exposes only window.folio; no Node in the renderer', async () => {
-    const shape = await page.evaluate(() => ({
-      folio: Object.keys((window as unknown as { folio: object }).folio).sort(),
-      require: typeof (window as unknown as { require?: unknown }).require,
-      process: typeof (window as unknown as { process?: unknown }).process,
-      ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
-    }));
-    expect(shape).toEqual({
-      folio: ['call', 'mediaUrl'],
-      require: 'undefined',
-      process: 'undefined',
-      ipc: 'undefined',
+    afterAll(async () => {
+      await app?.close();
     });
-  });
 
-  it('searches over IPC and rejects bad payloads', async () => {
-    const total = await page.evaluate(
-      async () => (await (window as unknown as FolioWindow).folio.call('search.query', { query: 'Pusan' })).total,
-    );
-    expect(total).toBeGreaterThan(0);
-    const error = await page.evaluate(async () => {
-      try {
-        await (window as unknown as FolioWindow).folio.call('archive.section', { sectionId: 5 } as never);
-        return null;
-      } catch (e) {
-        return (e as Error).message;
-      }
+    it('loads the renderer from app://, not file://', () => {
+      expect(page.url()).toMatch(/^app:\/\/folio\//);
     });
-    expect(error).toMatch(/Invalid request for archive.section/);
-  });
 
-  it('blocks remote requests, new windows and navigation', async () => {
-    const remote = await page.evaluate(async () => {
-      try {
-        await fetch('https://example.com/');
-        return 'loaded';
-      } catch {
-        return 'blocked';
-      }
+    it('exposes only window.folio; no Node in the renderer', async () => {
+      const shape = await page.evaluate(() => ({
+        folio: Object.keys((window as unknown as { folio: object }).folio).sort(),
+        require: typeof (window as unknown as { require?: unknown }).require,
+        process: typeof (window as unknown as { process?: unknown }).process,
+        ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
+      }));
+      expect(shape).toEqual({
+        folio: ['call', 'mediaUrl'],
+        require: 'undefined',
+        process: 'undefined',
+        ipc: 'undefined',
+      });
     });
-    expect(remote).toBe('blocked');
-    expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
-    const before = page.url();
-    await page.evaluate(() => {
-      location.href = 'https://example.com/';
+
+    it('searches over IPC and rejects bad payloads', async () => {
+      const total = await page.evaluate(
+        async () => (await (window as unknown as FolioWindow).folio.call('search.query', { query: 'Pusan' })).total,
+      );
+      expect(total).toBeGreaterThan(0);
+      const error = await page.evaluate(async () => {
+        try {
+          await (window as unknown as FolioWindow).folio.call('archive.section', { sectionId: 5 } as never);
+          return null;
+        } catch (e) {
+          return (e as Error).message;
+        }
+      });
+      expect(error).toMatch(/Invalid request for archive.section/);
     });
-    expect(page.url().startsWith('app://folio/')).toBe(true);
-    expect(before.startsWith('app://folio/')).toBe(true);
-    expect(app.windows()).toHaveLength(1);
-  });
-});
+
+    it('blocks remote requests, new windows and navigation', async () => {
+      const remote = await page.evaluate(async () => {
+        try {
+          await fetch('https://example.com/');
+          return 'loaded';
+        } catch {
+          return 'blocked';
+        }
+      });
+      expect(remote).toBe('blocked');
+      expect(await page.evaluate(() => window.open('https://example.com/') === null)).toBe(true);
+      const before = page.url();
+      await page.evaluate(() => {
+        location.href = 'https://example.com/';
+      });
+      expect(page.url().startsWith('app://folio/')).toBe(true);
+      expect(before.startsWith('app://folio/')).toBe(true);
+      expect(app.windows()).toHaveLength(1);
+    });
+  },
+);

@@ -6,38 +6,18 @@
  * the attract screen, and the admin exit behind the PIN. Elsewhere it is skipped with a one-line reason.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronBinary, electronNativeBinding, electronSkipReason } from './installed-electron';
 
 const root = process.cwd();
-const require = createRequire(join(root, 'package.json'));
 
-function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown as string;
-    return typeof path === 'string' && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
+if (electronSkipReason) console.info(`Electron kiosk lockdown test skipped: ${electronSkipReason}`);
 
-const binary = electronBinary();
-const version = (
-  JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }
-).version;
-const nativeBinding = join(root, 'out', 'electron-native', version, 'better_sqlite3.node');
-const skipReason = !binary
-  ? `Electron ${version} binary not installed (run "node node_modules/electron/install.js" with network access)`
-  : !existsSync(nativeBinding)
-    ? `better-sqlite3 for Electron ${version} not built (run "npm start" once to build ${nativeBinding})`
-    : null;
-if (skipReason) console.info(`Electron kiosk lockdown test skipped: ${skipReason}`);
-
-describe.skipIf(!!skipReason)('Electron kiosk lockdown (npm start -- --kiosk)', () => {
+describe.skipIf(!!electronSkipReason)('Electron kiosk lockdown (npm start -- --kiosk)', () => {
   let app: ElectronApplication;
   let page: Page;
 
@@ -49,12 +29,12 @@ describe.skipIf(!!skipReason)('Electron kiosk lockdown (npm start -- --kiosk)', 
     );
     expect(built.status).toBe(0);
     app = await electron.launch({
-      executablePath: binary!,
+      executablePath: electronBinary!,
       args: [root, '--no-sandbox', '--kiosk', '--idle', '30', '--kiosk-pin', '2468'],
       cwd: root,
       env: {
         ...process.env,
-        FOLIO_SQLITE_BINDING: nativeBinding,
+        FOLIO_SQLITE_BINDING: electronNativeBinding,
         XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-kiosk-')),
       },
       timeout: 120_000,
