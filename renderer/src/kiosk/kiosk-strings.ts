@@ -2,7 +2,7 @@
  * Every word the kiosk shows, in English and Korean, following the interface language (i18n/): the
  * visitor's choice in Settings, which resets with the session, else the kiosk's default (`?lang=`).
  */
-import { useTranslation } from 'react-i18next';
+import { useLocalStrings } from '../i18n/useLocalStrings';
 
 const en = {
   attract: {
@@ -112,6 +112,5 @@ const ko: KioskStrings = {
 
 /** The kiosk's words in the interface's current language (re-rendered when it changes). */
 export function useKioskStrings(): KioskStrings {
-  const { i18n } = useTranslation();
-  return (i18n.resolvedLanguage ?? i18n.language) === 'ko' ? ko : en;
+  return useLocalStrings({ en, ko });
 }

@@ -2,7 +2,7 @@
  * The Share view's words, in English and Korean, following the interface language (i18n/). Kept beside
  * the view, as the kiosk keeps its own, until the catalogues (i18n/en.ts, ko.ts) take them in.
  */
-import { useTranslation } from 'react-i18next';
+import { useLocalStrings } from '../i18n/useLocalStrings';
 
 const en = {
   title: 'Share this archive',
@@ -49,6 +49,5 @@ const ko: ShareStrings = {
 };
 
 export function useShareStrings(): ShareStrings {
-  const { i18n } = useTranslation();
-  return i18n.language.startsWith('ko') ? ko : en;
+  return useLocalStrings({ en, ko });
 }

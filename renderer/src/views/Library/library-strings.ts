@@ -2,7 +2,7 @@
  * The Library view's words, in English and Korean, following the interface language (i18n/). Kept beside
  * the view, as the kiosk keeps its own, until the catalogues (i18n/en.ts, ko.ts) take them in.
  */
-import { useTranslation } from 'react-i18next';
+import { useLocalStrings } from '../../i18n/useLocalStrings';
 
 const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 const size = (bytes: number, locale: string): string =>
@@ -64,6 +64,5 @@ const ko: LibraryStrings = {
 };
 
 export function useLibraryStrings(): LibraryStrings {
-  const { i18n } = useTranslation();
-  return i18n.language.startsWith('ko') ? ko : en;
+  return useLocalStrings({ en, ko });
 }
