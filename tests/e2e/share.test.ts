@@ -100,7 +100,8 @@ describe.skipIf(!!chromiumMissing)(`the Share view${chromiumMissing ? ` (skipped
     const page = await browserPage({ width: 1440, height: 900 });
     await openShare(page, lan.url);
     const main = page.getByRole('main');
-    for (const url of urls) expect(await main.getByRole('link', { name: url, exact: true }).isVisible()).toBe(true);
+    // The URLs arrive by share.info after the heading is drawn: wait for each (waitFor fails if one never shows).
+    for (const url of urls) await main.getByRole('link', { name: url, exact: true }).waitFor({ timeout: 10_000 });
     expect(await scanQr(page)).toBe(urls[0]);
 
     // Big enough to project, drawn from the server's SVG as an image (never as markup in the page).
