@@ -1,9 +1,10 @@
 /**
- * Exposes `window.folio` (the typed FolioApi) and nothing else. Sandboxed preload: no Node modules,
+ * Exposes `window.folio` (the typed FolioBridge) and nothing else. Sandboxed preload: no Node modules,
  * so the method allowlist is spelled out here and checked against the contract by the compiler.
+ * Results cross as plain data: an Error thrown through contextBridge would keep only its message.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../main/api/contract';
+import type { ApiMethod, ApiRequest, ApiResult, FolioBridge } from '../main/api/contract';
 
 const METHODS = [
   'archive.info',
@@ -33,13 +34,12 @@ void complete;
 
 const allowed: ReadonlySet<string> = new Set(METHODS);
 
-const api: FolioApi = {
-  async call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]> {
-    if (!allowed.has(method)) throw new Error(`Unknown API method "${String(method)}".`);
+const api: FolioBridge = {
+  async invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<M>> {
+    if (!allowed.has(method))
+      return { ok: false, error: { code: 'bad-request', message: `Unknown API method "${String(method)}".` } };
     // Same channel naming as contract.ts's ipcChannel.
-    const result = (await ipcRenderer.invoke(`folio:${method}`, request)) as ApiResult<M>;
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
+    return (await ipcRenderer.invoke(`folio:${method}`, request)) as ApiResult<M>;
   },
   mediaUrl: (mediaId: string, archiveId?: string) =>
     archiveId === undefined

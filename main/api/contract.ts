@@ -175,6 +175,17 @@ export interface ApiError {
 
 export type ApiResult<M extends ApiMethod> = { ok: true; value: ApiResponses[M] } | { ok: false; error: ApiError };
 
+/**
+ * What the preload exposes as `window.folio`: results as plain data, because an error thrown through
+ * Electron's contextBridge keeps only its message and would lose its `code`. The renderer turns this
+ * into a FolioApi exactly as it does the HTTP answers.
+ */
+export interface FolioBridge {
+  invoke<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResult<M>>;
+  /** URL the renderer may put in <img>/<video> src for a media item of an archive (default: the default archive). */
+  mediaUrl(mediaId: string, archiveId?: string): string;
+}
+
 /** The renderer-facing API: the same shape over IPC (window.folio) and over HTTP. */
 export interface FolioApi {
   call<M extends ApiMethod>(method: M, request: ApiRequest<M>): Promise<ApiResponses[M]>;
@@ -185,12 +196,9 @@ export interface FolioApi {
 /**
  * The answer to an as-you-type search that a newer one from the same client replaced. It is not a
  * failure: over HTTP it goes out as a 200, since a browser reports every 4xx/5xx fetch in its console.
- * The renderer recognises it by its message, because an error thrown through Electron's
- * contextBridge keeps only its message; `SupersededMessage` lets the renderer, which imports only
- * types from here, check its copy of the text at compile time.
+ * The renderer recognises it by its code, which both transports carry.
  */
 export const SUPERSEDED = { code: 'superseded', message: 'Superseded by a newer search.' } as const satisfies ApiError;
-export type SupersededMessage = (typeof SUPERSEDED)['message'];
 
 /** Electron IPC channel for a method: one allowlisted channel per method. */
 export const ipcChannel = (method: ApiMethod): string => `folio:${method}`;

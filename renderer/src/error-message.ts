@@ -2,7 +2,7 @@
  * The message to show for a failed call, in the reader's words where the reader has words for it (a server
  * that cannot be reached); other API errors arrive as Errors with the archive's own one-line message.
  */
-import { ApiCallError, ServerUnreachable } from './api/http-api';
+import { ApiCallError, ServerUnreachable } from './api/api-call-error';
 import { i18n } from './i18n/i18n';
 
 export const messageOf = (error: unknown): string => {

@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { electronBinary, electronNativeBinding, electronSkipReason } from './installed-electron';
-import type { FolioApi } from '../../main/api/contract';
+import type { FolioBridge } from '../../main/api/contract';
 
 /** What the preload exposes, seen from a page.evaluate callback. */
-type FolioWindow = { folio: FolioApi };
+type FolioWindow = { folio: FolioBridge };
 
 const root = process.cwd();
 
@@ -64,27 +64,27 @@ describe.skipIf(!!electronSkipReason)(
         ipc: typeof (window as unknown as { ipcRenderer?: unknown }).ipcRenderer,
       }));
       expect(shape).toEqual({
-        folio: ['call', 'mediaUrl'],
+        folio: ['invoke', 'mediaUrl'],
         require: 'undefined',
         process: 'undefined',
         ipc: 'undefined',
       });
     });
 
-    it('searches over IPC and rejects bad payloads', async () => {
-      const total = await page.evaluate(
-        async () => (await (window as unknown as FolioWindow).folio.call('search.query', { query: 'Pusan' })).total,
-      );
-      expect(total).toBeGreaterThan(0);
-      const error = await page.evaluate(async () => {
-        try {
-          await (window as unknown as FolioWindow).folio.call('archive.section', { sectionId: 5 } as never);
-          return null;
-        } catch (e) {
-          return (e as Error).message;
-        }
+    it('searches over IPC and rejects bad payloads with their code', async () => {
+      const found = await page.evaluate(async () => {
+        const result = await (window as unknown as FolioWindow).folio.invoke('search.query', { query: 'Pusan' });
+        return result.ok ? result.value.total : -1;
       });
-      expect(error).toMatch(/Invalid request for archive.section/);
+      expect(found).toBeGreaterThan(0);
+      const error = await page.evaluate(async () => {
+        const result = await (window as unknown as FolioWindow).folio.invoke('archive.section', {
+          sectionId: 5,
+        } as never);
+        return result.ok ? null : result.error;
+      });
+      expect(error?.code).toBe('bad-request');
+      expect(error?.message).toMatch(/Invalid request for archive.section/);
     });
 
     it('blocks remote requests, new windows and navigation', async () => {

@@ -1,14 +1,15 @@
 /**
- * The renderer's only way to the archive: a FolioApi in context. Inside Electron that is `window.folio`
+ * The renderer's only way to the archive: a FolioApi in context. Inside Electron that wraps `window.folio`
  * (IPC through the preload); in a browser, the HTTP client for `folio serve`.
  */
 import { createContext, useContext } from 'react';
-import type { FolioApi } from '../../../main/api/contract';
+import type { FolioApi, FolioBridge } from '../../../main/api/contract';
+import { bridgeApi } from './bridge-api';
 import { httpApi } from './http-api';
 
 declare global {
   interface Window {
-    folio?: FolioApi;
+    folio?: FolioBridge;
   }
 }
 
@@ -20,7 +21,7 @@ export const ApiContext = createContext<FolioApi | null>(null);
  * with the reader (and a 404), and from `/a/b` a relative `./api` would miss.
  */
 export function pageApi(): FolioApi {
-  return window.folio ?? httpApi('');
+  return window.folio ? bridgeApi(window.folio) : httpApi('');
 }
 
 export function useApi(): FolioApi {

@@ -2,24 +2,9 @@
  * The FolioApi over HTTP, for `folio serve` in a browser. Inside Electron the preload's `window.folio`
  * takes its place; nothing else in the renderer differs.
  */
-import type { ApiError, ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../../main/api/contract';
+import type { ApiMethod, ApiRequest, ApiResponses, ApiResult, FolioApi } from '../../../main/api/contract';
+import { ApiCallError, ServerUnreachable, unwrapResult } from './api-call-error';
 import { visitorSession } from './visitor-session';
-
-export class ApiCallError extends Error {
-  constructor(
-    readonly code: ApiError['code'],
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The server did not answer at all (stopped, or the network between is gone): not an answer from the archive. */
-export class ServerUnreachable extends ApiCallError {
-  constructor() {
-    super('unavailable', 'The Folio server cannot be reached.');
-  }
-}
 
 function randomId(): string {
   const bytes = new Uint8Array(8);
@@ -55,8 +40,7 @@ export function httpApi(base = ''): FolioApi {
       } catch {
         throw new ApiCallError('internal', `The Folio server answered ${response.status} without data.`);
       }
-      if (!result.ok) throw new ApiCallError(result.error.code, result.error.message);
-      return result.value;
+      return unwrapResult(result);
     },
     mediaUrl: (mediaId) => `${base}/media/${encodeURIComponent(mediaId)}`,
   };

@@ -1,12 +1,6 @@
-import type { SupersededMessage } from '../../../main/api/contract';
+import { ApiCallError } from './api-call-error';
 
-/** The contract's SUPERSEDED message; the type makes the compiler hold this copy to it. */
-const SUPERSEDED_MESSAGE: SupersededMessage = 'Superseded by a newer search.';
-
-/**
- * True when a search was dropped because a newer one overtook it. Checked by message because the error
- * crosses IPC or HTTP, where its class is lost.
- */
+/** True when a search was dropped because a newer one overtook it: its code says so over IPC and HTTP alike. */
 export function isSuperseded(error: unknown): boolean {
-  return error instanceof Error && error.message.includes(SUPERSEDED_MESSAGE);
+  return error instanceof ApiCallError && error.code === 'superseded';
 }
