@@ -128,7 +128,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.goto(`${h.server.url}#/`);
       await page.getByRole('heading', { level: 1, name: /Korea/ }).waitFor();
       const toc = page.getByRole('region', { name: 'Contents' }).getByRole('link');
-      expect(await toc.count()).toBeGreaterThan(5);
+      await expect.poll(() => toc.count()).toBeGreaterThan(5);
       const counts = await page.getByRole('definition').allTextContents();
       expect(counts.length).toBeGreaterThanOrEqual(4);
       for (const name of ['Text passages', 'Captions', 'Media'])

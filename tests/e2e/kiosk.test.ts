@@ -132,7 +132,7 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     await jeju.tap();
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/passage\//);
     // Touching the result (outside the keyboard) put the keyboard away.
-    expect(await keyboard.count()).toBe(0);
+    await expect.poll(() => keyboard.count()).toBe(0);
     await checkView(page, 'the reading view');
 
     // Bookmark the passage, then see it among the bookmarks (with no import or export).
