@@ -9,6 +9,7 @@ const METHODS = [
   'archive.info',
   'archive.section',
   'archive.passage',
+  'passage.random',
   'search.query',
   'library.list',
   'library.search',
