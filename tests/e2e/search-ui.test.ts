@@ -271,6 +271,38 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
     });
   }
 
+  for (const [lang, theme] of [
+    ['en', 'dark'],
+    ['ko', 'light'],
+  ] as const) {
+    it(`keeps the last kind chip checked and says why beside it (${lang}, ${theme})`, async () => {
+      const page = await open(lang, theme);
+      const chip = (name: string) => page.getByRole('checkbox', { name, exact: true });
+      const [text, media, captions] = lang === 'en' ? ['Text', 'Media', 'Captions'] : ['본문', '미디어', '사진 설명'];
+      const note = lang === 'en' ? 'At least one kind is always shown.' : '적어도 한 종류는 항상 표시됩니다.';
+      await box(page, lang).fill('won');
+      await settled(page);
+      await chip(text).uncheck();
+      expect(await page.getByText(note).count()).toBe(0);
+      await chip(media).uncheck();
+      await page.getByText(note).waitFor();
+      expect(await chip(captions).isChecked()).toBe(true);
+      expect(await chip(captions).isDisabled()).toBe(true);
+      // The note is the disabled chip's description, for a screen reader too.
+      const describedBy = await chip(captions).getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toBe(note);
+      await settled(page);
+      const badges = await page.locator('.results [role=option] .result-meta > :first-child').allTextContents();
+      expect(badges.length).toBeGreaterThan(0);
+      expect(new Set(badges).size).toBe(1);
+      expect(await axeSerious(page)).toEqual([]);
+      // Checking another kind again frees the last one.
+      await chip(text).check();
+      await eventually(() => chip(captions).isDisabled()).toBe(false);
+      expect(await page.getByText(note).count()).toBe(0);
+    });
+  }
+
   it('clears the search box when the reader goes elsewhere, and keeps it for the result chosen', async () => {
     const page = await open();
     await box(page).fill('pusan');
