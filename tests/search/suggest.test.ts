@@ -59,6 +59,12 @@ describe('did you mean', () => {
     expect(embedded.suggest('19500')).toBeNull();
     expect(embedded.suggest('제주도민')).toBeNull();
     expect(embedded.suggest('zzqxv')).toBeNull();
+    // Words that ask for a kind, contractions, and wildcards or fuzzy marks written on purpose.
+    expect(embedded.suggest('captions')).toBeNull();
+    expect(embedded.suggest('photos of armstice')).toBe('photos of armistice');
+    expect(embedded.suggest("don't")).toBeNull();
+    expect(embedded.suggest('armstice*')).toBeNull();
+    expect(embedded.suggest('sol~1')).toBeNull();
     expect(embedded.suggest('')).toBeNull();
   });
 

@@ -5,10 +5,12 @@
  * whose every word is in the dictionary matched exactly, and gets no suggestion.
  *
  * Left alone: words still being typed (the last word, when it begins some word of the archive),
- * stop words, words with digits, short words, and Chinese, Japanese and Korean text (which the
- * analyzer splits into bigrams, not words).
+ * stop words, words that ask for a kind ("photos", "videos": they need not be in the text), words
+ * with digits or apostrophes (contractions are not misspellings), short words, and Chinese, Japanese
+ * and Korean text (which the analyzer splits into bigrams, not words).
  */
 import { isStopWord } from '../analyzer/stopwords';
+import { kindIntent } from '../searcher/kind-words';
 import type { AnalyzedToken, Analyzer, IndexEngine } from '../types';
 import { closestWord } from './closest-word';
 import { correctableRegions, type Span } from './query-words';
@@ -46,8 +48,8 @@ export function didYouMean(query: string, source: SuggestSource): string | null 
     if (known.some((k) => overlaps(k, token))) continue;
     if (corrections.some((c) => c.start < token.end && token.start < c.end)) continue;
     const typed = query.slice(token.start, token.end);
-    if (Array.from(typed).length < MIN_WORD || /\p{N}/u.test(typed) || CJK.test(typed)) continue;
-    if (isStopWord(typed.toLowerCase())) continue;
+    if (Array.from(typed).length < MIN_WORD || /[\p{N}'’]/u.test(typed) || CJK.test(typed)) continue;
+    if (isStopWord(typed.toLowerCase()) || kindIntent(typed.toLowerCase())) continue;
     if (stillTyping && token === last && engine.expandPrefix(token.term, 1).length > 0) continue;
     const closest = closestWord(typed, token.term, engine, analyzer, source.textsOf);
     if (!closest) continue;

@@ -1,7 +1,7 @@
 /**
  * The words of a raw query that a correction may replace: plain words, `+required` words and the
  * values of field terms (`title:…`), never `-excluded` words (correcting what the reader does not
- * want finds nothing new), `kind:` filters or field names. Each is a span of the query as typed, so
+ * want finds nothing new), `kind:` filters, field names or words with `*` or `~`. Each is a span of the query as typed, so
  * a correction changes that word and leaves the rest, syntax included, as the reader wrote it.
  */
 import { MAX_QUERY_CHARS } from '../query/parse';
@@ -25,7 +25,8 @@ export function correctableRegions(query: string): Span[] {
       start += 1;
       word = word.slice(1);
     }
-    if (KIND_PREFIX.test(word)) continue;
+    // kind: filters, and wildcards or fuzzy marks the reader wrote on purpose.
+    if (KIND_PREFIX.test(word) || /[*~]/.test(word)) continue;
     const field = FIELD_PREFIX.exec(word);
     if (field) start += field[0].length;
     if (start < end) regions.push([start, end]);
