@@ -303,6 +303,28 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
     });
   }
 
+  it('gives every recent search and its remove button a 44 px target on a phone', async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await box(page).fill('armistice');
+    await settled(page);
+    await box(page).press('Enter');
+    await eventually(() => page.evaluate(() => location.hash)).toMatch(/^#\/passage\//);
+    await box(page).press('Escape');
+    await box(page).blur();
+    await box(page).focus();
+    const recent = page.getByRole('group', { name: words.en.recent });
+    await recent.waitFor();
+    const sizes = await recent
+      .getByRole('button')
+      .evaluateAll((els) => els.map((el) => [el.getBoundingClientRect().width, el.getBoundingClientRect().height]));
+    expect(sizes.length).toBe(3);
+    for (const [width, height] of sizes) {
+      expect(width).toBeGreaterThanOrEqual(44);
+      expect(height).toBeGreaterThanOrEqual(44);
+    }
+  });
+
   it('clears the search box when the reader goes elsewhere, and keeps it for the result chosen', async () => {
     const page = await open();
     await box(page).fill('pusan');
