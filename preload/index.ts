@@ -10,6 +10,7 @@ const METHODS = [
   'archive.info',
   'archive.section',
   'archive.passage',
+  'passage.random',
   'search.query',
   'library.list',
   'library.search',

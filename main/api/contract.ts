@@ -25,6 +25,8 @@ export const requestSchemas = {
   'archive.info': z.object({}).strict(),
   'archive.section': z.object({ sectionId: z.string().min(1).max(200) }).strict(),
   'archive.passage': z.object({ passageId }).strict(),
+  /** A passage chosen at random ("Random passage"): one of running text where the archive has any. */
+  'passage.random': z.object({}).strict(),
   'search.query': z
     .object({
       // Any text is allowed (the searcher makes it safe); only its size is bounded.
@@ -143,6 +145,7 @@ export interface ApiResponses {
   'archive.info': ArchiveInfo;
   'archive.section': SectionView;
   'archive.passage': { passage: Passage; section: Section };
+  'passage.random': { passage: Passage; section: Section };
   'search.query': SearchResponse & { seq?: number };
   'library.list': LibraryEntry[];
   'library.search': LibrarySearchResponse;

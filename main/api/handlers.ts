@@ -11,6 +11,7 @@ import type { PackReader } from '../archive/pack-reader-types';
 import type { BookmarkStore } from '../bookmarks/store';
 import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookmarks/export';
 import { ApiFailure } from './api-error';
+import { randomPassage } from './random-passage';
 import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
 import type { KioskRuntime } from '../kiosk/kiosk-runtime';
 import { kioskHandlers } from '../kiosk/kiosk-handlers';
@@ -18,6 +19,8 @@ import { kioskHandlers } from '../kiosk/kiosk-handlers';
 /** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
 export interface SearchPort {
   search(request: SearchRequest): SearchResponse;
+  /** "Did you mean …": the query with misspelt words corrected from the archive's vocabulary, or null. */
+  suggest?(query: string): string | null;
 }
 
 /** The archives open together (main/library): what `library.*` answers. */
@@ -128,12 +131,23 @@ export const handlers: HandlerTable = {
     return { passage, section };
   },
 
+  'passage.random': (_req, ctx) => {
+    const passage = randomPassage(ctx.pack);
+    if (!passage) throw new ApiFailure('not-found', 'This archive has no passages.');
+    const section = sectionMap(ctx.pack).get(passage.sectionId);
+    if (!section) throw new ApiFailure('internal', 'The passage has no section.');
+    return { passage, section };
+  },
+
   'search.query': (req, ctx) => {
     const request: SearchRequest = { query: req.query };
     if (req.kinds) request.kinds = req.kinds;
     if (req.limit !== undefined) request.limit = req.limit;
     if (req.offset !== undefined) request.offset = req.offset;
-    const response = ctx.searcher.search(request);
+    const found = ctx.searcher.search(request);
+    // Only the first page is told; a suggestion for a query that matched exactly is never made.
+    const suggestion = req.offset ? null : (ctx.searcher.suggest?.(req.query) ?? null);
+    const response = suggestion ? { ...found, didYouMean: suggestion } : found;
     return req.seq === undefined ? response : { ...response, seq: req.seq };
   },
 

@@ -6,6 +6,8 @@ import { SearchIndexError } from '../model/errors';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { createAnalyzer } from '../search/analyzer/index';
 import { createSearcher } from '../search/searcher/searcher';
+import { withSectionTitleMatches } from '../search/explain/section-title-match';
+import { didYouMean } from '../search/suggest/did-you-mean';
 import { analyzerFingerprint } from './fingerprint';
 import { damagedSearchIndex, openPack, type SqlitePackReader } from './pack';
 
@@ -13,6 +15,8 @@ export interface SearchablePack {
   pack: SqlitePackReader;
   /** Never throws for a query; throws PackDamagedError when the pack's data is damaged. */
   search(request: SearchRequest): SearchResponse;
+  /** The query with its misspelt words corrected from the archive's vocabulary, or null (did-you-mean). */
+  suggest(query: string): string | null;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
   indexMatchesAnalyzer: boolean;
   close(): void;
@@ -22,8 +26,9 @@ export interface SearchablePack {
 export function openSearchablePack(path: string): SearchablePack {
   const pack = openPack(path);
   const analyzer = createAnalyzer({ variants: pack.manifest.variants, languages: pack.manifest.languages });
+  const engine = pack.searchEngine();
   const searcher = createSearcher({
-    engine: pack.searchEngine(),
+    engine,
     analyzer,
     // Every id the searcher asks for comes from the pack's own index: one the pack lacks is damage,
     // and leaving it out would be a wrong answer (fewer results, or a kind filter letting it through).
@@ -46,7 +51,15 @@ export function openSearchablePack(path: string): SearchablePack {
     pack,
     search: (request) => {
       try {
-        return searcher.search(request);
+        return withSectionTitleMatches(searcher.search(request), analyzer);
+      } catch (error) {
+        if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
+        throw error;
+      }
+    },
+    suggest: (query) => {
+      try {
+        return didYouMean(query, { engine, analyzer, textsOf: (id) => passageTexts(pack, id) });
       } catch (error) {
         if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;
@@ -58,4 +71,11 @@ export function openSearchablePack(path: string): SearchablePack {
     },
     close: () => pack.close(),
   };
+}
+
+/** The texts a passage was indexed from: its text (with a media title), its own title and its section's. */
+function passageTexts(pack: SqlitePackReader, passageId: string): string[] {
+  const p = pack.passage(passageId);
+  if (!p) return [];
+  return [p.text, p.title ?? '', pack.sectionTitle(p.sectionId) ?? ''].filter(Boolean);
 }

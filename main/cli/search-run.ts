@@ -51,8 +51,10 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   }
   const query = words.join(' ');
   let response;
+  let suggestion: string | null = null;
   try {
     response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
+    if (!options.json) suggestion = archive.suggest(query);
   } catch (error) {
     // A query never fails: a damaged index is reported like a damaged pack.
     fail(error);
@@ -66,12 +68,13 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
   if (!archive.indexMatchesAnalyzer)
     process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
+  const didYouMean = suggestion ? `did you mean "${suggestion}"?\n` : '';
   if (response.results.length === 0) {
-    process.stdout.write(`no results for ${asked}\n`);
+    process.stdout.write(`no results for ${asked}\n${didYouMean}`);
     return;
   }
   process.stdout.write(
-    `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n\n`,
+    `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n${didYouMean}\n`,
   );
   response.results.forEach((r, i) => {
     const ellipsisStart = r.snippetStart > 0 ? '…' : '';

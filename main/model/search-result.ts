@@ -24,6 +24,11 @@ export interface SearchHit {
   snippet: string;
   snippetStart: number;
   highlights: [number, number][];
+  /**
+   * Set when the passage matched only through its section title, not its own text: the words of
+   * `section` that matched, as [start, end) offsets into it.
+   */
+  sectionHighlights?: [number, number][];
   score: number;
 }
 
@@ -32,4 +37,9 @@ export interface SearchResponse {
   total: number;
   tookMs: number;
   results: SearchHit[];
+  /**
+   * The query with its misspelt words corrected from the archive's own vocabulary, when some word
+   * of it is not in the archive (it found nothing, or only through typo tolerance).
+   */
+  didYouMean?: string;
 }

@@ -35,7 +35,7 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
             <span className="brand-sub">{t('app.brandSub')}</span>
           </span>
         </a>
-        <Search passageCount={info?.passageCount ?? null} />
+        <Search passageCount={info?.passageCount ?? null} archiveId={info?.archiveId ?? null} />
         <MastheadMenuButton menu={menu} />
         <nav className="topnav" aria-label={t('nav.label')} {...menu.panelProps}>
           <a href={hrefFor({ view: 'home' })} aria-current={currentIf(view === 'home')}>

@@ -68,6 +68,16 @@ export const en = {
     more_one: 'Show more results ({{count, number}} more)',
     more_other: 'Show more results ({{count, number}} more)',
   },
+  /** Search aids (issue 14, search polish): corrections, why a result matched, recent searches, wandering. */
+  searchHelp: {
+    didYouMean: 'Did you mean:',
+    titleMatch: 'Matched the section title',
+    recent: 'Recent searches',
+    removeRecent: 'Remove “{{query}}” from recent searches',
+    clearRecent: 'Clear recent searches',
+    random: 'Random passage',
+    randomFailed: 'No passage could be opened: {{message}}',
+  },
   home: {
     eyebrow: 'Offline archive',
     counts: 'Passages in this archive',

@@ -54,6 +54,15 @@ export const ko: Catalogue = {
     loadingMore: '불러오는 중…',
     more_other: '결과 더 보기 ({{count, number}}개 더)',
   },
+  searchHelp: {
+    didYouMean: '이것을 찾으셨나요:',
+    titleMatch: '장 제목에서 찾음',
+    recent: '최근 검색',
+    removeRecent: '최근 검색에서 “{{query}}” 삭제',
+    clearRecent: '최근 검색 모두 지우기',
+    random: '무작위 단락',
+    randomFailed: '단락을 열지 못했습니다: {{message}}',
+  },
   home: {
     eyebrow: '오프라인 아카이브',
     counts: '이 아카이브의 단락',

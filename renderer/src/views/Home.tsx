@@ -4,6 +4,7 @@ import { hrefFor, passageHref } from '../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
 import { KINDS } from '../kinds';
+import { RandomPassage } from '../components/RandomPassage';
 import './Home.css';
 
 export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings }) {
@@ -42,6 +43,7 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
               {t('home.resume')}
             </a>
           )}
+          <RandomPassage />
         </p>
       </section>
       <section className="toc" aria-labelledby="toc-title">

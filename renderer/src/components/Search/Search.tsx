@@ -1,13 +1,17 @@
 /**
  * The search in the masthead: a combobox whose listbox of results opens below it. Arrows move through the
- * results, Enter opens one, Escape clears; the panel closes on a click outside it.
+ * results, Enter opens one, Escape clears; the panel closes on a click outside it. Focused and empty, it
+ * offers the reader's recent searches; a query with misspelt words offers the archive's spelling.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../../../main/model/search-result';
 import { passageHref } from '../../route';
 import { i18n } from '../../i18n/i18n';
+import { useContentLanguage } from '../../i18n/ContentLanguage';
+import { useRecentSearches } from '../../hooks/useRecentSearches';
 import { KindFilters } from './KindFilters';
+import { RecentSearches } from './RecentSearches';
 import { SearchResult } from './SearchResult';
 import { useSearch, type Answer } from './useSearch';
 import { useSearchShortcut } from './useSearchShortcut';
@@ -26,9 +30,11 @@ function statusText(error: string | null, answer: Answer | null): string {
     : t('search.count', { count: answer.total });
 }
 
-export function Search({ passageCount }: { passageCount: number | null }) {
+export function Search({ passageCount, archiveId }: { passageCount: number | null; archiveId: string | null }) {
   const { t } = useTranslation();
+  const lang = useContentLanguage();
   const search = useSearch();
+  const recent = useRecentSearches(archiveId);
   const { query, answer } = search;
   const [open, setOpen] = useState(false);
   // The highlighted result belongs to one answer: a new answer starts with none.
@@ -60,6 +66,8 @@ export function Search({ passageCount }: { passageCount: number | null }) {
   }, [active, ids]);
 
   // A result chosen keeps its query (the way back to the other results); going anywhere else clears it.
+  // changeQuery is stable: were this listener replaced on every render, the route's own listener, which
+  // re-renders at once, would swap it out in the middle of the hashchange, and it would never run.
   const chosen = useRef<string | null>(null);
   const { changeQuery } = search;
   useEffect(() => {
@@ -73,6 +81,7 @@ export function Search({ passageCount }: { passageCount: number | null }) {
 
   const choose = (hit: SearchHit): void => {
     setOpen(false);
+    recent.add(query);
     chosen.current = passageHref(hit.passageId, hit.highlights);
     location.hash = chosen.current;
   };
@@ -91,6 +100,10 @@ export function Search({ passageCount }: { passageCount: number | null }) {
       if (hit && open) {
         event.preventDefault();
         choose(hit);
+      } else if (query.trim()) {
+        // Pressed Enter on a search with nothing (yet) to open: still a search the reader ran.
+        recent.add(query);
+        setOpen(true);
       }
     } else if (event.key === 'Escape') {
       event.preventDefault();
@@ -99,7 +112,16 @@ export function Search({ passageCount }: { passageCount: number | null }) {
     }
   };
 
-  const showPanel = open && query.trim() !== '';
+  /** Runs another query from the panel (a recent search, a correction), keeping the field the combobox. */
+  const runQuery = (text: string): void => {
+    search.changeQuery(text);
+    setOpen(true);
+    inputRef.current?.focus();
+  };
+  const afterRemoval = (): void => inputRef.current?.focus();
+
+  const showRecent = query.trim() === '' && recent.searches.length > 0;
+  const showPanel = open && (query.trim() !== '' || showRecent);
   return (
     <div role="search" className="search">
       <label htmlFor={`${ids}-input`} className="visually-hidden">
@@ -140,34 +162,65 @@ export function Search({ passageCount }: { passageCount: number | null }) {
         {t('search.hint')}
       </span>
       <div ref={panelRef} className="search-panel" hidden={!showPanel}>
-        <KindFilters kinds={search.kinds} onToggle={search.toggleKind} />
-        {/* Busy while the answer shown is not yet the one for what is typed: screen readers wait for it. */}
-        <p className="search-status" role="status" aria-busy={search.busy || undefined}>
-          {statusText(search.error, answer)}
-        </p>
-        {answer && answer.total === 0 && <p className="search-empty">{t('search.emptyHint')}</p>}
-        <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
-          {results.map((hit, i) => (
-            <SearchResult
-              key={hit.passageId}
-              hit={hit}
-              id={optionId(i)}
-              active={i === active}
-              onChoose={() => choose(hit)}
-              onHover={() => select(i)}
-            />
-          ))}
-        </ul>
-        {answer && answer.total > results.length && (
-          <button
-            type="button"
-            className="more"
-            disabled={search.loadingMore}
-            onClick={() => void search.showMore().then(() => inputRef.current?.focus())}
-          >
-            {search.loadingMore ? t('search.loadingMore') : t('search.more', { count: answer.total - results.length })}
-          </button>
+        {showRecent && (
+          <RecentSearches
+            searches={recent.searches}
+            onRun={runQuery}
+            onRemove={(q) => {
+              recent.remove(q);
+              afterRemoval();
+            }}
+            onClear={() => {
+              recent.clear();
+              afterRemoval();
+            }}
+          />
         )}
+        <div hidden={showRecent}>
+          <KindFilters kinds={search.kinds} onToggle={search.toggleKind} />
+          {/* Busy while the answer shown is not yet the one for what is typed: screen readers wait for it. */}
+          <p className="search-status" role="status" aria-busy={search.busy || undefined}>
+            {statusText(search.error, answer)}
+          </p>
+          {answer?.didYouMean && (
+            <p className="search-suggestion">
+              {t('searchHelp.didYouMean')}{' '}
+              <button
+                type="button"
+                className="search-suggestion-query"
+                lang={lang}
+                onClick={() => runQuery(answer.didYouMean ?? '')}
+              >
+                {answer.didYouMean}
+              </button>
+            </p>
+          )}
+          {answer && answer.total === 0 && <p className="search-empty">{t('search.emptyHint')}</p>}
+          <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">
+            {results.map((hit, i) => (
+              <SearchResult
+                key={hit.passageId}
+                hit={hit}
+                id={optionId(i)}
+                active={i === active}
+                onChoose={() => choose(hit)}
+                onHover={() => select(i)}
+              />
+            ))}
+          </ul>
+          {answer && answer.total > results.length && (
+            <button
+              type="button"
+              className="more"
+              disabled={search.loadingMore}
+              onClick={() => void search.showMore().then(() => inputRef.current?.focus())}
+            >
+              {search.loadingMore
+                ? t('search.loadingMore')
+                : t('search.more', { count: answer.total - results.length })}
+            </button>
+          )}
+        </div>
       </div>
     </div>
   );

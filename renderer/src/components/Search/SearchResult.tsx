@@ -1,9 +1,14 @@
-/** One search result: an option of the results listbox, with its kind, section and highlighted snippet. */
+/**
+ * One search result: an option of the results listbox, with its kind, section and highlighted snippet.
+ * A media result names its title once (its text begins with the title, so the snippet goes on after it);
+ * a result found only through its section's title says so, with the title's matched words marked.
+ */
 import type { SearchHit } from '../../../../main/model/search-result';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { Badge } from '../Badge';
 import { Highlighted } from '../Highlighted';
+import { mediaTitleAndSnippet } from './media-title';
 import './SearchResult.css';
 
 export function SearchResult({
@@ -21,6 +26,9 @@ export function SearchResult({
 }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
+  const media = hit.kind === 'media' ? mediaTitleAndSnippet(hit) : null;
+  const snippet = media ? media.snippet : { text: hit.snippet, start: hit.snippetStart };
+  const cutBefore = media ? media.cutBefore : hit.snippetStart > 0;
   return (
     <li
       id={id}
@@ -35,19 +43,26 @@ export function SearchResult({
       <span className="result-meta">
         <Badge tone={hit.kind}>{t(`kind.label.${hit.kind}`)}</Badge>
         <span className="result-section" lang={lang}>
-          {hit.section}
+          {hit.sectionHighlights ? <Highlighted text={hit.section} ranges={hit.sectionHighlights} /> : hit.section}
         </span>
+        {hit.sectionHighlights && <span className="result-why">{t('searchHelp.titleMatch')}</span>}
       </span>
-      {hit.kind === 'media' && hit.title && (
+      {media?.title && (
         <span className="result-title" lang={lang}>
-          {hit.title}
+          {media.title.start === null ? (
+            media.title.text
+          ) : (
+            <Highlighted text={media.title.text} offset={media.title.start} ranges={hit.highlights} />
+          )}
         </span>
       )}
-      <span className="result-snippet" lang={lang}>
-        {hit.snippetStart > 0 && '…'}
-        <Highlighted text={hit.snippet} offset={hit.snippetStart} ranges={hit.highlights} />
-        {hit.snippetStart + hit.snippet.length < hit.text.length && '…'}
-      </span>
+      {snippet.text && (
+        <span className="result-snippet" lang={lang}>
+          {cutBefore && '…'}
+          <Highlighted text={snippet.text} offset={snippet.start} ranges={hit.highlights} />
+          {snippet.start + snippet.text.length < hit.text.length && '…'}
+        </span>
+      )}
     </li>
   );
 }

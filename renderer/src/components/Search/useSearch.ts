@@ -3,7 +3,7 @@
  * once (the worker drops searches a newer one overtook, so bursts cost nothing); an answer that arrives after
  * the query moved on is ignored. `busy` says the answer on screen is not yet the one for what is typed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PassageKind } from '../../../../main/model/passage-kind';
 import type { SearchHit } from '../../../../main/model/search-result';
 import { useApi } from '../../api/ApiContext';
@@ -21,6 +21,8 @@ export interface Answer {
   kinds: string;
   total: number;
   results: SearchHit[];
+  /** The query with its misspelt words corrected from the archive's vocabulary, when it has any. */
+  didYouMean: string | null;
 }
 
 const kindsKey = (kinds: ReadonlySet<FilterKind>): string =>
@@ -46,7 +48,14 @@ export function useSearch() {
       .call('search.query', { query, ...(kindList ? { kinds: kindList } : {}), limit: PAGE, seq: mySeq })
       .then((res) => {
         if (!current) return;
-        setAnswer({ serial: mySeq, query, kinds: key, total: res.total, results: res.results });
+        setAnswer({
+          serial: mySeq,
+          query,
+          kinds: key,
+          total: res.total,
+          results: res.results,
+          didYouMean: res.didYouMean ?? null,
+        });
         setFailure(null);
       })
       .catch((err: unknown) => {
@@ -58,13 +67,14 @@ export function useSearch() {
     };
   }, [api, query, key]);
 
-  const changeQuery = (text: string): void => {
+  // Stable, so a listener that calls it is registered once (Search's hashchange listener).
+  const changeQuery = useCallback((text: string): void => {
     setQuery(text);
     if (!text.trim()) {
       setAnswer(null);
       setFailure(null);
     }
-  };
+  }, []);
 
   const toggleKind = (kind: FilterKind): void => {
     setKinds((prev) => {

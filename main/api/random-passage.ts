@@ -1,0 +1,31 @@
+/**
+ * "Random passage": a passage of the archive chosen at random, for a reader who wants to wander.
+ * Every passage is equally likely to be the starting point; from there the next passage of running
+ * text is taken, in reading order and round to the start (a bare heading or a film's title is a poor
+ * page to land on, and a repeat of an earlier passage is the same page twice).
+ */
+import type { Passage } from '../model/archive';
+import type { PackReader } from '../archive/pack-reader-types';
+
+const readable = (p: Passage): boolean => p.kind === 'text' && !p.repeatOf;
+
+/** A random passage of `pack`, or null when it has none. `random` answers in [0, 1), as Math.random. */
+export function randomPassage(pack: PackReader, random: () => number = Math.random): Passage | null {
+  const sections = pack.sections().filter((s) => s.passageCount > 0);
+  const total = sections.reduce((n, s) => n + s.passageCount, 0);
+  if (total === 0) return null;
+  let at = Math.min(total - 1, Math.max(0, Math.floor(random() * total)));
+  let first = 0;
+  while (at >= sections[first]!.passageCount) at -= sections[first++]!.passageCount;
+  let start: Passage | undefined;
+  // The starting section from the chosen passage on, then the others in reading order, then its own beginning.
+  for (let step = 0; step <= sections.length; step++) {
+    const passages = pack.passagesOfSection(sections[(first + step) % sections.length]!.id);
+    const from = step === 0 ? at : 0;
+    const to = step === sections.length ? at : passages.length;
+    start ??= passages[at];
+    const found = passages.slice(from, to).find(readable);
+    if (found) return found;
+  }
+  return start ?? null;
+}

@@ -1,0 +1,42 @@
+/**
+ * An index term as the archive writes it. Index terms are stems ("armistic"), which are no words to
+ * offer a reader; the archive's own spelling ("armistice") is found by re-analysing passages that
+ * hold the term and taking the written words the term came from, as highlighting does.
+ */
+import { editDistance } from '../query/edit-distance';
+import type { Analyzer, IndexEngine } from '../types';
+
+/** Where a term's written form is looked for: the texts a passage was indexed from. */
+export type PassageTexts = (passageId: string) => readonly string[];
+
+/** Passages read for a term's spellings ("Inch'on" in one, "Inchon" in the next). */
+const PASSAGES = 3;
+
+/**
+ * The written word `term` came from in the archive, as written (case included), or null. Of the
+ * spellings found, the one closest to what the reader typed.
+ */
+export function writtenForm(
+  term: string,
+  typed: string,
+  engine: Pick<IndexEngine, 'ranked'>,
+  analyzer: Analyzer,
+  textsOf: PassageTexts,
+): string | null {
+  const matches = engine.ranked([{ term, boost: 1, presence: 'optional' }]);
+  const lower = typed.toLowerCase();
+  let best: { word: string; edits: number } | null = null;
+  for (let i = 0; i < Math.min(PASSAGES, matches.length); i++) {
+    for (const text of textsOf(matches.at(i).ref)) {
+      for (const token of analyzer.analyze(text, 'text')) {
+        if (token.term !== term) continue;
+        const word = text.slice(token.start, token.end);
+        // A term made of several written words (a designation, a join across a space) is not one word.
+        if (!word || /\s/.test(word)) continue;
+        const edits = editDistance(lower, word.toLowerCase());
+        if (!best || edits < best.edits) best = { word, edits };
+      }
+    }
+  }
+  return best?.word ?? null;
+}
