@@ -1,8 +1,9 @@
 /** The renderer on its own (for `folio serve`): the same settings as electron.vite.config.ts's renderer. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { load } from 'cheerio';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Development only: Vite's dev server injects an inline React Refresh preamble and talks over a
@@ -20,10 +21,36 @@ export const devCspPlugin = {
     return $.html();
   },
 };
+
+/**
+ * The CJK fonts (imported by renderer/src/main.tsx) as the reader needs them: Fontsource's CSS names a WOFF
+ * beside each WOFF2, and Latin, Cyrillic and Vietnamese faces the system fonts before it already cover.
+ * Every browser Folio runs in reads WOFF2, so only the numbered CJK slices' WOFF2 files are kept: each
+ * slice has its unicode-range, and the browser fetches only the slices of the characters on the page.
+ * Their licence (SIL OFL 1.1) goes into the build beside them, as FONTS-LICENSE.txt.
+ */
+const CJK_FONT_CSS = /[\\/]@fontsource[\\/]noto-sans-kr[\\/]\d+\.css$/;
+export const cjkFontsPlugin: Plugin = {
+  name: 'folio-cjk-fonts',
+  enforce: 'pre',
+  load(id) {
+    if (!CJK_FONT_CSS.test(id)) return null;
+    const faces = readFileSync(id, 'utf8').match(/@font-face\s*\{[^}]*\}/g) ?? [];
+    return faces
+      .filter((face) => /url\([^)]*-\d+-\d+-normal\.woff2\)/.test(face))
+      .map((face) => face.replace(/,\s*url\([^)]*\.woff\)\s*format\('woff'\)/, ''))
+      .join('\n');
+  },
+  generateBundle() {
+    const source = readFileSync(resolve(__dirname, 'src', 'styles', 'FONTS-LICENSE.txt'), 'utf8');
+    this.emitFile({ type: 'asset', fileName: 'FONTS-LICENSE.txt', source });
+  },
+};
+
 export default defineConfig({
   root: __dirname,
   base: './',
-  plugins: [react(), devCspPlugin],
+  plugins: [react(), devCspPlugin, cjkFontsPlugin],
   build: {
     outDir: resolve(__dirname, '..', 'out', 'renderer'),
     emptyOutDir: true,
