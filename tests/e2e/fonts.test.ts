@@ -100,6 +100,59 @@ describe.skipIf(!!chromiumMissing)(
       expect(h.pageErrors).toEqual([]);
     });
 
+    it('draws every Hangul character of the Korean interface from the shipped font, in every font stack', async () => {
+      const ko = await (await h.newContext({ locale: 'ko-KR' })).newPage();
+      const cdp = await ko.context().newCDPSession(ko);
+      const problems: string[] = [];
+      for (const [view, ready] of [
+        ['#/', '#archive-title'],
+        ['#/library', '.archive-table tbody tr'],
+        ['#/settings', '#settings-title'],
+      ] as const) {
+        await ko.goto(`${h.server.url}${view}`);
+        await ko.locator(ready).first().waitFor();
+        // Every element with Hangul of its own (in its child text nodes), marked with how many characters.
+        const marked = await ko.evaluate(async () => {
+          await document.fonts.ready;
+          let n = 0;
+          for (const el of Array.from(document.body.querySelectorAll('*'))) {
+            const own = Array.from(el.childNodes)
+              .filter((node) => node.nodeType === Node.TEXT_NODE)
+              .map((node) => node.textContent ?? '')
+              .join('');
+            const hangul = own.match(/[\u3131-\u318e\uac00-\ud7a3]/g)?.length ?? 0;
+            if (hangul && (el as HTMLElement).offsetParent !== null) {
+              el.setAttribute('data-hangul', `${hangul}`);
+              n++;
+            }
+          }
+          return n;
+        });
+        expect(marked, view).toBeGreaterThan(3);
+        // What Chromium drew each element's text with: the glyphs from the shipped font must cover its Hangul.
+        await cdp.send('DOM.enable');
+        await cdp.send('CSS.enable');
+        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+        const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-hangul]' });
+        for (const nodeId of nodeIds) {
+          const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+          const hangul = Number(attributes[attributes.indexOf('data-hangul') + 1]);
+          const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+          const shipped = fonts
+            .filter((f) => f.isCustomFont && f.familyName.startsWith(FAMILY))
+            .reduce((sum, f) => sum + f.glyphCount, 0);
+          if (shipped < hangul) {
+            const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+            problems.push(
+              `${view}: ${hangul - shipped} of ${hangul} Hangul not from ${FAMILY}: ${outerHTML.slice(0, 120)}`,
+            );
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+      expect(h.pageErrors).toEqual([]);
+    });
+
     // Hangul, Kana and Han: each is a real glyph from the shipped font, not the box the machine draws.
     for (const [script, text] of [
       ['Hangul', '제주'],
