@@ -49,29 +49,44 @@ async function checkView(page: Page, name: string): Promise<void> {
 }
 
 /**
- * The on-screen keyboard's Hangul keys that no loaded face of the shipped CJK font covers (after the
- * page's fonts have settled): each key must be drawn as a glyph, not as a box.
+ * The on-screen keyboard's Hangul keys that Chromium did not draw from the shipped CJK font (this machine has
+ * none of its own, so those would be boxes): what drew each key's text, asked through the DevTools protocol.
  */
-function hangulKeysWithoutFont(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+async function hangulKeysWithoutFont(page: Page): Promise<string[]> {
+  const keys = await page.evaluate(async () => {
     await document.fonts.ready;
-    const ranges: [number, number][] = [];
-    document.fonts.forEach((face) => {
-      if (face.family.replace(/["']/g, '') !== 'Noto Sans KR' || face.status !== 'loaded') return;
-      for (const part of face.unicodeRange.split(',')) {
-        const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
-        ranges.push([parseInt(from!, 16), parseInt(to ?? from!, 16)]);
+    const found: string[] = [];
+    document.querySelectorAll('.osk-key').forEach((key) => {
+      const hangul = key.textContent?.match(/[\u3131-\u318e\uac00-\ud7a3]/g)?.length ?? 0;
+      if (hangul) {
+        key.setAttribute('data-hangul', `${hangul}`);
+        found.push(key.textContent ?? '');
       }
     });
-    const keys = Array.from(document.querySelectorAll('.osk-key'), (key) => key.textContent ?? '');
-    const isHangul = (ch: string): boolean => /[\u3131-\u318e\uac00-\ud7a3]/.test(ch);
-    const covered = (ch: string): boolean =>
-      ranges.some(([from, to]) => ch.codePointAt(0)! >= from && ch.codePointAt(0)! <= to);
-    const hangul = keys.filter((text) => [...text].some(isHangul));
-    if (hangul.length === 0) return ['no Hangul key shown'];
-    // Latin on a key ("한/A") is the system fonts' to draw.
-    return hangul.filter((text) => [...text].some((ch) => isHangul(ch) && !covered(ch)));
+    return found;
   });
+  if (keys.length === 0) return ['no Hangul key shown'];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+    nodeId: root.nodeId,
+    selector: '.osk-key[data-hangul]',
+  });
+  const missing: string[] = [];
+  for (const [i, nodeId] of nodeIds.entries()) {
+    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+    const hangul = Number(attributes[attributes.indexOf('data-hangul') + 1]);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Latin on a key ("한/A") is the system fonts' to draw; its Hangul must all be Noto Sans KR's.
+    const shipped = fonts
+      .filter((f) => f.isCustomFont && f.familyName.startsWith('Noto Sans KR'))
+      .reduce((sum, f) => sum + f.glyphCount, 0);
+    if (shipped < hangul) missing.push(keys[i] ?? `key ${i}`);
+  }
+  await cdp.detach();
+  return missing;
 }
 
 async function tapKeys(page: Page, keys: string[]): Promise<void> {
