@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import type { Plugin } from 'vite';
-import { devCspPlugin } from './renderer/vite.config';
+import { cjkFontsPlugin, devCspPlugin } from './renderer/vite.config';
 
 /**
  * main/electron/main.ts's reviewed Electronegativity exception (PRELOAD_JS_CHECK) applies to the line it
@@ -46,7 +46,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react(), devCspPlugin],
+    plugins: [react(), devCspPlugin, cjkFontsPlugin],
     base: './',
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -1,6 +1,9 @@
 /** Mounts the app with its API and its live region; KioskRoot picks the reader or the kiosk. */
 // The palette and element defaults first, so every component's own styles come after them.
 import './styles/palette.css';
+// Hangul, Hanja and Kana for machines with no CJK font of their own (see styles/FONTS-LICENSE.md).
+import '@fontsource/noto-sans-kr/400.css';
+import '@fontsource/noto-sans-kr/700.css';
 import './styles/base.css';
 import './styles/print.css';
 import { StrictMode } from 'react';

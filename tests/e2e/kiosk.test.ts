@@ -48,6 +48,47 @@ async function checkView(page: Page, name: string): Promise<void> {
   console.info(`kiosk view checked: ${name} (${Date.now() - t0} ms)`);
 }
 
+/**
+ * The on-screen keyboard's Hangul keys that Chromium did not draw from the shipped CJK font (this machine has
+ * none of its own, so those would be boxes): what drew each key's text, asked through the DevTools protocol.
+ */
+async function hangulKeysWithoutFont(page: Page): Promise<string[]> {
+  const keys = await page.evaluate(async () => {
+    await document.fonts.ready;
+    const found: string[] = [];
+    document.querySelectorAll('.osk-key').forEach((key) => {
+      const hangul = key.textContent?.match(/[\u3131-\u318e\uac00-\ud7a3]/g)?.length ?? 0;
+      if (hangul) {
+        key.setAttribute('data-hangul', `${hangul}`);
+        found.push(key.textContent ?? '');
+      }
+    });
+    return found;
+  });
+  if (keys.length === 0) return ['no Hangul key shown'];
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', {
+    nodeId: root.nodeId,
+    selector: '.osk-key[data-hangul]',
+  });
+  const missing: string[] = [];
+  for (const [i, nodeId] of nodeIds.entries()) {
+    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+    const hangul = Number(attributes[attributes.indexOf('data-hangul') + 1]);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    // Latin on a key ("한/A") is the system fonts' to draw; its Hangul must all be Noto Sans KR's.
+    const shipped = fonts
+      .filter((f) => f.isCustomFont && f.familyName.startsWith('Noto Sans KR'))
+      .reduce((sum, f) => sum + f.glyphCount, 0);
+    if (shipped < hangul) missing.push(keys[i] ?? `key ${i}`);
+  }
+  await cdp.detach();
+  return missing;
+}
+
 async function tapKeys(page: Page, keys: string[]): Promise<void> {
   const keyboard = page.getByRole('region', { name: 'On-screen keyboard' });
   for (const key of keys) await keyboard.getByRole('button', { name: key, exact: true }).tap();
@@ -99,6 +140,8 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     await page.goto(url);
     const start = page.getByRole('button', { name: 'Touch to explore' });
     await expect.poll(() => start.isVisible(), { timeout: 30_000 }).toBe(true);
+    // The tab's history before any visitor: the visitor's path must not add to it.
+    const historyBefore = await page.evaluate(() => history.length);
     await checkView(page, 'the attract screen');
 
     // A touch anywhere starts the session on the home view.
@@ -127,6 +170,8 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     // Korean 2-set: ㅈ ㅔ ㅈ ㅜ composes 제주 and finds the Jeju passage.
     await tapKeys(page, ['Clear', '한/A', 'ㅈ', 'ㅔ', 'ㅈ', 'ㅜ']);
     await expect.poll(() => search.inputValue()).toBe('제주');
+    // The Korean keys are drawn from the shipped font (this machine has no CJK font of its own).
+    expect(await hangulKeysWithoutFont(page)).toEqual([]);
     const jeju = options.filter({ hasText: /Jeju|제주/ }).first();
     await jeju.waitFor();
     await jeju.tap();
@@ -154,6 +199,9 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
       .tap();
     await page.getByRole('radio', { name: /Dark/ }).tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    // A kiosk keeps nothing past the visitor, and says so.
+    await page.getByText('For this visit only.').waitFor();
+    expect(await page.getByText('Remembered on this device').count()).toBe(0);
     await checkView(page, 'the settings view');
 
     // Idle: "Are you still there?" with a countdown; a touch keeps the session.
@@ -172,11 +220,15 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     // The visitor's interface language: Korean.
     await page.getByRole('radio', { name: '한국어' }).tap();
     await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ko');
+    await page.getByText('이번 방문 동안만 적용됩니다.').waitFor();
     await checkView(page, 'the settings view in Korean');
 
     // Left alone, the countdown (in the visitor's language) runs out and the kiosk starts over.
     await page.getByRole('alertdialog', { name: '아직 계신가요?' }).waitFor({ timeout: 10_000 });
     await start.waitFor({ timeout: (COUNTDOWN + 10) * 1000 });
+    // Search, a result, bookmarks, settings: none of it left an entry to go back to.
+    expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+    expect(await page.evaluate(() => location.hash)).toBe('#/');
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 

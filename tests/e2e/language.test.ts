@@ -4,10 +4,16 @@
  * The interface in English and Korean: the default follows the browser's language or the configured `?lang=`,
  * the choice in Settings is kept, the archive's text keeps its own language, and every view, in both languages
  * and both themes, has no untranslated key, no English interface text in Korean, and no serious axe finding.
+ * A kiosk configured in Korean (kiosk.json "language": "ko") starts every visitor in Korean, whatever the
+ * last one chose, and its own views (attract, keyboard, PIN pad, idle dialog) are Korean throughout.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
+import { startServer, type RunningServer } from '../../main/serve/server';
 import { en } from '../../renderer/src/i18n/en';
 import { ko } from '../../renderer/src/i18n/ko';
 import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
@@ -33,8 +39,24 @@ const ENGLISH_PIECES = [
       .filter((piece) => /[A-Za-z]{3}/.test(piece) && piece !== 'Folio'),
   ),
 ];
-/** Latin words a Korean interface still shows: the brand, file formats and the names of keys. */
-const LATIN_ALLOWED = new Set(['Folio', 'JSON', 'Markdown', 'BibTeX', 'CSL', 'Ctrl', 'Enter', 'Escape', 'Esc', 'px']);
+/** Latin words a Korean interface still shows: the brand, file formats, units and the names of keys. */
+const LATIN_ALLOWED = new Set([
+  'Folio',
+  'JSON',
+  'Markdown',
+  'BibTeX',
+  'CSL',
+  'Ctrl',
+  'Enter',
+  'Escape',
+  'Esc',
+  'Shift',
+  'px',
+  'KB',
+  'MB',
+]);
+/** Addresses (the Share view's) are not words of any language. */
+const URL_PATTERN = /\bhttps?:\/\/\S+/g;
 
 /** What the interface (not the archive) says on the page: text outside any element of another language. */
 function interfaceText(page: Page): Promise<{ texts: string[]; attributes: string[] }> {
@@ -45,7 +67,8 @@ function interfaceText(page: Page): Promise<{ texts: string[]; attributes: strin
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement;
-      if (!el || el.closest('script, style, noscript, kbd, [hidden]') || !ofInterface(el)) continue;
+      // Keys and commands (kbd, code) are typed as they are, in any language.
+      if (!el || el.closest('script, style, noscript, kbd, code, [hidden]') || !ofInterface(el)) continue;
       const text = node.textContent?.trim();
       if (text) texts.push(text);
     }
@@ -73,7 +96,7 @@ async function untranslated(page: Page): Promise<string[]> {
       if (piece.includes(' ') ? text.includes(piece) : text === piece) found.push(`English “${piece}” in “${text}”`);
   }
   for (const text of texts) {
-    for (const word of text.match(/[A-Za-z]{2,}/g) ?? [])
+    for (const word of text.replace(URL_PATTERN, '').match(/[A-Za-z]{2,}/g) ?? [])
       if (!LATIN_ALLOWED.has(word)) found.push(`Latin “${word}” in “${text}”`);
   }
   return [...new Set(found)];
@@ -202,6 +225,18 @@ describe.skipIf(!!chromiumMissing)(
           await page.locator('.note-editor textarea').waitFor();
           await check('bookmarks');
 
+          // Share (this server is on loopback: it says so, and how to share) and the library, with a search.
+          await page.goto(`${h.server.url}#/share`);
+          await page.locator('.share-command').waitFor();
+          await check('share');
+          await page.goto(`${h.server.url}#/library`);
+          await page.locator('.archive-table tbody tr').first().waitFor();
+          await check('library');
+          await page.locator('#library-query').fill('Inchon');
+          await page.locator('#library-query').press('Enter');
+          await page.locator('.library-result').first().waitFor();
+          await check('library search');
+
           // A section that is not there: the API answers 404 (which Chromium logs), the reader its own page.
           const logged = h.pageErrors.length;
           await page.goto(`${h.server.url}#/section/no-such-section`);
@@ -216,5 +251,123 @@ describe.skipIf(!!chromiumMissing)(
         });
       }
     }
+  },
+);
+
+describe.skipIf(!!chromiumMissing)(
+  `a kiosk configured in Korean${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
+  () => {
+    let h: Harness;
+    let kiosk: RunningServer;
+    const IDLE = 6;
+    const COUNTDOWN = 4;
+
+    beforeAll(async () => {
+      h = await startHarness(embeddedPackPath());
+      // What `folio serve --kiosk` resolves from a kiosk.json of { "language": "ko", "idle": 6, "countdown": 4 }.
+      kiosk = await startServer({
+        archivePath: embeddedPackPath(),
+        dataDir: mkdtempSync(join(tmpdir(), 'folio-e2e-kiosk-ko-')),
+        port: 0,
+        kiosk: {
+          enabled: true,
+          idleSeconds: IDLE,
+          countdownSeconds: COUNTDOWN,
+          osk: true,
+          pinHash: null,
+          stats: false,
+          canExit: false,
+          defaults: { theme: 'light', fontSize: 20, language: 'ko' },
+        },
+      });
+    });
+    afterAll(async () => {
+      await kiosk?.close();
+      await h?.close();
+    });
+
+    it('starts each visitor in Korean, in Korean throughout, and back in Korean after one chose English', async () => {
+      // The browser's own language is English: the kiosk's configured one wins.
+      const context = await h.browser.newContext({
+        locale: 'en-US',
+        viewport: { width: 1080, height: 1920 },
+        hasTouch: true,
+        serviceWorkers: 'block',
+      });
+      const requests: string[] = [];
+      context.on('request', (request) => requests.push(request.url()));
+      const page = await context.newPage();
+      const problems: string[] = [];
+      const check = async (view: string): Promise<void> => {
+        for (const finding of await axeSerious(page)) problems.push(`${view}: ${finding}`);
+        for (const finding of await untranslated(page)) problems.push(`${view}: ${finding}`);
+        // The checks are the test's time, not the visitor's: a (zero) wheel turn is activity for the idle timer.
+        await page.mouse.wheel(0, 0);
+      };
+      const lang = (): Promise<string> => page.evaluate(() => document.documentElement.lang);
+
+      await page.goto(kiosk.url);
+      const start = page.getByRole('button', { name: '터치하여 둘러보기' });
+      await start.waitFor({ timeout: 30_000 });
+      expect(await lang()).toBe('ko');
+      const historyBefore = await page.evaluate(() => history.length);
+      await check('attract screen');
+
+      await page.touchscreen.tap(540, 1500);
+      const search = page.getByRole('searchbox', { name: '아카이브 검색' });
+      await search.waitFor();
+      await search.tap();
+      const keyboard = page.getByRole('region', { name: '화면 키보드' });
+      await keyboard.waitFor();
+      await check('home, on-screen keyboard');
+      await keyboard.getByRole('button', { name: '한/A', exact: true }).tap();
+      for (const key of ['ㅈ', 'ㅔ', 'ㅈ', 'ㅜ']) await keyboard.getByRole('button', { name: key, exact: true }).tap();
+      await expect.poll(() => search.inputValue()).toBe('제주');
+      const result = page.getByRole('option').filter({ hasText: '제주' }).first();
+      await result.waitFor();
+      await check('search with the Korean keyboard');
+      await result.tap();
+      await page.locator('.passage.target').waitFor();
+      await check('reading');
+
+      await page.getByRole('link', { name: '설정' }).first().tap();
+      await page.getByText('이번 방문 동안만 적용됩니다.').waitFor();
+      await check('settings');
+
+      for (let i = 0; i < 5; i++) await page.touchscreen.tap(10, 10);
+      const panel = page.getByRole('dialog', { name: '키오스크 관리' });
+      await panel.waitFor();
+      await check('PIN pad');
+      await panel.getByRole('button', { name: '취소' }).tap();
+      await expect.poll(() => panel.count()).toBe(0);
+
+      const idle = page.getByRole('alertdialog', { name: '아직 계신가요?' });
+      await idle.waitFor({ timeout: (IDLE + 5) * 1000 });
+      await check('idle dialog');
+      await idle.getByRole('button', { name: '계속 볼게요' }).tap();
+      await expect.poll(() => idle.count()).toBe(0);
+
+      // This visitor switches to English; the kiosk starts over in Korean for the next.
+      await page.getByRole('radio', { name: 'English' }).tap();
+      await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+      expect(await lang()).toBe('en');
+      await page.getByText('For this visit only.').waitFor();
+      await page.getByRole('alertdialog', { name: 'Are you still there?' }).waitFor({ timeout: (IDLE + 5) * 1000 });
+      await start.waitFor({ timeout: (COUNTDOWN + 10) * 1000 });
+      expect(await lang()).toBe('ko');
+      await page.touchscreen.tap(540, 1500);
+      await search.waitFor();
+      expect(await lang()).toBe('ko');
+
+      // Nothing of the last visit to go back to: the history did not grow, and Back leaves the kiosk page
+      // rather than landing on the passage or the settings the visitor saw.
+      expect(await page.evaluate(() => history.length)).toBe(historyBefore);
+      await page.goBack().catch(() => null);
+      expect(page.url()).not.toContain(new URL(kiosk.url).host);
+
+      expect(problems).toEqual([]);
+      expect(foreignRequests(requests, new URL(kiosk.url).origin)).toEqual([]);
+      await context.close();
+    }, 120_000);
   },
 );

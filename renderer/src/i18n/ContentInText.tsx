@@ -4,8 +4,10 @@
  */
 import { useContentLanguage } from './ContentLanguage';
 
-export function ContentInText({ text, content }: { text: string; content: string }) {
-  const lang = useContentLanguage();
+export function ContentInText({ text, content, lang: own }: { text: string; content: string; lang?: string }) {
+  const reading = useContentLanguage();
+  // The archive being read, unless the piece comes from another (the library's search across archives).
+  const lang = own ?? reading;
   const at = content ? text.indexOf(content) : -1;
   if (at < 0) return text;
   return (

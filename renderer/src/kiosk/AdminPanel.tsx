@@ -4,10 +4,10 @@
  * the panel is open, to authorise each action.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UsageSummary } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
-import { useKioskStrings } from './kiosk-strings';
 import { UsageReport } from './UsageReport';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
@@ -27,7 +27,7 @@ export function AdminPanel({
   const [message, setMessage] = useState('');
   const [usage, setUsage] = useState<UsageSummary | null | 'off'>(null);
   const first = useRef<HTMLButtonElement>(null);
-  const t = useKioskStrings().admin;
+  const { t } = useTranslation();
   useEffect(() => first.current?.focus(), [unlocked]);
 
   const admin = async (action: 'unlock' | 'usage' | 'exit'): Promise<void> => {
@@ -36,7 +36,11 @@ export function AdminPanel({
       if (!answer.ok) {
         setPin('');
         setMessage(
-          answer.reason === 'locked' ? t.locked(answer.retryInSeconds) : answer.reason === 'no-pin' ? t.noPin : t.wrong,
+          answer.reason === 'locked'
+            ? t('kiosk.admin.locked', { seconds: answer.retryInSeconds })
+            : answer.reason === 'no-pin'
+              ? t('kiosk.admin.noPin')
+              : t('kiosk.admin.wrong'),
         );
         return;
       }
@@ -44,20 +48,22 @@ export function AdminPanel({
       setUnlocked(true);
       if (action === 'usage') setUsage(answer.usage ?? 'off');
     } catch (failure) {
-      setMessage(t.failed(messageOf(failure)));
+      setMessage(t('kiosk.admin.failed', { message: messageOf(failure) }));
     }
   };
 
   return (
     <div className="kiosk-backdrop">
       <div role="dialog" aria-modal="true" aria-labelledby="kiosk-admin-title" className="kiosk-dialog kiosk-admin">
-        <h2 id="kiosk-admin-title">{t.title}</h2>
+        <h2 id="kiosk-admin-title">{t('kiosk.admin.title')}</h2>
         {!unlocked ? (
           <>
-            <p id="kiosk-pin-label">{t.pinLabel}</p>
+            <p id="kiosk-pin-label">{t('kiosk.admin.pinLabel')}</p>
             <p className="kiosk-pin-dots" role="status">
               <span aria-hidden="true">{'●'.repeat(pin.length) || '–'}</span>
-              <span className="visually-hidden">{t.pinShown(pin.length)}</span>
+              <span className="visually-hidden">
+                {pin.length ? t('kiosk.admin.pinShown', { count: pin.length }) : t('kiosk.admin.pinEmpty')}
+              </span>
             </p>
             <div className="kiosk-pinpad" role="group" aria-labelledby="kiosk-pin-label">
               {DIGITS.map((d, i) => (
@@ -71,15 +77,15 @@ export function AdminPanel({
                 </button>
               ))}
               <button type="button" onClick={() => setPin((p) => p.slice(0, -1))}>
-                {t.delete}
+                {t('kiosk.admin.delete')}
               </button>
             </div>
             <div className="kiosk-actions">
               <button type="button" className="button primary" disabled={!pin} onClick={() => void admin('unlock')}>
-                {t.unlock}
+                {t('kiosk.admin.unlock')}
               </button>
               <button type="button" className="button" onClick={onClose}>
-                {t.cancel}
+                {t('kiosk.admin.cancel')}
               </button>
             </div>
           </>
@@ -87,21 +93,21 @@ export function AdminPanel({
           <>
             <div className="kiosk-actions">
               <button ref={first} type="button" className="button" onClick={onReset}>
-                {t.reset}
+                {t('kiosk.admin.reset')}
               </button>
               <button type="button" className="button" onClick={() => void admin('usage')}>
-                {t.usage}
+                {t('kiosk.admin.usage')}
               </button>
               {canExit && (
                 <button type="button" className="button" onClick={() => void admin('exit')}>
-                  {t.exit}
+                  {t('kiosk.admin.exit')}
                 </button>
               )}
               <button type="button" className="button" onClick={onClose}>
-                {t.close}
+                {t('kiosk.admin.close')}
               </button>
             </div>
-            {usage === 'off' ? <p>{t.usageOff}</p> : usage && <UsageReport usage={usage} />}
+            {usage === 'off' ? <p>{t('kiosk.admin.usageOff')}</p> : usage && <UsageReport usage={usage} />}
           </>
         )}
         <p role="alert" className="kiosk-admin-message">

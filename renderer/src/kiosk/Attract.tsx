@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import type { ArchiveInfo, KioskConfig } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { useTranslation } from 'react-i18next';
-import { useKioskStrings } from './kiosk-strings';
 
 const STEP_MS = 8000;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
@@ -33,26 +32,29 @@ export function Attract({
   const passage = featured[index % Math.max(1, featured.length)];
   const section = passage && info?.sections.find((s) => s.id === passage.sectionId);
   const image = passage?.media?.type === 'image' && passage.media.present ? passage.media : null;
-  const t = useKioskStrings().attract;
-  const { t: ui } = useTranslation();
+  const { t } = useTranslation();
+  const lang = info?.manifest.languages[0];
 
   return (
     <main className="attract" onPointerDown={onStart}>
-      <h1 className="attract-title">{info?.manifest.title ?? ui('app.brand')}</h1>
+      {/* The archive's own words carry its language; the interface's are in the visitor's. */}
+      <h1 className="attract-title" lang={info ? lang : undefined}>
+        {info?.manifest.title ?? t('app.brand')}
+      </h1>
       {passage && (
-        <figure key={passage.id} className="attract-card" aria-label={t.featured}>
+        <figure key={passage.id} className="attract-card" aria-label={t('kiosk.attract.featured')}>
           {image && <img src={api.mediaUrl(image.id)} alt="" className="attract-image" />}
-          <figcaption>
+          <figcaption lang={lang}>
             {(passage.title ?? section?.title) && <h2>{passage.title ?? section?.title}</h2>}
             <p>{clip(passage.text, 320)}</p>
           </figcaption>
         </figure>
       )}
       <button type="button" className="attract-start" onClick={onStart}>
-        {t.start}
+        {t('kiosk.attract.start')}
       </button>
       <p className="attract-hint" aria-hidden="true">
-        {t.hint}
+        {t('kiosk.attract.hint')}
       </p>
     </main>
   );

@@ -5,9 +5,9 @@
  * Pressing a key never takes the focus from the field.
  */
 import { useCallback, useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { backspace, typeKey } from './hangul-typing';
 import { keyRows, type KeyboardLanguage } from './keyboard-layouts';
-import { useKioskStrings } from './kiosk-strings';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 const FIELD = 'input[type=search], input[type=text], input:not([type]), textarea';
@@ -24,7 +24,7 @@ export function OnScreenKeyboard() {
   const [language, setLanguage] = useState<KeyboardLanguage>('en');
   const [shifted, setShifted] = useState(false);
   const root = useRef<HTMLDivElement>(null);
-  const t = useKioskStrings().keyboard;
+  const { t } = useTranslation();
 
   useEffect(() => {
     const onFocus = (event: FocusEvent): void => {
@@ -70,7 +70,7 @@ export function OnScreenKeyboard() {
     <div
       ref={root}
       role="region"
-      aria-label={t.region}
+      aria-label={t('kiosk.keyboard.region')}
       className="osk"
       lang={language === 'ko' ? 'ko' : 'en'}
       onPointerDown={keepFocus}
@@ -86,7 +86,7 @@ export function OnScreenKeyboard() {
       ))}
       <div className="osk-row">
         <button type="button" className="osk-key osk-wide" aria-pressed={shifted} onClick={() => setShifted((s) => !s)}>
-          {t.shift}
+          {t('kiosk.keyboard.shift')}
         </button>
         <button
           type="button"
@@ -98,22 +98,22 @@ export function OnScreenKeyboard() {
             setShifted(false);
           }}
         >
-          {t.languageKey}
+          {t('kiosk.keyboard.languageKey')}
         </button>
-        <span id="osk-language" className="osk-language">
-          {t.language[language]}
+        <span id="osk-language" className="osk-language" lang={language}>
+          {t(`kiosk.keyboard.language.${language}`)}
         </span>
         <button type="button" className="osk-key osk-space" onClick={() => edit((text) => `${text} `)}>
-          {t.space}
+          {t('kiosk.keyboard.space')}
         </button>
         <button type="button" className="osk-key osk-wide" onClick={() => edit(backspace)}>
-          {t.backspace}
+          {t('kiosk.keyboard.backspace')}
         </button>
         <button type="button" className="osk-key osk-wide" onClick={() => edit(() => '')}>
-          {t.clear}
+          {t('kiosk.keyboard.clear')}
         </button>
         <button type="button" className="osk-key osk-wide" onClick={() => setField(null)}>
-          {t.hide}
+          {t('kiosk.keyboard.hide')}
         </button>
       </div>
     </div>

@@ -1,9 +1,9 @@
 /** The usage ledger's summary in the admin panel: the same figures as `folio stats`. */
 import type { UsageSummary } from '../../../main/api/contract';
-import { useKioskStrings } from './kiosk-strings';
+import { useTranslation } from 'react-i18next';
 
 function Counted({ title, items }: { title: string; items: { label: string; count: number }[] }) {
-  const none = useKioskStrings().usage.none;
+  const { t } = useTranslation();
   return (
     <>
       <h4>{title}</h4>
@@ -16,26 +16,35 @@ function Counted({ title, items }: { title: string; items: { label: string; coun
           ))}
         </ol>
       ) : (
-        <p>{none}</p>
+        <p>{t('kiosk.usage.none')}</p>
       )}
     </>
   );
 }
 
 export function UsageReport({ usage }: { usage: UsageSummary }) {
-  const t = useKioskStrings().usage;
+  const { t } = useTranslation();
   return (
     <section className="kiosk-usage" aria-labelledby="kiosk-usage-title">
-      <h3 id="kiosk-usage-title">{t.title}</h3>
+      <h3 id="kiosk-usage-title">{t('kiosk.usage.title')}</h3>
       <ul>
-        <li>{t.sessions(usage.sessions.count, usage.sessions.medianSeconds)}</li>
-        <li>{t.searches(usage.searches)}</li>
-        <li>{t.passages(usage.passagesOpened)}</li>
-        <li>{t.bookmarks(usage.bookmarksMade)}</li>
+        <li>{t('kiosk.usage.sessions', { count: usage.sessions.count, median: usage.sessions.medianSeconds })}</li>
+        <li>{t('kiosk.usage.searches', { count: usage.searches })}</li>
+        <li>{t('kiosk.usage.passages', { count: usage.passagesOpened })}</li>
+        <li>{t('kiosk.usage.bookmarks', { count: usage.bookmarksMade })}</li>
       </ul>
-      <Counted title={t.zero} items={usage.zeroResultQueries.map((q) => ({ label: q.query, count: q.count }))} />
-      <Counted title={t.topQueries} items={usage.topQueries.map((q) => ({ label: q.query, count: q.count }))} />
-      <Counted title={t.topPassages} items={usage.topPassages.map((p) => ({ label: p.passageId, count: p.count }))} />
+      <Counted
+        title={t('kiosk.usage.zero')}
+        items={usage.zeroResultQueries.map((q) => ({ label: q.query, count: q.count }))}
+      />
+      <Counted
+        title={t('kiosk.usage.topQueries')}
+        items={usage.topQueries.map((q) => ({ label: q.query, count: q.count }))}
+      />
+      <Counted
+        title={t('kiosk.usage.topPassages')}
+        items={usage.topPassages.map((p) => ({ label: p.passageId, count: p.count }))}
+      />
     </section>
   );
 }

@@ -1,10 +1,18 @@
 /**
  * Touch-first rules a kiosk needs beyond its CSS: no context menu, no text-selection drag, no dragging,
  * no pinch or keyboard zoom (the text-size control is the zoom), no file pickers or downloads, no link
- * that leaves the app, and in-app links that replace the history entry, so there is no trail to go back
- * along. The root element's `data-kiosk` switches on kiosk.css.
+ * that leaves the app, and in-app navigation that replaces the history entry rather than adding one, so
+ * a visitor has no trail to go back along, nor the next visitor into the last one's pages (a swipe cannot
+ * go back either: kiosk.css sets overscroll-behavior: none). The root element's `data-kiosk` switches on
+ * kiosk.css.
  */
 import { useEffect } from 'react';
+
+/** The few parts of the Navigation API used here (Chromium and Electron have it; TypeScript's DOM types not yet). */
+interface NavigateEvent extends Event {
+  readonly navigationType: 'push' | 'replace' | 'reload' | 'traverse';
+  readonly destination: { readonly url: string; readonly sameDocument: boolean };
+}
 
 const EDITABLE = 'input, textarea';
 
@@ -28,6 +36,15 @@ export function useKioskGuards(): void {
       const href = link.getAttribute('href') ?? '';
       if (href.startsWith('#') && !link.hasAttribute('download')) location.replace(href);
     };
+    // Every same-page navigation that would add an entry (a link, a chosen search result, any other) replaces
+    // the current one instead. Links are caught above too, for a browser without the Navigation API.
+    const navigation = (window as Window & { navigation?: EventTarget }).navigation;
+    const onNavigate = (event: Event): void => {
+      const { navigationType, destination, cancelable } = event as NavigateEvent;
+      if (navigationType !== 'push' || !destination.sameDocument || !cancelable) return;
+      event.preventDefault();
+      location.replace(destination.url);
+    };
     const onWheel = (event: WheelEvent): void => {
       if (event.ctrlKey) event.preventDefault();
     };
@@ -42,7 +59,9 @@ export function useKioskGuards(): void {
     document.addEventListener('click', onClick, { capture: true });
     document.addEventListener('wheel', onWheel, { passive: false });
     document.addEventListener('keydown', onKey);
+    navigation?.addEventListener('navigate', onNavigate);
     return () => {
+      navigation?.removeEventListener('navigate', onNavigate);
       delete root.dataset.kiosk;
       document.removeEventListener('contextmenu', prevent);
       document.removeEventListener('selectstart', outsideFields);

@@ -1,7 +1,11 @@
-/** Text size, theme and interface language, remembered per device and archive, and the keyboard shortcuts. */
+/**
+ * Text size, theme and interface language, remembered per device and archive (in a kiosk, for the visit
+ * only), and the keyboard shortcuts.
+ */
 import { useTranslation } from 'react-i18next';
 import type { Settings as SavedSettings } from '../../../main/api/contract';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/i18n';
+import { useKioskMode } from '../kiosk/kiosk-mode';
 import './Settings.css';
 
 const THEMES = ['light', 'dark', 'system'] as const satisfies readonly SavedSettings['theme'][];
@@ -14,10 +18,11 @@ export function Settings({
   onChange(this: void, patch: Partial<SavedSettings>): Promise<void>;
 }) {
   const { t } = useTranslation();
+  const kiosk = useKioskMode();
   return (
     <section className="settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      <p className="lede">{t('settings.lede')}</p>
+      <p className="lede">{t(kiosk ? 'settings.ledeKiosk' : 'settings.lede')}</p>
       <div className="setting">
         <label htmlFor="font-size">{t('settings.textSize')}</label>
         <div className="range-row">

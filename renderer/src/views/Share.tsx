@@ -3,13 +3,13 @@
  * enough for a projector. The desktop app (and a loopback-only server) shares nothing, and says how to.
  */
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ShareInfo } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { Loading } from '../components/Loading';
 import { Notice } from '../components/Notice';
 import { messageOf } from '../error-message';
 import { useAnnounce } from '../hooks/useAnnounce';
-import { useShareStrings } from './share-strings';
 import './Share.css';
 
 /**
@@ -18,15 +18,18 @@ import './Share.css';
  */
 const svgImage = (svg: string): string => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 
+/** The command that shares: typed as it is, in any language. */
+const SHARE_COMMAND = 'folio serve --host 0.0.0.0';
+
 function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
   const announce = useAnnounce();
-  const t = useShareStrings();
+  const { t } = useTranslation();
   // The Clipboard API exists only in secure contexts: on the laptop (localhost), not at a LAN address.
   const canCopy = typeof navigator.clipboard?.writeText === 'function';
   const copy = (): void => {
     navigator.clipboard.writeText(url).then(
-      () => announce(t.copied(url)),
-      () => announce(t.copyFailed),
+      () => announce(t('share.copied', { url })),
+      () => announce(t('share.copyFailed')),
     );
   };
   return (
@@ -35,8 +38,8 @@ function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
         {url}
       </a>
       {canCopy && (
-        <button type="button" onClick={copy} aria-label={t.copyLabel(url)}>
-          {t.copy}
+        <button type="button" onClick={copy} aria-label={t('share.copyLabel', { url })}>
+          {t('share.copy')}
         </button>
       )}
     </div>
@@ -44,10 +47,10 @@ function CopyableUrl({ url, large = false }: { url: string; large?: boolean }) {
 }
 
 function HowToShare() {
-  const t = useShareStrings();
+  const { t } = useTranslation();
   return (
     <p>
-      {t.howTo} <code className="share-command">{t.howToCommand}</code> {t.howToAfter}
+      {t('share.howTo')} <code className="share-command">{SHARE_COMMAND}</code> {t('share.howToAfter')}
     </p>
   );
 }
@@ -56,7 +59,7 @@ export function Share() {
   const api = useApi();
   const [info, setInfo] = useState<ShareInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const t = useShareStrings();
+  const { t } = useTranslation();
 
   useEffect(() => {
     let cancelled = false;
@@ -72,27 +75,27 @@ export function Share() {
   const [first, ...others] = info?.urls ?? [];
   return (
     <section className="share" aria-labelledby="share-title">
-      <h1 id="share-title">{t.title}</h1>
+      <h1 id="share-title">{t('share.title')}</h1>
       {error ? (
-        <Notice title={t.failed(error)}>
+        <Notice title={t('share.failed', { message: error })}>
           <HowToShare />
         </Notice>
       ) : !info ? (
-        <Loading>{t.loading}</Loading>
+        <Loading>{t('share.loading')}</Loading>
       ) : first ? (
         <>
-          <p className="lede">{t.lede}</p>
+          <p className="lede">{t('share.lede')}</p>
           <div className="share-main">
             <div>
-              <h2>{t.openAt}</h2>
+              <h2>{t('share.openAt')}</h2>
               <CopyableUrl url={first} large />
-              <p>{t.scan}</p>
+              <p>{t('share.scan')}</p>
             </div>
-            {info.qrSvg && <img className="share-qr" src={svgImage(info.qrSvg)} alt={t.qr(first)} />}
+            {info.qrSvg && <img className="share-qr" src={svgImage(info.qrSvg)} alt={t('share.qr', { url: first })} />}
           </div>
           {others.length > 0 && (
             <>
-              <h2>{t.others}</h2>
+              <h2>{t('share.others')}</h2>
               <ul className="share-others">
                 {others.map((url) => (
                   <li key={url}>
@@ -105,7 +108,7 @@ export function Share() {
         </>
       ) : (
         <div className="share-none">
-          <p className="lede">{info.localUrl ? t.loopback(info.localUrl) : t.desktop}</p>
+          <p className="lede">{info.localUrl ? t('share.loopback', { url: info.localUrl }) : t('share.desktop')}</p>
           <HowToShare />
         </div>
       )}
