@@ -13,7 +13,8 @@
  *    the matches that satisfy every required concept (score.ts), whose quoted phrases' words stand
  *    together (phrases.ts), and that hold no excluded phrase (exclusions.ts).
  * 5. Rank (rank.ts): lunr's score × coordination², lifted for passages of the kind a kind word asks
- *    for (score.ts); only the top of the ranking is sorted.
+ *    for (score.ts), × the prior of the passage's section (an index or a page of links ranks below
+ *    the pages it points to: section-priors.ts); only the top of the ranking is sorted.
  * 6. Show (hits.ts): the page's passages, with snippets and highlights (snippet.ts).
  *
  * Never throws for any query: a failure yields an empty response (and is passed to `onError`).
@@ -24,6 +25,7 @@
 import { PackError, SearchCancelledError } from '../../model/errors';
 import type { SearchRequest, SearchResponse } from '../../model/search-result';
 import type { Analyzer, IndexEngine } from '../types';
+import { DEFINITION_LIFT, definesAcronym, queryAcronyms } from './acronym-definitions';
 import { browseKinds, kindWordFrequency } from './browse-kinds';
 import { engineClauses } from './clauses';
 import { withoutExclusions } from './exclusions';
@@ -38,6 +40,7 @@ import { planQuery } from './plan';
 import { rank } from './rank';
 import { queryText, readRequest } from './request';
 import { finalScore, kindIntents } from './score';
+import { SectionPriors, withPriors } from './section-priors';
 
 export type { PassageSource } from './passage-source';
 
@@ -77,6 +80,7 @@ class ArchiveSearcher implements Searcher {
   private readonly kinds: PassageKinds;
   private readonly tokens: PassageTokens;
   private readonly cache: PassageCache;
+  private readonly priors: SectionPriors;
 
   constructor(private readonly options: SearcherOptions) {
     this.engine = options.engine;
@@ -85,6 +89,7 @@ class ArchiveSearcher implements Searcher {
     this.kinds = new PassageKinds(options.passages);
     this.tokens = new PassageTokens(options.analyzer);
     this.cache = new PassageCache(options.passages);
+    this.priors = new SectionPriors(options.passages);
   }
 
   search(request: SearchRequest, control?: SearchControl): SearchResponse {
@@ -167,12 +172,17 @@ class ArchiveSearcher implements Searcher {
     checkCancelled();
 
     // 5. The best of them, up to the end of the page.
-    const ranked = rank(matches, score, this.kinds, {
+    // An index, a glossary or a page of links ranks below the pages it points to; a passage that
+    // spells out an acronym the query typed is lifted (section-priors.ts, acronym-definitions.ts).
+    const acronyms = queryAcronyms(positive);
+    const ranked = withPriors(
       k,
-      intents,
-      kindFilter,
-      keepZero: positive.every((c) => c.stop),
-    });
+      (window) =>
+        rank(matches, score, this.kinds, { k: window, intents, kindFilter, keepZero: positive.every((c) => c.stop) }),
+      (top) => new Map(this.cache.byIds(top.map((r) => r.match.ref)).map((p) => [p.id, p])),
+      (p) => this.priors.of(p) * (acronyms.some((a) => definesAcronym(p.text, a)) ? DEFINITION_LIFT : 1),
+      acronyms.length ? DEFINITION_LIFT : 1,
+    );
 
     // 6. The page, as the reader sees it.
     const page = ranked.top.slice(offset, offset + limit);
