@@ -10,10 +10,9 @@
  * - its title: "Index", "Glossary", "Acronyms", 索引, 用語集, 색인, 용어집… (numbering such as
  *   "Appendix M." or "付録A" left aside);
  * - its passages: a section of at least LINK_LIST_MIN passages of which at least LINK_LIST_SHARE
- *   hold a link is a list of links.
+ *   are entries (a line that is mostly link text) is a list of links.
  */
 import type { Passage } from '../../model/archive';
-import { linkTargets } from '../../model/passage-content';
 import type { PassageSource } from './passage-source';
 import type { RankedMatch } from './rank';
 
@@ -23,7 +22,7 @@ export const INDEX_PRIOR = 0.5;
 export const GLOSSARY_PRIOR = 0.6;
 /** A list of links has at least this many passages (headings aside)… */
 const LINK_LIST_MIN = 8;
-/** …and at least this share of them hold a link. */
+/** …and at least this share of them are entries. */
 const LINK_LIST_SHARE = 0.75;
 /** Sections whose role is kept (the map starts afresh beyond). */
 const MAX_SECTIONS = 20_000;
@@ -31,7 +30,7 @@ const MAX_SECTIONS = 20_000;
 const NUMBERING =
   /^(?:(?:appendix|chapter|part|付録|第)\s*[\p{L}\p{N}]{0,4}[章部]?[.:．]?\s*|[\p{N}.]+\s+|[A-Z][.:]\s+)/iu;
 const INDEX_TITLES =
-  /^(?:index|general index|(?:python )?module index|index\s*[–—-].*|indices(?: and tables)?|索引|さくいん|索引\s*[–—-].*|색인|찾아보기|索引表)$/iu;
+  /^(?:index|general index|(?:python )?module index|index\s+[–—-]\s+.*|indices(?: and tables)?|索引|さくいん|索引\s+[–—-]\s+.*|색인|찾아보기|索引表)$/iu;
 const GLOSSARY_TITLES = /^(?:glossary|acronyms|abbreviations|用語集|略語(?:集|一覧)?|용어집|용어 사전|약어)$/iu;
 
 /** The prior a section's title alone gives (1 when it says nothing). */
@@ -46,27 +45,63 @@ export function titlePrior(title: string): number {
 export function linkListPrior(passages: readonly Passage[]): number {
   const body = passages.filter((p) => p.kind !== 'heading' && !p.repeatOf);
   if (body.length < LINK_LIST_MIN) return 1;
-  const linked = body.filter((p) => p.content !== undefined && linkTargets(p.content).length > 0).length;
+  const linked = body.filter(isEntry).length;
   return linked >= LINK_LIST_SHARE * body.length ? INDEX_PRIOR : 1;
 }
 
-/** Each section's prior, decided at its first need and kept across searches. */
+/** Characters of link text in content (any JSON of passage-content.ts), tags and attributes aside. */
+function linkChars(node: unknown, inLink: boolean): number {
+  if (typeof node === 'string') return inLink ? node.length : 0;
+  if (!Array.isArray(node)) return 0;
+  const link = node[0] === 'a' && typeof node[1] === 'object' && node[1] !== null && !Array.isArray(node[1]);
+  // Skip the tag, and the link target, language tag or image alt that follows it.
+  const from = link || node[0] === 'lang' || node[0] === 'img' ? 2 : typeof node[0] === 'string' ? 1 : 0;
+  let n = 0;
+  for (let i = from; i < node.length; i++) n += linkChars(node[i], inLink || link);
+  return n;
+}
+
+/** An entry of a list of links: a line (not a paragraph) whose text is mostly a link. */
+const ENTRY_CHARS = 200;
+const ENTRY_LINK_SHARE = 0.5;
+function isEntry(p: Passage): boolean {
+  if (p.content === undefined || p.text.length === 0 || p.text.length > ENTRY_CHARS) return false;
+  return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
+}
+
+/**
+ * Each section's prior, decided at its first need and kept across searches. The title decides for
+ * every passage of the section; the share of links, read from the whole section, only for its
+ * short passages that hold a link themselves (the entries of a list of links; its heading and
+ * opening words are the page's own), so that a section is read only for such a candidate.
+ */
 export class SectionPriors {
-  private readonly priors = new Map<string, number>();
+  private readonly byTitle = new Map<string, number>();
+  private readonly byLinks = new Map<string, number>();
 
   constructor(private readonly source: PassageSource) {}
 
-  /** The prior of the section holding `passage` (1 for an ordinary page). */
+  /** The prior of `passage` (1 for a passage of an ordinary page). */
   of(passage: Passage): number {
-    const known = this.priors.get(passage.sectionId);
-    if (known !== undefined) return known;
-    let prior = titlePrior(this.source.sectionTitle(passage.sectionId));
-    if (prior === 1 && typeof this.source.sectionPassages === 'function')
-      prior = linkListPrior(this.source.sectionPassages(passage.sectionId));
-    if (this.priors.size >= MAX_SECTIONS) this.priors.clear();
-    this.priors.set(passage.sectionId, prior);
-    return prior;
+    const id = passage.sectionId;
+    let prior = this.byTitle.get(id);
+    if (prior === undefined) {
+      prior = titlePrior(this.source.sectionTitle(id));
+      remember(this.byTitle, id, prior);
+    }
+    if (prior !== 1 || typeof this.source.sectionPassages !== 'function' || !isEntry(passage)) return prior;
+    let links = this.byLinks.get(id);
+    if (links === undefined) {
+      links = linkListPrior(this.source.sectionPassages(id));
+      remember(this.byLinks, id, links);
+    }
+    return links;
   }
+}
+
+function remember(map: Map<string, number>, id: string, prior: number): void {
+  if (map.size >= MAX_SECTIONS) map.clear();
+  map.set(id, prior);
 }
 
 /** Matches ranked with more room than the page, so that priors can only reorder what was walked. */
