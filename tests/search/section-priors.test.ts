@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openPack } from '../../main/archive/pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { createAnalyzer } from '../../main/search/analyzer/index';
-import { definesAcronym } from '../../main/search/searcher/acronym-definitions';
+import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
 import { GLOSSARY_PRIOR, INDEX_PRIOR, linkListPrior, titlePrior } from '../../main/search/searcher/section-priors';
 import { createSearcher } from '../../main/search/searcher/searcher';
 
@@ -82,10 +82,27 @@ describe('acronym definitions', () => {
     expect(definesAcronym('Multi-Version Concurrency Control (MVCC)', 'MVCC')).toBe(true);
   });
 
+  it('finds an acronym spelt out right after it', () => {
+    expect(definesAcronym('an overview of TOAST (The Oversized-Attribute Storage Technique).', 'TOAST')).toBe(true);
+    // Generalized gives g and could give i too: the spelling is searched, not taken greedily.
+    expect(definesAcronym('GIN stands for Generalized Inverted Index.', 'GIN')).toBe(true);
+  });
+
+  it('tells a title that spells an acronym out', () => {
+    expect(titleSpellsAcronym('7.8. WITH Queries (Common Table Expressions)', 'CTE')).toBe(true);
+    expect(titleSpellsAcronym('73.7. Heap-Only Tuples (HOT)', 'HOT')).toBe(true);
+    // The acronym itself is not its own spelling.
+    expect(titleSpellsAcronym('Chapter 65. Generic WAL Records', 'WAL')).toBe(false);
+    expect(titleSpellsAcronym('30.5. WAL Configuration', 'WAL')).toBe(false);
+  });
+
   it('does not take a bare use, an acronym list line or a compound for a definition', () => {
     expect(definesAcronym('MVCC', 'MVCC')).toBe(false);
     expect(definesAcronym('TRUNCATE is not MVCC-safe.', 'MVCC')).toBe(false);
     expect(definesAcronym('The WAL files are removed when no longer needed.', 'WAL')).toBe(false);
     expect(definesAcronym('MVCC, Introduction', 'MVCC')).toBe(false);
+    // Words that happen to start with its letters, not introduced as its spelling.
+    expect(definesAcronym('It keeps WAL when a log is archived.', 'WAL')).toBe(false);
+    expect(definesAcronym('with a log WAL', 'WAL')).toBe(false);
   });
 });

@@ -24,10 +24,11 @@
  * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
  * "no results".
  */
+import type { Passage } from '../../model/archive';
 import { PackError, SearchCancelledError } from '../../model/errors';
 import type { SearchRequest, SearchResponse } from '../../model/search-result';
 import type { Analyzer, IndexEngine } from '../types';
-import { DEFINITION_LIFT, definesAcronym, queryAcronyms } from './acronym-definitions';
+import { DEFINITION_LIFT, definesAcronym, queryAcronyms, titleSpellsAcronym } from './acronym-definitions';
 import { browseKinds, kindWordFrequency } from './browse-kinds';
 import { checkCandidates } from './candidate-check';
 import { cjkRunTest, cjkRuns } from './cjk-runs';
@@ -115,6 +116,11 @@ class ArchiveSearcher implements Searcher {
   }
 
   private readonly sectionTitle = (sectionId: string): string => this.passages.sectionTitle(sectionId) ?? '';
+
+  /** Whether passage `p` explains `acronym`: spells it out, or its section's title does. */
+  private explains(p: Passage, acronym: string): boolean {
+    return definesAcronym(p.text, acronym) || titleSpellsAcronym(this.sectionTitle(p.sectionId), acronym);
+  }
 
   private run(request: SearchRequest, started: number, checkCancelled: () => void): SearchResponse {
     // 1. What is asked.
@@ -216,7 +222,7 @@ class ArchiveSearcher implements Searcher {
       (window) =>
         rank(matches, score, this.kinds, { k: window, intents, kindFilter, keepZero: positive.every((c) => c.stop) }),
       (top) => new Map(this.cache.byIds(top.map((r) => r.match.ref)).map((p) => [p.id, p])),
-      (p) => this.priors.of(p) * (acronyms.some((a) => definesAcronym(p.text, a)) ? DEFINITION_LIFT : 1),
+      (p) => this.priors.of(p) * (acronyms.some((a) => this.explains(p, a)) ? DEFINITION_LIFT : 1),
       lift,
     );
 
