@@ -104,17 +104,20 @@ function remember(map: Map<string, number>, id: string, prior: number): void {
   map.set(id, prior);
 }
 
-/** Matches ranked with more room than the page, so that priors can only reorder what was walked. */
-const FIRST_WINDOW_EXTRA = 24;
 /** The widest window tried before the page is taken as it is. */
 const MAX_WINDOW = 1000;
+/** Lifted passages are looked for among this many candidates at most (bounded reading). */
+const LIFT_WINDOW = 40;
 
 /**
  * The best `k` of the ranking with priors applied: `rankTop(window)` gives the best `window` by
  * final score (rank.ts); each is multiplied by `factor` of its passage (its section's prior, and
  * any lift up to `maxFactor`) and the lot re-sorted. A match outside the window scores at most the
  * window's last × `maxFactor`: when the k-th after priors is at least that, the page is exact;
- * otherwise the window widens (up to MAX_WINDOW, then the page is taken as it is).
+ * otherwise the window widens ×4 (up to MAX_WINDOW, then the page is taken as it is; a lift is
+ * looked for among the first LIFT_WINDOW candidates only). The first
+ * window is the page itself, whose passages are read for the hits anyway: a page with no index
+ * entry and no acronym reads nothing more.
  */
 export function withPriors(
   k: number,
@@ -123,7 +126,7 @@ export function withPriors(
   factor: (passage: Passage) => number,
   maxFactor: number,
 ): { top: RankedMatch[]; total: number } {
-  let window = k + Math.max(FIRST_WINDOW_EXTRA, k);
+  let window = k;
   for (;;) {
     const ranked = rankTop(window);
     if (k <= 0) return ranked;
@@ -135,7 +138,7 @@ export function withPriors(
     });
     adjusted.sort((a, b) => b.score - a.score || a.at - b.at);
     const complete = ranked.top.length < window;
-    const bound = (ranked.top[ranked.top.length - 1]?.score ?? 0) * maxFactor;
+    const bound = (ranked.top[ranked.top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
     if (complete || window >= MAX_WINDOW || (adjusted[k - 1]?.score ?? 0) >= bound)
       return { top: adjusted.slice(0, k), total: ranked.total };
     window = Math.min(MAX_WINDOW, window * 4);
