@@ -45,6 +45,7 @@ export function openSearchablePack(path: string): SearchablePack {
       },
       passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
       sectionTitle: (sectionId) => pack.sectionTitle(sectionId) ?? '',
+      sectionPassages: (sectionId) => pack.passagesOfSection(sectionId),
     },
   });
   return {

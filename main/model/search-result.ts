@@ -35,6 +35,11 @@ export interface SearchHit {
 export interface SearchResponse {
   query: string;
   total: number;
+  /**
+   * Set when `total` is an estimate ("about N"): a quoted phrase or a Japanese/Korean run was
+   * checked on the leading candidates only, or no passage holds the run's characters in order.
+   */
+  totalIsEstimate?: boolean;
   tookMs: number;
   results: SearchHit[];
   /**

@@ -252,6 +252,9 @@ export const CASES: RelevanceCase[] = [
   c('abbreviations', 'DMZ 4 km', 'four-km-wide Demilitarized Zone', { fresh: true }),
   c('designations', 'Yakovlev Yak-9', 'Yakovlev Yak 9 fighter', { fresh: true }),
   c('designations', 'MiG-15s Sabre', 'cannon-equipped MiG 15s', { fresh: true }),
+  // Issue 14: typed whole, as the app searches while typing (no space after it), a designation's
+  // letters mean the designation; relevance.test.ts also checks that "migration" stays out.
+  c('designations', 'MiG', 'Mig-15 Soviet Korean War fighter'),
   c('numbers', '71 student soldiers', 'group of 71 undertrained', { fresh: true }),
   c('numbers', '1,300 aircraft shot down', '1,300 American aircraft', { fresh: true }),
   c('numbers', '14000 killed Jeju', 'An estimated 14,~30,000', { fresh: true }),

@@ -114,6 +114,17 @@ describe.each(['pack', 'memory'] as EngineKind[])('relevance on the embedded arc
     expect(badHighlights).toEqual([]);
   });
 
+  it('does not complete a designation typed whole to a longer word (MiG is not migration)', () => {
+    for (const query of ['MiG', 'Mig', 'mig']) {
+      const top = archive.searcher.search({ query, limit: 3 }).results.map((h) => h.text);
+      expect(top.length, query).toBeGreaterThan(0);
+      expect(
+        top.filter((t) => /migrat/i.test(t)),
+        query,
+      ).toEqual([]);
+    }
+  });
+
   it('never throws on hostile queries', () => {
     for (const q of HOSTILE) {
       for (const request of [

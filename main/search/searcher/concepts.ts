@@ -36,6 +36,8 @@ export interface Concept {
   tokens: DetailedToken[];
   /** The last word of the query, perhaps still being typed. */
   partial: boolean;
+  /** The query part it comes from (its tokens' offsets are into that part's text). */
+  part?: number;
   /** Slot of each non-whole set (filled when planning is done). */
   setIndex?: Map<string, number>;
 }

@@ -5,7 +5,8 @@
  *    of an acronym typed in capitals (ARMY → armi);
  * 2. joins: two or three adjacent words written as one in the index (Heart break → heartbreak);
  * 3. prefixes of the last word while typing (≥ 3 characters, from the word as typed, its stem and
- *    variant-table forms; at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings);
+ *    variant-table forms; at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings); a word that is
+ *    a designation's letters (MiG) completes only to designations (MiG-15), never to migration;
  * 4. typo corrections for words the vocabulary lacks (or holds once): distance 1 for 4–7 characters,
  *    2 for 8+, at most FUZZY_LIMIT terms, for at most MAX_FUZZY_CONCEPTS concepts; never stop words,
  *    never for acronyms, numbers, designations or Hangul;
@@ -113,6 +114,17 @@ function addPrefixes(c: Concept, engine: IndexEngine, analyzer: Analyzer): void 
     }
   }
   candidates.sort((a, b) => Number(b.asTyped) - Number(a.asTyped));
+  // A word typed whole that is the letters of a designation the archive holds (MiG of MiG-15) is
+  // that designation, not the start of a longer word: it completes to MiG-15, never to migration.
+  const designation = typed.find(
+    (r) => engine.hasTerm(r) && candidates.some((x) => x.term.startsWith(r) && /^\p{N}/u.test(x.term.slice(r.length))),
+  );
+  if (designation !== undefined)
+    candidates.splice(
+      0,
+      candidates.length,
+      ...candidates.filter((x) => x.term.startsWith(designation) && /^\p{N}/u.test(x.term.slice(designation.length))),
+    );
   // Bounded work: at most PREFIX_LIMIT terms and PREFIX_POSTINGS postings in all.
   let postings = 0;
   let taken = 0;

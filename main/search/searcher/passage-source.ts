@@ -5,6 +5,8 @@ import type { PassageKind } from '../../model/passage-kind';
 export interface PassageSource {
   passagesByIds(ids: readonly string[]): Passage[];
   sectionTitle(sectionId: string): string;
+  /** Optional: every passage of a section, in reading order (section-priors.ts tells a page of links by them). */
+  sectionPassages?(sectionId: string): Passage[];
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
   /** Optional: passages of `kinds` in reading order (a page from `offset`; none for limit 0), and how many there are. */

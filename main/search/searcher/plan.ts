@@ -32,7 +32,7 @@ export function planQuery(
     groups.forEach((group, gi) => {
       if (concepts.length >= MAX_CONCEPTS) return;
       const partial = partialLast && pi === parts.length - 1 && gi === groups.length - 1 && !part.phrase;
-      concepts.push(makeConcept(group, part, part.phrase ? pi : -1, partial));
+      concepts.push({ ...makeConcept(group, part, part.phrase ? pi : -1, partial), part: pi });
     });
   });
   // Each phrase's words in order, stop words included: they are not searched for ("for" is in

@@ -11,9 +11,12 @@
  *    instead (browse-kinds.ts).
  * 4. Search: the engine scores the concepts' clauses (clauses.ts) as lunr does; the searcher keeps
  *    the matches that satisfy every required concept (score.ts), whose quoted phrases' words stand
- *    together (phrases.ts), and that hold no excluded phrase (exclusions.ts).
+ *    together (phrases.ts), whose Japanese or Korean runs' characters stand in order (cjk-runs.ts;
+ *    both checked on the passages: candidate-check.ts, which may leave `total` an estimate), and
+ *    that hold no excluded phrase (exclusions.ts).
  * 5. Rank (rank.ts): lunr's score × coordination², lifted for passages of the kind a kind word asks
- *    for (score.ts); only the top of the ranking is sorted.
+ *    for (score.ts), × the prior of the passage's section (an index or a page of links ranks below
+ *    the pages it points to: section-priors.ts); only the top of the ranking is sorted.
  * 6. Show (hits.ts): the page's passages, with snippets and highlights (snippet.ts).
  *
  * Never throws for any query: a failure yields an empty response (and is passed to `onError`).
@@ -21,10 +24,14 @@
  * the passage source is thrown, so the reader learns the pack is damaged rather than seeing
  * "no results".
  */
+import type { Passage } from '../../model/archive';
 import { PackError, SearchCancelledError } from '../../model/errors';
 import type { SearchRequest, SearchResponse } from '../../model/search-result';
 import type { Analyzer, IndexEngine } from '../types';
+import { DEFINITION_LIFT, definesAcronym, queryAcronyms, titleSpellsAcronym } from './acronym-definitions';
 import { browseKinds, kindWordFrequency } from './browse-kinds';
+import { checkCandidates } from './candidate-check';
+import { cjkRunTest, cjkRuns } from './cjk-runs';
 import { engineClauses } from './clauses';
 import { withoutExclusions } from './exclusions';
 import { browseHits, searchHits } from './hits';
@@ -33,11 +40,12 @@ import { PassageCache } from './passage-cache';
 import { PassageKinds } from './passage-kinds';
 import type { PassageSource } from './passage-source';
 import { PassageTokens } from './passage-tokens';
-import { withPhrases } from './phrases';
+import { phrasesStandIn } from './phrases';
 import { planQuery } from './plan';
 import { rank } from './rank';
 import { queryText, readRequest } from './request';
 import { finalScore, kindIntents } from './score';
+import { SectionPriors, withPriors } from './section-priors';
 
 export type { PassageSource } from './passage-source';
 
@@ -77,6 +85,7 @@ class ArchiveSearcher implements Searcher {
   private readonly kinds: PassageKinds;
   private readonly tokens: PassageTokens;
   private readonly cache: PassageCache;
+  private readonly priors: SectionPriors;
 
   constructor(private readonly options: SearcherOptions) {
     this.engine = options.engine;
@@ -85,6 +94,7 @@ class ArchiveSearcher implements Searcher {
     this.kinds = new PassageKinds(options.passages);
     this.tokens = new PassageTokens(options.analyzer);
     this.cache = new PassageCache(options.passages);
+    this.priors = new SectionPriors(options.passages);
   }
 
   search(request: SearchRequest, control?: SearchControl): SearchResponse {
@@ -107,12 +117,18 @@ class ArchiveSearcher implements Searcher {
 
   private readonly sectionTitle = (sectionId: string): string => this.passages.sectionTitle(sectionId) ?? '';
 
+  /** Whether passage `p` explains `acronym`: spells it out, or its section's title does. */
+  private explains(p: Passage, acronym: string): boolean {
+    return definesAcronym(p.text, acronym) || titleSpellsAcronym(this.sectionTitle(p.sectionId), acronym);
+  }
+
   private run(request: SearchRequest, started: number, checkCancelled: () => void): SearchResponse {
     // 1. What is asked.
     const { query, parsed, limit, offset, kindFilter } = readRequest(request);
-    const respond = (total: number, results: SearchResponse['results']): SearchResponse => ({
+    const respond = (total: number, results: SearchResponse['results'], estimate = false): SearchResponse => ({
       query,
       total,
+      ...(estimate ? { totalIsEstimate: true } : {}),
       tookMs: performance.now() - started,
       results,
     });
@@ -150,32 +166,68 @@ class ArchiveSearcher implements Searcher {
     const score = finalScore(positive);
     const k = offset + limit;
     const intents = kindIntents(positive).size > 0;
+    const acronyms = queryAcronyms(positive);
+    const lift = acronyms.length ? DEFINITION_LIFT : 1;
+    // A quoted phrase's words must stand together, and a Japanese or Korean run's bigrams must
+    // stand in order (or the passage satisfy the query otherwise), in the passages themselves.
     const multiWordPhrases = phrases.filter((phrase) => phrase.length > 1);
-    if (multiWordPhrases.length)
-      matches = withPhrases(matches, multiWordPhrases, this.cache, this.sectionTitle, this.analyzer, {
-        // Settled when the page's last, scored without its kind's lift, beats any later candidate
-        // lifted (rank.ts's rule); a kind filter decides only once kinds are known: never here.
-        settled: (kept, nextScore) => {
-          if (kindFilter || kept.length < k) return false;
-          if (k === 0) return true;
-          const scores = kept.map((m) => score(m, undefined)).sort((a, b) => b - a);
-          return scores[k - 1]! > nextScore * (intents ? INTENT_FACTOR : 1);
+    const runs = cjkRuns(positive);
+    let totalIsEstimate = false;
+    let unchecked = 0;
+    if (multiWordPhrases.length || runs.length) {
+      const standTogether = multiWordPhrases.length
+        ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer)
+        : undefined;
+      const inOrder = runs.length ? cjkRunTest(positive, runs, this.sectionTitle) : undefined;
+      const checked = checkCandidates(
+        matches,
+        (m, p) => {
+          if (!p) return !standTogether && !!inOrder?.byTerms(m);
+          return (!standTogether || standTogether(p)) && (!inOrder || inOrder.byTerms(m) || inOrder.inText(p));
         },
-        checkCancelled,
-      });
+        this.cache,
+        {
+          // Settled when the page's last, scored without its kind's lift, beats any later candidate
+          // lifted (rank.ts's rule); a kind filter decides only once kinds are known: never here.
+          settled: (kept, nextScore) => {
+            if (kindFilter || kept.length < k) return false;
+            if (k === 0) return true;
+            const scores = kept.map((m) => score(m, undefined)).sort((a, b) => b - a);
+            return scores[k - 1]! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
+          },
+          checkCancelled,
+        },
+      );
+      if (checked.matches.length === 0 && !standTogether) {
+        // No passage holds a run in order (a typo): the bigram matches stand, counted roughly.
+        totalIsEstimate = checked.candidates > 0;
+      } else {
+        // Beyond the candidates checked, matches are counted at the rate of those checked.
+        const rest = checked.candidates - checked.checked;
+        if (rest > 0) {
+          totalIsEstimate = true;
+          unchecked = Math.round((rest * checked.matches.length) / Math.max(1, checked.checked));
+        }
+        matches = checked.matches;
+      }
+    }
     matches = withoutExclusions(matches, concepts, this.engine);
     checkCancelled();
 
     // 5. The best of them, up to the end of the page.
-    const ranked = rank(matches, score, this.kinds, {
+    // An index, a glossary or a page of links ranks below the pages it points to; a passage that
+    // spells out an acronym the query typed is lifted (section-priors.ts, acronym-definitions.ts).
+    const ranked = withPriors(
       k,
-      intents,
-      kindFilter,
-      keepZero: positive.every((c) => c.stop),
-    });
+      (window) =>
+        rank(matches, score, this.kinds, { k: window, intents, kindFilter, keepZero: positive.every((c) => c.stop) }),
+      (top) => new Map(this.cache.byIds(top.map((r) => r.match.ref)).map((p) => [p.id, p])),
+      (p) => this.priors.of(p) * (acronyms.some((a) => this.explains(p, a)) ? DEFINITION_LIFT : 1),
+      lift,
+    );
 
     // 6. The page, as the reader sees it.
     const page = ranked.top.slice(offset, offset + limit);
-    return respond(ranked.total, searchHits(page, this.passages, this.cache, this.tokens));
+    return respond(ranked.total + unchecked, searchHits(page, this.passages, this.cache, this.tokens), totalIsEstimate);
   }
 }

@@ -1,0 +1,73 @@
+/**
+ * Checking candidates against their text. The index keeps no positions, so what it cannot tell
+ * (a quoted phrase's words standing together, a Japanese or Korean run's characters in order) is
+ * checked on the passages themselves: the leading candidates in lunr's order, a batch at a time
+ * (each batch read in the pack's reading order, so a block of passages is decompressed once for all
+ * its candidates), until CHECK_LIMIT of them, or until the page is settled and CHECK_BUDGET_MS have
+ * passed. The page is exact; how many matches there are is then known only among those checked.
+ */
+import type { Passage } from '../../model/archive';
+import { ListedMatches } from '../engine/ranked-matches';
+import type { EngineMatch, RankedMatches } from '../types';
+import type { PassageCache } from './passage-cache';
+
+/** Candidates read back to check them, at most. */
+const CHECK_LIMIT = 2000;
+/** Once the page is settled, checking goes on for the count (`total`) only this long. */
+const CHECK_BUDGET_MS = 12;
+/** Passages read back at a time. */
+const BATCH = 100;
+
+/** When a check may stop early, and how it learns that the search is no longer wanted. */
+export interface CheckOptions {
+  /** Whether the page is settled: no candidate scored `nextScore` or less can enter it. */
+  settled(kept: readonly EngineMatch[], nextScore: number): boolean;
+  /** Throws when the search is no longer wanted (polled between batches). */
+  checkCancelled(): void;
+}
+
+/** What a check kept, and how far it got. */
+export interface Checked {
+  matches: RankedMatches;
+  /** Candidates checked (the first `checked` in lunr's order). */
+  checked: number;
+  /** Candidates there were. */
+  candidates: number;
+}
+
+/**
+ * The matches `keep` accepts, in the same order. `keep` is asked first without the passage (a
+ * match it can accept from its terms alone is never read), then with it.
+ */
+export function checkCandidates(
+  matches: RankedMatches,
+  keep: (match: EngineMatch, passage: Passage | undefined) => boolean,
+  passages: PassageCache,
+  options: CheckOptions,
+): Checked {
+  const started = performance.now();
+  const kept: EngineMatch[] = [];
+  const candidates = Math.min(matches.length, CHECK_LIMIT);
+  let checked = 0;
+  for (let i = 0; i < candidates; i += BATCH) {
+    if (i > 0) {
+      options.checkCancelled();
+      if (performance.now() - started >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
+    }
+    const batch: EngineMatch[] = [];
+    for (let j = i; j < Math.min(candidates, i + BATCH); j++) batch.push(matches.at(j));
+    const unread = batch.filter((m) => !keep(m, undefined));
+    const inReadingOrder = [...unread].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
+    const byId = new Map(passages.byIds(inReadingOrder.map((m) => m.ref)).map((p) => [p.id, p]));
+    const accepted = new Set(batch.filter((m) => !unread.includes(m)));
+    for (const m of batch) {
+      if (accepted.has(m)) kept.push(m);
+      else {
+        const p = byId.get(m.ref);
+        if (p && keep(m, p)) kept.push(m);
+      }
+    }
+    checked += batch.length;
+  }
+  return { matches: new ListedMatches(kept), checked, candidates: matches.length };
+}

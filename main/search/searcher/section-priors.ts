@@ -1,0 +1,146 @@
+/**
+ * Document-level priors: a book's index, glossary or acronym list, and a page made mostly of links
+ * (a table of contents, Sphinx's genindex, DocBook's bookindex), answer a word with a short entry
+ * whose BM25 score beats the page the entry points to. Their passages' final scores are multiplied
+ * by a prior below 1, so they rank below the pages they point to and still come up when nothing
+ * else holds the word. The engine's (lunr's) scores are untouched: the prior is applied on top of
+ * the final score, by the searcher, to the matches of a page.
+ *
+ * A section's role is decided from what every pack already holds, once per section and kept:
+ * - its title: "Index", "Glossary", "Acronyms", 索引, 用語集, 색인, 용어집… (numbering such as
+ *   "Appendix M." or "付録A" left aside);
+ * - its passages: a section of at least LINK_LIST_MIN passages of which at least LINK_LIST_SHARE
+ *   are entries (a line that is mostly link text) is a list of links.
+ */
+import type { Passage } from '../../model/archive';
+import type { PassageSource } from './passage-source';
+import type { RankedMatch } from './rank';
+
+/** The prior of an index or a page of links. */
+export const INDEX_PRIOR = 0.5;
+/** The prior of a glossary or acronym list: its entries explain, but in a line. */
+export const GLOSSARY_PRIOR = 0.6;
+/** A list of links has at least this many passages (headings aside)… */
+const LINK_LIST_MIN = 8;
+/** …and at least this share of them are entries. */
+const LINK_LIST_SHARE = 0.75;
+/** Sections whose role is kept (the map starts afresh beyond). */
+const MAX_SECTIONS = 20_000;
+
+const NUMBERING =
+  /^(?:(?:appendix|chapter|part|付録|第)\s*[\p{L}\p{N}]{0,4}[章部]?[.:．]?\s*|[\p{N}.]+\s+|[A-Z][.:]\s+)/iu;
+const INDEX_TITLES =
+  /^(?:index|general index|(?:python )?module index|index\s+[–—-]\s+.*|indices(?: and tables)?|索引|さくいん|索引\s+[–—-]\s+.*|색인|찾아보기|索引表)$/iu;
+const GLOSSARY_TITLES = /^(?:glossary|acronyms|abbreviations|用語集|略語(?:集|一覧)?|용어집|용어 사전|약어)$/iu;
+
+/** The prior a section's title alone gives (1 when it says nothing). */
+export function titlePrior(title: string): number {
+  const bare = title.normalize('NFKC').trim().replace(NUMBERING, '').trim();
+  if (INDEX_TITLES.test(bare)) return INDEX_PRIOR;
+  if (GLOSSARY_TITLES.test(bare)) return GLOSSARY_PRIOR;
+  return 1;
+}
+
+/** The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. */
+export function linkListPrior(passages: readonly Passage[]): number {
+  const body = passages.filter((p) => p.kind !== 'heading' && !p.repeatOf);
+  if (body.length < LINK_LIST_MIN) return 1;
+  const linked = body.filter(isEntry).length;
+  return linked >= LINK_LIST_SHARE * body.length ? INDEX_PRIOR : 1;
+}
+
+/** Characters of link text in content (any JSON of passage-content.ts), tags and attributes aside. */
+function linkChars(node: unknown, inLink: boolean): number {
+  if (typeof node === 'string') return inLink ? node.length : 0;
+  if (!Array.isArray(node)) return 0;
+  const link = node[0] === 'a' && typeof node[1] === 'object' && node[1] !== null && !Array.isArray(node[1]);
+  // Skip the tag, and the link target, language tag or image alt that follows it.
+  const from = link || node[0] === 'lang' || node[0] === 'img' ? 2 : typeof node[0] === 'string' ? 1 : 0;
+  let n = 0;
+  for (let i = from; i < node.length; i++) n += linkChars(node[i], inLink || link);
+  return n;
+}
+
+/** An entry of a list of links: a line (not a paragraph) whose text is mostly a link. */
+const ENTRY_CHARS = 200;
+const ENTRY_LINK_SHARE = 0.5;
+function isEntry(p: Passage): boolean {
+  if (p.content === undefined || p.text.length === 0 || p.text.length > ENTRY_CHARS) return false;
+  return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
+}
+
+/**
+ * Each section's prior, decided at its first need and kept across searches. The title decides for
+ * every passage of the section; the share of links, read from the whole section, only for its
+ * short passages that hold a link themselves (the entries of a list of links; its heading and
+ * opening words are the page's own), so that a section is read only for such a candidate.
+ */
+export class SectionPriors {
+  private readonly byTitle = new Map<string, number>();
+  private readonly byLinks = new Map<string, number>();
+
+  constructor(private readonly source: PassageSource) {}
+
+  /** The prior of `passage` (1 for a passage of an ordinary page). */
+  of(passage: Passage): number {
+    const id = passage.sectionId;
+    let prior = this.byTitle.get(id);
+    if (prior === undefined) {
+      prior = titlePrior(this.source.sectionTitle(id));
+      remember(this.byTitle, id, prior);
+    }
+    if (prior !== 1 || typeof this.source.sectionPassages !== 'function' || !isEntry(passage)) return prior;
+    let links = this.byLinks.get(id);
+    if (links === undefined) {
+      links = linkListPrior(this.source.sectionPassages(id));
+      remember(this.byLinks, id, links);
+    }
+    return links;
+  }
+}
+
+function remember(map: Map<string, number>, id: string, prior: number): void {
+  if (map.size >= MAX_SECTIONS) map.clear();
+  map.set(id, prior);
+}
+
+/** The widest window tried before the page is taken as it is. */
+const MAX_WINDOW = 1000;
+/** Lifted passages are looked for among this many candidates at most (bounded reading). */
+const LIFT_WINDOW = 40;
+
+/**
+ * The best `k` of the ranking with priors applied: `rankTop(window)` gives the best `window` by
+ * final score (rank.ts); each is multiplied by `factor` of its passage (its section's prior, and
+ * any lift up to `maxFactor`) and the lot re-sorted. A match outside the window scores at most the
+ * window's last × `maxFactor`: when the k-th after priors is at least that, the page is exact;
+ * otherwise the window widens ×4 (up to MAX_WINDOW, then the page is taken as it is; a lift is
+ * looked for among the first LIFT_WINDOW candidates only). The first
+ * window is the page itself, whose passages are read for the hits anyway: a page with no index
+ * entry and no acronym reads nothing more.
+ */
+export function withPriors(
+  k: number,
+  rankTop: (window: number) => { top: RankedMatch[]; total: number },
+  passagesOf: (top: RankedMatch[]) => Map<string, Passage>,
+  factor: (passage: Passage) => number,
+  maxFactor: number,
+): { top: RankedMatch[]; total: number } {
+  let window = k;
+  for (;;) {
+    const ranked = rankTop(window);
+    if (k <= 0) return ranked;
+    const byId = passagesOf(ranked.top);
+    const adjusted = ranked.top.map((r) => {
+      const p = byId.get(r.match.ref);
+      const f = p ? factor(p) : 1;
+      return f === 1 ? r : { ...r, score: r.score * f };
+    });
+    adjusted.sort((a, b) => b.score - a.score || a.at - b.at);
+    const complete = ranked.top.length < window;
+    const bound = (ranked.top[ranked.top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
+    if (complete || window >= MAX_WINDOW || (adjusted[k - 1]?.score ?? 0) >= bound)
+      return { top: adjusted.slice(0, k), total: ranked.total };
+    window = Math.min(MAX_WINDOW, window * 4);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Document-level priors (issue 12): an index, a glossary or a page made of links ranks below the
+ * pages it points to, its score multiplied by the prior on top of the ranking's own; and a passage
+ * that spells out an acronym the query typed is lifted. Real pages: the Debian Reference's table
+ * of contents and appendix A (tests/fixtures/debian-reference-ja).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPack } from '../../main/archive/pack';
+import { buildPack } from '../../main/archive/writer/build-pack';
+import { createAnalyzer } from '../../main/search/analyzer/index';
+import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
+import { GLOSSARY_PRIOR, INDEX_PRIOR, linkListPrior, titlePrior } from '../../main/search/searcher/section-priors';
+import { createSearcher } from '../../main/search/searcher/searcher';
+
+const dir = mkdtempSync(join(tmpdir(), 'folio-priors-'));
+const file = join(dir, 'debian-reference-ja.folio');
+buildPack(resolve(__dirname, '../fixtures/debian-reference-ja'), file);
+const pack = openPack(file);
+afterAll(() => {
+  pack.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const [contents, appendix] = pack.sections();
+/** A searcher over the pack; without section passages, only titles can give a prior. */
+const searcher = (readSections: boolean) =>
+  createSearcher({
+    engine: pack.searchEngine(),
+    analyzer: createAnalyzer(pack.manifest),
+    passages: {
+      passagesByIds: (ids) => pack.passagesByIds(ids),
+      sectionTitle: (id) => pack.sectionTitle(id) ?? '',
+      ...(readSections ? { sectionPassages: (id: string) => pack.passagesOfSection(id) } : {}),
+    },
+  });
+
+describe('section priors', () => {
+  it('tells an index, a glossary or an acronym list by its title, numbering aside', () => {
+    for (const title of ['Index', 'Index – A', 'General Index', '索引', '색인', 'Python Module Index'])
+      expect(titlePrior(title), title).toBe(INDEX_PRIOR);
+    for (const title of ['Appendix M. Glossary', 'Appendix L. Acronyms', 'Glossary', '용어집', '用語集'])
+      expect(titlePrior(title), title).toBe(GLOSSARY_PRIOR);
+    for (const title of [
+      '11.9. Index-Only Scans and Covering Indexes',
+      'Index Types',
+      'Chapter 70. GIN Indexes',
+      '付録A 補遺',
+    ])
+      expect(titlePrior(title), title).toBe(1);
+  });
+
+  it('tells a page made of links (a table of contents) by its passages', () => {
+    expect(contents!.title).toBe('Debian リファレンス');
+    expect(linkListPrior(pack.passagesOfSection(contents!.id))).toBe(INDEX_PRIOR);
+    expect(linkListPrior(pack.passagesOfSection(appendix!.id))).toBe(1);
+  });
+
+  it('ranks a table of contents entry below the page it points to, at its score × the prior', () => {
+    const withPriors = searcher(true).search({ query: '迷路', limit: 10 });
+    const without = searcher(false).search({ query: '迷路', limit: 10 });
+    const entry = (r: typeof withPriors) => r.results.findIndex((h) => h.sectionId === contents!.id);
+    // Without the page-of-links prior the entry is third; with it, every page passage comes first.
+    expect(entry(without)).toBe(2);
+    expect(entry(withPriors)).toBe(withPriors.results.length - 1);
+    expect(withPriors.results.slice(0, entry(withPriors)).every((h) => h.sectionId === appendix!.id)).toBe(true);
+    expect(withPriors.results[entry(withPriors)]!.score).toBeCloseTo(
+      without.results[entry(without)]!.score * INDEX_PRIOR,
+      10,
+    );
+    // The total is the same: the entry is still found.
+    expect(withPriors.total).toBe(without.total);
+  });
+});
+
+describe('acronym definitions', () => {
+  it('finds an acronym spelt out right before it is used', () => {
+    expect(definesAcronym('30.3. Write-Ahead Logging (WAL)', 'WAL')).toBe(true);
+    expect(definesAcronym('a multiversion model (Multiversion Concurrency Control, MVCC).', 'MVCC')).toBe(true);
+    expect(definesAcronym('Multi-Version Concurrency Control (MVCC)', 'MVCC')).toBe(true);
+  });
+
+  it('finds an acronym spelt out right after it', () => {
+    expect(definesAcronym('an overview of TOAST (The Oversized-Attribute Storage Technique).', 'TOAST')).toBe(true);
+    // Generalized gives g and could give i too: the spelling is searched, not taken greedily.
+    expect(definesAcronym('GIN stands for Generalized Inverted Index.', 'GIN')).toBe(true);
+  });
+
+  it('tells a title that spells an acronym out', () => {
+    expect(titleSpellsAcronym('7.8. WITH Queries (Common Table Expressions)', 'CTE')).toBe(true);
+    expect(titleSpellsAcronym('73.7. Heap-Only Tuples (HOT)', 'HOT')).toBe(true);
+    // The acronym itself is not its own spelling.
+    expect(titleSpellsAcronym('Chapter 65. Generic WAL Records', 'WAL')).toBe(false);
+    expect(titleSpellsAcronym('30.5. WAL Configuration', 'WAL')).toBe(false);
+  });
+
+  it('does not take a bare use, an acronym list line or a compound for a definition', () => {
+    expect(definesAcronym('MVCC', 'MVCC')).toBe(false);
+    expect(definesAcronym('TRUNCATE is not MVCC-safe.', 'MVCC')).toBe(false);
+    expect(definesAcronym('The WAL files are removed when no longer needed.', 'WAL')).toBe(false);
+    expect(definesAcronym('MVCC, Introduction', 'MVCC')).toBe(false);
+    // Words that happen to start with its letters, not introduced as its spelling.
+    expect(definesAcronym('It keeps WAL when a log is archived.', 'WAL')).toBe(false);
+    expect(definesAcronym('with a log WAL', 'WAL')).toBe(false);
+  });
+});
