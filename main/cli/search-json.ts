@@ -5,6 +5,7 @@ export function searchJson(response: SearchResponse) {
   return {
     query: response.query,
     total: response.total,
+    ...(response.totalIsEstimate ? { totalIsEstimate: true } : {}),
     tookMs: response.tookMs,
     results: response.results.map((r) => ({
       passageId: r.passageId,

@@ -74,7 +74,7 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
     return;
   }
   process.stdout.write(
-    `${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n${didYouMean}\n`,
+    `${response.totalIsEstimate ? 'about ' : ''}${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n${didYouMean}\n`,
   );
   response.results.forEach((r, i) => {
     const ellipsisStart = r.snippetStart > 0 ? '…' : '';

@@ -115,17 +115,23 @@ function hitFactor(
 }
 
 /** The first `depth` hits of one archive, in its own order (pages of at most MAX_LIMIT). */
-function topHits(member: SearchMember, request: SearchRequest, depth: number): { hits: SearchHit[]; total: number } {
+function topHits(
+  member: SearchMember,
+  request: SearchRequest,
+  depth: number,
+): { hits: SearchHit[]; total: number; estimate: boolean } {
   const hits: SearchHit[] = [];
   let total = 0;
+  let estimate = false;
   while (hits.length < depth) {
     const limit = Math.min(MAX_LIMIT, depth - hits.length);
     const page = member.search({ ...request, offset: hits.length, limit });
     total = page.total;
+    estimate ||= page.totalIsEstimate === true;
     hits.push(...page.results);
     if (page.results.length < limit) break;
   }
-  return { hits, total };
+  return { hits, total, estimate };
 }
 
 export function searchLibrary(members: readonly SearchMember[], request: SearchRequest): LibrarySearchResponse {
@@ -151,6 +157,7 @@ export function searchLibrary(members: readonly SearchMember[], request: SearchR
   return {
     query: request.query,
     total: answers.reduce((sum, a) => sum + a.total, 0),
+    ...(answers.some((a) => a.estimate) ? { totalIsEstimate: true } : {}),
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     results: merged.slice(offset, offset + limit).map((m) => m.hit),
     archives: answers.map((a, i) => ({ archiveId: members[i]!.archiveId, total: a.total })),

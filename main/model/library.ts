@@ -34,6 +34,8 @@ export interface LibrarySearchResponse {
   query: string;
   /** Σ of every archive's total. */
   total: number;
+  /** Set when any archive's total is an estimate (see SearchResponse.totalIsEstimate). */
+  totalIsEstimate?: boolean;
   tookMs: number;
   results: LibrarySearchHit[];
   /** Matches per archive, in library order. */

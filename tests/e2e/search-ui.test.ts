@@ -161,6 +161,22 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
     });
   }
 
+  it('says "about" when the total is an estimate, and gives an exact total otherwise', async () => {
+    const page = await open('ko');
+    // No passage holds 제주민중 in order: the bigram matches stand, and the total is only an estimate.
+    await box(page, 'ko').fill('제주민중');
+    await settled(page);
+    await eventually(() => page.locator('.search-status').textContent()).toMatch(/^결과 약 \d+개/);
+    // A run the archive holds in order is counted exactly.
+    await box(page, 'ko').fill('민중항쟁');
+    await settled(page);
+    await eventually(() => page.locator('.search-status').textContent()).toMatch(/^결과 \d+개/);
+    const english = await open('en');
+    await box(english).fill('제주민중');
+    await settled(english);
+    await eventually(() => english.locator('.search-status').textContent()).toMatch(/^About \d+ results?$/);
+  });
+
   it('shows a media result’s title once', async () => {
     const page = await open();
     await box(page).fill('Yakovlev fighter');

@@ -25,9 +25,10 @@ function statusText(error: string | null, answer: Answer | null): string {
   if (!answer) return t('search.searching');
   if (answer.total === 0) return t('search.none', { query: clip(answer.query) });
   const shown = answer.results.length;
+  const about = answer.totalIsEstimate ? 'About' : '';
   return answer.total > shown
-    ? t('search.countShowing', { count: answer.total, shown })
-    : t('search.count', { count: answer.total });
+    ? t(`search.count${about}Showing`, { count: answer.total, shown })
+    : t(`search.count${about}`, { count: answer.total });
 }
 
 export function Search({ passageCount, archiveId }: { passageCount: number | null; archiveId: string | null }) {
@@ -217,7 +218,9 @@ export function Search({ passageCount, archiveId }: { passageCount: number | nul
             >
               {search.loadingMore
                 ? t('search.loadingMore')
-                : t('search.more', { count: answer.total - results.length })}
+                : answer.totalIsEstimate
+                  ? t('search.moreAbout')
+                  : t('search.more', { count: answer.total - results.length })}
             </button>
           )}
         </div>

@@ -20,6 +20,8 @@ export interface Answer {
   /** The kinds this answer was filtered by, sorted and comma-joined ('' for all). */
   kinds: string;
   total: number;
+  /** `total` is extrapolated from the candidates checked: shown as "about N". */
+  totalIsEstimate: boolean;
   results: SearchHit[];
   /** The query with its misspelt words corrected from the archive's vocabulary, when it has any. */
   didYouMean: string | null;
@@ -53,6 +55,7 @@ export function useSearch() {
           query,
           kinds: key,
           total: res.total,
+          totalIsEstimate: res.totalIsEstimate === true,
           results: res.results,
           didYouMean: res.didYouMean ?? null,
         });

@@ -51,11 +51,18 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
             ? t('library.failed', { message: state.message })
             : state.status === 'done'
               ? state.response.total
-                ? t(state.response.total > state.response.results.length ? 'library.countShowing' : 'library.count', {
-                    count: state.response.total,
-                    archives: t('library.archiveCount', { count: archivesWithResults }),
-                    shown: state.response.results.length,
-                  })
+                ? t(
+                    state.response.totalIsEstimate
+                      ? 'library.countAbout'
+                      : state.response.total > state.response.results.length
+                        ? 'library.countShowing'
+                        : 'library.count',
+                    {
+                      count: state.response.total,
+                      archives: t('library.archiveCount', { count: archivesWithResults }),
+                      shown: state.response.results.length,
+                    },
+                  )
                 : t('library.none', { query: clip(state.response.query) })
               : ''}
       </p>
