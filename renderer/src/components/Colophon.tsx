@@ -1,7 +1,8 @@
-/** The page footer: where the archive comes from, its licence and version, and that nothing leaves the device. */
+/** The page footer: the archive's licence and version, the way to About (where it comes from), and that nothing leaves the device. */
 import type { Manifest } from '../../../main/model/archive';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
+import { hrefFor } from '../route';
 import './Colophon.css';
 
 export function Colophon({ manifest }: { manifest: Manifest | null }) {
@@ -11,14 +12,14 @@ export function Colophon({ manifest }: { manifest: Manifest | null }) {
     <footer className="colophon">
       {manifest && (
         <p>
-          <span lang={lang}>{manifest.source}</span> <span aria-hidden="true">·</span>{' '}
           <span lang={lang}>{manifest.licence}</span>
           {manifest.version && (
             <>
               {' '}
               <span aria-hidden="true">·</span> <span>{t('app.version', { version: manifest.version })}</span>
             </>
-          )}
+          )}{' '}
+          <span aria-hidden="true">·</span> <a href={hrefFor({ view: 'about' })}>{t('about.linkLong')}</a>
         </p>
       )}
       <p>{t('app.offline')}</p>
