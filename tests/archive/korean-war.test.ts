@@ -104,7 +104,7 @@ describe('the embedded Korean War archive', () => {
   it('titles each section for what it holds, keeping the page title as the first passage', () => {
     const [first] = pack.sections();
     // The page's title names the war, but section 1 holds photographs of 1945: its title is the curator's.
-    expect(first).toMatchObject({ title: 'Liberation, 1945', titleIsMetadata: true });
+    expect(first).toMatchObject({ title: 'After the Japanese surrender, 1945', titleIsMetadata: true });
     const opening = pack.passagesOfSection(first!.id);
     expect(opening[0]).toMatchObject({ kind: 'heading', level: 1, text: 'Korean War June 25, 1950 – July 27, 1953' });
     expect(opening.slice(1).every((p) => p.kind === 'caption' && /1945|surrender|returning/u.test(p.text))).toBe(true);

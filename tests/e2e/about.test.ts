@@ -68,10 +68,12 @@ describe.skipIf(!!chromiumMissing)(
       );
       const home = (await page.locator('main').textContent()) ?? '';
       for (const gone of ['Headings', 'Languages', 'record/page.txt', 'seed file']) expect(home).not.toContain(gone);
-      // The footer names the licence and leads to About; the notes on the record are no longer in it.
-      const footer = page.locator('.colophon');
-      expect(await footer.textContent()).not.toContain('record/page.txt');
-      await footer.getByRole('link', { name: 'About this archive' }).click();
+      // The footer names the licence; the notes on the record are on About, which the home page leads to.
+      expect(await page.locator('.colophon').textContent()).not.toContain('record/page.txt');
+      await page
+        .getByRole('region', { name: 'About this archive' })
+        .getByRole('link', { name: 'About this archive' })
+        .click();
       await page.getByRole('heading', { level: 1, name: 'About this archive' }).waitFor();
     });
 
@@ -97,7 +99,7 @@ describe.skipIf(!!chromiumMissing)(
       const first = items.first();
       await first.locator('.about-detail').nth(1).waitFor();
       expect(squeeze(await first.innerText())).toBe(
-        'Liberation, 1945 Curator’s title Opens with the original’s heading “Korean War June 25, 1950 – July 27, 1953” From record/page.txt, lines 1–10',
+        'After the Japanese surrender, 1945 Curator’s title Opens with the original’s heading “Korean War June 25, 1950 – July 27, 1953” From record/page.txt, lines 1–10',
       );
       const war = items.filter({ has: page.getByRole('link', { name: 'Korean War', exact: true }) });
       expect(squeeze(await war.innerText())).toBe('Korean War Heading of the original');
@@ -108,7 +110,7 @@ describe.skipIf(!!chromiumMissing)(
       );
       // A title leads to its section.
       await first.getByRole('link').click();
-      await expect.poll(() => page.locator('#section-title').textContent()).toBe('Liberation, 1945');
+      await expect.poll(() => page.locator('#section-title').textContent()).toBe('After the Japanese surrender, 1945');
       await page.getByRole('heading', { level: 2, name: 'Korean War June 25, 1950 – July 27, 1953' }).waitFor();
     });
 
@@ -171,7 +173,7 @@ describe.skipIf(!!chromiumMissing)(
       const page = await open();
       await page.goto(`${h.server.url}#/`);
       const info = await call<ArchiveInfo>(page, 'archive.info', {});
-      const section = sectionNamed(info, 'Occupation and division, 1945–1948');
+      const section = sectionNamed(info, 'Liberation and occupation, 1945–1948');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(section.id)}`);
       await page.getByRole('button', { name: 'Print section' }).waitFor();
       await page.locator('.reading .passage-text').first().waitFor();

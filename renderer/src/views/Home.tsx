@@ -57,7 +57,9 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
         <h2 id="about-title">{t('about.title')}</h2>
         {manifest.licence && <p lang={lang}>{manifest.licence}</p>}
         <p>
-          <a href={hrefFor({ view: 'about' })}>{t('about.linkLong')}</a>
+          <a className="button" href={hrefFor({ view: 'about' })}>
+            {t('about.linkLong')}
+          </a>
         </p>
       </section>
     </div>
