@@ -178,7 +178,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.getByRole('button', { name: 'Print section' }).waitFor();
       await page.locator('.reading .passage-text').first().waitFor();
       await page.emulateMedia({ media: 'print' });
-      const text = pdfText(await page.pdf({ format: 'A4' }));
+      const text = await pdfText(await page.pdf({ format: 'A4' }));
       const flat = squeeze(text);
       expect(flat.startsWith(info.manifest.title)).toBe(true);
       expect(flat).toContain(section.title);

@@ -235,7 +235,7 @@ describe.skipIf(!!chromiumMissing)(
       const links = page.locator('.reading .passage-body a');
       expect(await links.allTextContents()).toEqual(['Films and songs', 'lost reel', 'the films']);
       await page.emulateMedia({ media: 'print' });
-      const text = pdfText(await page.pdf({ format: 'A4' }));
+      const text = await pdfText(await page.pdf({ format: 'A4' }));
       const flat = text.replace(/\s+/g, ' ');
       // Each link carries its number where it stands (a superscript: its own run of text in the PDF).
       const solid = flat.replace(/\s/g, '');
