@@ -1,9 +1,10 @@
 /// <reference lib="dom" />
 // Callbacks passed to page.evaluate run in the browser page, so this file also sees DOM types.
 /**
- * Media the pack holds play in place, and what it lacks shows no player (issue 14, point 8); links inside the
- * archive print as numbered notes listed at the end (point 3). A pack built for the test from real files: a
- * WebM film that Chromium itself records from a canvas, a WAV recording written sample by sample, a PNG.
+ * Media the pack holds play in place, with the captions the pack has, and what it lacks shows no player
+ * (issue 14, point 8); links inside the archive print as numbered notes listed at the end (point 3). A pack
+ * built for the test from real files: a WebM film that Chromium itself records from a canvas, with a WebVTT
+ * file beside it, a WAV recording written sample by sample, a PNG.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -160,6 +161,11 @@ describe.skipIf(!!chromiumMissing)(
       );
       writeFileSync(join(root, 'media', 'songs.wav'), toneWav());
       writeFileSync(join(root, 'media', 'crossing.webm'), await recordedWebm());
+      // Captions beside the film, in English: the builder finds them by name and stores them with it.
+      writeFileSync(
+        join(root, 'media', 'crossing.en.vtt'),
+        'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nA square sets out across the harbour.\n\n00:00:01.000 --> 00:00:02.000\nIt reaches the far quay.\n',
+      );
       const pack = join(root, 'quay.folio');
       buildPack(root, pack);
       h = await startHarness(pack);
@@ -173,7 +179,7 @@ describe.skipIf(!!chromiumMissing)(
       await h?.close();
     });
 
-    it('plays a film and a recording in place, and shows no player where the pack has no file', async () => {
+    it('plays a film (with its captions) and a recording in place, and shows no player where the pack has no file', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/section/films-and-songs`);
       const film = page.locator('.media-card', { hasText: 'The Crossing' });
@@ -197,6 +203,40 @@ describe.skipIf(!!chromiumMissing)(
       ]);
       expect(await page.evaluate(() => location.hash)).toBe(hash);
       await video.evaluate((v: HTMLVideoElement) => v.pause());
+
+      // Its captions: one English track, showing from the start, its cues read from the pack.
+      const track = await video.locator('track').getAttribute('src');
+      expect(track).toMatch(/^\/media\//);
+      const served = await page.evaluate(async (src) => {
+        const response = await fetch(src!);
+        return [response.status, response.headers.get('content-type')];
+      }, track);
+      expect(served).toEqual([200, 'text/vtt']);
+      await expect
+        .poll(() => video.evaluate((v: HTMLVideoElement) => v.textTracks[0]?.cues?.length ?? 0), { timeout: 15_000 })
+        .toBe(2);
+      expect(
+        await video.evaluate((v: HTMLVideoElement) =>
+          Array.from(v.textTracks, (t) => ({
+            kind: t.kind,
+            language: t.language,
+            label: t.label,
+            mode: t.mode,
+            cues: Array.from(t.cues ?? [], (c) => [c.startTime, c.endTime, (c as VTTCue).text]),
+          })),
+        ),
+      ).toEqual([
+        {
+          kind: 'captions',
+          language: 'en',
+          label: 'English',
+          mode: 'showing',
+          cues: [
+            [0, 1, 'A square sets out across the harbour.'],
+            [1, 2, 'It reaches the far quay.'],
+          ],
+        },
+      ]);
 
       const songs = page.locator('.media-card', { hasText: 'Quay Songs' });
       const audio = songs.locator('audio');

@@ -22,6 +22,8 @@ export const en = {
       video: 'Video not included in this archive',
     },
     /** The name of a media card without a title. */
+    /** A caption track's name in the player when the archive gives it neither a name nor a language. */
+    captions: 'Captions',
     untitled: 'Media',
   },
   app: {

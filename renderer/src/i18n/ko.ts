@@ -14,6 +14,7 @@ export const ko: Catalogue = {
       audio: '이 아카이브에 포함되지 않은 오디오',
       video: '이 아카이브에 포함되지 않은 동영상',
     },
+    captions: '자막',
     untitled: '미디어',
   },
   app: {
