@@ -77,9 +77,9 @@ export function mediaResponse(blob: MediaBlob, range: string | undefined | null)
   };
 }
 
-/** Only media types a reader can show; anything else is served as opaque bytes. */
+/** Only media types a reader can show (and WebVTT caption tracks); anything else is served as opaque bytes. */
 function safeMime(mime: string): string {
-  return /^(image\/(jpeg|png|gif|webp|avif|svg\+xml)|video\/(mp4|webm|ogg)|audio\/(mpeg|mp4|ogg|wav|webm|flac|aac))$/.test(
+  return /^(image\/(jpeg|png|gif|webp|avif|svg\+xml)|video\/(mp4|webm|ogg)|audio\/(mpeg|mp4|ogg|wav|webm|flac|aac)|text\/vtt)$/.test(
     mime,
   )
     ? mime

@@ -17,8 +17,9 @@ import { PASSAGE_KINDS } from '../model/passage-kind';
 /**
  * 3: row checksums, counts in meta, framed search-index blobs (search format SEARCH_FORMAT in search/format/schema.ts).
  * 4: passage structure and language in block records, section depth (covered by the row checksums).
+ * 5: caption tracks: media rows of type 'captions' (WebVTT files) and a film's `captions` column naming them.
  */
-export const PACK_FORMAT_VERSION = 4;
+export const PACK_FORMAT_VERSION = 5;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /** Uncompressed size a text block grows to before a new one starts. */
@@ -57,11 +58,12 @@ CREATE TABLE passages (
 CREATE INDEX passages_by_id_hash ON passages(id_hash);
 CREATE TABLE media (
   id TEXT PRIMARY KEY,
-  type TEXT NOT NULL CHECK (type IN ('image', 'video', 'audio')),
+  type TEXT NOT NULL CHECK (type IN ('image', 'video', 'audio', 'captions')),
   mime TEXT,
   source TEXT,
   present INTEGER NOT NULL,
   bytes INTEGER NOT NULL,
+  captions TEXT,
   sha256 TEXT,
   data BLOB,
   data_checksum INTEGER,

@@ -19,6 +19,7 @@ import { openSearchEngine } from '../search/engine/pack-engine';
 import { SEARCH_FORMAT } from '../search/format/schema';
 import { PackDamagedError, PackError, SearchFormatError, SearchIndexError } from '../model/errors';
 import type { IndexEngine } from '../search/types';
+import { parseCaptionTracks } from './caption-tracks-schema';
 import type { MediaBlob, PackReader } from './pack-reader-types';
 import {
   KIND_CODES,
@@ -226,10 +227,10 @@ class SqlitePackReader implements PackReader {
         sectionRange: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal = ?`),
         sectionById: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE id = ?`),
         media: this.db.prepare(
-          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum, data FROM media WHERE id = ?',
+          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, captions, checksum, data FROM media WHERE id = ?',
         ),
         mediaRef: this.db.prepare(
-          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum FROM media WHERE id = ?',
+          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, captions, checksum FROM media WHERE id = ?',
         ),
       }));
     } catch (error) {
@@ -342,6 +343,11 @@ class SqlitePackReader implements PackReader {
         present: row.present === 1,
         bytes: row.bytes,
       };
+      if (row.captions !== null) {
+        const captions = parseCaptionTracks(row.captions);
+        if (!captions) throw this.damaged(`the caption tracks of media ${id} are malformed`);
+        ref.captions = captions;
+      }
       this.mediaCache.set(id, ref);
     }
     return ref;

@@ -47,10 +47,23 @@ export interface MediaRow {
   bytes: number;
   sha256: string | null;
   data_checksum: number | null;
+  /** A film's or recording's caption tracks (CaptionTrack[] as JSON), null when it has none. */
+  captions: string | null;
 }
 
 export function mediaChecksum(r: MediaRow): number {
-  return rowChecksum(['media', r.id, r.type, r.mime, r.source, r.present, r.bytes, r.sha256, r.data_checksum]);
+  return rowChecksum([
+    'media',
+    r.id,
+    r.type,
+    r.mime,
+    r.source,
+    r.present,
+    r.bytes,
+    r.sha256,
+    r.data_checksum,
+    r.captions,
+  ]);
 }
 
 export function mediaDataChecksum(data: Uint8Array): number {

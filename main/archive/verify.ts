@@ -5,7 +5,8 @@ import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';
 import { mediaChecksum, mediaDataChecksum, passageRowChecksum, type MediaRow } from './row-checks';
-import type { Passage } from '../model/archive';
+import type { CaptionTrack, Passage } from '../model/archive';
+import { parseCaptionTracks } from './caption-tracks-schema';
 
 export interface VerifyReport {
   ok: boolean;
@@ -76,8 +77,12 @@ export function verifyPack(path: string): VerifyReport {
     });
     check('media files', () => {
       const bad: string[] = [];
+      const tracks = new Map<string, CaptionTrack[] | null>();
+      const captionFiles = new Set<string>();
       for (const row of db
-        .prepare('SELECT id, type, mime, source, present, bytes, sha256, data_checksum, checksum, data FROM media')
+        .prepare(
+          'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, captions, checksum, data FROM media',
+        )
         .iterate() as Iterable<MediaRow & { checksum: number; data: Buffer | null }>) {
         const sound =
           mediaChecksum(row) === row.checksum &&
@@ -87,7 +92,12 @@ export function verifyPack(path: string): VerifyReport {
               mediaDataChecksum(row.data) === row.data_checksum &&
               createHash('sha256').update(row.data).digest('hex') === row.sha256));
         if (!sound) bad.push(row.id);
+        if (row.captions !== null) tracks.set(row.id, parseCaptionTracks(row.captions));
+        if (row.type === 'captions' && row.present === 1) captionFiles.add(row.id);
       }
+      // A film's caption tracks name caption files the pack holds.
+      for (const [id, list] of tracks)
+        if (!list || list.some((t) => !captionFiles.has(t.mediaId))) bad.push(`${id} (its caption tracks)`);
       return bad.length === 0 ? true : `damaged: ${bad.slice(0, 5).join(', ')}`;
     });
     check('index checksum', () => {

@@ -24,6 +24,20 @@ export interface MediaRef {
   source: string | null;
   present: boolean;
   bytes: number;
+  /** A film's or recording's caption tracks the pack holds (WebVTT files); absent when it has none. */
+  captions?: CaptionTrack[];
+}
+
+/** A caption or subtitle track of a film or recording: a WebVTT file stored in the pack as its own media item. */
+export interface CaptionTrack {
+  /** The media item holding the WebVTT file (served like any other media, as text/vtt). */
+  mediaId: string;
+  /** `captions` (also describes sounds) or `subtitles` (the words only), as the source called it. */
+  kind: 'captions' | 'subtitles';
+  /** BCP 47 language of the track, when the source says it. */
+  lang: string | null;
+  /** What a player lists the track as, when the source names it. */
+  label: string | null;
 }
 
 /** One passage of the archive, in reading order. */

@@ -14,6 +14,7 @@ import { ContentLanguage } from './i18n/ContentLanguage';
 import { useUiLanguage } from './i18n/useUiLanguage';
 import { passageHref } from './route';
 import { takeScrollToRestore } from './scroll-memory';
+import { About } from './views/About';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
 import { Library } from './views/Library/Library';
@@ -40,6 +41,7 @@ export function App() {
     if (route.view === 'home') document.title = archive;
     else if (route.view === 'bookmarks' || route.view === 'settings')
       document.title = t('app.documentTitle', { page: t(`nav.${route.view}`), archive });
+    else if (route.view === 'about') document.title = t('app.documentTitle', { page: t('about.title'), archive });
   }, [info, route.view, t]);
 
   // Restore the reading position when the app starts without a deep link (once, when the settings arrive).
@@ -86,6 +88,8 @@ export function App() {
           <Settings settings={settings} onChange={updateSettings} />
         ) : route.view === 'share' ? (
           <Share />
+        ) : route.view === 'about' ? (
+          <About info={info} />
         ) : route.view === 'not-found' ? (
           <NotFound />
         ) : (

@@ -10,6 +10,8 @@ export type Route =
   | { view: 'bookmarks' }
   | { view: 'settings' }
   | { view: 'share' }
+  /** Where the archive comes from: source, licence, the curator's section titles and the page's own. */
+  | { view: 'about' }
   /** A path no view answers to: the reader's not-found page, never a guess. */
   | { view: 'not-found' };
 
@@ -46,6 +48,7 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'library') return { view: 'library' };
   if (parts[0] === 'settings') return { view: 'settings' };
   if (parts[0] === 'share') return { view: 'share' };
+  if (parts[0] === 'about') return { view: 'about' };
   return parts.length ? { view: 'not-found' } : { view: 'home' };
 }
 
@@ -72,6 +75,8 @@ function pathOf(route: Route): string {
       return '/settings';
     case 'share':
       return '/share';
+    case 'about':
+      return '/about';
     case 'not-found':
       return '/not-found';
   }

@@ -101,6 +101,28 @@ describe('the embedded Korean War archive', () => {
     }
   });
 
+  it('titles each section for what it holds, keeping the page title as the first passage', () => {
+    const [first] = pack.sections();
+    // The page's title names the war, but section 1 holds photographs of 1945: its title is the curator's.
+    expect(first).toMatchObject({ title: 'After the Japanese surrender, 1945', titleIsMetadata: true });
+    const opening = pack.passagesOfSection(first!.id);
+    expect(opening[0]).toMatchObject({ kind: 'heading', level: 1, text: 'Korean War June 25, 1950 – July 27, 1953' });
+    expect(opening.slice(1).every((p) => p.kind === 'caption' && /1945|surrender|returning/u.test(p.text))).toBe(true);
+    expect(pack.sections().map((s) => s.title)).not.toContain('Korean War June 25, 1950 – July 27, 1953');
+  });
+
+  it('lists the neighbouring pages of the original site as related topics, with no link that leads nowhere', () => {
+    const last = pack.sections().at(-1)!;
+    expect(last).toMatchObject({ title: 'Related topics on the original site', titleIsMetadata: true });
+    const topics = pack.passagesOfSection(last.id);
+    expect(topics.map((p) => p.text)).toEqual(['Japanese colony', 'Post War', 'South Korea']);
+    for (const p of topics) {
+      expect(p.content?.[0]).toBe('ul');
+      expect(JSON.stringify(p.content)).not.toContain('"a"');
+    }
+    expect(pack.sections().map((s) => s.title)).not.toContain('Neighbouring pages');
+  });
+
   it('has a manifest with languages, source, licence and a variant table', () => {
     expect(pack.manifest.languages).toEqual(['en', 'ko']);
     expect(pack.manifest.source.length).toBeGreaterThan(10);

@@ -141,7 +141,7 @@ describe('packs that cannot be used are rejected with one clear line', () => {
       db.pragma('user_version = 3');
     });
     expect(openError(old).message).toMatch(
-      /format-3\.folio: pack format 3 is not supported by this Folio \(it reads format 4\); rebuild the pack with "folio build"$/u,
+      /format-3\.folio: pack format 3 is not supported by this Folio \(it reads format 5\); rebuild the pack with "folio build"$/u,
     );
   });
 

@@ -186,6 +186,16 @@ describe.skipIf(!!chromiumMissing)(
           await page.locator('#archive-title').waitFor();
           await check('home');
 
+          // About this archive, with the details it reads from the sections.
+          await page
+            .getByRole('navigation')
+            .getByRole('link', { name: language === 'ko' ? '소개' : 'About' })
+            .click();
+          await page.locator('.about-sections .about-detail').first().waitFor();
+          await check('about');
+          await page.goto(`${h.server.url}#/`);
+          await page.locator('#archive-title').waitFor();
+
           // Every section (captions, media cards, headings), each bookmarked once, one with its note open.
           const sections = await page.locator('.toc-list a').evaluateAll((links) =>
             links.map((a) => ({

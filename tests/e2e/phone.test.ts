@@ -208,6 +208,21 @@ describe.skipIf(!!chromiumMissing)(
           ],
           ['settings', () => open(page, h.server.url, '#/settings')],
           [
+            'about',
+            async () => {
+              await open(page, h.server.url, '#/about');
+              await page.locator('.about-sections .about-detail').first().waitFor();
+            },
+          ],
+          [
+            'reading, missing pictures folded',
+            async () => {
+              await open(page, h.server.url, '#/');
+              await page.getByRole('region', { name: 'Contents' }).getByRole('link').nth(5).click();
+              await page.getByRole('button', { name: /^5 images not included/ }).waitFor();
+            },
+          ],
+          [
             'share',
             async () => {
               await open(page, h.server.url, '#/share');
@@ -241,7 +256,7 @@ describe.skipIf(!!chromiumMissing)(
         const sections = await sectionHashes(page);
         await readWithTools(page, sections[1]!);
         expect(await page.locator('.reading').evaluate((r) => getComputedStyle(r).fontSize)).toBe('32px');
-        for (const hash of ['#/', '#/bookmarks', '#/settings', '#/share', ...sections]) {
+        for (const hash of ['#/', '#/bookmarks', '#/settings', '#/share', '#/about', ...sections]) {
           await open(page, h.server.url, hash);
           expect(await sideways(page), hash).toBe(0);
         }

@@ -18,6 +18,14 @@ export interface SectionStartBlock {
   depth: number;
 }
 
+/** A `<track>` of a film or recording: its file as resolved like any media reference. */
+export interface TrackBlock {
+  src: string;
+  kind: 'captions' | 'subtitles';
+  lang: string | null;
+  label: string | null;
+}
+
 /** A passage as read from a source file. */
 export interface PassageBlock {
   type: 'passage';
@@ -26,8 +34,11 @@ export interface PassageBlock {
   text: string;
   title: string | null;
   level: number | null;
-  /** Caption/media passages: the referenced file (relative to the source folder) if any. */
-  media: { type: MediaType; src: string | null } | null;
+  /**
+   * Caption/media passages: the referenced file (relative to the source folder) if any, and the caption
+   * tracks a page names for it (`<track>`; WebVTT files beside it are found by the builder).
+   */
+  media: { type: MediaType; src: string | null; tracks?: TrackBlock[] } | null;
   /** The passage's structure; null for a plain paragraph, heading or caption of `text`. */
   content: Block | null;
   /** Its language (BCP 47), null when it is the archive's main language or unknown. */

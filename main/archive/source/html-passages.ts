@@ -15,7 +15,7 @@ import {
   type Row,
 } from '../../model/passage-content';
 import type { PassageKind } from '../../model/passage-kind';
-import { passageBlock, type PassageBlock } from './blocks';
+import { passageBlock, type PassageBlock, type TrackBlock } from './blocks';
 import { ContentConverter, hasText, type TableParts } from './html-content';
 import {
   BLOCK,
@@ -344,13 +344,32 @@ export class PassageWalker {
       text: normaliseWhitespace(`${title} ${description}`),
       title,
       level: null,
-      media: { type: el.name as MediaType, src: src ? this.page.resolveMedia(src) : null },
+      media: { type: el.name as MediaType, src: src ? this.page.resolveMedia(src) : null, tracks: this.tracks(el) },
       content: null,
       lang,
       anchors,
       file: this.page.file,
       lines: this.lines(el),
     });
+  }
+
+  /** A player's caption and subtitle tracks (`<track>`; a track without a kind is subtitles, as in HTML). */
+  private tracks(el: Element): TrackBlock[] {
+    const tracks: TrackBlock[] = [];
+    for (const child of el.children) {
+      if (!isElement(child) || child.name !== 'track' || !child.attribs.src) continue;
+      const kind = (child.attribs.kind ?? 'subtitles').trim().toLowerCase();
+      if (kind !== 'captions' && kind !== 'subtitles') continue; // chapters and metadata are not read
+      const src = this.page.resolveMedia(child.attribs.src);
+      if (!src) continue;
+      tracks.push({
+        src,
+        kind,
+        lang: child.attribs.srclang?.trim() || null,
+        label: normaliseWhitespace(child.attribs.label ?? '') || null,
+      });
+    }
+    return tracks;
   }
 }
 

@@ -158,12 +158,12 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
  */
 function writeMedia(db: Database.Database, media: readonly MediaFile[]): { id: string; sha256: string | null }[] {
   const putMedia = db.prepare(
-    'INSERT INTO media (id, type, mime, source, present, bytes, sha256, data, data_checksum, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO media (id, type, mime, source, present, bytes, sha256, data, data_checksum, captions, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const hashes: { id: string; sha256: string | null }[] = [];
   for (const m of [...media].sort((a, b) => (a.ref.id < b.ref.id ? -1 : 1))) {
     const shown = m.ref.source ?? m.ref.id;
-    const data = m.file ? readCheckedFile(m.file, 'media', shown) : null;
+    const data = m.file ? readCheckedFile(m.file, m.kind, shown) : null;
     if (data && data.length !== m.ref.bytes)
       throw new SourceError(`${shown}: the file changed while the pack was being built; build again`);
     const row: MediaRow = {
@@ -175,6 +175,7 @@ function writeMedia(db: Database.Database, media: readonly MediaFile[]): { id: s
       bytes: m.ref.bytes,
       sha256: data ? sha256Hex(data) : null,
       data_checksum: data ? mediaDataChecksum(data) : null,
+      captions: m.ref.captions ? JSON.stringify(m.ref.captions) : null,
     };
     putMedia.run(
       row.id,
@@ -186,6 +187,7 @@ function writeMedia(db: Database.Database, media: readonly MediaFile[]): { id: s
       row.sha256,
       data,
       row.data_checksum,
+      row.captions,
       mediaChecksum(row),
     );
     hashes.push({ id: row.id, sha256: row.sha256 });

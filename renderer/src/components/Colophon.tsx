@@ -1,4 +1,4 @@
-/** The page footer: where the archive comes from, its licence and version, and that nothing leaves the device. */
+/** The page footer: the archive's licence and version, and that nothing leaves the device (where it comes from: About). */
 import type { Manifest } from '../../../main/model/archive';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
@@ -11,7 +11,6 @@ export function Colophon({ manifest }: { manifest: Manifest | null }) {
     <footer className="colophon">
       {manifest && (
         <p>
-          <span lang={lang}>{manifest.source}</span> <span aria-hidden="true">·</span>{' '}
           <span lang={lang}>{manifest.licence}</span>
           {manifest.version && (
             <>

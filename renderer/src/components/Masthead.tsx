@@ -61,6 +61,9 @@ export function Masthead({ info, view }: { info: ArchiveInfo | null; view: Route
           <a href={hrefFor({ view: 'share' })} aria-current={currentIf(view === 'share')}>
             {t('nav.share')}
           </a>
+          <a href={hrefFor({ view: 'about' })} aria-current={currentIf(view === 'about')}>
+            {t('about.link')}
+          </a>
         </nav>
       </div>
     </header>

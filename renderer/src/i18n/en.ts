@@ -22,6 +22,8 @@ export const en = {
       video: 'Video not included in this archive',
     },
     /** The name of a media card without a title. */
+    /** A caption track's name in the player when the archive gives it neither a name nor a language. */
+    captions: 'Captions',
     untitled: 'Media',
   },
   app: {
@@ -193,6 +195,52 @@ export const en = {
   print: {
     section: 'Print section',
     cite: 'Cite as: {{citation}}',
+  },
+  // The archive in a reader's words, its About page, folded placeholders and printed links (issue 14: pt 3, 8, 9).
+  /** What an archive holds, counted as a reader counts (home page and About). */
+  holdings: {
+    /** "68 passages in 11 sections". */
+    summary: '{{passages}} in {{sections}}',
+    passages_one: '{{count, number}} passage',
+    passages_other: '{{count, number}} passages',
+    sections_one: '{{count, number}} section',
+    sections_other: '{{count, number}} sections',
+    /** Caption passages: each names a picture. */
+    pictures_one: '{{count, number}} picture',
+    pictures_other: '{{count, number}} pictures',
+    /** Media passages: films, videos and recordings. */
+    films_one: '{{count, number}} film or recording',
+    films_other: '{{count, number}} films and recordings',
+  },
+  about: {
+    /** The link in the main navigation, the home page and the footer. */
+    link: 'About',
+    linkLong: 'About this archive',
+    title: 'About this archive',
+    source: 'Source',
+    licence: 'Licence',
+    version: 'Version',
+    languages: 'Written in',
+    holdings: 'Holds',
+    sections: 'Sections',
+    sectionsLede:
+      'A section’s title is either a heading of the original or, where the original has none that fits, the curator’s.',
+    fromPage: 'Heading of the original',
+    curators: 'Curator’s title',
+    /** A curator's title over a section that opens with a heading of the original. */
+    pageHeading: 'Opens with the original’s heading “{{heading}}”',
+    lines: 'From {{file}}, lines {{from}}–{{to}}',
+    line: 'From {{file}}, line {{from}}',
+  },
+  /** Runs of pictures the pack does not contain, folded into one line. */
+  missingRun: {
+    images_one: '{{count, number}} image not included in this archive',
+    images_other: '{{count, number}} images not included in this archive',
+  },
+  /** A printout's links inside the archive, as numbered notes listed at its end. */
+  printLinks: {
+    title: 'Links in this section',
+    note: 'Link {{n}}',
   },
   undo: {
     label: 'Undo',

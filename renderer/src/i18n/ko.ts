@@ -14,6 +14,7 @@ export const ko: Catalogue = {
       audio: '이 아카이브에 포함되지 않은 오디오',
       video: '이 아카이브에 포함되지 않은 동영상',
     },
+    captions: '자막',
     untitled: '미디어',
   },
   app: {
@@ -168,6 +169,38 @@ export const ko: Catalogue = {
   print: {
     section: '이 장 인쇄',
     cite: '인용: {{citation}}',
+  },
+  // The archive in a reader's words, its About page, folded placeholders and printed links (issue 14: pt 3, 8, 9).
+  holdings: {
+    summary: '{{sections}}에 {{passages}}',
+    passages_other: '단락 {{count, number}}개',
+    sections_other: '{{count, number}}개 장',
+    pictures_other: '사진 {{count, number}}장',
+    films_other: '영상·녹음 {{count, number}}개',
+  },
+  about: {
+    link: '소개',
+    linkLong: '이 아카이브에 대하여',
+    title: '이 아카이브에 대하여',
+    source: '출처',
+    licence: '라이선스',
+    version: '판',
+    languages: '언어',
+    holdings: '담긴 것',
+    sections: '장',
+    sectionsLede: '장 제목은 원문의 제목이거나, 원문에 맞는 제목이 없는 곳에서는 큐레이터가 붙인 제목입니다.',
+    fromPage: '원문의 제목',
+    curators: '큐레이터가 붙인 제목',
+    pageHeading: '원문의 제목 “{{heading}}”(으)로 시작합니다',
+    lines: '{{file}}, {{from}}–{{to}}행',
+    line: '{{file}}, {{from}}행',
+  },
+  missingRun: {
+    images_other: '이 아카이브에 포함되지 않은 이미지 {{count, number}}개',
+  },
+  printLinks: {
+    title: '이 장의 링크',
+    note: '링크 {{n}}',
   },
   undo: {
     label: '실행 취소',

@@ -1,19 +1,17 @@
-/** The archive's front page: its title and description, passages per kind, the contents, and where it comes from. */
+/** The archive's front page: its title and description, what it holds, the contents, and the way to About. */
 import type { ArchiveInfo, Settings } from '../../../main/api/contract';
 import { hrefFor, passageHref } from '../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
-import { KINDS } from '../kinds';
 import { RandomPassage } from '../components/RandomPassage';
+import { useHoldings } from './Holdings';
 import './Home.css';
 
 export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings }) {
-  const { manifest, kindCounts } = info;
-  const { t, i18n } = useTranslation();
+  const { manifest } = info;
+  const { t } = useTranslation();
   const lang = useContentLanguage();
-  const number = (n: number): string => n.toLocaleString(i18n.language);
-  // The archive's languages named in the reader's: "English, Korean", or "영어, 한국어".
-  const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const holdings = useHoldings(info);
   return (
     <div className="home">
       <section className="hero" aria-labelledby="archive-title">
@@ -24,14 +22,7 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
         <p className="lede" lang={lang}>
           {manifest.description}
         </p>
-        <dl className="counts" aria-label={t('home.counts')}>
-          {KINDS.map((kind) => (
-            <div key={kind} className="count-item">
-              <dt>{t(`kind.counted.${kind}`)}</dt>
-              <dd>{number(kindCounts[kind])}</dd>
-            </div>
-          ))}
-        </dl>
+        <p className="holdings">{holdings}</p>
         <p className="hero-actions">
           {info.sections[0] && (
             <a className="button primary" href={hrefFor({ view: 'section', sectionId: info.sections[0].id })}>
@@ -65,17 +56,13 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
         </ol>
       </section>
       <section className="about" aria-labelledby="about-title">
-        <h2 id="about-title">{t('home.about')}</h2>
-        <dl>
-          <dt>{t('home.source')}</dt>
-          <dd lang={lang}>{manifest.source}</dd>
-          <dt>{t('home.licence')}</dt>
-          <dd lang={lang}>{manifest.licence}</dd>
-          <dt>{t('home.languages')}</dt>
-          <dd>{manifest.languages.map((code) => languageName.of(code) ?? code).join(', ')}</dd>
-          <dt>{t('home.passageCount')}</dt>
-          <dd>{number(info.passageCount)}</dd>
-        </dl>
+        <h2 id="about-title">{t('about.title')}</h2>
+        {manifest.licence && <p lang={lang}>{manifest.licence}</p>}
+        <p>
+          <a className="button" href={hrefFor({ view: 'about' })}>
+            {t('about.linkLong')}
+          </a>
+        </p>
       </section>
     </div>
   );

@@ -8,6 +8,7 @@ import { Badge } from '../../components/Badge';
 import { Highlighted, type Ranges } from '../../components/Highlighted';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
+import { CaptionTracks } from './CaptionTracks';
 import { excerpt } from './excerpt';
 import { MediaPlaceholder } from './MediaPlaceholder';
 import { LangText } from './PassageContent';
@@ -34,9 +35,13 @@ export function MediaCard({ passage: p, highlights }: { passage: Passage; highli
       )}
       {media?.present ? (
         media.type === 'audio' ? (
-          <audio controls preload="metadata" src={api.mediaUrl(media.id)} />
+          <audio controls preload="metadata" src={api.mediaUrl(media.id)}>
+            <CaptionTracks tracks={media.captions} />
+          </audio>
         ) : media.type === 'video' ? (
-          <video controls preload="metadata" src={api.mediaUrl(media.id)} />
+          <video controls preload="metadata" src={api.mediaUrl(media.id)}>
+            <CaptionTracks tracks={media.captions} />
+          </video>
         ) : (
           <img src={api.mediaUrl(media.id)} alt={title ?? excerpt(p.text, 200)} loading="lazy" />
         )

@@ -24,6 +24,7 @@ export function Passage({
   highlights,
   target,
   citeBase,
+  placeholder,
 }: {
   passage: PassageData;
   asTitle: boolean;
@@ -31,6 +32,8 @@ export function Passage({
   target: boolean;
   /** What every citation of this section holds; the passage adds itself. */
   citeBase: Omit<CitedPassage, 'passageId' | 'name' | 'url' | 'accessed'>;
+  /** False when a caption's missing picture is folded into the line of a run (MissingRun). */
+  placeholder: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
@@ -48,7 +51,7 @@ export function Passage({
       tabIndex={-1}
     >
       <div className="passage-body" lang={p.lang ?? lang}>
-        <PassageBody passage={p} asTitle={asTitle} highlights={highlights} />
+        <PassageBody passage={p} asTitle={asTitle} highlights={highlights} placeholder={placeholder} />
       </div>
       <PassageTools
         passageId={p.id}

@@ -15,10 +15,13 @@ export function PassageBody({
   passage: p,
   asTitle,
   highlights,
+  placeholder = true,
 }: {
   passage: Passage;
   asTitle: boolean;
   highlights: Ranges;
+  /** Whether a caption shows the placeholder of a missing picture (false inside a folded run). */
+  placeholder?: boolean;
 }) {
   const content = highlights.length === 0 ? p.content : undefined;
   switch (p.kind) {
@@ -33,7 +36,7 @@ export function PassageBody({
         </PassageHeading>
       );
     case 'caption':
-      return <CaptionFigure passage={p} highlights={highlights} />;
+      return <CaptionFigure passage={p} highlights={highlights} placeholder={placeholder} />;
     case 'media':
       return <MediaCard passage={p} highlights={highlights} />;
     case 'text':

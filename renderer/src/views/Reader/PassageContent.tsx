@@ -9,7 +9,7 @@ import type { Block, Cell, Inline, LinkTarget, ListItem, Row, TableInfo } from '
 import { hrefFor, passageHref } from '../../route';
 import { useTranslation } from 'react-i18next';
 
-function linkHref(target: Extract<LinkTarget, { section: string }>): string {
+export function linkHref(target: Extract<LinkTarget, { section: string }>): string {
   return target.passage ? passageHref(target.passage) : hrefFor({ view: 'section', sectionId: target.section });
 }
 

@@ -2,7 +2,7 @@
  * Reading one section: the contents beside it, its passages, and the way to the previous and next section.
  * A passage route scrolls to that passage, focuses it and marks the words the search matched.
  */
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArchiveInfo, SectionView } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -14,7 +14,9 @@ import { takeScrollToRestore } from '../../scroll-memory';
 import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
 import { Pager } from './Pager';
+import { missingRuns, MissingRun } from './MissingRun';
 import { Passage } from './Passage';
+import { PrintLinks, printedLinks } from './PrintLinks';
 import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
@@ -43,6 +45,9 @@ export function Reader({
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
+  const runs = useMemo(() => missingRuns(view?.passages ?? []), [view]);
+  // The runs of missing pictures the reader unfolded, by their first passage.
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
 
   // Back, Forward and a reload return to where the reader was; else scroll to (and focus) the target passage
   // once it is on the page, or to the top of the section.
@@ -121,17 +126,38 @@ export function Reader({
             {section.title}
           </h1>
         )}
-        {passages.map((p, i) => (
-          <Passage
-            key={p.id}
-            passage={p}
-            asTitle={titleFromHeading && i === 0}
-            highlights={p.id === targetId ? highlights : []}
-            target={p.id === targetId}
-            citeBase={citeBase}
-          />
-        ))}
+        {passages.map((p, i) => {
+          const run = runs.get(i);
+          const runStart = [...runs].find(([start, length]) => i >= start && i < start + length)?.[0];
+          const folded = runStart !== undefined && !unfolded.has(passages[runStart]!.id);
+          return (
+            <Fragment key={p.id}>
+              {run !== undefined && (
+                <MissingRun
+                  count={run}
+                  open={!folded}
+                  onToggle={() =>
+                    setUnfolded((was) => {
+                      const next = new Set(was);
+                      if (!next.delete(p.id)) next.add(p.id);
+                      return next;
+                    })
+                  }
+                />
+              )}
+              <Passage
+                passage={p}
+                asTitle={titleFromHeading && i === 0}
+                highlights={p.id === targetId ? highlights : []}
+                target={p.id === targetId}
+                citeBase={citeBase}
+                placeholder={!folded}
+              />
+            </Fragment>
+          );
+        })}
         <Pager previous={view.previous} next={view.next} />
+        <PrintLinks links={printedLinks(passages, highlights.length > 0 ? targetId : null)} sections={info.sections} />
         <p className="print-only print-cite">
           <ContentInText text={t('print.cite', { citation: sectionCitation })} content={sectionCitation} />
         </p>

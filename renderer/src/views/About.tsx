@@ -1,0 +1,156 @@
+/**
+ * About this archive: where it comes from (source, licence, version, languages), what it holds, and which
+ * section titles are the curator's rather than headings of the original, with the original's own heading
+ * where a section opens with one and the lines of the source each section comes from. These notes used to sit
+ * in every page's footer.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArchiveInfo } from '../../../main/api/contract';
+import type { Provenance, Section } from '../../../main/model/archive';
+import { useApi } from '../api/ApiContext';
+import { useContentLanguage } from '../i18n/ContentLanguage';
+import { ContentInText } from '../i18n/ContentInText';
+import { hrefFor } from '../route';
+import { useHoldings } from './Holdings';
+import './About.css';
+
+/** Past this many sections the list names only the curator's titles: the contents list the rest. */
+const LIST_ALL_UP_TO = 100;
+
+/** What a curator-titled section holds of the original: the heading it opens with, and its lines. */
+interface SectionOrigin {
+  heading: string | null;
+  file: string;
+  lines: Provenance['lines'];
+}
+
+function useSectionOrigins(sections: readonly Section[]): ReadonlyMap<string, SectionOrigin> {
+  const api = useApi();
+  const [origins, setOrigins] = useState<ReadonlyMap<string, SectionOrigin>>(new Map());
+  useEffect(() => {
+    let cancelled = false;
+    void Promise.all(
+      sections.map(async (section): Promise<[string, SectionOrigin] | null> => {
+        try {
+          const { passages } = await api.call('archive.section', { sectionId: section.id });
+          const first = passages[0];
+          const last = passages.at(-1);
+          if (!first || !last) return null;
+          const sameFile = passages.every((p) => p.provenance.file === first.provenance.file);
+          const heading = first.kind === 'heading' && first.text.trim() !== section.title.trim() ? first.text : null;
+          return [
+            section.id,
+            {
+              heading,
+              file: sameFile ? first.provenance.file : '',
+              lines: [first.provenance.lines[0], last.provenance.lines[1]],
+            },
+          ];
+        } catch {
+          return null; // The About page still names the title; only the detail is missing.
+        }
+      }),
+    ).then((found) => {
+      if (!cancelled) setOrigins(new Map(found.filter((entry) => entry !== null)));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [api, sections]);
+  return origins;
+}
+
+export function About({ info }: { info: ArchiveInfo }) {
+  const { t, i18n } = useTranslation();
+  const lang = useContentLanguage();
+  const { manifest } = info;
+  const holdings = useHoldings(info);
+  const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
+  const [listed, curated] = useListedSections(info.sections);
+  const origins = useSectionOrigins(curated);
+  return (
+    <div className="about-view">
+      <h1 tabIndex={-1}>{t('about.title')}</h1>
+      <p className="about-archive" lang={lang}>
+        {manifest.title}
+      </p>
+      {manifest.description && (
+        <p className="lede" lang={lang}>
+          {manifest.description}
+        </p>
+      )}
+      <dl className="about-facts">
+        <dt>{t('about.holdings')}</dt>
+        <dd className="holdings">{holdings}</dd>
+        <dt>{t('about.languages')}</dt>
+        <dd>{manifest.languages.map((code) => languageName.of(code) ?? code).join(', ')}</dd>
+        {manifest.source && (
+          <>
+            <dt>{t('about.source')}</dt>
+            <dd lang={lang}>{manifest.source}</dd>
+          </>
+        )}
+        {manifest.licence && (
+          <>
+            <dt>{t('about.licence')}</dt>
+            <dd lang={lang}>{manifest.licence}</dd>
+          </>
+        )}
+        {manifest.version && (
+          <>
+            <dt>{t('about.version')}</dt>
+            <dd>{manifest.version}</dd>
+          </>
+        )}
+      </dl>
+      <section aria-labelledby="about-sections">
+        <h2 id="about-sections">{t('about.sections')}</h2>
+        <p>{t('about.sectionsLede')}</p>
+        <ol className="about-sections">
+          {listed.map((s) => {
+            const origin = origins.get(s.id);
+            return (
+              <li key={s.id} value={s.ordinal + 1}>
+                <a href={hrefFor({ view: 'section', sectionId: s.id })} lang={lang}>
+                  {s.title}
+                </a>{' '}
+                <span className={`about-tag${s.titleIsMetadata ? ' curators' : ''}`}>
+                  {s.titleIsMetadata ? t('about.curators') : t('about.fromPage')}
+                </span>
+                {origin?.heading && (
+                  <span className="about-detail">
+                    <ContentInText
+                      text={t('about.pageHeading', { heading: origin.heading })}
+                      content={origin.heading}
+                    />
+                  </span>
+                )}
+                {origin?.file && (
+                  <span className="about-detail">
+                    <ContentInText
+                      text={t(origin.lines[0] === origin.lines[1] ? 'about.line' : 'about.lines', {
+                        file: origin.file,
+                        from: origin.lines[0],
+                        to: origin.lines[1],
+                      })}
+                      content={origin.file}
+                    />
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+/** The sections the page lists (all, or only the curator's in a large archive), and those it details. */
+function useListedSections(sections: readonly Section[]): [readonly Section[], readonly Section[]] {
+  return useMemo(() => {
+    const listed = sections.length <= LIST_ALL_UP_TO ? sections : sections.filter((s) => s.titleIsMetadata);
+    return [listed, listed.filter((s) => s.titleIsMetadata).slice(0, LIST_ALL_UP_TO)];
+  }, [sections]);
+}
