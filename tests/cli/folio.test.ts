@@ -1,11 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 
 const root = join(__dirname, '..', '..');
-const bin = join(root, 'bin', 'folio.mjs');
+// The command `npx folio` runs: package.json's bin.
+const bin = join(
+  root,
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { folio: string } }).bin.folio,
+);
 const dir = tempDir();
 
 function folio(...args: string[]) {
@@ -178,6 +182,29 @@ describe('folio search', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe("folio search from V8's code cache", () => {
+  const cache = join(root, 'out', 'cli', 'search.cjs.v8cache');
+  const answer = (stdout: string) => {
+    const out = JSON.parse(stdout) as { tookMs?: number };
+    delete out.tookMs;
+    return out;
+  };
+
+  it('keeps the compiled bundle after a search, and a damaged cache changes nothing but is replaced', () => {
+    const first = folio('search', '--json', 'Pusan');
+    expect(first.status).toBe(0);
+    const stamp = readFileSync(cache).toString('latin1').split('\n')[0]!;
+    expect(stamp).toMatch(/^\d+:[\d.]+$/u);
+    const garbage = Buffer.from(`${stamp}\n${'damaged '.repeat(4000)}`, 'latin1');
+    writeFileSync(cache, garbage);
+    const second = folio('search', '--json', 'Pusan');
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    expect(answer(second.stdout)).toEqual(answer(first.stdout));
+    expect(readFileSync(cache).equals(garbage)).toBe(false);
   });
 });
 
