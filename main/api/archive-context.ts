@@ -34,7 +34,7 @@ export function openArchiveContext(options: ArchiveContextOptions): ArchiveConte
     const ownStore = !options.bookmarks;
     const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
-    const searcher: SearchPort = { search: (request) => archive.search(request) };
+    const searcher: SearchPort = { search: (request, control) => archive.search(request, control) };
     return {
       pack,
       searcher,

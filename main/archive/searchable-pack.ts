@@ -5,14 +5,17 @@
 import { SearchIndexError } from '../model/errors';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { createAnalyzer } from '../search/analyzer/index';
-import { createSearcher } from '../search/searcher/searcher';
+import { createSearcher, type SearchControl } from '../search/searcher/searcher';
 import { analyzerFingerprint } from './fingerprint';
 import { damagedSearchIndex, openPack, type SqlitePackReader } from './pack';
 
 export interface SearchablePack {
   pack: SqlitePackReader;
-  /** Never throws for a query; throws PackDamagedError when the pack's data is damaged. */
-  search(request: SearchRequest): SearchResponse;
+  /**
+   * Never throws for a query; throws PackDamagedError when the pack's data is damaged, and
+   * SearchCancelledError when `control` gives the search up.
+   */
+  search(request: SearchRequest, control?: SearchControl): SearchResponse;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
   indexMatchesAnalyzer: boolean;
   close(): void;
@@ -44,9 +47,9 @@ export function openSearchablePack(path: string): SearchablePack {
   });
   return {
     pack,
-    search: (request) => {
+    search: (request, control) => {
       try {
-        return searcher.search(request);
+        return searcher.search(request, control);
       } catch (error) {
         if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;

@@ -2,9 +2,10 @@
  * The worker thread's side of the core worker: owns the open pack, the searcher and the bookmark store, and answers calls
  * through the handler table, off the main thread. Requests carry ids; a search.query that has a
  * newer search.query from the same client queued behind it is answered "superseded" instead of run,
- * so typing fast never builds a backlog.
+ * and one overtaken while it runs stops at its next step (search-tickets.ts) and answers the same,
+ * so typing fast never builds a backlog nor waits for a search no one wants.
  */
-import { parentPort, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { embeddedPackPath } from '../../archive/embedded';
 import { FolioError } from '../../model/errors';
 import { firstLine } from '../api-error';
@@ -15,10 +16,15 @@ import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, ToWorker } from './protocol';
 import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
+import type { SearchControl } from '../../search/searcher/searcher';
+import { overtaken } from './search-tickets';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
   const out = port;
+  // The search tickets' slots, shared with CoreHost (search-tickets.ts).
+  const shared = (workerData as { searchSlots?: unknown } | null)?.searchSlots;
+  const slots = shared instanceof SharedArrayBuffer ? new Int32Array(shared) : null;
   let library: Library | null = null;
   let kiosk: KioskRuntime | null = null;
   const queue: ToWorker[] = [];
@@ -83,7 +89,9 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           });
           return;
         }
-        if (isNewerSearchQueued(msg)) {
+        const { ticket } = msg;
+        const control: SearchControl | null = ticket && slots ? { cancelled: () => overtaken(slots, ticket) } : null;
+        if (isNewerSearchQueued(msg) || control?.cancelled()) {
           post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
           return;
         }
@@ -91,7 +99,12 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
         const result = dispatchIn(
           (archiveId) => {
             const ctx = open.context(archiveId, msg.profileId);
-            return ctx && { ...ctx, kiosk };
+            if (!ctx) return ctx;
+            // The searcher polls `control` between steps and stops once a newer search overtakes this one.
+            const searcher = ctx.searcher;
+            return control
+              ? { ...ctx, kiosk, searcher: { search: (request) => searcher.search(request, control) } }
+              : { ...ctx, kiosk };
           },
           msg.method,
           msg.payload,

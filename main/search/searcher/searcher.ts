@@ -172,6 +172,7 @@ class ArchiveSearcher implements Searcher {
       intents,
       kindFilter,
       keepZero: positive.every((c) => c.stop),
+      checkCancelled,
     });
 
     // 6. The page, as the reader sees it.
