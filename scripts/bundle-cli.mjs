@@ -68,7 +68,16 @@ export async function bundleCli() {
     metafile: true,
   };
   const [main, search] = await Promise.all([
-    esbuild.build({ ...common, entryPoints: { main: join(root, 'main', 'cli', 'main-entry.ts') }, splitting: true }),
+    // core-worker.mjs: the archive worker `folio serve` starts, compiled like the rest (from source,
+    // through tsx, it cost the server about 100 MB of memory).
+    esbuild.build({
+      ...common,
+      entryPoints: {
+        main: join(root, 'main', 'cli', 'main-entry.ts'),
+        'core-worker': join(root, 'main', 'api', 'worker', 'entry.ts'),
+      },
+      splitting: true,
+    }),
     esbuild.build({
       ...common,
       entryPoints: { search: join(root, 'main', 'cli', 'search-entry.ts') },
