@@ -6,7 +6,8 @@
  * The usual arguments are read here (search-args.ts); commander, bundled in but loaded only then,
  * reads the others.
  */
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { openSearchablePack } from '../archive/searchable-pack';
 import { EXIT_BAD_INPUT, fail } from './failure';
@@ -20,6 +21,8 @@ const load: SearchCommandLoaders = {
   // runs from V8's code cache (bin/folio.cjs), where a dynamic import has no loader to call.
   buildEmbedded: () => {
     const full = fileURLToPath(new URL('./main.mjs', import.meta.url));
+    // Required here: loading node:child_process costs every search about a millisecond.
+    const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
     const result = spawnSync(process.execPath, [...process.execArgv, full, ...process.argv.slice(2)], {
       stdio: 'inherit',
     });
