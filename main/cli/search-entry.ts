@@ -11,11 +11,13 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { openSearchablePack } from '../archive/searchable-pack';
 import { EXIT_BAD_INPUT, fail } from './failure';
+import { indexMatchesAnalyzerMemo } from './fingerprint-memo';
 import { readSearchArgs } from './search-args';
 import { runSearch, type SearchCommandLoaders } from './search-run';
 
 const load: SearchCommandLoaders = {
   openSearchablePack: (path) => Promise.resolve(openSearchablePack(path)),
+  indexMatchesAnalyzer: (archive) => indexMatchesAnalyzerMemo(archive, import.meta.url),
   // Rare (a fresh checkout or edited archive source): the full command, in a process of its own,
   // builds the embedded pack and answers the same arguments. A process, not an import: this bundle
   // runs from V8's code cache (bin/folio.cjs), where a dynamic import has no loader to call.

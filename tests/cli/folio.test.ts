@@ -2,6 +2,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../main/archive/pack-schema';
+import { metaChecksum } from '../../main/archive/row-checks';
 import { tempDir } from '../helpers/temp';
 
 const root = join(__dirname, '..', '..');
@@ -205,6 +207,34 @@ describe("folio search from V8's code cache", () => {
     expect(second.status).toBe(0);
     expect(answer(second.stdout)).toEqual(answer(first.stdout));
     expect(readFileSync(cache).equals(garbage)).toBe(false);
+  });
+});
+
+describe('folio search on a pack indexed by another analyzer', () => {
+  it('asks for a rebuild every time, the remembered fingerprint notwithstanding', async () => {
+    const other = join(dir, 'other-analyzer.folio');
+    copyFileSync(pack, other);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(other);
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: unknown }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    );
+    meta.set(META.analyzerVersion, '0123456789abcdef');
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('0123456789abcdef', META.analyzerVersion);
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(metaChecksum(meta, META.checksum)), META.checksum);
+    db.close();
+    const warning = 'folio: this pack was indexed by another version of Folio; rebuild it for the best results\n';
+    for (let run = 0; run < 2; run++) {
+      const stale = folio('search', '--archive', other, 'Pusan');
+      expect(stale.status).toBe(0);
+      expect(stale.stderr).toBe(warning);
+      const current = folio('search', '--archive', pack, 'Pusan');
+      expect(current.status).toBe(0);
+      expect(current.stderr).toBe('');
+    }
   });
 });
 
