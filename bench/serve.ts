@@ -176,7 +176,7 @@ async function benchFolio(pack: string, rows: Row[]): Promise<void> {
   rmSync(dataDir, { recursive: true, force: true });
   const { child, match } = await startProcess(
     process.execPath,
-    [join(root, 'bin', 'folio.mjs'), 'serve', '--archive', pack, '--port', '0', '--data-dir', dataDir],
+    [join(root, 'bin', 'folio.cjs'), 'serve', '--archive', pack, '--port', '0', '--data-dir', dataDir],
     /Folio is serving at http:\/\/127\.0\.0\.1:(\d+)\//,
   );
   const port = Number(match[1]);

@@ -6,13 +6,17 @@
  *   folio <pack> <querySet>                open the pack, answer the query set (engine level)
  *   searcher <pack> <querySet>             open the archive as the app does and answer the set
  *                                          through the searcher, prefixes typed letter by letter
+ *   app-open <pack> <querySet>             the app's archive worker (CoreHost, out/cli/core-worker.mjs)
+ *                                          with the embedded archive open: switch to the pack, first query
  *   lunr-build <docs.json> <index.json>    plain lunr (same analyzer, positions on), serialized
  *   lunr <index.json> <pack> <querySet>    Index.load, answer the query set
  *   minisearch-build <docs.json> <out.json>
  *   minisearch <index.json> <querySet>
  *   flexsearch <docs.json> <querySet>      (in memory only: build, then answer)
  */
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { createAnalyzer } from '../main/search/analyzer/index';
@@ -144,6 +148,29 @@ async function main(): Promise<void> {
         heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
       });
       archive.close();
+      return;
+    }
+    case 'app-open': {
+      // The app starts its worker and opens the embedded archive before a reader picks another one;
+      // what is timed is that pick: opening the pack, then its first query (both threads' CPU too).
+      const { CoreHost } = await import('../main/api/worker/host');
+      const dataDir = mkdtempSync(join(tmpdir(), 'folio-bench-app-'));
+      const core = new CoreHost({ workerPath: join(process.cwd(), 'out', 'cli', 'core-worker.mjs') });
+      const cpu = (): number => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      };
+      await core.open(null, dataDir);
+      const c0 = cpu();
+      const t0 = now();
+      await core.open(a!, dataDir);
+      const first = await core.call('search.query', { query: namedSet(b!)[0]!.text, limit: 30 }, 'bench');
+      const open_first_ms = now() - t0;
+      const open_first_cpu_ms = cpu() - c0;
+      await core.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      if (!first.ok) throw new Error(first.error.message);
+      out({ open_first_ms, open_first_cpu_ms });
       return;
     }
     case 'lunr-build': {

@@ -7,17 +7,46 @@
 //   loaded 1 MB of code; search.cjs is about a third of that. It is CommonJS because Node 20
 //   loads it, and better-sqlite3 through it, about 10 ms faster than the same code as an ES module
 //   (measured alternately, 60 runs each).
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const bundleDir = join(root, 'out', 'cli');
 export const bundleEntry = join(bundleDir, 'main.mjs');
 export const searchEntry = join(bundleDir, 'search.cjs');
+/**
+ * The project's files each bundle was made from (no node_modules), and when: bin/folio.cjs rebundles
+ * when one of them is newer, so a developer's edit takes effect on the next run. Checking only these
+ * files (a new file is imported by an edited one) costs a stat each instead of a walk of main/.
+ */
+export const sourcesFile = join(bundleDir, 'sources.json');
+
+/** The search bundle takes better-sqlite3 through scripts/cli-sqlite.mjs, which loads this binary. */
+function sqliteBinding() {
+  const pkg = createRequire(join(root, 'package.json')).resolve('better-sqlite3/package.json');
+  return join(dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+}
+
+const sqliteShim = {
+  name: 'folio-cli-sqlite',
+  setup(build) {
+    build.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+      args.importer.endsWith('cli-sqlite.mjs') ? undefined : { path: join(root, 'scripts', 'cli-sqlite.mjs') },
+    );
+  },
+};
+
+function projectInputs(metafile) {
+  return Object.keys(metafile.inputs)
+    .filter((input) => !input.includes('node_modules/'))
+    .sort();
+}
 
 export async function bundleCli() {
   const esbuild = await import('esbuild');
+  const builtAt = Date.now();
   rmSync(bundleDir, { recursive: true, force: true });
   mkdirSync(bundleDir, { recursive: true });
   const common = {
@@ -35,20 +64,49 @@ export async function bundleCli() {
     define: { __FOLIO_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
     logLevel: 'error',
     legalComments: 'none',
+    absWorkingDir: root,
+    metafile: true,
   };
-  await Promise.all([
-    esbuild.build({ ...common, entryPoints: { main: join(root, 'main', 'cli', 'main-entry.ts') }, splitting: true }),
+  const [main, search] = await Promise.all([
+    // core-worker.mjs: the archive worker `folio serve` starts, compiled like the rest (from source,
+    // through tsx, it cost the server about 100 MB of memory).
+    esbuild.build({
+      ...common,
+      entryPoints: {
+        main: join(root, 'main', 'cli', 'main-entry.ts'),
+        'core-worker': join(root, 'main', 'api', 'worker', 'entry.ts'),
+      },
+      splitting: true,
+    }),
     esbuild.build({
       ...common,
       entryPoints: { search: join(root, 'main', 'cli', 'search-entry.ts') },
       splitting: false,
       format: 'cjs',
+      external: ['electron', 'bindings'],
+      plugins: [sqliteShim],
       outExtension: { '.js': '.cjs' },
       // CommonJS has no import.meta: the modules that locate files get the bundle's own URL.
-      define: { ...common.define, 'import.meta.url': '__folioModuleUrl' },
+      define: {
+        ...common.define,
+        'import.meta.url': '__folioModuleUrl',
+        __FOLIO_SQLITE_BINDING__: JSON.stringify(relative(bundleDir, sqliteBinding())),
+      },
       banner: { js: "const __folioModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
     }),
   ]);
+  const sources = {
+    builtAt,
+    main: [...projectInputs(main.metafile), 'package.json', 'scripts/bundle-cli.mjs'],
+    // better-sqlite3's JavaScript is bundled in: a new version of it needs a new bundle.
+    search: [
+      ...projectInputs(search.metafile),
+      'package.json',
+      'scripts/bundle-cli.mjs',
+      'node_modules/better-sqlite3/package.json',
+    ],
+  };
+  writeFileSync(sourcesFile, `${JSON.stringify(sources)}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleCli();

@@ -8,11 +8,11 @@ import { bundleCli, root } from './bundle-cli.mjs';
 try {
   await bundleCli();
 } catch (error) {
-  // Not fatal: bin/folio.mjs bundles on first run and reports what is wrong then.
+  // Not fatal: bin/folio.cjs bundles on first run and reports what is wrong then.
   process.stderr.write(`folio: could not bundle the folio command now (${error.message.split('\n')[0]})\n`);
 }
 if (existsSync(join(root, 'archive', 'korean-war', 'folio.json'))) {
-  const result = spawnSync(process.execPath, [join(root, 'bin', 'folio.mjs'), 'info'], {
+  const result = spawnSync(process.execPath, [join(root, 'bin', 'folio.cjs'), 'info'], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (result.status !== 0)

@@ -3,8 +3,15 @@
  * Expected failures are told apart by class (main/model/errors.ts); anything else is a bug, reported
  * by its first line only, so stack traces never cross a transport.
  */
-import { BookmarkLimitError, BookmarkStoreError, FolioError, PackDamagedError, PackError } from '../model/errors';
-import type { ApiError } from './contract';
+import {
+  BookmarkLimitError,
+  BookmarkStoreError,
+  FolioError,
+  PackDamagedError,
+  PackError,
+  SearchCancelledError,
+} from '../model/errors';
+import { SUPERSEDED, type ApiError } from './contract';
 
 /** A handler's own failure (an unknown passage, say), with the code the transports answer with. */
 export class ApiFailure extends FolioError {
@@ -19,6 +26,8 @@ export class ApiFailure extends FolioError {
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiFailure) return { code: error.code, message: error.message };
   if (error instanceof BookmarkLimitError) return { code: 'full', message: error.message };
+  // A search its caller gave up for a newer one: answered like one overtaken in the queue, and dropped.
+  if (error instanceof SearchCancelledError) return SUPERSEDED;
   if (error instanceof BookmarkStoreError) return { code: 'bad-request', message: error.message };
   // A damaged pack: say so, then in the pack's own words (it names the file and what to do).
   if (error instanceof PackDamagedError)

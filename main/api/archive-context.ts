@@ -35,7 +35,7 @@ export function openArchiveContext(options: ArchiveContextOptions): ArchiveConte
     const bookmarks = options.bookmarks ?? BookmarkStore.open(options.dataDir);
     const pack = archive.pack;
     const searcher: SearchPort = {
-      search: (request) => archive.search(request),
+      search: (request, control) => archive.search(request, control),
       suggest: (query) => archive.suggest(query),
     };
     return {

@@ -6,6 +6,7 @@
 import type { Passage, Section } from '../model/archive';
 import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
+import type { SearchControl } from '../search/searcher/searcher';
 import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { BookmarkStore } from '../bookmarks/store';
@@ -18,7 +19,8 @@ import { kioskHandlers } from '../kiosk/kiosk-handlers';
 
 /** What the handlers need to answer `search.query`: one call, whatever searcher is behind it. */
 export interface SearchPort {
-  search(request: SearchRequest): SearchResponse;
+  /** `control` lets the caller give up a search overtaken by a newer one (SearchCancelledError). */
+  search(request: SearchRequest, control?: SearchControl): SearchResponse;
   /** "Did you mean …": the query with misspelt words corrected from the archive's vocabulary, or null. */
   suggest?(query: string): string | null;
 }

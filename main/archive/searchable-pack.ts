@@ -5,7 +5,7 @@
 import { SearchIndexError } from '../model/errors';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import { createAnalyzer } from '../search/analyzer/index';
-import { createSearcher } from '../search/searcher/searcher';
+import { createSearcher, type SearchControl } from '../search/searcher/searcher';
 import { withSectionTitleMatches } from '../search/explain/section-title-match';
 import { didYouMean } from '../search/suggest/did-you-mean';
 import { analyzerFingerprint } from './fingerprint';
@@ -13,8 +13,11 @@ import { damagedSearchIndex, openPack, type SqlitePackReader } from './pack';
 
 export interface SearchablePack {
   pack: SqlitePackReader;
-  /** Never throws for a query; throws PackDamagedError when the pack's data is damaged. */
-  search(request: SearchRequest): SearchResponse;
+  /**
+   * Never throws for a query; throws PackDamagedError when the pack's data is damaged, and
+   * SearchCancelledError when `control` gives the search up.
+   */
+  search(request: SearchRequest, control?: SearchControl): SearchResponse;
   /** The query with its misspelt words corrected from the archive's vocabulary, or null (did-you-mean). */
   suggest(query: string): string | null;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
@@ -50,9 +53,9 @@ export function openSearchablePack(path: string): SearchablePack {
   });
   return {
     pack,
-    search: (request) => {
+    search: (request, control) => {
       try {
-        return withSectionTitleMatches(searcher.search(request), analyzer);
+        return withSectionTitleMatches(searcher.search(request, control), analyzer);
       } catch (error) {
         if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;

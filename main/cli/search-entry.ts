@@ -2,23 +2,33 @@
  * Entry of `folio search` alone (out/cli/search.cjs). It is bundled without code splitting, so a
  * one-shot search loads one small file holding the pack reader and the searcher, and none of the
  * builder, the server or the API's validation (out/cli/main.mjs shares those through chunks that a
- * search would otherwise also load). bin/folio.mjs runs it when the first argument is `search`.
+ * search would otherwise also load). bin/folio.cjs runs it when the first argument is `search`.
  * The usual arguments are read here (search-args.ts); commander, bundled in but loaded only then,
  * reads the others.
  */
+import type * as ChildProcess from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { openSearchablePack } from '../archive/searchable-pack';
-import { fail } from './failure';
+import { EXIT_BAD_INPUT, fail } from './failure';
+import { indexMatchesAnalyzerMemo } from './fingerprint-memo';
 import { readSearchArgs } from './search-args';
 import { runSearch, type SearchCommandLoaders } from './search-run';
 
 const load: SearchCommandLoaders = {
   openSearchablePack: (path) => Promise.resolve(openSearchablePack(path)),
-  // Rare (a fresh checkout or edited archive source): the full command builds the embedded pack and
-  // answers the same arguments. A computed specifier keeps the bundler from inlining the builder.
-  buildEmbedded: async () => {
-    const full = new URL('./main.mjs', import.meta.url).href;
-    await import(full);
-    return null;
+  indexMatchesAnalyzer: (archive) => indexMatchesAnalyzerMemo(archive, import.meta.url),
+  // Rare (a fresh checkout or edited archive source): the full command, in a process of its own,
+  // builds the embedded pack and answers the same arguments. A process, not an import: this bundle
+  // runs from V8's code cache (bin/folio.cjs), where a dynamic import has no loader to call.
+  buildEmbedded: () => {
+    const full = fileURLToPath(new URL('./main.mjs', import.meta.url));
+    // Required here: loading node:child_process costs every search about a millisecond.
+    const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
+    const result = spawnSync(process.execPath, [...process.execArgv, full, ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
+    process.exit(result.status ?? EXIT_BAD_INPUT);
   },
 };
 

@@ -14,6 +14,8 @@ export interface SearchCommandLoaders {
   openSearchablePack: (path: string) => Promise<SearchablePack>;
   /** The embedded pack's path after (re)building it; null when another command answers instead. */
   buildEmbedded: () => Promise<string | null>;
+  /** Whether the pack was indexed by this Folio's analyzer (default: the pack's own answer). */
+  indexMatchesAnalyzer?: (archive: SearchablePack) => boolean;
 }
 
 /** The options of `folio search`, read. */
@@ -66,7 +68,7 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   }
   const tty = process.stdout.isTTY === true;
   const asked = query.trim() ? `"${query}"` : options.kind ? `kind ${options.kind.join(', ')}` : 'an empty query';
-  if (!archive.indexMatchesAnalyzer)
+  if (!(load.indexMatchesAnalyzer ? load.indexMatchesAnalyzer(archive) : archive.indexMatchesAnalyzer))
     process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
   const didYouMean = suggestion ? `did you mean "${suggestion}"?\n` : '';
   if (response.results.length === 0) {

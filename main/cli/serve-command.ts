@@ -1,8 +1,19 @@
 /** `folio serve`: the reader for browsers on this machine or a local network (main/serve). */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { fail } from './failure';
 import { port } from './option-parsers';
 import { addKioskOptions, kioskFlags, type KioskCliOptions } from './kiosk-options';
+
+/**
+ * The archive worker bundled beside this command (out/cli, scripts/bundle-cli.mjs), or undefined from
+ * source, where CoreHost starts the TypeScript worker through tsx.
+ */
+function compiledWorker(): string | undefined {
+  const path = fileURLToPath(new URL('./core-worker.mjs', import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
 
 /** commander's collector for a repeatable option. */
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -38,7 +49,9 @@ export function addServeCommand(program: Command): void {
       const { defaultDataDir } = await import('../data-dir');
       const { resolveKioskSetup } = await import('../kiosk/kiosk-settings');
       const dataDir = options.dataDir ?? defaultDataDir();
+      const workerPath = compiledWorker();
       const server = await startServer({
+        ...(workerPath ? { workerPath } : {}),
         archives: options.archive,
         libraryDirs: options.library,
         embedded: true,

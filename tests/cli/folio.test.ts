@@ -1,11 +1,17 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { META } from '../../main/archive/pack-schema';
+import { metaChecksum } from '../../main/archive/row-checks';
 import { tempDir } from '../helpers/temp';
 
 const root = join(__dirname, '..', '..');
-const bin = join(root, 'bin', 'folio.mjs');
+// The command `npx folio` runs: package.json's bin.
+const bin = join(
+  root,
+  (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: { folio: string } }).bin.folio,
+);
 const dir = tempDir();
 
 function folio(...args: string[]) {
@@ -178,6 +184,57 @@ describe('folio search', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe("folio search from V8's code cache", () => {
+  const cache = join(root, 'out', 'cli', 'search.cjs.v8cache');
+  const answer = (stdout: string) => {
+    const out = JSON.parse(stdout) as { tookMs?: number };
+    delete out.tookMs;
+    return out;
+  };
+
+  it('keeps the compiled bundle after a search, and a damaged cache changes nothing but is replaced', () => {
+    const first = folio('search', '--json', 'Pusan');
+    expect(first.status).toBe(0);
+    const stamp = readFileSync(cache).toString('latin1').split('\n')[0]!;
+    expect(stamp).toMatch(/^\d+:[\d.]+$/u);
+    const garbage = Buffer.from(`${stamp}\n${'damaged '.repeat(4000)}`, 'latin1');
+    writeFileSync(cache, garbage);
+    const second = folio('search', '--json', 'Pusan');
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(0);
+    expect(answer(second.stdout)).toEqual(answer(first.stdout));
+    expect(readFileSync(cache).equals(garbage)).toBe(false);
+  });
+});
+
+describe('folio search on a pack indexed by another analyzer', () => {
+  it('asks for a rebuild every time, the remembered fingerprint notwithstanding', async () => {
+    const other = join(dir, 'other-analyzer.folio');
+    copyFileSync(pack, other);
+    const { default: Database } = await import('better-sqlite3');
+    const db = new Database(other);
+    const meta = new Map(
+      (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: unknown }[]).map((r) => [
+        r.key,
+        r.value,
+      ]),
+    );
+    meta.set(META.analyzerVersion, '0123456789abcdef');
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('0123456789abcdef', META.analyzerVersion);
+    db.prepare('UPDATE meta SET value = ? WHERE key = ?').run(String(metaChecksum(meta, META.checksum)), META.checksum);
+    db.close();
+    const warning = 'folio: this pack was indexed by another version of Folio; rebuild it for the best results\n';
+    for (let run = 0; run < 2; run++) {
+      const stale = folio('search', '--archive', other, 'Pusan');
+      expect(stale.status).toBe(0);
+      expect(stale.stderr).toBe(warning);
+      const current = folio('search', '--archive', pack, 'Pusan');
+      expect(current.status).toBe(0);
+      expect(current.stderr).toBe('');
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * The core worker's entry from source (`folio serve`, tests), loaded through boot.mjs. Electron
- * bundles main/electron/core-worker.ts instead.
+ * The core worker's entry: bundled to out/cli/core-worker.mjs for `folio serve`, loaded from source
+ * through boot.mjs in tests. Electron bundles main/electron/core-worker.ts instead.
  */
 import { runCoreWorker } from './worker-thread';
 

@@ -10,6 +10,7 @@ import { projectRoot } from '../../paths';
 import type { LibrarySource } from '../../library/library';
 import type { ApiError, ApiMethod, ApiResult } from '../contract';
 import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+import { SearchTickets } from './search-tickets';
 import type { KioskSetup } from '../../kiosk/kiosk-settings';
 
 export interface CoreHostOptions {
@@ -35,12 +36,16 @@ type Pending = { resolve: (message: FromWorker) => void; reject: (error: Error) 
 export class CoreHost {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
+  private readonly tickets = new SearchTickets();
   private nextId = 1;
   private failure: Error | null = null;
   private closed = false;
 
   constructor(options: CoreHostOptions = {}) {
-    this.worker = new Worker(options.workerPath ?? sourceWorkerPath(), options.env ? { env: options.env } : {});
+    this.worker = new Worker(options.workerPath ?? sourceWorkerPath(), {
+      workerData: { searchSlots: this.tickets.buffer },
+      ...(options.env ? { env: options.env } : {}),
+    });
     this.worker.on('message', (message: FromWorker) => {
       const pending = this.pending.get(message.id);
       if (!pending) return;
@@ -96,14 +101,29 @@ export class CoreHost {
     return reply.value;
   }
 
-  /** Runs one API call through dispatch in the worker. Never rejects for API errors. */
+  /**
+   * Runs one API call through dispatch in the worker. Never rejects for API errors. A search.query
+   * with a `seq` is as-you-type: a newer one from the same client cancels it, queued or running, and
+   * it answers `superseded`.
+   */
   async call(method: unknown, payload: unknown, profileId: string, client = profileId): Promise<ApiResult<ApiMethod>> {
+    const seq = method === 'search.query' ? (payload as { seq?: unknown } | null)?.seq : undefined;
+    const ticket = typeof seq === 'number' ? this.tickets.issue(client, seq) : null;
     try {
-      const reply = await this.send({ kind: 'call', method, payload, profileId, client });
+      const reply = await this.send({
+        kind: 'call',
+        method,
+        payload,
+        profileId,
+        client,
+        ...(ticket ? { ticket } : {}),
+      });
       if (reply.kind !== 'call') throw new Error('Unexpected reply from the archive worker.');
       return reply.result;
     } catch (error) {
       return { ok: false, error: { code: 'unavailable', message: (error as Error).message } };
+    } finally {
+      if (ticket) this.tickets.settle(client);
     }
   }
 

@@ -4,6 +4,7 @@ import type { LibrarySource } from '../../library/library';
 import type { LibraryEntry } from '../../model/library';
 import type { KioskSetup } from '../../kiosk/kiosk-settings';
 import type { ApiError, ApiMethod, ApiResult, ArchiveInfo } from '../contract';
+import type { SearchTicket } from './search-tickets';
 
 /** Opens a library of packs, replacing the one open; the first pack that opens is the default archive. */
 export interface OpenMessage {
@@ -26,6 +27,8 @@ export interface CallMessage {
   profileId: string;
   /** Stale search answers are dropped per client (a window, a browser tab). */
   client: string;
+  /** An as-you-type search: a newer one from the same client cancels it, even running (search-tickets.ts). */
+  ticket?: SearchTicket;
 }
 export interface MediaMessage {
   kind: 'media';

@@ -2,23 +2,37 @@
  * The worker thread's side of the core worker: owns the open pack, the searcher and the bookmark store, and answers calls
  * through the handler table, off the main thread. Requests carry ids; a search.query that has a
  * newer search.query from the same client queued behind it is answered "superseded" instead of run,
- * so typing fast never builds a backlog.
+ * and one overtaken while it runs stops at its next step (search-tickets.ts) and answers the same,
+ * so typing fast never builds a backlog nor waits for a search no one wants.
  */
-import { parentPort, type MessagePort } from 'node:worker_threads';
-import { embeddedPackPath } from '../../archive/embedded';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { embeddedPackStatus } from '../../archive/embedded-location';
 import { FolioError } from '../../model/errors';
 import { firstLine } from '../api-error';
 import { Library, type LibrarySource } from '../../library/library';
 import { SUPERSEDED } from '../contract';
 import { dispatch, dispatchIn } from '../dispatch';
 import { handlers } from '../handlers';
-import type { CallMessage, FromWorker, ToWorker } from './protocol';
+import type { CallMessage, FromWorker, OpenMessage, ToWorker } from './protocol';
 import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
+import type { SearchControl } from '../../search/searcher/searcher';
+import { overtaken } from './search-tickets';
+
+/**
+ * What warms a newly opened archive's search: a word no archive holds. It reads the vocabulary and
+ * runs the searcher's code once without scoring anything; the archive's title did the same but, its
+ * words being common ("3.11.2 Documentation"), scored thousands of passages: 60 ms on the Python
+ * documentation, and the first real query was no faster for it.
+ */
+const WARM_UP_QUERY = 'qzxqzvqj';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
   const out = port;
+  // The search tickets' slots, shared with CoreHost (search-tickets.ts).
+  const shared = (workerData as { searchSlots?: unknown } | null)?.searchSlots;
+  const slots = shared instanceof SharedArrayBuffer ? new Int32Array(shared) : null;
   let library: Library | null = null;
   let kiosk: KioskRuntime | null = null;
   const queue: ToWorker[] = [];
@@ -40,39 +54,62 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     );
   };
 
-  const handle = (msg: ToWorker): void => {
+  /**
+   * The embedded pack's path, built first when missing or stale. The builder (HTML and Markdown
+   * parsers, 2.5 MB of code) is imported only then, so a worker serving current packs never loads it.
+   */
+  const buildEmbedded = async (): Promise<string> => {
+    const { embeddedPackPath } = await import('../../archive/embedded');
+    return embeddedPackPath();
+  };
+
+  /** Opens a library; `embedded` is the embedded pack's path when asked for, or why it could not be built. */
+  const openLibrary = (msg: OpenMessage, embedded: string | Error | null): void => {
+    try {
+      if (embedded instanceof Error) throw embedded;
+      if (msg.kiosk && !kiosk) kiosk = openKioskRuntime(msg.kiosk, msg.dataDir);
+      const sources: LibrarySource[] = [...msg.sources];
+      // Kept packs come after the new ones (the embedded one among them, once).
+      if (msg.keepOpen && library) sources.push(...library.sources);
+      if (embedded !== null) sources.push({ path: embedded, embedded: true, required: true });
+      // The bookmark store is shared across libraries: the new one takes it over, only old packs close.
+      // A kiosk keeps visitors' bookmarks in its own temporary folder, never in the data folder.
+      const next = Library.open(sources, kiosk?.storeDir ?? msg.dataDir, library?.bookmarks);
+      const previous = library;
+      library = next;
+      previous?.closePacks();
+      for (const entry of next.entries()) {
+        // Warm each search index (read on demand from the pack) so the first query is as fast as the rest.
+        const ctx = next.context(entry.archiveId, 'system')!;
+        dispatch('search.query', { query: WARM_UP_QUERY, limit: 1 }, ctx);
+      }
+      const info = handlers['archive.info']({}, next.context(undefined, 'system')!);
+      post({
+        id: msg.id,
+        kind: 'open',
+        ok: true,
+        value: { info, recovery: next.bookmarks.recovery, library: next.entries() },
+      });
+    } catch (error) {
+      // Expected failures (a damaged pack, an unusable bookmarks file) speak for themselves.
+      const message = error instanceof FolioError ? error.message : firstLine(error);
+      post({ id: msg.id, kind: 'open', ok: false, error: { code: 'unavailable', message } });
+    }
+  };
+
+  /** Runs one message; only an open that must first build the embedded pack is asynchronous. */
+  const handle = (msg: ToWorker): Promise<void> | undefined => {
     switch (msg.kind) {
       case 'open': {
-        try {
-          if (msg.kiosk && !kiosk) kiosk = openKioskRuntime(msg.kiosk, msg.dataDir);
-          const sources: LibrarySource[] = [...msg.sources];
-          // Kept packs come after the new ones (the embedded one among them, once).
-          if (msg.keepOpen && library) sources.push(...library.sources);
-          if (msg.embedded) sources.push({ path: embeddedPackPath(), embedded: true, required: true });
-          // The bookmark store is shared across libraries: the new one takes it over, only old packs close.
-          // A kiosk keeps visitors' bookmarks in its own temporary folder, never in the data folder.
-          const next = Library.open(sources, kiosk?.storeDir ?? msg.dataDir, library?.bookmarks);
-          const previous = library;
-          library = next;
-          previous?.closePacks();
-          for (const entry of next.entries()) {
-            // Warm each search index (read on demand from the pack) so the first query is as fast as the rest.
-            const ctx = next.context(entry.archiveId, 'system')!;
-            dispatch('search.query', { query: entry.title, limit: 1 }, ctx);
-          }
-          const info = handlers['archive.info']({}, next.context(undefined, 'system')!);
-          post({
-            id: msg.id,
-            kind: 'open',
-            ok: true,
-            value: { info, recovery: next.bookmarks.recovery, library: next.entries() },
-          });
-        } catch (error) {
-          // Expected failures (a damaged pack, an unusable bookmarks file) speak for themselves.
-          const message = error instanceof FolioError ? error.message : firstLine(error);
-          post({ id: msg.id, kind: 'open', ok: false, error: { code: 'unavailable', message } });
+        const status = msg.embedded ? embeddedPackStatus() : null;
+        if (!status?.stale) {
+          openLibrary(msg, status?.path ?? null);
+          return;
         }
-        return;
+        return buildEmbedded().then(
+          (path) => openLibrary(msg, path),
+          (error: unknown) => openLibrary(msg, error instanceof Error ? error : new Error(String(error))),
+        );
       }
       case 'call': {
         if (!library) {
@@ -83,15 +120,22 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           });
           return;
         }
-        if (isNewerSearchQueued(msg)) {
+        const { ticket } = msg;
+        const control: SearchControl | null = ticket && slots ? { cancelled: () => overtaken(slots, ticket) } : null;
+        if (isNewerSearchQueued(msg) || control?.cancelled()) {
           post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
           return;
         }
-        const open = library;
+        const current = library;
         const result = dispatchIn(
           (archiveId) => {
-            const ctx = open.context(archiveId, msg.profileId);
-            return ctx && { ...ctx, kiosk };
+            const ctx = current.context(archiveId, msg.profileId);
+            if (!ctx) return ctx;
+            // The searcher polls `control` between steps and stops once a newer search overtakes this one.
+            const searcher = ctx.searcher;
+            return control
+              ? { ...ctx, kiosk, searcher: { search: (request) => searcher.search(request, control) } }
+              : { ...ctx, kiosk };
           },
           msg.method,
           msg.payload,
@@ -117,16 +161,24 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     }
   };
 
+  /** An open is building the embedded pack: later messages wait for it, in order. */
+  let waiting = false;
   const drain = (): void => {
     scheduled = false;
     // Read everything already delivered before running the next item, so staleness is visible.
     const msg = queue.shift();
     if (!msg) return;
-    handle(msg);
-    if (queue.length) schedule();
+    const pending = handle(msg);
+    if (pending) {
+      waiting = true;
+      void pending.finally(() => {
+        waiting = false;
+        if (queue.length) schedule();
+      });
+    } else if (queue.length) schedule();
   };
   const schedule = (): void => {
-    if (scheduled) return;
+    if (scheduled || waiting) return;
     scheduled = true;
     setImmediate(drain);
   };

@@ -14,6 +14,9 @@ export type CharClass = 'cjk' | 'digit' | 'alpha';
 
 /** Class of one code point of a word. */
 export function charClass(ch: string): CharClass {
+  // ASCII first: its digits are its only \p{N}, and none of it is CJK (the Unicode classes are slow to compile).
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) return code >= 0x30 && code <= 0x39 ? 'digit' : 'alpha';
   if (DIGIT_RE.test(ch)) return 'digit';
   if (CJK_RE.test(ch)) return 'cjk';
   return 'alpha';

@@ -10,6 +10,7 @@
  * across words: later stages do that.
  */
 import { acronymTerm, DOTTED_ACRONYM_SOURCE, dottedTerm } from './abbreviations';
+import { TwinPattern } from './latin1-pattern';
 import { cjkTokens } from './cjk';
 import { foldCjk, foldWord, isApostrophe } from './normalize';
 import { decadeTerm, GROUPED_NUMBER_SOURCE, isOrdinalSuffix, numberTerm } from './numbers';
@@ -24,13 +25,20 @@ const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:['\u2019\u2018\u02bc][\p{L}\
 const ALNUM = String.raw`[\p{L}\p{M}\p{N}]+`;
 const JOINED = String.raw`(?:(?:_+|\.|::)${ALNUM})`;
 const IDENTIFIER_SOURCE = String.raw`(?<![\p{L}\p{M}\p{N}_.:-])(?:--\p{L}[\p{L}\p{M}\p{N}]*(?:-${ALNUM})*|(?=_*\p{L})(?:_+${ALNUM}${JOINED}*_*|${ALNUM}${JOINED}+_*|${ALNUM}_+))`;
-const TOKEN_RE = new RegExp(
+// Each with a Latin-1 twin (latin1-pattern.ts): V8 is slow to compile the Unicode classes.
+const TOKEN_RE = new TwinPattern(
   `${DOTTED_ACRONYM_SOURCE}|${GROUPED_NUMBER_SOURCE}|${IDENTIFIER_SOURCE}|${WORD_SOURCE}`,
   'gu',
 );
 const JOINER = /^(?:--|[_.:-])/u;
-const PARTS_RE = /[\p{L}\p{M}\p{N}]+/gu;
-const DOTTED_RE = new RegExp(`^${DOTTED_ACRONYM_SOURCE}$`, 'u');
+const PARTS_RE = new TwinPattern(String.raw`[\p{L}\p{M}\p{N}]+`, 'gu');
+const DOTTED_RE = new TwinPattern(`^${DOTTED_ACRONYM_SOURCE}$`, 'u');
+
+/** Whether `written` is a dotted acronym (U.N.), whole. */
+function dotted(written: string): boolean {
+  const { re, subject } = DOTTED_RE.pick(written);
+  return re.test(subject);
+}
 
 interface Segment {
   cls: CharClass;
@@ -90,7 +98,7 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
     return CAMEL_RE.test(written) ? [whole, ...camelParts(written, start)] : [whole];
   }
   if (ASCII_DIGITS.test(written)) return [tok(written, start, end, 'number')];
-  if (written.includes('.') && DOTTED_RE.test(written)) {
+  if (written.includes('.') && dotted(written)) {
     const term = dottedTerm(written);
     return term ? [tok(term, start, end, 'acronym')] : [];
   }
@@ -155,8 +163,9 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
 function identifierTokens(text: string, start: number, end: number): DetailedToken[] {
   const written = text.slice(start, end);
   const out: DetailedToken[] = [tok(foldWord(written), start, end, 'identifier')];
-  PARTS_RE.lastIndex = 0;
-  for (let m = PARTS_RE.exec(written); m !== null; m = PARTS_RE.exec(written)) {
+  const parts = PARTS_RE.pick(written);
+  parts.re.lastIndex = 0;
+  for (let m = parts.re.exec(parts.subject); m !== null; m = parts.re.exec(parts.subject)) {
     for (const t of wordTokens(text, start + m.index, start + m.index + m[0].length)) {
       t.primary = false;
       out.push(t);
@@ -168,13 +177,15 @@ function identifierTokens(text: string, start: number, end: number): DetailedTok
 /** All tokens of `text`, in order of their start offset (primaries before alternatives on ties). */
 export function tokenize(text: string): DetailedToken[] {
   const out: DetailedToken[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+  // The twin's subject has neutral characters blanked, never inside a match: m[0] is as written.
+  const { re, subject } = TOKEN_RE.pick(text);
+  re.lastIndex = 0;
+  for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
     const start = m.index;
     const end = start + m[0].length;
     const identifier = JOINER.test(m[0]) || /[_.:]/u.test(m[0]);
-    const dotted = identifier && !m[0].includes('_') && !m[0].includes(':') && !m[0].startsWith('--');
-    if (identifier && !(dotted && DOTTED_RE.test(m[0]))) {
+    const isDotted = identifier && !m[0].includes('_') && !m[0].includes(':') && !m[0].startsWith('--');
+    if (identifier && !(isDotted && dotted(m[0]))) {
       for (const t of identifierTokens(text, start, end)) out.push(t);
     } else for (const t of wordTokens(text, start, end)) out.push(t);
   }

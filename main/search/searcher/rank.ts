@@ -37,13 +37,15 @@ export interface RankOptions {
   kindFilter: Set<PassageKind> | undefined;
   /** Count matches whose final score is 0 (a query of stop words only). */
   keepZero: boolean;
+  /** Polled once a batch: throws when the caller gave the search up (scoring many terms is the long part). */
+  checkCancelled?: () => void;
 }
 
 export function rank(
   matches: RankedMatches,
   score: FinalScore,
   kinds: PassageKinds,
-  { k, intents, kindFilter, keepZero }: RankOptions,
+  { k, intents, kindFilter, keepZero, checkCancelled }: RankOptions,
 ): { top: RankedMatch[]; total: number } {
   // Ties keep the engine's order (lunr's), so a walk can stop at the first match that cannot beat
   // the last of the page.
@@ -55,6 +57,7 @@ export function rank(
   let total = 0;
   let walked = 0;
   for (let i = 0; i < matches.length; i += BATCH) {
+    checkCancelled?.();
     const batch: EngineMatch[] = [];
     for (let j = i; j < Math.min(matches.length, i + BATCH); j++) batch.push(matches.at(j));
     if (!kindFilter && top.length >= k && k > 0 && batch[0]!.score * maxFactor <= top[top.length - 1]!.score) break;

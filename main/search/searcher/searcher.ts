@@ -220,7 +220,13 @@ class ArchiveSearcher implements Searcher {
     const ranked = withPriors(
       k,
       (window) =>
-        rank(matches, score, this.kinds, { k: window, intents, kindFilter, keepZero: positive.every((c) => c.stop) }),
+        rank(matches, score, this.kinds, {
+          k: window,
+          intents,
+          kindFilter,
+          keepZero: positive.every((c) => c.stop),
+          checkCancelled,
+        }),
       (top) => new Map(this.cache.byIds(top.map((r) => r.match.ref)).map((p) => [p.id, p])),
       (p) => this.priors.of(p) * (acronyms.some((a) => this.explains(p, a)) ? DEFINITION_LIFT : 1),
       lift,

@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// The `folio` command. Runs the bundled CLI (out/cli), rebundling it first when it is missing or older
+// than the sources it was made from (a developer's edit takes effect on the next run).
+// CommonJS, not an ES module: Node starts a CommonJS entry about 4 ms sooner, which a one-shot
+// `folio search` notices.
+'use strict';
+const {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} = require('node:fs');
+const Module = require('node:module');
+const { join } = require('node:path');
+const { pathToFileURL } = require('node:url');
+const vm = require('node:vm');
+
+const root = join(__dirname, '..');
+const out = join(root, 'out', 'cli');
+// `folio search` has a bundle of its own that loads only what a search needs (scripts/bundle-cli.mjs).
+const searching = process.argv[2] === 'search';
+const bundle = join(out, searching ? 'search.cjs' : 'main.mjs');
+
+/** True when the bundle is missing, or a file it was made from changed since (in a checkout only). */
+function stale() {
+  if (!existsSync(bundle)) return true;
+  if (!existsSync(join(root, 'main'))) return false;
+  let sources;
+  try {
+    sources = JSON.parse(readFileSync(join(out, 'sources.json'), 'utf8'));
+  } catch {
+    return true;
+  }
+  for (const file of searching ? sources.search : sources.main) {
+    const stat = statSync(join(root, file), { throwIfNoEntry: false });
+    if (!stat || stat.mtimeMs > sources.builtAt) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs the search bundle with V8's code cache: the bytecode of every function the last run compiled
+ * is kept next to the bundle (written once, after the first run, and again when V8 rejects it: a new
+ * Node, other flags), so later runs skip parsing and compiling, about 10 ms of a search. The cache
+ * names the bundle's size and time, and V8 checks the source's length and its own version.
+ */
+function runSearchBundle() {
+  const cacheFile = `${bundle}.v8cache`;
+  const fd = openSync(bundle, 'r');
+  const stat = fstatSync(fd);
+  const source = readFileSync(fd, 'utf8');
+  closeSync(fd);
+  const stamp = `${stat.size}:${stat.mtimeMs}\n`;
+  let cachedData;
+  try {
+    const cached = readFileSync(cacheFile);
+    if (cached.subarray(0, stamp.length).toString('latin1') === stamp) cachedData = cached.subarray(stamp.length);
+  } catch {
+    // No cache yet: this run writes it.
+  }
+  // The bundle makes no dynamic import: compiled here, it would have no loader to call.
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  if (!cachedData || script.cachedDataRejected)
+    process.once('exit', () => {
+      try {
+        const temporary = `${cacheFile}.${process.pid}`;
+        writeFileSync(temporary, Buffer.concat([Buffer.from(stamp, 'latin1'), script.createCachedData()]));
+        renameSync(temporary, cacheFile);
+      } catch {
+        // A read-only install runs without the cache.
+      }
+    });
+  const module = new Module(bundle);
+  module.filename = bundle;
+  const localRequire = Module.createRequire(bundle);
+  script.runInThisContext().call(module.exports, module.exports, localRequire, module, bundle, out);
+}
+
+function run() {
+  if (searching) runSearchBundle();
+  else return import(pathToFileURL(bundle).href);
+}
+
+function failed(error) {
+  process.stderr.write(`folio: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exit(2);
+}
+
+if (stale())
+  import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href)
+    .then(({ bundleCli }) => bundleCli())
+    .then(run)
+    .catch(failed);
+else Promise.resolve().then(run).catch(failed);
