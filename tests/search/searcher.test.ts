@@ -257,9 +257,16 @@ describe('searcher', () => {
       expect(() => s.search({ query: q })).not.toThrow();
     }
     expect(errors).toEqual([]);
-    // A failing passage source is contained.
+    // A failing passage source is reported, not answered as "no results".
     const broken = createSearcher({
-      engine: new MemoryEngine(buildLunrIndex([], a)),
+      engine: new MemoryEngine(
+        buildLunrIndex(
+          toIndexDocuments(passages, [
+            { id: 'war', ordinal: 0, title: 'W', titleIsMetadata: true, passageCount: 1, firstPassageId: 'p0' },
+          ]),
+          a,
+        ),
+      ),
       analyzer: a,
       passages: {
         passagesByIds: () => {
@@ -268,12 +275,29 @@ describe('searcher', () => {
         sectionTitle: () => '',
       },
     });
-    expect(broken.search({ query: 'Pusan' }).results).toEqual([]);
+    expect(() => broken.search({ query: 'Pusan' })).toThrow('x');
+  });
+});
+
+describe('a search overtaken by a newer one', () => {
+  it('stops at a step after it has started, not only before it', async () => {
+    const { SearchCancelledError } = await import('../../main/model/errors');
+    const s = fixtureSearcher().searcher;
+    const query = 'Pusan perimeter armistise';
+    // Counting the checks of one search run to its end tells how many steps it has.
+    let steps = 0;
+    const full = s.search({ query }, { cancelled: () => (steps++, false) });
+    expect(full.total).toBeGreaterThan(0);
+    expect(steps).toBeGreaterThan(2);
+    // Overtaken after its first step: it throws at the next, and the steps after it never run.
+    let checks = 0;
+    expect(() => s.search({ query }, { cancelled: () => ++checks > 1 })).toThrow(SearchCancelledError);
+    expect(checks).toBe(2);
   });
 });
 
 describe('a damaged index', () => {
-  it('is thrown as it is, while any other failure inside a search is an empty answer', async () => {
+  it('is thrown as it is, and so is any other failure inside a search, never an empty answer', async () => {
     const { PackError, SearchIndexError } = await import('../../main/model/errors');
     const { passages, sections } = fixturePassages();
     const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer));
@@ -292,7 +316,7 @@ describe('a damaged index', () => {
     );
     const pack = new PackError('x.folio: block 3 is missing');
     expect(() => failing(pack).search({ query: 'Pusan' })).toThrow(/block 3/);
-    expect(failing(new TypeError('a bug')).search({ query: 'Pusan' })).toMatchObject({ total: 0, results: [] });
+    expect(() => failing(new TypeError('a bug')).search({ query: 'Pusan' })).toThrow('a bug');
   });
 });
 

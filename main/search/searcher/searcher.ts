@@ -43,7 +43,7 @@ import { PassageTokens } from './passage-tokens';
 import { phrasesStandIn } from './phrases';
 import { planQuery } from './plan';
 import { rank } from './rank';
-import { queryText, readRequest } from './request';
+import { readRequest } from './request';
 import { finalScore, kindIntents } from './score';
 import { SectionPriors, withPriors } from './section-priors';
 
@@ -104,14 +104,15 @@ class ArchiveSearcher implements Searcher {
         if (control?.cancelled()) throw new SearchCancelledError('search cancelled');
       });
     } catch (error) {
-      // A damaged archive is reported, not passed off as "no results"; a cancelled search is no one's.
+      // A cancelled search is no one's. Anything else is reported, never passed off as "no results":
+      // an empty answer would tell the reader the archive lacks what it may well hold.
       if (error instanceof PackError || error instanceof SearchCancelledError) throw error;
       try {
         this.options.onError?.(error, request);
       } catch {
-        // a failing logger must not break search
+        // a failing logger must not hide the failure it was told of
       }
-      return { query: queryText(request), total: 0, tookMs: performance.now() - started, results: [] };
+      throw error;
     }
   }
 
