@@ -8,8 +8,6 @@ export const en = {
   kind: {
     /** One passage's kind, as its badge names it. */
     label: { text: 'Text', caption: 'Caption', media: 'Media', heading: 'Heading' },
-    /** Passages of a kind, as the home page counts them. */
-    counted: { text: 'Text passages', caption: 'Captions', media: 'Media', heading: 'Headings' },
     /** A search filter. */
     filter: { text: 'Text', caption: 'Captions', media: 'Media' },
   },
@@ -88,17 +86,11 @@ export const en = {
   },
   home: {
     eyebrow: 'Offline archive',
-    counts: 'Passages in this archive',
     start: 'Start reading',
     resume: 'Continue where you left off',
     contents: 'Contents',
     passages_one: '{{count, number}} passage',
     passages_other: '{{count, number}} passages',
-    about: 'About this archive',
-    source: 'Source',
-    licence: 'Licence',
-    languages: 'Languages',
-    passageCount: 'Passages',
   },
   content: {
     /** An image in running text that has no alt text. */

@@ -4,7 +4,6 @@ import type { Catalogue } from './catalogue';
 export const ko: Catalogue = {
   kind: {
     label: { text: '본문', caption: '사진 설명', media: '미디어', heading: '제목' },
-    counted: { text: '본문 단락', caption: '사진 설명', media: '미디어', heading: '제목' },
     filter: { text: '본문', caption: '사진 설명', media: '미디어' },
   },
   media: {
@@ -69,16 +68,10 @@ export const ko: Catalogue = {
   },
   home: {
     eyebrow: '오프라인 아카이브',
-    counts: '이 아카이브의 단락',
     start: '읽기 시작',
     resume: '읽던 곳에서 계속',
     contents: '목차',
     passages_other: '단락 {{count, number}}개',
-    about: '이 아카이브에 대하여',
-    source: '출처',
-    licence: '라이선스',
-    languages: '언어',
-    passageCount: '단락',
   },
   content: {
     image: '이미지',
