@@ -2,8 +2,9 @@
  * The posting codec: one `search_postings` row holds one term's documents in every field, with what
  * lunr's weight for each needs.
  *
- * Layout: a varint mask of the fields that hold the term; in tf mode the term's idf (a double); then
- * per field of the mask, its document count and entries. In tf mode an entry starts with
+ * Layout: a varint mask of the fields that hold the term; per field of the mask its document count;
+ * then per field of the mask its entries. In tf mode the term's idf comes from the idf table
+ * (idf-table.ts), by the sum of those counts (lunr.idf's documentsWithTerm). An entry starts with
  * v = delta·4 + tag, delta the ordinal gap (the first entry's delta is its ordinal):
  *   tag 0: tf 1;
  *   tag 1: tf given next, as tf − 2;
@@ -52,28 +53,31 @@ export interface PostingContext {
   meta: SearchMeta;
   /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only. */
   fieldLengths: () => FieldLengths;
+  /** lunr's idf for a term with `documentsWithTerm` field postings (tf mode only; idf-table.ts). */
+  idf: (documentsWithTerm: number) => number;
 }
 
-/** Appends the postings of term `term` (its slots in `flat`) to `writer`. `idf` is used in tf mode. */
+/** Appends the postings of term `term` (its slots in `flat`) to `writer`. */
 export function encodePostings(
   writer: ByteWriter,
   flat: FlatPostings,
   term: number,
   fieldCount: number,
   weightMode: WeightMode,
-  idf: number,
 ): void {
   const first = term * fieldCount;
   let fieldMask = 0;
   for (let field = 0; field < fieldCount; field++)
     if (flat.start[first + field + 1]! > flat.start[first + field]!) fieldMask |= 1 << field;
   writer.uint(fieldMask);
-  if (weightMode === 'tf') writer.float64(idf);
+  for (let field = 0; field < fieldCount; field++) {
+    const count = flat.start[first + field + 1]! - flat.start[first + field]!;
+    if (count > 0) writer.uint(count);
+  }
   for (let field = 0; field < fieldCount; field++) {
     const begin = flat.start[first + field]!;
     const end = flat.start[first + field + 1]!;
     if (end === begin) continue;
-    writer.uint(end - begin);
     if (weightMode === 'tf') {
       encodeTermFrequencies(writer, flat, begin, end);
       continue;
@@ -141,13 +145,19 @@ export function decodePostings(
   const weights: (Float64Array | null)[] = new Array<Float64Array | null>(fieldCount).fill(null);
   const tf = meta.weights === 'tf' ? meta.tf : undefined;
   if (meta.weights === 'tf' && !tf) throw new Error('search index: tf parameters missing');
-  const idf = tf ? reader.float64() : 0;
-  const fieldLengths = tf ? context.fieldLengths() : null;
+  const counts = new Array<number>(fieldCount).fill(0);
   let documentsWithTerm = 0;
+  for (let field = 0; field < fieldCount; field++) {
+    if (!(fieldMask & (1 << field))) continue;
+    counts[field] = reader.uint();
+    documentsWithTerm += counts[field]!;
+  }
+  const idf = tf ? context.idf(documentsWithTerm) : 0;
+  const fieldLengths = tf ? context.fieldLengths() : null;
   let sizeInBytes = 64;
   for (let field = 0; field < fieldCount; field++) {
     if (!(fieldMask & (1 << field))) continue;
-    const count = reader.uint();
+    const count = counts[field]!;
     const fieldOrdinals = new Int32Array(count);
     const fieldWeights = new Float64Array(count);
     if (tf && fieldLengths) {
@@ -213,7 +223,6 @@ export function decodePostings(
     }
     ordinals[field] = fieldOrdinals;
     weights[field] = fieldWeights;
-    documentsWithTerm += count;
     sizeInBytes += count * 12;
   }
   return { term, termIndex, documentFrequency, documentsWithTerm, ordinals, weights, sizeInBytes };

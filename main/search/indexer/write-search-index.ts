@@ -18,7 +18,15 @@ import {
   SEARCH_TABLES,
   type SearchMeta,
 } from '../format/schema';
-import { framed, prefixChecksum, searchMetaChecksum, termChecksum } from '../format/checksum';
+import { framed, prefixChecksum, searchMetaChecksum } from '../format/checksum';
+import { encodeIdfTable } from '../format/idf-table';
+import {
+  encodeTermBlock,
+  INLINE_POSTING_BYTES,
+  TERM_BLOCK,
+  termBlockCount,
+  type TermEntry,
+} from '../format/term-blocks';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
 import { Vocabulary } from '../format/vocabulary';
@@ -37,22 +45,41 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   for (const table of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
   db.exec(SEARCH_SCHEMA);
 
-  // Terms and their postings, each row and blob with its checksum (format/checksum.ts).
-  const insertTerm = db.prepare('INSERT INTO search_terms (term, tid, df, rank, checksum) VALUES (?, ?, ?, ?, ?)');
+  // Terms in blocks, in SQLite's order, with the postings of rare terms; the others' postings in
+  // rows of their own (format/term-blocks.ts). Every block and blob is framed with its checksum.
+  const insertBlock = db.prepare('INSERT INTO search_terms (key, data) VALUES (?, ?)');
   const insertPostings = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
-  const ranks = sqliteRanks(sortedTerms);
+  const order = sqliteOrder(sortedTerms);
   const writer = new ByteWriter(1 << 16);
-  for (let term = 0; term < termCount; term++) {
-    writer.reset();
-    encodePostings(writer, flat, term, fieldCount, weightMode, tfModel ? tfModel.idf[term]! : 0);
-    const [text, tid, df, rank] = [sortedTerms[term]!, termIndices[term]!, documentFrequencies[term]!, ranks[term]!];
-    insertTerm.run(text, tid, df, rank, termChecksum(text, tid, df, rank));
-    insertPostings.run(tid, framed(tid, writer.bytes()));
+  const idfByCount = new Map<number, number>();
+  const keyOf = (block: number): string => (block === 0 ? '' : sortedTerms[order[block * TERM_BLOCK]!]!);
+  const blockCount = termBlockCount(termCount);
+  for (let block = 0; block < blockCount; block++) {
+    const entries: TermEntry[] = [];
+    for (let at = block * TERM_BLOCK; at < Math.min(termCount, (block + 1) * TERM_BLOCK); at++) {
+      const term = order[at]!;
+      writer.reset();
+      encodePostings(writer, flat, term, fieldCount, weightMode);
+      if (tfModel)
+        idfByCount.set(flat.start[(term + 1) * fieldCount]! - flat.start[term * fieldCount]!, tfModel.idf[term]!);
+      const tid = termIndices[term]!;
+      let postings: Uint8Array | null = writer.bytes();
+      if (postings.length > INLINE_POSTING_BYTES) {
+        insertPostings.run(tid, framed(tid, postings));
+        postings = null;
+      } else postings = Uint8Array.from(postings);
+      entries.push({ term: sortedTerms[term]!, tid, df: documentFrequencies[term]!, postings });
+    }
+    const next = block + 1 < blockCount ? keyOf(block + 1) : null;
+    insertBlock.run(keyOf(block), encodeTermBlock(block, keyOf(block), next, entries));
   }
 
   const blobStatement = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   const insertBlob = (name: string, data: Uint8Array): void => void blobStatement.run(name, framed(name, data));
-  if (tfModel) insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
+  if (tfModel) {
+    insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
+    insertBlob('idf', encodeIdfTable(idfByCount));
+  }
 
   // Document refs by ordinal, in chunks.
   for (let chunk = 0; chunk * REF_CHUNK < refs.length; chunk++) {
@@ -105,18 +132,13 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
 }
 
 /**
- * Each term's place in SQLite's order of the terms (code point order), by position in `sortedTerms`
- * (JS order). The two orders differ only where a term holds a character above U+FFFF.
+ * The positions in `sortedTerms` (JS order) in SQLite's order of the terms (code point order). The
+ * two orders differ only where a term holds a character above U+FFFF.
  */
-function sqliteRanks(sortedTerms: readonly string[]): Int32Array {
-  const ranks = new Int32Array(sortedTerms.length);
-  if (!sortedTerms.some((term) => /[\u{10000}-\u{10ffff}]/u.test(term))) {
-    for (let i = 0; i < ranks.length; i++) ranks[i] = i;
-    return ranks;
-  }
-  const order = [...sortedTerms.keys()].sort((a, b) => compareCodePoints(sortedTerms[a]!, sortedTerms[b]!));
-  order.forEach((term, rank) => (ranks[term] = rank));
-  return ranks;
+function sqliteOrder(sortedTerms: readonly string[]): Int32Array {
+  const order = Int32Array.from(sortedTerms.keys());
+  if (!sortedTerms.some((term) => /[\u{10000}-\u{10ffff}]/u.test(term))) return order;
+  return order.sort((a, b) => compareCodePoints(sortedTerms[a]!, sortedTerms[b]!));
 }
 
 /**
