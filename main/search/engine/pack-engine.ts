@@ -34,7 +34,7 @@ import { SearchFormatError, SearchIndexError } from '../../model/errors';
 import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
 import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
 import { decodeIdfTable } from '../format/idf-table';
-import { decodePostings, type PostingContext, type Postings } from '../format/postings';
+import { decodePostings, unpackPostingsRow, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
 import { compareStrings, nextPrefix } from '../format/sorted-strings';
@@ -242,7 +242,7 @@ export class PackEngine implements IndexEngine {
       if (!payload) {
         const data = this.selectPostings.get(row.tid);
         if (data === undefined) throw new Error(`the postings of "${term}" are missing`);
-        payload = unframed(row.tid, data, `the posting of "${term}"`);
+        payload = unpackPostingsRow(unframed(row.tid, data, `the posting of "${term}"`));
       }
       return decodePostings(term, row.tid, row.df, payload, this.postingContext);
     });

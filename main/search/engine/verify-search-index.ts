@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
 import { decodeIdfTable } from '../format/idf-table';
 import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
-import { decodePostings, type PostingContext } from '../format/postings';
+import { decodePostings, unpackPostingsRow, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
@@ -135,7 +135,7 @@ export function verifySearchIndex(db: Database.Database): string[] {
       }
       if (!inline) postingRowsUsed++;
       try {
-        const payload = inline ?? unframed(termIndex, data, `the posting of "${term}"`);
+        const payload = inline ?? unpackPostingsRow(unframed(termIndex, data, `the posting of "${term}"`));
         const postings = decodePostings(term, termIndex, documentFrequency, payload, context);
         let distinct = 0;
         for (let field = 0; field < fieldCount; field++) {

@@ -12,6 +12,7 @@
  *          next as count − 1 (a section title's terms are in every passage of the section).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FIELD_LENGTH_OVERFLOW, type FieldLengths } from './field-lengths';
 import { lunrWeight } from './lunr-bm25';
 import type { SearchMeta, WeightMode } from './schema';
@@ -126,6 +127,30 @@ function encodeTermFrequencies(writer: ByteWriter, flat: FlatPostings, begin: nu
       previous = ordinal;
       i++;
     }
+  }
+}
+
+/**
+ * A `search_postings` row's payload: a byte saying how the postings follow, 0 as they are, 1
+ * deflated (a common term's gaps repeat: a quarter smaller on the PostgreSQL manual), only when
+ * that is smaller. Postings kept in a term block are never deflated: they are a few bytes.
+ */
+export function packPostingsRow(postings: Uint8Array): Buffer {
+  const deflated = deflateRawSync(postings, { level: 9 });
+  return deflated.length < postings.length
+    ? Buffer.concat([Buffer.of(1), deflated])
+    : Buffer.concat([Buffer.of(0), postings]);
+}
+
+/** The postings of a `search_postings` row's payload; throws an Error when it is malformed. */
+export function unpackPostingsRow(payload: Uint8Array): Uint8Array {
+  const body = payload.subarray(1);
+  if (payload[0] === 0) return body;
+  if (payload[0] !== 1) throw new Error('a postings row is malformed');
+  try {
+    return inflateRawSync(body);
+  } catch {
+    throw new Error('a postings row does not inflate');
   }
 }
 

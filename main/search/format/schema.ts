@@ -13,7 +13,8 @@
  *   terms in SQLite's order, keyed by their first term, for exact lookups and prefix range scans
  *   (term-blocks.ts): per term, front-coded, `tid` (lunr's term index, the term's dimension in
  *   lunr's vectors), `df` (the number of documents containing it) and, for a rare term, its postings.
- * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: the postings of the other terms. Postings
+ * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: the postings of the other terms, deflated
+ *   when that makes them smaller (postings.ts, packPostingsRow). Postings
  *   are, per term and field, the documents as ordinal deltas (varints) and what lunr's field-vector
  *   element for that term needs (postings.ts).
  *   lunr's weight is round3(idf·(k1+1)·tf / (k1·(1−b+b·len/avgLen)+tf) · fieldBoost) (lunr-bm25.ts);
@@ -31,8 +32,8 @@
  * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
  *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
  *   of its documents is first shown), `field_lengths` and `idf` (tf mode; loaded at the first posting decode),
- *   `vocab` (the JS-sorted terms as UTF-16 code units with offsets and document counts, deflated and
- *   read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
+ *   `vocab` (the JS-sorted terms as UTF-16 code units with their lengths and document counts as
+ *   varints, Brotli-compressed, read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
  *   needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
  * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
@@ -46,7 +47,8 @@
 
 // 7: the typed-array vocabulary of 6 (issue 15) with the checksummed rows and framed blobs of the
 // other 6 (issue 13); a new name, so that a pack of either is told to rebuild, never misread.
-// 8: terms in front-coded blocks with rare terms' postings inline, idf once per document count.
+// 8: terms in front-coded blocks with rare terms' postings inline, idf once per document count,
+// other postings deflated, a smaller vocabulary blob.
 export const SEARCH_FORMAT = 'folio-search-8';
 
 export const SEARCH_SCHEMA = `

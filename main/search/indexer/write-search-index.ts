@@ -6,7 +6,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { encodeFieldLengths } from '../format/field-lengths';
-import { encodePostings } from '../format/postings';
+import { encodePostings, packPostingsRow } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import {
   PREFIX_TABLE_MIN_TERMS,
@@ -65,7 +65,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
       const tid = termIndices[term]!;
       let postings: Uint8Array | null = writer.bytes();
       if (postings.length > INLINE_POSTING_BYTES) {
-        insertPostings.run(tid, framed(tid, postings));
+        insertPostings.run(tid, framed(tid, packPostingsRow(postings)));
         postings = null;
       } else postings = Uint8Array.from(postings);
       entries.push({ term: sortedTerms[term]!, tid, df: documentFrequencies[term]!, postings });
