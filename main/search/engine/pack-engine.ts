@@ -38,7 +38,6 @@ import { decodePostings, unpackPostingsRow, type PostingContext, type Postings }
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
 import { compareStrings, nextPrefix } from '../format/sorted-strings';
-import { termBlockCount } from '../format/term-blocks';
 import { ByteReader } from '../format/varint';
 import { Vocabulary } from '../format/vocabulary';
 import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
@@ -101,7 +100,7 @@ export class PackEngine implements IndexEngine {
     this.fields.forEach((field, i) => this.fieldIndex.set(field, i));
     this.documentCount = meta.docCount;
     this.postingsCache = new PostingsCache(options.cacheBytes ?? 12 * 1024 * 1024);
-    this.terms = new TermTable(db, termBlockCount(meta.termCount));
+    this.terms = new TermTable(db, meta.termBlocks);
     this.selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
     this.selectPrefixList = db.prepare('SELECT terms, checksum FROM search_prefix WHERE prefix = ?').raw();
     this.selectBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();

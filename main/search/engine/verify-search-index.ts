@@ -11,7 +11,7 @@ import { decodePostings, unpackPostingsRow, type PostingContext } from '../forma
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
-import { decodeTermBlock, termBlockCount, type TermEntry } from '../format/term-blocks';
+import { decodeTermBlock, type TermEntry } from '../format/term-blocks';
 import { Vocabulary } from '../format/vocabulary';
 
 /** At most this many problems are listed. */
@@ -99,7 +99,7 @@ export function verifySearchIndex(db: Database.Database): string[] {
     // Term blocks: each checked, numbered in order, naming the next block's key, terms ascending.
     const entries: TermEntry[] = [];
     const blockRows = db.prepare('SELECT key, data FROM search_terms ORDER BY key').raw().all() as [string, unknown][];
-    const expectedBlocks = termBlockCount(meta.termCount);
+    const expectedBlocks = meta.termBlocks;
     if (blockRows.length !== expectedBlocks) say(`${blockRows.length} term blocks stored, ${expectedBlocks} expected`);
     for (const [i, [key, data]] of blockRows.entries()) {
       try {

@@ -9,8 +9,8 @@
  * the postings of its terms.
  *
  * Tables:
- * - `search_terms(key PRIMARY KEY, data) WITHOUT ROWID`: the vocabulary in blocks of TERM_BLOCK
- *   terms in SQLite's order, keyed by their first term, for exact lookups and prefix range scans
+ * - `search_terms(key PRIMARY KEY, data) WITHOUT ROWID`: the vocabulary in blocks of up to a
+ *   kilobyte in SQLite's order, keyed by their first term, for exact lookups and prefix range scans
  *   (term-blocks.ts): per term, front-coded, `tid` (lunr's term index, the term's dimension in
  *   lunr's vectors), `df` (the number of documents containing it) and, for a rare term, its postings.
  * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: the postings of the other terms, deflated
@@ -94,6 +94,8 @@ export interface SearchMeta {
   fields: string[];
   docCount: number;
   termCount: number;
+  /** Blocks of `search_terms` (term-blocks.ts). */
+  termBlocks: number;
   postingCount: number;
   weights: WeightMode;
   /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */

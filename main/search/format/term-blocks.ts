@@ -1,6 +1,6 @@
 /**
  * The vocabulary on disk: `search_terms(key TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID`, the terms in
- * SQLite's order (code point order) in blocks of TERM_BLOCK. `key` is the block's first term ('' for
+ * SQLite's order (code point order) in blocks of up to TERM_BLOCK terms and TERM_BLOCK_BYTES. `key` is the block's first term ('' for
  * the first block), so the block that would hold a term is the last one keyed at or below it, and
  * a prefix's terms are the blocks from there on. Each block names its number and the next block's
  * key, so a block lost or renamed by damage is noticed, never read as "no such word".
@@ -17,14 +17,34 @@
 import { framed, unframed } from './checksum';
 import { ByteReader, ByteWriter } from './varint';
 
-/** Terms per block. */
-export const TERM_BLOCK = 32;
+/** Terms per block, at most. */
+export const TERM_BLOCK = 128;
+/**
+ * A block's bytes with its key, at most (but for a single term longer than that): SQLite keeps a row
+ * of up to about 1,000 bytes in its B-tree page (4 KiB pages), and puts the rest of a longer one in
+ * an overflow page of its own, mostly empty.
+ */
+export const TERM_BLOCK_BYTES = 960;
+/** A block's bytes before its entries, at most, with the next key's bytes counted apart. */
+export const TERM_BLOCK_HEADER_BYTES = 16;
 /** Postings up to this many bytes are kept in the term's block. */
-export const INLINE_POSTING_BYTES = 64;
+export const INLINE_POSTING_BYTES = 128;
 
-/** The number of blocks of an index of `termCount` terms (one, empty, when it has none). */
-export function termBlockCount(termCount: number): number {
-  return Math.max(1, Math.ceil(termCount / TERM_BLOCK));
+/** Bytes of a varint. */
+function varintBytes(n: number): number {
+  let bytes = 1;
+  for (let v = n; v >= 0x80; v = Math.floor(v / 0x80)) bytes++;
+  return bytes;
+}
+
+/** The bytes `entry` (UTF-8 `term`) takes in a block after a term of UTF-8 `previous`. */
+export function termEntryBytes(entry: TermEntry, term: Uint8Array, previous: Uint8Array): number {
+  let shared = 0;
+  const most = Math.min(previous.length, term.length);
+  while (shared < most && previous[shared] === term[shared]) shared++;
+  const rest = term.length - shared;
+  const postings = entry.postings ? varintBytes(entry.postings.length + 1) + entry.postings.length : 1;
+  return varintBytes(shared) + varintBytes(rest) + rest + varintBytes(entry.tid) + varintBytes(entry.df) + postings;
 }
 
 export interface TermEntry {

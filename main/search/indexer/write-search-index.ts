@@ -24,7 +24,9 @@ import {
   encodeTermBlock,
   INLINE_POSTING_BYTES,
   TERM_BLOCK,
-  termBlockCount,
+  TERM_BLOCK_BYTES,
+  TERM_BLOCK_HEADER_BYTES,
+  termEntryBytes,
   type TermEntry,
 } from '../format/term-blocks';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
@@ -52,27 +54,50 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   const order = sqliteOrder(sortedTerms);
   const writer = new ByteWriter(1 << 16);
   const idfByCount = new Map<number, number>();
-  const keyOf = (block: number): string => (block === 0 ? '' : sortedTerms[order[block * TERM_BLOCK]!]!);
-  const blockCount = termBlockCount(termCount);
-  for (let block = 0; block < blockCount; block++) {
-    const entries: TermEntry[] = [];
-    for (let at = block * TERM_BLOCK; at < Math.min(termCount, (block + 1) * TERM_BLOCK); at++) {
-      const term = order[at]!;
-      writer.reset();
-      encodePostings(writer, flat, term, fieldCount, weightMode);
-      if (tfModel)
-        idfByCount.set(flat.start[(term + 1) * fieldCount]! - flat.start[term * fieldCount]!, tfModel.idf[term]!);
-      const tid = termIndices[term]!;
-      let postings: Uint8Array | null = writer.bytes();
-      if (postings.length > INLINE_POSTING_BYTES) {
-        insertPostings.run(tid, framed(tid, packPostingsRow(postings)));
-        postings = null;
-      } else postings = Uint8Array.from(postings);
-      entries.push({ term: sortedTerms[term]!, tid, df: documentFrequencies[term]!, postings });
+  // A block closes before it would outgrow TERM_BLOCK_BYTES, its key and next key included.
+  const utf8 = (at: number): Buffer => Buffer.from(sortedTerms[order[at]!]!, 'utf8');
+  let entries: TermEntry[] = [];
+  let previous: Buffer = Buffer.alloc(0);
+  let key = '';
+  let keyBytes = 0;
+  let size = 0;
+  let blockCount = 0;
+  const closeBlock = (next: string | null): void => {
+    insertBlock.run(key, encodeTermBlock(blockCount++, key, next, entries));
+    entries = [];
+    previous = Buffer.alloc(0);
+    size = 0;
+  };
+  let bytes: Buffer = termCount > 0 ? utf8(0) : Buffer.alloc(0);
+  for (let at = 0; at < termCount; at++) {
+    const term = order[at]!;
+    writer.reset();
+    encodePostings(writer, flat, term, fieldCount, weightMode);
+    if (tfModel)
+      idfByCount.set(flat.start[(term + 1) * fieldCount]! - flat.start[term * fieldCount]!, tfModel.idf[term]!);
+    const tid = termIndices[term]!;
+    let postings: Uint8Array | null = writer.bytes();
+    if (postings.length > INLINE_POSTING_BYTES) {
+      insertPostings.run(tid, framed(tid, packPostingsRow(postings)));
+      postings = null;
+    } else postings = Uint8Array.from(postings);
+    const entry: TermEntry = { term: sortedTerms[term]!, tid, df: documentFrequencies[term]!, postings };
+    const following = at + 1 < termCount ? utf8(at + 1) : Buffer.alloc(0);
+    const fits =
+      entries.length < TERM_BLOCK &&
+      keyBytes + TERM_BLOCK_HEADER_BYTES + size + termEntryBytes(entry, bytes, previous) + following.length <=
+        TERM_BLOCK_BYTES;
+    if (entries.length > 0 && !fits) {
+      closeBlock(entry.term);
+      key = entry.term;
+      keyBytes = bytes.length;
     }
-    const next = block + 1 < blockCount ? keyOf(block + 1) : null;
-    insertBlock.run(keyOf(block), encodeTermBlock(block, keyOf(block), next, entries));
+    size += termEntryBytes(entry, bytes, previous);
+    entries.push(entry);
+    previous = bytes;
+    bytes = following;
   }
+  closeBlock(null);
 
   const blobStatement = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   const insertBlob = (name: string, data: Uint8Array): void => void blobStatement.run(name, framed(name, data));
@@ -109,6 +134,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     fields,
     docCount: refs.length,
     termCount,
+    termBlocks: blockCount,
     postingCount: flat.start[termCount * fieldCount]!,
     weights: weightMode,
     hasAddOrder: addOrder !== null,
