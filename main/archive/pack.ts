@@ -159,6 +159,7 @@ class SqlitePackReader implements PackReader {
   readonly counts: PackCounts;
   private readonly db: Database.Database;
   private readonly blockCache = new Map<number, StoredBlock>();
+  /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, IdChunk>();
   private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
@@ -422,7 +423,7 @@ class SqlitePackReader implements PackReader {
       } catch (error) {
         throw this.damaged((error as Error).message);
       }
-      if (this.idChunks.size >= 64) this.idChunks.delete(this.idChunks.keys().next().value as number);
+      if (this.idChunks.size >= 256) this.idChunks.delete(this.idChunks.keys().next().value as number);
       this.idChunks.set(row.key, chunk);
     }
     return chunk;
