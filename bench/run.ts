@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [-- --corpus korean-war|python|large|postgresql|debian-reference-ja] [-- --repeats N] [-- --no-engines]`
+ * `npm run bench [-- --json] [-- --corpus NAME[,NAME…]] [-- --repeats N] [-- --no-engines] [-- --size-only]` (`-- --help`)
  *
  * For each corpus (bench/corpora.ts fetches the Debian ones into bench/.work), in one run:
  * - Folio against Kiwix, on the same folder: build wall and peak RSS (the builder against
@@ -10,7 +10,9 @@
  * - the engines alone (korean-war and python; --no-engines skips them): Folio's pack engine, plain
  *   lunr, MiniSearch and FlexSearch on the same analysed clauses (bench/drivers.ts).
  * Every engine runs in a child process of its own. Prints tables, or with --json one JSON object per
- * corpus, and writes bench/RESULTS.md.
+ * corpus, and writes bench/RESULTS.md. --size-only builds the pack and the ZIM and reports only their
+ * sizes and build times, with the pack's bytes per table and index (SQLite's dbstat), and leaves
+ * RESULTS.md alone.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,9 +33,21 @@ import { QUERY_KINDS, querySet, type BenchQuery, type QueryKind } from './querie
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 const args = process.argv.slice(2);
+const HELP = `npm run bench -- [options]
+  --corpus NAME[,NAME…]  only these corpora: korean-war, python, large, postgresql, debian-reference-ja
+  --size-only            build the pack and the ZIM only: sizes, their ratio, build times, the pack's bytes per table
+  --repeats N            each measured phase N times, medians reported (default 3)
+  --no-engines           skip plain lunr, MiniSearch and FlexSearch
+  --json                 one JSON object per corpus on stdout instead of tables
+Debian corpora are fetched with apt-get download into bench/.work/debs (a .deb placed there is used as is).`;
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(`${HELP}\n`);
+  process.exit(0);
+}
 const JSON_OUT = args.includes('--json');
 const ENGINES = !args.includes('--no-engines');
-const only = args.includes('--corpus') ? args[args.indexOf('--corpus') + 1] : undefined;
+const SIZE_ONLY = args.includes('--size-only');
+const only = args.includes('--corpus') ? new Set(args[args.indexOf('--corpus') + 1]?.split(',')) : undefined;
 /** Each measured phase runs this many times; medians are reported. */
 const REPEATS = args.includes('--repeats') ? Math.max(1, Number(args[args.indexOf('--repeats') + 1]) || 1) : 3;
 const work = join(here, '.work');
@@ -261,6 +275,8 @@ interface CorpusReport {
     build_rss_mb: number;
     pack_bytes: number;
     index_bytes: number | null;
+    /** Bytes per table and index (dbstat), largest first. */
+    tables: Record<string, number> | null;
     /** Whole `folio search --json` processes and bare `node -e 0`, alternated: medians. */
     cold_ms: number | null;
     node_e0_ms: number | null;
@@ -350,23 +366,26 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
 
   log(`${spec.name}: folio build`);
   const built = attempt('folio build', () =>
-    worker<{ build_ms: number; pack_bytes: number; index_bytes: number | null; passages: number; rss_mb: number }>([
-      'folio-build',
-      src,
-      pack,
-    ]),
+    worker<{
+      build_ms: number;
+      pack_bytes: number;
+      index_bytes: number | null;
+      tables: Record<string, number> | null;
+      passages: number;
+      rss_mb: number;
+    }>(['folio-build', src, pack]),
   );
   if (!built) return null;
   log(`  ${built.passages} passages in ${(built.build_ms / 1000).toFixed(1)} s, peak RSS ${built.rss_mb} MB`);
 
   // The pack's documents as JSON, for the in-memory engines and the curated archive's pages.
   const docsFile = join(work, `${spec.name}.docs.json`);
-  const needDocs = spec.engines && ENGINES ? true : typeof spec.source === 'string';
+  const needDocs = spec.engines && ENGINES && !SIZE_ONLY ? true : typeof spec.source === 'string';
   const info = needDocs
     ? worker<{ passages: number; indexed: number; textBytes: number }>(['extract', pack, docsFile])
     : null;
 
-  const kiwixOk = has('zimwriterfs') && has('kiwix-search');
+  const kiwixOk = has('zimwriterfs') && (SIZE_ONLY || has('kiwix-search'));
   const report: CorpusReport = {
     corpus: spec.name,
     pages,
@@ -377,6 +396,7 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
       build_rss_mb: built.rss_mb,
       pack_bytes: built.pack_bytes,
       index_bytes: built.index_bytes,
+      tables: built.tables,
       cold_ms: null,
       node_e0_ms: null,
       cold_rss_mb: null,
@@ -402,6 +422,10 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
       Object.assign(report.kiwix, { build_ms: zim.build_ms, build_rss_mb: zim.build_rss_mb, zim_bytes: zim.bytes });
     else report.kiwix.note = 'zimwriterfs failed';
   } else log(`  kiwix: ${report.kiwix.note}; skipped`);
+  if (SIZE_ONLY) {
+    rmSync(docsFile, { force: true });
+    return report;
+  }
 
   // Whole processes, in turn, so that all see the same machine load.
   log(`  cold whole-process search`);
@@ -650,6 +674,26 @@ function comparisonTable(r: CorpusReport): string {
   ].join('\n');
 }
 
+/** --size-only: the pack against the ZIM, and where the pack's bytes go. */
+function sizeTable(r: CorpusReport): string {
+  const f = r.folio;
+  const zim = r.kiwix.zim_bytes;
+  const ratio = zim ? f.pack_bytes / zim : null;
+  const lines = [
+    `### ${r.corpus}: ${r.passages.toLocaleString('en-US')} passages`,
+    '',
+    '| pack bytes | ZIM bytes | ratio | goal | pack build | zimwriterfs |',
+    '| ---: | ---: | ---: | --- | ---: | ---: |',
+    `| ${f.pack_bytes.toLocaleString('en-US')} | ${zim?.toLocaleString('en-US') ?? '—'} | ${ratio === null ? '—' : `${ratio.toFixed(2)}×`} | ≤ 1.5× ${verdict(ratio === null ? null : ratio <= 1.5)} | ${fmt(f.build_ms / 1000)} s | ${r.kiwix.build_ms ? `${fmt(r.kiwix.build_ms / 1000)} s` : '—'} |`,
+  ];
+  if (f.tables) {
+    lines.push('', '| table or index | bytes | share |', '| --- | ---: | ---: |');
+    for (const [name, bytes] of Object.entries(f.tables))
+      lines.push(`| ${name} | ${bytes.toLocaleString('en-US')} | ${((100 * bytes) / f.pack_bytes).toFixed(1)}% |`);
+  }
+  return lines.join('\n');
+}
+
 function engineTable(r: CorpusReport): string {
   const entries = Object.entries(r.engines);
   if (entries.length === 0) return '';
@@ -672,15 +716,15 @@ async function main(): Promise<void> {
   log(`machine: ${machine}`);
   const sections: string[] = [];
   for (const spec of CORPORA) {
-    if (only && only !== spec.name) continue;
+    if (only && !only.has(spec.name)) continue;
     const r = runCorpus(spec);
     if (!r) continue;
-    const text = [comparisonTable(r), engineTable(r)].filter(Boolean).join('\n\n');
+    const text = SIZE_ONLY ? sizeTable(r) : [comparisonTable(r), engineTable(r)].filter(Boolean).join('\n\n');
     sections.push(text);
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(r)}\n`);
     else process.stdout.write(`\n${text}\n`);
   }
-  if (sections.length > 0) {
+  if (sections.length > 0 && !SIZE_ONLY) {
     const when = new Date().toISOString().replace('T', ' ').slice(0, 16);
     writeFileSync(
       join(here, 'RESULTS.md'),

@@ -78,20 +78,26 @@ async function main(): Promise<void> {
       const t0 = now();
       const r = buildPack(a!, b!);
       const build_ms = now() - t0;
-      // The search index's share of the pack (SQLite's dbstat, when compiled in).
+      // The search index's share of the pack, and every table's and index's bytes (SQLite's dbstat,
+      // when compiled in): where a pack's bytes go.
       let index_bytes: number | null = null;
+      let tables: Record<string, number> | null = null;
       try {
         const Database = (await import('better-sqlite3')).default;
         const db = new Database(b, { readonly: true });
-        index_bytes = db
-          .prepare("SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'search\\_%' ESCAPE '\\'")
-          .pluck()
-          .get() as number;
+        const rows = db
+          .prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name ORDER BY bytes DESC')
+          .all() as {
+          name: string;
+          bytes: number;
+        }[];
+        tables = Object.fromEntries(rows.map((r) => [r.name, r.bytes]));
+        index_bytes = rows.filter((r) => r.name.startsWith('search_')).reduce((n, r) => n + r.bytes, 0);
         db.close();
       } catch {
         /* dbstat unavailable */
       }
-      out({ build_ms, pack_bytes: statSync(b!).size, index_bytes, passages: r.passages, rss_mb: peakRssMb() });
+      out({ build_ms, pack_bytes: statSync(b!).size, index_bytes, tables, passages: r.passages, rss_mb: peakRssMb() });
       return;
     }
     case 'extract': {

@@ -26,10 +26,14 @@ import {
   META,
   PACK_APPLICATION_ID,
   PACK_FORMAT_VERSION,
+  BLOCK_COLUMNS,
   passageIdHash,
   type PackCounts,
-  type StoredPassage,
+  type StoredBlock,
+  type StoredRow,
 } from './pack-schema';
+import { passageId } from './passage-id';
+import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
@@ -38,7 +42,6 @@ import {
   mediaChecksum,
   mediaDataChecksum,
   metaChecksum,
-  passageRowChecksum,
   sectionChecksum,
   type MediaRow,
   type SectionRow,
@@ -52,12 +55,10 @@ interface BlockRow {
   passage_count: number;
 }
 
-/** A `passages` row as read for a lookup: checked before use. */
-interface PassageRow {
+/** Where a passage id was found, and its kind (a code of KIND_CODES), from the passage index. */
+interface Located {
   ordinal: number;
-  id_hash: number;
   kind: number;
-  checksum: number;
 }
 
 /** A `sections` row as read, with its checksum: checked before use. */
@@ -158,7 +159,10 @@ class SqlitePackReader implements PackReader {
   /** What the builder counted, from the checked meta table. */
   readonly counts: PackCounts;
   private readonly db: Database.Database;
-  private readonly blockCache = new Map<number, StoredPassage[]>();
+  private readonly blockCache = new Map<number, StoredBlock>();
+  /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
+  private readonly idChunks = new Map<number, IdChunk>();
+  private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
   private sectionRows: SectionRow[] | null = null;
   /** Blocks and sections by reading-order range, read a row at a time and checked (range-rows.ts). */
@@ -173,7 +177,7 @@ class SqlitePackReader implements PackReader {
   /** Titles of the sections met, by id (the search shows one beside each hit). */
   private readonly sectionTitles = new Map<string, string>();
   private readonly mediaCache = new Map<string, MediaRef>();
-  /** Whether the kind column was found to agree with the counts (checked at the first listing by kind). */
+  /** Whether the kind chunks were found to agree with the counts (checked at the first listing by kind). */
   private kindColumnChecked = false;
   private readonly statements;
 
@@ -219,9 +223,8 @@ class SqlitePackReader implements PackReader {
       const fingerprint = meta.get(META.analyzerVersion);
       this.analyzerFingerprint = typeof fingerprint === 'string' ? fingerprint : '';
       this.statements = guarded(path, () => ({
-        ordinalOf: this.db.prepare(
-          'SELECT ordinal, id_hash, kind, checksum FROM passages WHERE id_hash = ? ORDER BY ordinal LIMIT 1 OFFSET ?',
-        ),
+        idChunk: this.db.prepare('SELECT key, data FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1'),
+        kindChunk: this.db.prepare('SELECT data FROM passage_kinds WHERE chunk = ?'),
         block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
         blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
         sectionRange: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal = ?`),
@@ -294,9 +297,9 @@ class SqlitePackReader implements PackReader {
     return row;
   }
 
-  private decodedBlock(block: BlockRow): StoredPassage[] {
-    let records = this.blockCache.get(block.id);
-    if (!records) {
+  private decodedBlock(block: BlockRow): StoredBlock {
+    let columns = this.blockCache.get(block.id);
+    if (!columns) {
       const row = guarded(
         this.path,
         () =>
@@ -312,16 +315,20 @@ class SqlitePackReader implements PackReader {
       )
         throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        records = JSON.parse(brotliDecompressSync(row.data).toString('utf8')) as StoredPassage[];
+        columns = JSON.parse(brotliDecompressSync(row.data).toString('utf8')) as StoredBlock;
       } catch {
         throw this.damaged(`text block ${block.id} cannot be read`);
       }
-      if (!Array.isArray(records) || records.length !== block.passage_count)
+      if (
+        !Array.isArray(columns) ||
+        columns.length !== BLOCK_COLUMNS ||
+        !columns.every((column) => Array.isArray(column) && column.length === block.passage_count)
+      )
         throw this.damaged(`text block ${block.id} holds the wrong passages`);
       if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
-      this.blockCache.set(block.id, records);
+      this.blockCache.set(block.id, columns);
     }
-    return records;
+    return columns;
   }
 
   private mediaRef(id: string): MediaRef {
@@ -359,20 +366,26 @@ class SqlitePackReader implements PackReader {
     // Every position below the count is in one block and one section: finding none is damage.
     const block = this.blockRanges.holding(ordinal);
     if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
-    const record = this.decodedBlock(block)[ordinal - block.first_passage];
-    if (!record) throw this.damaged(`passage #${ordinal} is missing from its text block`);
+    const columns = this.decodedBlock(block);
+    const at = ordinal - block.first_passage;
+    if (!(at >= 0 && at < block.passage_count))
+      throw this.damaged(`passage #${ordinal} is missing from its text block`);
     const section = this.sectionRanges.holding(ordinal);
     if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
     this.rememberTitle(section);
-    const [id, kind, text, title, level, mediaId, repeatOf, file, start, end, content, lang] = record;
+    const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] = (
+      columns as unknown[][]
+    ).map((column) => column[at]) as StoredRow;
     const passageKind = KIND_CODES[kind];
     if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
+    if (!(Number.isSafeInteger(occurrence) && occurrence >= 1)) throw this.damaged(`passage #${ordinal} has no id`);
+    const text = content && stored === '' ? plainText(content) : stored;
     return {
-      id,
+      id: passageId(passageKind, text, occurrence),
       ordinal,
       sectionId: section.id,
       kind: passageKind,
-      text: content && text === '' ? plainText(content) : text,
+      text,
       ...(content ? { content } : {}),
       ...(lang ? { lang } : {}),
       title,
@@ -401,28 +414,64 @@ class SqlitePackReader implements PackReader {
     return section.title;
   }
 
-  /** A `passages` row, checked: its checksum, and that it is a row of this pack. */
-  private checkedRow(row: PassageRow, what: string): PassageRow {
-    if (
-      passageRowChecksum(row.ordinal, row.id_hash, row.kind) !== row.checksum ||
-      !(row.ordinal >= 0 && row.ordinal < this.counts.passages) ||
-      KIND_CODES[row.kind] === undefined
-    )
-      throw this.damaged(`the passage index row of ${what} fails its checksum`);
-    return row;
+  /** The passage index chunk that would hold `hash`, checked. */
+  private idChunk(hash: number): IdChunk {
+    const row = guarded(
+      this.path,
+      () => this.statements.idChunk.get(hash) as { key: number; data: unknown } | undefined,
+    );
+    // The first chunk is keyed 0: every hash has a chunk, so finding none is damage.
+    if (!row) throw this.damaged('the passage index is missing its first chunk');
+    let chunk = this.idChunks.get(row.key);
+    if (!chunk) {
+      try {
+        chunk = decodeIdChunk(row.key, row.data);
+      } catch (error) {
+        throw this.damaged((error as Error).message);
+      }
+      if (this.idChunks.size >= 256) this.idChunks.delete(this.idChunks.keys().next().value as number);
+      this.idChunks.set(row.key, chunk);
+    }
+    return chunk;
+  }
+
+  /** The kind code of the passage at `ordinal` (below the count), from its checked kinds chunk. */
+  private kindAt(ordinal: number): number {
+    const code = this.kindChunk(Math.floor(ordinal / KIND_CHUNK))[ordinal % KIND_CHUNK]!;
+    if (KIND_CODES[code] === undefined) throw this.damaged(`the passage index has an unknown kind for #${ordinal}`);
+    return code;
+  }
+
+  private kindChunk(chunk: number): Uint8Array {
+    let codes = this.kindChunks.get(chunk);
+    if (!codes) {
+      const row = guarded(this.path, () => this.statements.kindChunk.get(chunk) as { data: unknown } | undefined);
+      if (!row) throw this.damaged(`the passage kinds chunk ${chunk} is missing`);
+      const length = Math.min(KIND_CHUNK, this.counts.passages - chunk * KIND_CHUNK);
+      try {
+        codes = decodeKindChunk(chunk, row.data, length);
+      } catch (error) {
+        throw this.damaged((error as Error).message);
+      }
+      this.kindChunks.set(chunk, codes);
+    }
+    return codes;
   }
 
   /** Reading-order position and kind of a passage id, without decompressing anything. */
-  private locate(id: string): PassageRow | undefined {
+  private locate(id: string): Located | undefined {
     const key = passageIdHash(id);
     if (!key) return undefined;
-    const row = guarded(
-      this.path,
-      () => this.statements.ordinalOf.get(key.hash, key.occurrence - 1) as PassageRow | undefined,
-    );
-    if (!row) return undefined;
-    if (row.id_hash !== key.hash) throw this.damaged(`the passage index answers ${id} with another passage`);
-    return this.checkedRow(row, id);
+    let ordinal: number | undefined;
+    try {
+      ordinal = findInIdChunk(this.idChunk(key.hash), key.hash, key.occurrence);
+    } catch (error) {
+      throw error instanceof PackDamagedError ? error : this.damaged((error as Error).message);
+    }
+    if (ordinal === undefined) return undefined;
+    if (!(ordinal >= 0 && ordinal < this.counts.passages))
+      throw this.damaged(`the passage index sends ${id} past the last passage`);
+    return { ordinal, kind: this.kindAt(ordinal) };
   }
 
   sections(): Section[] {
@@ -486,45 +535,39 @@ class SqlitePackReader implements PackReader {
     const total = wanted.reduce((sum, k) => sum + counts[k], 0);
     if (total === 0 || limit <= 0) return { total, passages: [] };
     this.checkKindColumn();
-    const codes = wanted.map((k) => KIND_CODES.indexOf(k));
-    const marks = codes.map(() => '?').join(', ');
-    const rows = guarded(
-      this.path,
-      () =>
-        this.db
-          .prepare(
-            `SELECT ordinal, id_hash, kind, checksum FROM passages WHERE kind IN (${marks}) ORDER BY ordinal LIMIT ? OFFSET ?`,
-          )
-          .all(...codes, limit, offset) as PassageRow[],
-    );
-    if (rows.length !== Math.max(0, Math.min(limit, total - offset)))
-      throw this.damaged(`the passage index lists ${rows.length} passages where there are more`);
-    const passages = rows.map((row, i) => {
-      this.checkedRow(row, `passage #${row.ordinal}`);
-      if (i > 0 && row.ordinal <= rows[i - 1]!.ordinal) throw this.damaged('the passage index is out of order');
-      const passage = this.passageAt(row.ordinal)!;
-      if (passage.kind !== KIND_CODES[row.kind]) throw this.damaged(`passage #${row.ordinal} has two kinds`);
+    const codes = new Set(wanted.map((k) => KIND_CODES.indexOf(k)));
+    const ordinals: number[] = [];
+    let seen = 0;
+    // Kinds are read in chunks of reading order, a byte a passage: counting to `offset` is a scan of bytes.
+    for (let chunk = 0; chunk * KIND_CHUNK < this.counts.passages && ordinals.length < limit; chunk++) {
+      const kinds = this.kindChunk(chunk);
+      for (let i = 0; i < kinds.length && ordinals.length < limit; i++) {
+        if (!codes.has(kinds[i]!)) continue;
+        if (seen++ >= offset) ordinals.push(chunk * KIND_CHUNK + i);
+      }
+    }
+    if (ordinals.length !== Math.max(0, Math.min(limit, total - offset)))
+      throw this.damaged(`the passage index lists ${ordinals.length} passages where there are more`);
+    const passages = ordinals.map((ordinal) => {
+      const passage = this.passageAt(ordinal)!;
+      if (!codes.has(KIND_CODES.indexOf(passage.kind))) throw this.damaged(`passage #${ordinal} has two kinds`);
       return passage;
     });
     return { total, passages };
   }
 
   /**
-   * Listing by kind trusts SQLite to find the rows of a kind; a row whose kind was damaged would be
-   * left out unseen. Once per pack, the kinds in the index are counted against the builder's counts.
+   * The kind chunks are checksummed, but a chunk that lies about its kinds as a whole (one taken from
+   * another pack) would list other passages: once per pack, they are counted against the builder's counts.
    */
   private checkKindColumn(): void {
     if (this.kindColumnChecked) return;
     const found = KIND_CODES.map(() => 0);
-    guarded(this.path, () => {
-      for (const row of this.db.prepare('SELECT kind, COUNT(*) AS n FROM passages GROUP BY kind').all() as {
-        kind: number;
-        n: number;
-      }[]) {
-        if (KIND_CODES[row.kind] === undefined) throw this.damaged('the passage index has an unknown kind');
-        found[row.kind] = row.n;
+    for (let chunk = 0; chunk * KIND_CHUNK < this.counts.passages; chunk++)
+      for (const code of this.kindChunk(chunk)) {
+        if (KIND_CODES[code] === undefined) throw this.damaged('the passage index has an unknown kind');
+        found[code]!++;
       }
-    });
     if (found.some((n, code) => n !== this.counts.kinds[code]))
       throw this.damaged('the passage index does not count the kinds the pack holds');
     this.kindColumnChecked = true;

@@ -8,10 +8,6 @@ export function blockChecksum(id: number, firstPassage: number, passageCount: nu
   return rowChecksum(['block', id, firstPassage, passageCount, data]);
 }
 
-export function passageRowChecksum(ordinal: number, idHash: number, kind: number): number {
-  return rowChecksum(['passage', ordinal, idHash, kind]);
-}
-
 export interface SectionRow {
   ordinal: number;
   id: string;

@@ -4,7 +4,8 @@ import { verifySearchIndex } from '../search/engine/verify-search-index';
 import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';
-import { mediaChecksum, mediaDataChecksum, passageRowChecksum, type MediaRow } from './row-checks';
+import { decodeIdChunk } from './passage-index';
+import { mediaChecksum, mediaDataChecksum, type MediaRow } from './row-checks';
 import type { CaptionTrack, Passage } from '../model/archive';
 import { parseCaptionTracks } from './caption-tracks-schema';
 
@@ -50,23 +51,33 @@ export function verifyPack(path: string): VerifyReport {
       return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('passage index', () => {
-      // The passages table (id hash and kind, used without decompressing) must agree with the blocks.
-      const rows = db.prepare('SELECT ordinal, id_hash, kind, checksum FROM passages ORDER BY ordinal').all() as {
-        ordinal: number;
-        id_hash: number;
-        kind: number;
-        checksum: number;
+      // The passage index (id hashes and kinds, used without decompressing) must agree with the blocks.
+      const rows = db.prepare('SELECT key, data FROM passage_ids ORDER BY key').all() as {
+        key: number;
+        data: unknown;
       }[];
+      const ordinalsByHash = new Map<number, number[]>();
+      let entries = 0;
+      for (const [i, row] of rows.entries()) {
+        const chunk = decodeIdChunk(row.key, row.data);
+        const next = rows[i + 1]?.key ?? null;
+        if (chunk.index !== i || chunk.nextKey !== next || (i === 0 && row.key !== 0))
+          return `the passage index chunk at ${row.key} is out of place`;
+        chunk.hashes.forEach((hash, at) => {
+          ordinalsByHash.set(hash, [...(ordinalsByHash.get(hash) ?? []), chunk.ordinals[at]!]);
+        });
+        entries += chunk.hashes.length;
+      }
       const passages = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
-      if (rows.length !== passages.length) return `${rows.length} index rows for ${passages.length} passages`;
-      for (const [i, p] of passages.entries()) {
-        const row = rows[i]!;
-        if (passageRowChecksum(row.ordinal, row.id_hash, row.kind) !== row.checksum)
-          return `the index row of passage #${i} fails its checksum`;
-        if (row.ordinal !== p.ordinal || row.id_hash !== passageIdHash(p.id)?.hash || KIND_CODES[row.kind] !== p.kind)
-          return `passage ${p.id} (#${p.ordinal}) disagrees with its index row`;
-        // Looked up by id, each passage is found where it is.
+      if (entries !== passages.length) return `${entries} index entries for ${passages.length} passages`;
+      for (const p of passages) {
+        const key = passageIdHash(p.id);
+        if (!key || ordinalsByHash.get(key.hash)?.[key.occurrence - 1] !== p.ordinal)
+          return `passage ${p.id} (#${p.ordinal}) disagrees with the passage index`;
+        // Looked up by id, each passage is found where it is, with its kind.
         if (pack.passage(p.id)?.ordinal !== p.ordinal) return `passage ${p.id} is not found by its id`;
+        if (pack.passageKinds([p.id])[0] !== p.kind)
+          return `passage ${p.id} (#${p.ordinal}) has another kind in the index`;
       }
       const kinds = pack.kindCounts();
       for (const kind of KIND_CODES) {

@@ -74,7 +74,9 @@ describe('a damaged pack', () => {
     const damaged = join(dir, 'damaged-index.folio');
     copyFileSync(pack, damaged);
     const db = new Database(damaged);
-    db.exec("UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')");
+    db.exec(
+      "UPDATE search_terms SET data = x'ff' WHERE key = (SELECT max(key) FROM search_terms WHERE key <= 'pusan')",
+    );
     db.close();
     const opened = openArchiveContext({ archivePath: damaged, dataDir, bookmarks: archive.bookmarks });
     try {

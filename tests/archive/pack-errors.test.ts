@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, deflateRawSync, inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
+import { encodeKindChunks } from '../../main/archive/passage-index';
 import { toApiError } from '../../main/api/api-error';
 import { PackDamagedError, PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
@@ -13,6 +14,12 @@ import { tempDir } from '../helpers/temp';
 const dir = tempDir();
 const good = join(dir, 'good.folio');
 buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), good);
+
+/** The kind codes of the first passages, as stored (one kinds chunk: the fixture is small). */
+function storedKinds(db: Database.Database): { data: Buffer; kinds: Buffer } {
+  const data = db.prepare('SELECT data FROM passage_kinds WHERE chunk = 0').pluck().get() as Buffer;
+  return { data, kinds: inflateRawSync(data.subarray(0, data.length - 4)) };
+}
 
 /** A copy of the good pack, edited through SQLite. */
 function editedCopy(name: string, edit: (db: Database.Database) => void): string {
@@ -84,9 +91,12 @@ describe('packs that cannot be used are rejected with one clear line', () => {
   });
 
   it('a pack whose passage index was edited fails verification', () => {
-    const edited = editedCopy('edited-index.folio', (db) =>
-      db.prepare('UPDATE passages SET kind = 1 WHERE kind = 0').run(),
-    );
+    // Rewritten with a valid checksum, as a faulty builder would: only the blocks can tell.
+    const edited = editedCopy('edited-index.folio', (db) => {
+      const { kinds } = storedKinds(db);
+      const [chunk] = encodeKindChunks(kinds.map((code) => (code === 0 ? 1 : code)));
+      db.prepare('UPDATE passage_kinds SET data = ? WHERE chunk = 0').run(chunk!.data);
+    });
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
     expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
@@ -98,10 +108,11 @@ describe('packs that cannot be used are rejected with one clear line', () => {
         id: number;
         data: Buffer;
       };
-      const records = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
-      records[1]![2] = 'The port of Pusan was quiet in 1950.';
+      // A block holds columns; column 1 is the texts.
+      const columns = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
+      columns[1]![1] = 'The port of Pusan was quiet in 1950.';
       db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(
-        brotliCompressSync(Buffer.from(JSON.stringify(records))),
+        brotliCompressSync(Buffer.from(JSON.stringify(columns))),
         id,
       );
     });
@@ -135,14 +146,19 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     );
   });
 
-  it('a pack of format 3 (row checksums without structure, or structure without row checksums) asks to be rebuilt', () => {
-    const old = editedCopy('format-3.folio', (db) => {
-      db.prepare("UPDATE meta SET value = '3' WHERE key = 'format_version'").run();
-      db.pragma('user_version = 3');
-    });
-    expect(openError(old).message).toMatch(
-      /format-3\.folio: pack format 3 is not supported by this Folio \(it reads format 5\); rebuild the pack with "folio build"$/u,
-    );
+  it('a pack of format 3 or 4 (before the passage index was chunked) asks to be rebuilt', () => {
+    for (const version of [3, 4]) {
+      const old = editedCopy(`format-${version}.folio`, (db) => {
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'format_version'").run(String(version));
+        db.pragma(`user_version = ${version}`);
+      });
+      expect(openError(old).message).toMatch(
+        new RegExp(
+          `format-${version}\\.folio: pack format ${version} is not supported by this Folio \\(it reads format 5\\); rebuild the pack with "folio build"$`,
+          'u',
+        ),
+      );
+    }
   });
 
   it('a damaged section depth is reported, never shown as another level of the contents', () => {
@@ -167,14 +183,19 @@ describe('packs that cannot be used are rejected with one clear line', () => {
   });
 
   it('a damaged kind is reported, never read as another kind', () => {
-    const edited = editedCopy('edited-kind.folio', (db) =>
-      db.prepare('UPDATE passages SET kind = 2 WHERE ordinal = 1').run(),
-    );
+    // Passage #1's kind changed, the chunk's checksum left as it was.
+    const edited = editedCopy('edited-kind.folio', (db) => {
+      const { data, kinds } = storedKinds(db);
+      kinds[1] = 2;
+      db.prepare('UPDATE passage_kinds SET data = ? WHERE chunk = 0').run(
+        Buffer.concat([deflateRawSync(kinds), data.subarray(data.length - 4)]),
+      );
+    });
     const pack = openPack(edited);
     try {
       const id = pack.passagesOfSection(pack.sections()[0]!.id)[1]!.id;
       expect(() => pack.passageKinds([id])).toThrow(PackDamagedError);
-      expect(() => pack.passage(id)).toThrow(/the passage index row of p[0-9a-f]{12} fails its checksum/u);
+      expect(() => pack.passage(id)).toThrow(/the passage kinds chunk 0 fails its checksum/u);
       expect(() => pack.passagesOfKinds(['media'], 0, 10)).toThrow(PackDamagedError);
     } finally {
       pack.close();

@@ -280,7 +280,7 @@ describe('a damaged search index is reported, never passed off as "no results"',
     ['a missing chunk of document ids', "DELETE FROM search_blobs WHERE name = 'refs/0'"],
     [
       'postings that do not decode',
-      "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')",
+      "UPDATE search_terms SET data = x'ff' WHERE key = (SELECT max(key) FROM search_terms WHERE key <= 'pusan')",
     ],
   ];
   for (const [name, sql] of damaged) {

@@ -48,6 +48,8 @@ function setUp(name: string, docs: number, numericRefs: boolean): Pair {
   const index = buildLunrIndex(syntheticCorpus({ docs, seed: docs, numericRefs, longEvery: 97 }), analyzer);
   const file = join(dir, `${name}.folio`);
   const w = new Database(file);
+  // Small pages, so that this corpus's longest postings (deflated) and vocabulary still span several.
+  w.pragma('page_size = 1024');
   w.transaction(() => writeSearchIndex(w, tablesFromLunr(index)))();
   w.close();
   const db = new Database(file, { readonly: true, fileMustExist: true });

@@ -7,6 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSearchEngine, type PackEngine } from '../../main/search/engine/pack-engine';
 import { sortByScoreDesc } from '../../main/search/engine/sort-by-score';
 import { verifySearchIndex } from '../../main/search/engine/verify-search-index';
+import { createAnalyzer } from '../../main/search/analyzer/index';
+import { decodeTermBlock } from '../../main/search/format/term-blocks';
+import { indexDocuments } from '../../main/search/indexer/index-documents';
+import { SearchIndexError } from '../../main/model/errors';
 import { RefList } from '../../main/search/format/ref-list';
 import { writeSearchIndex } from '../../main/search/indexer/write-search-index';
 import { MemoryEngine } from '../reference/memory-engine';
@@ -112,17 +116,49 @@ describe('pack search index', () => {
     }
   });
 
-  it('verify reports damaged postings and missing tables', () => {
+  it('verify reports damaged postings, a damaged term block and missing tables', async () => {
+    const { syntheticCorpus } = await import('../../bench/synthetic-corpus');
     const file = join(dir, 'damaged.folio');
-    writePack(file, smallIndex());
     const rw = new Database(file);
-    rw.prepare(
-      "UPDATE search_postings SET data = x'ff' WHERE tid = (SELECT tid FROM search_terms WHERE term = 'pusan')",
-    ).run();
-    rw.prepare("UPDATE search_terms SET df = df + 1 WHERE term = 'seoul'").run();
-    expect(verifySearchIndex(rw).join('\n')).toMatch(/pusan[\s\S]*seoul|seoul[\s\S]*pusan/);
+    const docs = syntheticCorpus({ docs: 600, seed: 3 });
+    rw.transaction(() =>
+      writeSearchIndex(rw, indexDocuments(docs, createAnalyzer({ variants: [], languages: ['en'] }))),
+    )();
+    const blocks = (
+      rw.prepare('SELECT key, data FROM search_terms ORDER BY key').raw().all() as [string, Buffer][]
+    ).map(([key, data]) => decodeTermBlock(key, data));
+    expect(blocks.length).toBeGreaterThan(2);
+    // A common term's postings are a row of their own; a block holds the rare ones'.
+    const common = blocks.flatMap((b) => b.entries).find((e) => e.postings === null)!;
+    expect(common).toBeDefined();
+    const otherBlock = blocks.find((b) => !b.entries.includes(common))!;
+    rw.prepare("UPDATE search_postings SET data = x'ff' WHERE tid = ?").run(common.tid);
+    rw.prepare("UPDATE search_terms SET data = x'ff' WHERE key = ?").run(otherBlock.key);
+    const problems = verifySearchIndex(rw).join('\n');
+    expect(problems).toContain(`postings of "${common.term}"`);
+    expect(problems).toContain(`the term block at "${otherBlock.key}"`);
     rw.exec('DROP TABLE search_prefix');
     expect(verifySearchIndex(rw).join('\n')).toMatch(/search_prefix missing/);
+    rw.close();
+  });
+
+  it('proves a term absent only when no term block is lost', async () => {
+    const { syntheticCorpus } = await import('../../bench/synthetic-corpus');
+    const file = join(dir, 'lost-block.folio');
+    const rw = new Database(file);
+    const docs = syntheticCorpus({ docs: 300, seed: 9 });
+    rw.transaction(() =>
+      writeSearchIndex(rw, indexDocuments(docs, createAnalyzer({ variants: [], languages: ['en'] }))),
+    )();
+    const keys = rw.prepare('SELECT key FROM search_terms ORDER BY key').pluck().all() as string[];
+    expect(keys.length).toBeGreaterThan(3);
+    const lost = keys[2]!;
+    const engine = openSearchEngine(rw);
+    expect(engine.hasTerm(lost)).toBe(true);
+    rw.prepare('DELETE FROM search_terms WHERE key = ?').run(lost);
+    const fresh = openSearchEngine(rw) as PackEngine;
+    expect(() => fresh.hasTerm(lost)).toThrow(SearchIndexError);
+    expect(() => fresh.expandPrefix(lost.slice(0, 1), 500)).toThrow(SearchIndexError);
     rw.close();
   });
 

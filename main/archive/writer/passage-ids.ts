@@ -3,7 +3,7 @@
  * repeats), so rebuilding an archive, or fixing a typo elsewhere, keeps bookmarks valid.
  */
 import type { PassageKind } from '../../model/passage-kind';
-import { sha256Hex } from './sha256';
+import { passageIdBase } from '../passage-id';
 
 export class PassageIds {
   private readonly seen = new Map<string, number>();
@@ -12,7 +12,7 @@ export class PassageIds {
   /** The next passage's id, and the id of the first passage of the same kind and text (null if this is it). */
   next(kind: PassageKind, text: string): { id: string; repeatOf: string | null } {
     const contentKey = `${kind}\u0000${text}`;
-    const baseId = sha256Hex(contentKey, 12);
+    const baseId = passageIdBase(kind, text);
     const seen = this.seen.get(baseId) ?? 0;
     this.seen.set(baseId, seen + 1);
     const id = seen === 0 ? `p${baseId}` : `p${baseId}-${seen + 1}`;

@@ -22,11 +22,11 @@ import {
   mediaChecksum,
   mediaDataChecksum,
   metaChecksum,
-  passageRowChecksum,
   sectionChecksum,
   type MediaRow,
   type SectionRow,
 } from '../row-checks';
+import { encodeIdChunks, encodeKindChunks, type IdEntry } from '../passage-index';
 import { readCheckedFile } from '../source/source-file';
 import type { AssembledArchive } from './assemble';
 import type { MediaFile } from './media-files';
@@ -115,7 +115,6 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   const putBlock = db.prepare(
     'INSERT INTO blocks (id, first_passage, passage_count, data, checksum) VALUES (?, ?, ?, ?, ?)',
   );
-  const putPassage = db.prepare('INSERT INTO passages (ordinal, id_hash, kind, checksum) VALUES (?, ?, ?, ?)');
   let blockCount = 0;
   const blocks = new TextBlockPacker((b) => {
     putBlock.run(
@@ -128,16 +127,23 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     blockCount++;
   });
   const kinds = KIND_CODES.map(() => 0);
+  const kindCodes = new Uint8Array(passages.length);
+  const ids: IdEntry[] = [];
   passages.forEach((p, i) => {
     blocks.add(p);
     const key = passageIdHash(p.id);
-    if (!key) throw new SourceError(`internal: passage id ${p.id} is malformed`);
+    if (!key || p.ordinal !== i) throw new SourceError(`internal: passage id ${p.id} is malformed`);
     const kind = kindCode(p);
     kinds[kind]!++;
-    putPassage.run(p.ordinal, key.hash, kind, passageRowChecksum(p.ordinal, key.hash, kind));
+    kindCodes[i] = kind;
+    ids.push({ hash: key.hash, ordinal: i });
     if (i % 5000 === 0) input.onProgress?.(i, passages.length);
   });
   blocks.finish();
+  const putIds = db.prepare('INSERT INTO passage_ids (key, data) VALUES (?, ?)');
+  for (const chunk of encodeIdChunks(ids)) putIds.run(chunk.key, chunk.data);
+  const putKinds = db.prepare('INSERT INTO passage_kinds (chunk, data) VALUES (?, ?)');
+  for (const chunk of encodeKindChunks(kindCodes)) putKinds.run(chunk.chunk, chunk.data);
   const counts: PackCounts = { passages: passages.length, sections: sections.length, blocks: blockCount, kinds };
   meta.set(META.counts, JSON.stringify(counts));
 

@@ -33,7 +33,8 @@ import type Database from 'better-sqlite3';
 import { SearchFormatError, SearchIndexError } from '../../model/errors';
 import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
 import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
-import { decodePostings, type PostingContext, type Postings } from '../format/postings';
+import { decodeIdfTable } from '../format/idf-table';
+import { decodePostings, unpackPostingsRow, type PostingContext, type Postings } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
 import { compareStrings, nextPrefix } from '../format/sorted-strings';
@@ -82,6 +83,7 @@ export class PackEngine implements IndexEngine {
   private vocabulary: Vocabulary | null = null;
   private addOrder: Int32Array | null = null;
   private lengths: FieldLengths | null = null;
+  private idfTable: Map<number, number> | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
 
@@ -98,11 +100,16 @@ export class PackEngine implements IndexEngine {
     this.fields.forEach((field, i) => this.fieldIndex.set(field, i));
     this.documentCount = meta.docCount;
     this.postingsCache = new PostingsCache(options.cacheBytes ?? 12 * 1024 * 1024);
-    this.terms = new TermTable(db, meta.termCount);
+    this.terms = new TermTable(db, meta.termBlocks);
     this.selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
     this.selectPrefixList = db.prepare('SELECT terms, checksum FROM search_prefix WHERE prefix = ?').raw();
     this.selectBlob = db.prepare('SELECT data FROM search_blobs WHERE name = ?').pluck();
-    this.postingContext = { fieldCount: this.fields.length, meta, fieldLengths: () => this.fieldLengths() };
+    this.postingContext = {
+      fieldCount: this.fields.length,
+      meta,
+      fieldLengths: () => this.fieldLengths(),
+      idf: (documentsWithTerm) => this.idf(documentsWithTerm),
+    };
   }
 
   /** The payload of blob `name`, checked against its checksum; undefined when there is no such blob. */
@@ -128,6 +135,18 @@ export class PackEngine implements IndexEngine {
       return decodeFieldLengths(blob, this.documentCount * this.fields.length);
     });
     return this.lengths;
+  }
+
+  /** lunr's idf of a term with `documentsWithTerm` field postings, from the table loaded at the first tf decode. */
+  private idf(documentsWithTerm: number): number {
+    this.idfTable ??= this.read(() => {
+      const blob = this.blob('idf');
+      if (!blob) throw new Error('idf table missing');
+      return decodeIdfTable(blob);
+    });
+    const idf = this.idfTable.get(documentsWithTerm);
+    if (idf === undefined) throw new SearchIndexError(`no idf for ${documentsWithTerm} documents`);
+    return idf;
   }
 
   // ---- vocabulary -------------------------------------------------------------------------
@@ -218,9 +237,12 @@ export class PackEngine implements IndexEngine {
     const postings = this.read(() => {
       const row = this.terms.find(term);
       if (!row) return null;
-      const data = this.selectPostings.get(row.tid);
-      if (data === undefined) throw new Error(`the postings of "${term}" are missing`);
-      const payload = unframed(row.tid, data, `the posting of "${term}"`);
+      let payload = row.postings;
+      if (!payload) {
+        const data = this.selectPostings.get(row.tid);
+        if (data === undefined) throw new Error(`the postings of "${term}" are missing`);
+        payload = unpackPostingsRow(unframed(row.tid, data, `the posting of "${term}"`));
+      }
       return decodePostings(term, row.tid, row.df, payload, this.postingContext);
     });
     this.postingsCache.remember(term, postings);

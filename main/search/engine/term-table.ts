@@ -1,104 +1,97 @@
 /**
- * Reads `search_terms` so that a damaged index is never taken for a smaller one. Every row read is
- * checked against its checksum, and absence is proven: the terms either side of where a missing term
- * would be must have consecutive ranks (format/schema.ts). A row lost, or renamed by damage, leaves a
- * gap in the ranks or fails its checksum, so "no such word" is only said when it is true.
+ * Reads the term blocks of `search_terms` (format/term-blocks.ts) so that a damaged index is never
+ * taken for a smaller one. Every block read is checked against its checksum, and its place: the
+ * block found for a term must be the one keyed at or below it whose successor is keyed above it, and
+ * a run of blocks read for a prefix must follow each other by number and key. A block lost, or
+ * renamed by damage, breaks that chain, so "no such word" is only said when it is true.
  */
 import type Database from 'better-sqlite3';
-import { termChecksum } from '../format/checksum';
 import { compareCodePoints } from '../format/sorted-strings';
+import { decodeTermBlock, type TermBlock, type TermEntry } from '../format/term-blocks';
 
-export interface TermRow {
-  term: string;
-  tid: number;
-  df: number;
-  rank: number;
-}
+export type TermRow = TermEntry;
 
-type StoredRow = [unknown, unknown, unknown, unknown, unknown];
-
-const COLUMNS = 'term, tid, df, rank, checksum';
+/** Decoded blocks kept: a query looks up a few terms, a prefix a few blocks. */
+const CACHED_BLOCKS = 256;
 
 export class TermTable {
-  private readonly exact: Database.Statement;
-  private readonly before: Database.Statement;
-  private readonly after: Database.Statement;
-  private readonly atOrAfter: Database.Statement;
+  private readonly atOrBefore: Database.Statement;
   private readonly between: Database.Statement;
   private readonly from: Database.Statement;
+  private readonly cache = new Map<string, TermBlock>();
 
   constructor(
     db: Database.Database,
-    private readonly termCount: number,
+    /** The number of blocks the index has (meta). */
+    private readonly blockCount: number,
   ) {
-    const select = (where: string, order = 'ORDER BY term'): Database.Statement =>
-      db.prepare(`SELECT ${COLUMNS} FROM search_terms WHERE ${where} ${order}`).raw();
-    this.exact = select('term = ?', '');
-    this.before = select('term < ?', 'ORDER BY term DESC LIMIT 1');
-    this.after = select('term > ?', 'ORDER BY term LIMIT 1');
-    this.atOrAfter = select('term >= ?', 'ORDER BY term LIMIT 1');
-    this.between = select('term >= ? AND term < ?');
-    this.from = select('term >= ?');
+    this.atOrBefore = db.prepare('SELECT key, data FROM search_terms WHERE key <= ? ORDER BY key DESC LIMIT 1').raw();
+    this.between = db.prepare('SELECT key, data FROM search_terms WHERE key > ? AND key < ? ORDER BY key').raw();
+    this.from = db.prepare('SELECT key, data FROM search_terms WHERE key > ? ORDER BY key').raw();
   }
 
   /** The row of `term`, or null when the index holds no such term. Throws when the table is damaged. */
   find(term: string): TermRow | null {
-    const found = this.exact.get(term) as StoredRow | undefined;
-    if (found) {
-      const row = checked(found);
-      if (row.term !== term) throw new Error(`search index: the term table answers "${term}" with another term`);
-      return row;
+    const block = this.blockOf(term);
+    const entries = block.entries;
+    let lo = 0;
+    let hi = entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCodePoints(entries[mid]!.term, term) < 0) lo = mid + 1;
+      else hi = mid;
     }
-    this.proveGap(this.neighbourBefore(term), this.neighbour(this.after, term), term);
-    return null;
+    return entries[lo]?.term === term ? entries[lo]! : null;
   }
 
   /** Rows with lo <= term < hi (to the end when hi is null), in SQLite's order, proven complete. */
   range(lo: string, hi: string | null): TermRow[] {
-    const rows = ((hi === null ? this.from.all(lo) : this.between.all(lo, hi)) as StoredRow[]).map(checked);
-    for (let i = 1; i < rows.length; i++)
-      if (rows[i]!.rank !== rows[i - 1]!.rank + 1 || compareCodePoints(rows[i - 1]!.term, rows[i]!.term) >= 0)
-        throw new Error(`search index: the term table has a gap after "${rows[i - 1]!.term}"`);
-    const before = this.neighbourBefore(lo);
-    const after = hi === null ? null : this.neighbour(this.atOrAfter, hi);
-    if (rows.length === 0) this.proveGap(before, after, lo);
-    else {
-      this.proveGap(before, rows[0]!, lo);
-      this.proveGap(rows.at(-1)!, after, lo);
+    let block = this.blockOf(lo);
+    const blocks = [block];
+    if (block.next !== null && (hi === null || compareCodePoints(block.next, hi) < 0)) {
+      const rows = (hi === null ? this.from.all(block.key) : this.between.all(block.key, hi)) as [unknown, unknown][];
+      for (const [key, data] of rows) {
+        const next = this.decoded(key, data);
+        if (next.index !== block.index + 1 || next.key !== block.next)
+          throw new Error(`search index: the term table has a gap after "${block.key}"`);
+        blocks.push(next);
+        block = next;
+      }
+      if (block.next !== null && (hi === null || compareCodePoints(block.next, hi) < 0))
+        throw new Error(`search index: the term table has a gap after "${block.key}"`);
     }
-    for (const row of rows)
-      if (compareCodePoints(row.term, lo) < 0 || (hi !== null && compareCodePoints(row.term, hi) >= 0))
-        throw new Error(`search index: the term table is out of order at "${row.term}"`);
-    return rows;
+    const out: TermRow[] = [];
+    for (const b of blocks)
+      for (const entry of b.entries)
+        if (compareCodePoints(entry.term, lo) >= 0 && (hi === null || compareCodePoints(entry.term, hi) < 0))
+          out.push(entry);
+    return out;
   }
 
-  private neighbourBefore(term: string): TermRow | null {
-    return this.neighbour(this.before, term);
+  /** The block that holds `term` if any does, checked to be the right one. */
+  private blockOf(term: string): TermBlock {
+    const row = this.atOrBefore.get(term) as [unknown, unknown] | undefined;
+    // The first block is keyed '': every term has a block, so finding none is damage.
+    if (!row) throw new Error('search index: the term table has lost its first block');
+    const block = this.decoded(row[0], row[1]);
+    if (block.next !== null && compareCodePoints(term, block.next) >= 0)
+      throw new Error(`search index: the term table has a gap near "${term}"`);
+    if (block.next === null && block.index !== this.blockCount - 1)
+      throw new Error(`search index: the term table ends early, near "${term}"`);
+    return block;
   }
 
-  private neighbour(statement: Database.Statement, term: string): TermRow | null {
-    const row = statement.get(term) as StoredRow | undefined;
-    return row ? checked(row) : null;
+  private decoded(key: unknown, data: unknown): TermBlock {
+    if (typeof key !== 'string') throw new Error('search index: a term block has no key');
+    let block = this.cache.get(key);
+    if (!block) {
+      block = decodeTermBlock(key, data);
+      // Block 0 is keyed '' (and is empty only in an index without terms); the others by their first term.
+      if (block.index === 0 ? key !== '' : block.entries[0]?.term !== key)
+        throw new Error(`search index: the term block at "${key}" is out of place`);
+      if (this.cache.size >= CACHED_BLOCKS) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(key, block);
+    }
+    return block;
   }
-
-  /** Nothing lies between `before` and `after` (null: the ends of the table): their ranks are consecutive. */
-  private proveGap(before: TermRow | null, after: TermRow | null, near: string): void {
-    const low = before ? before.rank : -1;
-    const high = after ? after.rank : this.termCount;
-    const ordered = !before || !after || compareCodePoints(before.term, after.term) < 0;
-    if (high !== low + 1 || !ordered) throw new Error(`search index: the term table has a gap near "${near}"`);
-  }
-}
-
-/** A stored row as a TermRow, once its checksum (over the values with their types) holds. */
-function checked([term, tid, df, rank, checksum]: StoredRow): TermRow {
-  if (
-    typeof term !== 'string' ||
-    typeof tid !== 'number' ||
-    typeof df !== 'number' ||
-    typeof rank !== 'number' ||
-    termChecksum(term, tid, df, rank) !== checksum
-  )
-    throw new Error('search index: a row of the term table fails its checksum');
-  return { term, tid, df, rank };
 }

@@ -4,12 +4,14 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
-import { prefixChecksum, searchMetaChecksum, termChecksum, unframed } from '../format/checksum';
+import { prefixChecksum, searchMetaChecksum, unframed } from '../format/checksum';
+import { decodeIdfTable } from '../format/idf-table';
 import { decodeFieldLengths, type FieldLengths } from '../format/field-lengths';
-import { decodePostings, type PostingContext } from '../format/postings';
+import { decodePostings, unpackPostingsRow, type PostingContext } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
-import { compareStrings } from '../format/sorted-strings';
+import { compareCodePoints, compareStrings } from '../format/sorted-strings';
+import { decodeTermBlock, type TermEntry } from '../format/term-blocks';
 import { Vocabulary } from '../format/vocabulary';
 
 /** At most this many problems are listed. */
@@ -52,7 +54,18 @@ export function verifySearchIndex(db: Database.Database): string[] {
       }
     };
     let lengths: FieldLengths | null = null;
+    let idfTable: Map<number, number> | null = null;
     const context: PostingContext = {
+      idf: (documentsWithTerm: number): number => {
+        if (!idfTable) {
+          const stored = blob('idf');
+          if (!stored) throw new Error('idf table missing');
+          idfTable = decodeIdfTable(stored);
+        }
+        const idf = idfTable.get(documentsWithTerm);
+        if (idf === undefined) throw new Error(`no idf for ${documentsWithTerm} documents`);
+        return idf;
+      },
       fieldCount,
       meta,
       fieldLengths: (): FieldLengths => {
@@ -83,34 +96,46 @@ export function verifySearchIndex(db: Database.Database): string[] {
 
     // Terms and postings: each decodes, its documents are ascending and in range, its weights
     // finite, and it names as many distinct documents as the term's count says.
-    const rows = db
-      .prepare(
-        'SELECT t.term, t.tid, t.df, t.rank, t.checksum, p.data FROM search_terms t LEFT JOIN search_postings p ON p.tid = t.tid ORDER BY t.term',
-      )
-      .raw()
-      .iterate() as IterableIterator<[string, number, number, number, number, Buffer | null]>;
+    // Term blocks: each checked, numbered in order, naming the next block's key, terms ascending.
+    const entries: TermEntry[] = [];
+    const blockRows = db.prepare('SELECT key, data FROM search_terms ORDER BY key').raw().all() as [string, unknown][];
+    const expectedBlocks = meta.termBlocks;
+    if (blockRows.length !== expectedBlocks) say(`${blockRows.length} term blocks stored, ${expectedBlocks} expected`);
+    for (const [i, [key, data]] of blockRows.entries()) {
+      try {
+        const block = decodeTermBlock(key, data);
+        const next = blockRows[i + 1]?.[0] ?? null;
+        if (block.index !== i || block.next !== next || (i === 0 ? key !== '' : block.entries[0]?.term !== key))
+          say(`the term block at "${key}" is out of place`);
+        entries.push(...block.entries);
+      } catch (e) {
+        say((e as Error).message);
+      }
+    }
+    const selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
     let termCount = 0;
     let postingCount = 0;
+    let postingRowsUsed = 0;
     const lastTermOf = new Int32Array(documentCount).fill(-1);
     const termIndices = new Set<number>();
     const terms: string[] = [];
     const documentFrequencies: number[] = [];
-    for (const [term, termIndex, documentFrequency, rank, checksum, data] of rows) {
-      // Ranks count the rows in SQLite's order: a lost or renamed row leaves a gap (term-table.ts).
-      if (termChecksum(term, termIndex, documentFrequency, rank) !== checksum)
-        say(`the term row of "${term}" fails its checksum`);
-      else if (rank !== termCount) say(`the term table has a gap before "${term}"`);
+    for (const { term, tid: termIndex, df: documentFrequency, postings: inline } of entries) {
+      if (termCount > 0 && compareCodePoints(terms[termCount - 1]!, term) >= 0)
+        say(`the term table is out of order at "${term}"`);
       termCount++;
       terms.push(term);
       documentFrequencies.push(documentFrequency);
       if (termIndices.has(termIndex)) say(`term index ${termIndex} used twice`);
       termIndices.add(termIndex);
-      if (!data) {
+      const data = inline ? null : (selectPostings.get(termIndex) as Buffer | undefined);
+      if (!inline && !data) {
         say(`postings of "${term}" missing`);
         continue;
       }
+      if (!inline) postingRowsUsed++;
       try {
-        const payload = unframed(termIndex, data, `the posting of "${term}"`);
+        const payload = inline ?? unpackPostingsRow(unframed(termIndex, data, `the posting of "${term}"`));
         const postings = decodePostings(term, termIndex, documentFrequency, payload, context);
         let distinct = 0;
         for (let field = 0; field < fieldCount; field++) {
@@ -140,7 +165,7 @@ export function verifySearchIndex(db: Database.Database): string[] {
     if (termCount !== meta.termCount) say(`${termCount} terms stored, ${meta.termCount} expected`);
     if (postingCount !== meta.postingCount) say(`${postingCount} postings stored, ${meta.postingCount} expected`);
     const postingRows = db.prepare('SELECT count(*) FROM search_postings').pluck().get() as number;
-    if (postingRows !== termCount) say(`${postingRows} posting rows for ${termCount} terms`);
+    if (postingRows !== postingRowsUsed) say(`${postingRows} posting rows for ${postingRowsUsed} terms`);
 
     // The vocabulary blob agrees with the terms table (in JS order, not SQLite's).
     const vocabularyBlob = blob('vocab');

@@ -70,11 +70,6 @@ export function unframed(key: string | number, blob: unknown, what: string): Uin
   return payload;
 }
 
-/** A `search_terms` row's checksum. */
-export function termChecksum(term: string, tid: number, df: number, rank: number): number {
-  return rowChecksum(['term', term, tid, df, rank]);
-}
-
 /** A `search_prefix` row's checksum. */
 export function prefixChecksum(prefix: string, terms: string): number {
   return rowChecksum(['prefix', prefix, terms]);

@@ -2,8 +2,9 @@
  * The posting codec: one `search_postings` row holds one term's documents in every field, with what
  * lunr's weight for each needs.
  *
- * Layout: a varint mask of the fields that hold the term; in tf mode the term's idf (a double); then
- * per field of the mask, its document count and entries. In tf mode an entry starts with
+ * Layout: a varint mask of the fields that hold the term; per field of the mask its document count;
+ * then per field of the mask its entries. In tf mode the term's idf comes from the idf table
+ * (idf-table.ts), by the sum of those counts (lunr.idf's documentsWithTerm). An entry starts with
  * v = delta·4 + tag, delta the ordinal gap (the first entry's delta is its ordinal):
  *   tag 0: tf 1;
  *   tag 1: tf given next, as tf − 2;
@@ -11,6 +12,7 @@
  *          next as count − 1 (a section title's terms are in every passage of the section).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { FIELD_LENGTH_OVERFLOW, type FieldLengths } from './field-lengths';
 import { lunrWeight } from './lunr-bm25';
 import type { SearchMeta, WeightMode } from './schema';
@@ -52,28 +54,31 @@ export interface PostingContext {
   meta: SearchMeta;
   /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only. */
   fieldLengths: () => FieldLengths;
+  /** lunr's idf for a term with `documentsWithTerm` field postings (tf mode only; idf-table.ts). */
+  idf: (documentsWithTerm: number) => number;
 }
 
-/** Appends the postings of term `term` (its slots in `flat`) to `writer`. `idf` is used in tf mode. */
+/** Appends the postings of term `term` (its slots in `flat`) to `writer`. */
 export function encodePostings(
   writer: ByteWriter,
   flat: FlatPostings,
   term: number,
   fieldCount: number,
   weightMode: WeightMode,
-  idf: number,
 ): void {
   const first = term * fieldCount;
   let fieldMask = 0;
   for (let field = 0; field < fieldCount; field++)
     if (flat.start[first + field + 1]! > flat.start[first + field]!) fieldMask |= 1 << field;
   writer.uint(fieldMask);
-  if (weightMode === 'tf') writer.float64(idf);
+  for (let field = 0; field < fieldCount; field++) {
+    const count = flat.start[first + field + 1]! - flat.start[first + field]!;
+    if (count > 0) writer.uint(count);
+  }
   for (let field = 0; field < fieldCount; field++) {
     const begin = flat.start[first + field]!;
     const end = flat.start[first + field + 1]!;
     if (end === begin) continue;
-    writer.uint(end - begin);
     if (weightMode === 'tf') {
       encodeTermFrequencies(writer, flat, begin, end);
       continue;
@@ -125,6 +130,30 @@ function encodeTermFrequencies(writer: ByteWriter, flat: FlatPostings, begin: nu
   }
 }
 
+/**
+ * A `search_postings` row's payload: a byte saying how the postings follow, 0 as they are, 1
+ * deflated (a common term's gaps repeat: a quarter smaller on the PostgreSQL manual), only when
+ * that is smaller. Postings kept in a term block are never deflated: they are a few bytes.
+ */
+export function packPostingsRow(postings: Uint8Array): Buffer {
+  const deflated = deflateRawSync(postings, { level: 9 });
+  return deflated.length < postings.length
+    ? Buffer.concat([Buffer.of(1), deflated])
+    : Buffer.concat([Buffer.of(0), postings]);
+}
+
+/** The postings of a `search_postings` row's payload; throws an Error when it is malformed. */
+export function unpackPostingsRow(payload: Uint8Array): Uint8Array {
+  const body = payload.subarray(1);
+  if (payload[0] === 0) return body;
+  if (payload[0] !== 1) throw new Error('a postings row is malformed');
+  try {
+    return inflateRawSync(body);
+  } catch {
+    throw new Error('a postings row does not inflate');
+  }
+}
+
 /** Decodes the posting of `term` (its `search_terms` row gives termIndex and documentFrequency). */
 export function decodePostings(
   term: string,
@@ -141,13 +170,19 @@ export function decodePostings(
   const weights: (Float64Array | null)[] = new Array<Float64Array | null>(fieldCount).fill(null);
   const tf = meta.weights === 'tf' ? meta.tf : undefined;
   if (meta.weights === 'tf' && !tf) throw new Error('search index: tf parameters missing');
-  const idf = tf ? reader.float64() : 0;
-  const fieldLengths = tf ? context.fieldLengths() : null;
+  const counts = new Array<number>(fieldCount).fill(0);
   let documentsWithTerm = 0;
+  for (let field = 0; field < fieldCount; field++) {
+    if (!(fieldMask & (1 << field))) continue;
+    counts[field] = reader.uint();
+    documentsWithTerm += counts[field]!;
+  }
+  const idf = tf ? context.idf(documentsWithTerm) : 0;
+  const fieldLengths = tf ? context.fieldLengths() : null;
   let sizeInBytes = 64;
   for (let field = 0; field < fieldCount; field++) {
     if (!(fieldMask & (1 << field))) continue;
-    const count = reader.uint();
+    const count = counts[field]!;
     const fieldOrdinals = new Int32Array(count);
     const fieldWeights = new Float64Array(count);
     if (tf && fieldLengths) {
@@ -213,7 +248,6 @@ export function decodePostings(
     }
     ordinals[field] = fieldOrdinals;
     weights[field] = fieldWeights;
-    documentsWithTerm += count;
     sizeInBytes += count * 12;
   }
   return { term, termIndex, documentFrequency, documentsWithTerm, ordinals, weights, sizeInBytes };

@@ -9,16 +9,20 @@
  * the postings of its terms.
  *
  * Tables:
- * - `search_terms(term PRIMARY KEY, tid, df) WITHOUT ROWID`: the vocabulary, for exact lookups and
- *   prefix range scans (`term >= ? AND term < ?`); `tid` is lunr's term index (the term's dimension
- *   in lunr's vectors), `df` the number of documents containing it.
- * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: per term and field, the documents as
- *   ordinal deltas (varints) and what lunr's field-vector element for that term needs (postings.ts).
+ * - `search_terms(key PRIMARY KEY, data) WITHOUT ROWID`: the vocabulary in blocks of up to a
+ *   kilobyte in SQLite's order, keyed by their first term, for exact lookups and prefix range scans
+ *   (term-blocks.ts): per term, front-coded, `tid` (lunr's term index, the term's dimension in
+ *   lunr's vectors), `df` (the number of documents containing it) and, for a rare term, its postings.
+ * - `search_postings(tid INTEGER PRIMARY KEY, data BLOB)`: the postings of the other terms, deflated
+ *   when that makes them smaller (postings.ts, packPostingsRow). Postings
+ *   are, per term and field, the documents as ordinal deltas (varints) and what lunr's field-vector
+ *   element for that term needs (postings.ts).
  *   lunr's weight is round3(idf·(k1+1)·tf / (k1·(1−b+b·len/avgLen)+tf) · fieldBoost) (lunr-bm25.ts);
  *   when every stored weight is recomputed bit for bit from tf, the document's field length and the
  *   term's idf, a posting stores only tf — nothing at all for tf 1, and a run of consecutive
  *   documents (a section title's terms are in every passage of the section) is one entry — plus the
- *   term's idf as a double, and the field lengths are one deflated blob (field-lengths.ts).
+ *   term's idf, a double kept once per distinct document count (`idf`, idf-table.ts), and the field
+ *   lengths are one deflated blob (field-lengths.ts).
  *   Otherwise (an index built without term frequencies) each weight is stored as the integer w·1000
  *   (k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`), or as a double. No
  *   positions: the searcher derives highlights by re-analysing the passages it shows.
@@ -27,34 +31,29 @@
  *   lookup, not a scan.
  * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
  *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
- *   of its documents is first shown), `field_lengths` (tf mode; loaded at the first posting decode),
- *   `vocab` (the JS-sorted terms as UTF-16 code units with offsets and document counts, deflated and
- *   read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
+ *   of its documents is first shown), `field_lengths` and `idf` (tf mode; loaded at the first posting decode),
+ *   `vocab` (the JS-sorted terms as UTF-16 code units with their lengths and document counts as
+ *   varints, Brotli-compressed, read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
  *   needed) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
  * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
  *
- * Nothing is answered from data that fails its checks (checksum.ts): every blob (`search_postings`
- * data, keyed by tid; `search_blobs` data, keyed by name) is framed with a checksum, and every row of
- * `search_terms` and `search_prefix` carries one. A term's `rank` (its place in SQLite's order of the
- * terms, covered by the checksum) lets a lookup prove a term absent: the terms either side of where
- * it would be must have consecutive ranks, so a term row lost or damaged is never taken for "no
- * such word" (term-table.ts in engine/).
+ * Nothing is answered from data that fails its checks (checksum.ts): every blob (term blocks, keyed
+ * by their key; `search_postings` data, keyed by tid; `search_blobs` data, keyed by name) is framed
+ * with a checksum, and every row of `search_prefix` carries one. Each term block names its number
+ * and the next block's key, which lets a lookup prove a term absent: a block lost or damaged is never
+ * taken for "no such word" (term-table.ts in engine/).
  */
 
 // 7: the typed-array vocabulary of 6 (issue 15) with the checksummed rows and framed blobs of the
 // other 6 (issue 13); a new name, so that a pack of either is told to rebuild, never misread.
-export const SEARCH_FORMAT = 'folio-search-7';
+// 8: terms in front-coded blocks with rare terms' postings inline, idf once per document count,
+// other postings deflated, a smaller vocabulary blob.
+export const SEARCH_FORMAT = 'folio-search-8';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE search_terms (
-  term TEXT PRIMARY KEY,
-  tid INTEGER NOT NULL,
-  df INTEGER NOT NULL,
-  rank INTEGER NOT NULL,
-  checksum INTEGER NOT NULL
-) WITHOUT ROWID;
+CREATE TABLE search_terms (key TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_postings (tid INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE search_prefix (prefix TEXT PRIMARY KEY, terms TEXT NOT NULL, checksum INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE search_blobs (name TEXT PRIMARY KEY, data BLOB NOT NULL);
@@ -95,6 +94,8 @@ export interface SearchMeta {
   fields: string[];
   docCount: number;
   termCount: number;
+  /** Blocks of `search_terms` (term-blocks.ts). */
+  termBlocks: number;
   postingCount: number;
   weights: WeightMode;
   /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */

@@ -33,6 +33,13 @@ export class ByteWriter {
     this.uint(value < 0 ? -2 * value - 1 : 2 * value);
   }
 
+  /** Bytes as they are. */
+  raw(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.buf.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
   float64(value: number): void {
     this.ensure(8);
     new DataView(this.buf.buffer, this.buf.byteOffset + this.length, 8).setFloat64(0, value, true);
@@ -80,6 +87,14 @@ export class ByteReader {
   int(): number {
     const u = this.uint();
     return u % 2 === 1 ? -(u + 1) / 2 : u / 2;
+  }
+
+  /** The next `length` bytes (a view, not a copy). */
+  take(length: number): Uint8Array {
+    if (this.pos + length > this.buf.length) throw new RangeError('bytes past end of buffer');
+    const bytes = this.buf.subarray(this.pos, this.pos + length);
+    this.pos += length;
+    return bytes;
   }
 
   float64(): number {

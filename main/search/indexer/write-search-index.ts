@@ -6,7 +6,7 @@
 import { deflateRawSync } from 'node:zlib';
 import type Database from 'better-sqlite3';
 import { encodeFieldLengths } from '../format/field-lengths';
-import { encodePostings } from '../format/postings';
+import { encodePostings, packPostingsRow } from '../format/postings';
 import { RefList } from '../format/ref-list';
 import {
   PREFIX_TABLE_MIN_TERMS,
@@ -18,7 +18,17 @@ import {
   SEARCH_TABLES,
   type SearchMeta,
 } from '../format/schema';
-import { framed, prefixChecksum, searchMetaChecksum, termChecksum } from '../format/checksum';
+import { framed, prefixChecksum, searchMetaChecksum } from '../format/checksum';
+import { encodeIdfTable } from '../format/idf-table';
+import {
+  encodeTermBlock,
+  INLINE_POSTING_BYTES,
+  TERM_BLOCK,
+  TERM_BLOCK_BYTES,
+  TERM_BLOCK_HEADER_BYTES,
+  termEntryBytes,
+  type TermEntry,
+} from '../format/term-blocks';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
 import { Vocabulary } from '../format/vocabulary';
@@ -37,22 +47,64 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   for (const table of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
   db.exec(SEARCH_SCHEMA);
 
-  // Terms and their postings, each row and blob with its checksum (format/checksum.ts).
-  const insertTerm = db.prepare('INSERT INTO search_terms (term, tid, df, rank, checksum) VALUES (?, ?, ?, ?, ?)');
+  // Terms in blocks, in SQLite's order, with the postings of rare terms; the others' postings in
+  // rows of their own (format/term-blocks.ts). Every block and blob is framed with its checksum.
+  const insertBlock = db.prepare('INSERT INTO search_terms (key, data) VALUES (?, ?)');
   const insertPostings = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
-  const ranks = sqliteRanks(sortedTerms);
+  const order = sqliteOrder(sortedTerms);
   const writer = new ByteWriter(1 << 16);
-  for (let term = 0; term < termCount; term++) {
+  const idfByCount = new Map<number, number>();
+  // A block closes before it would outgrow TERM_BLOCK_BYTES, its key and next key included.
+  const utf8 = (at: number): Buffer => Buffer.from(sortedTerms[order[at]!]!, 'utf8');
+  let entries: TermEntry[] = [];
+  let previous: Buffer = Buffer.alloc(0);
+  let key = '';
+  let keyBytes = 0;
+  let size = 0;
+  let blockCount = 0;
+  const closeBlock = (next: string | null): void => {
+    insertBlock.run(key, encodeTermBlock(blockCount++, key, next, entries));
+    entries = [];
+    previous = Buffer.alloc(0);
+    size = 0;
+  };
+  let bytes: Buffer = termCount > 0 ? utf8(0) : Buffer.alloc(0);
+  for (let at = 0; at < termCount; at++) {
+    const term = order[at]!;
     writer.reset();
-    encodePostings(writer, flat, term, fieldCount, weightMode, tfModel ? tfModel.idf[term]! : 0);
-    const [text, tid, df, rank] = [sortedTerms[term]!, termIndices[term]!, documentFrequencies[term]!, ranks[term]!];
-    insertTerm.run(text, tid, df, rank, termChecksum(text, tid, df, rank));
-    insertPostings.run(tid, framed(tid, writer.bytes()));
+    encodePostings(writer, flat, term, fieldCount, weightMode);
+    if (tfModel)
+      idfByCount.set(flat.start[(term + 1) * fieldCount]! - flat.start[term * fieldCount]!, tfModel.idf[term]!);
+    const tid = termIndices[term]!;
+    let postings: Uint8Array | null = writer.bytes();
+    if (postings.length > INLINE_POSTING_BYTES) {
+      insertPostings.run(tid, framed(tid, packPostingsRow(postings)));
+      postings = null;
+    } else postings = Uint8Array.from(postings);
+    const entry: TermEntry = { term: sortedTerms[term]!, tid, df: documentFrequencies[term]!, postings };
+    const following = at + 1 < termCount ? utf8(at + 1) : Buffer.alloc(0);
+    const fits =
+      entries.length < TERM_BLOCK &&
+      keyBytes + TERM_BLOCK_HEADER_BYTES + size + termEntryBytes(entry, bytes, previous) + following.length <=
+        TERM_BLOCK_BYTES;
+    if (entries.length > 0 && !fits) {
+      closeBlock(entry.term);
+      key = entry.term;
+      keyBytes = bytes.length;
+    }
+    size += termEntryBytes(entry, bytes, previous);
+    entries.push(entry);
+    previous = bytes;
+    bytes = following;
   }
+  closeBlock(null);
 
   const blobStatement = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   const insertBlob = (name: string, data: Uint8Array): void => void blobStatement.run(name, framed(name, data));
-  if (tfModel) insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
+  if (tfModel) {
+    insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
+    insertBlob('idf', encodeIdfTable(idfByCount));
+  }
 
   // Document refs by ordinal, in chunks.
   for (let chunk = 0; chunk * REF_CHUNK < refs.length; chunk++) {
@@ -82,6 +134,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     fields,
     docCount: refs.length,
     termCount,
+    termBlocks: blockCount,
     postingCount: flat.start[termCount * fieldCount]!,
     weights: weightMode,
     hasAddOrder: addOrder !== null,
@@ -105,18 +158,13 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
 }
 
 /**
- * Each term's place in SQLite's order of the terms (code point order), by position in `sortedTerms`
- * (JS order). The two orders differ only where a term holds a character above U+FFFF.
+ * The positions in `sortedTerms` (JS order) in SQLite's order of the terms (code point order). The
+ * two orders differ only where a term holds a character above U+FFFF.
  */
-function sqliteRanks(sortedTerms: readonly string[]): Int32Array {
-  const ranks = new Int32Array(sortedTerms.length);
-  if (!sortedTerms.some((term) => /[\u{10000}-\u{10ffff}]/u.test(term))) {
-    for (let i = 0; i < ranks.length; i++) ranks[i] = i;
-    return ranks;
-  }
-  const order = [...sortedTerms.keys()].sort((a, b) => compareCodePoints(sortedTerms[a]!, sortedTerms[b]!));
-  order.forEach((term, rank) => (ranks[term] = rank));
-  return ranks;
+function sqliteOrder(sortedTerms: readonly string[]): Int32Array {
+  const order = Int32Array.from(sortedTerms.keys());
+  if (!sortedTerms.some((term) => /[\u{10000}-\u{10ffff}]/u.test(term))) return order;
+  return order.sort((a, b) => compareCodePoints(sortedTerms[a]!, sortedTerms[b]!));
 }
 
 /**

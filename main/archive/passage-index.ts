@@ -1,0 +1,125 @@
+/**
+ * The passage index: where a passage id is in reading order, and each passage's kind, found without
+ * decompressing any text. Reader and writer share this codec.
+ *
+ * - `passage_ids(key INTEGER PRIMARY KEY, data BLOB)`: every passage's 48-bit id hash and ordinal,
+ *   sorted by hash then ordinal, in chunks of about ID_CHUNK entries. `key` is the chunk's first
+ *   hash (0 for the first chunk), so the chunk that would hold a hash is the last one keyed at or
+ *   below it. A chunk never splits the passages of one hash (an id's `-N` is the Nth of them), and
+ *   names the next chunk's key, so a lost chunk is noticed instead of read as "no such passage".
+ *   Payload: varints chunk number, next key + 1 (0 for the last chunk), entry count, then per entry
+ *   the hash's gap from the previous one (from `key` for the first) and the ordinal: about 8 bytes a
+ *   passage, where a table row and its index took 35.
+ * - `passage_kinds(chunk INTEGER PRIMARY KEY, data BLOB)`: the kind codes of KIND_CHUNK consecutive
+ *   passages, one byte each, deflated (runs of one kind compress to almost nothing).
+ *
+ * Both blobs are framed with a checksum of their key and bytes (search/format/checksum.ts).
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { framed, unframed } from '../search/format/checksum';
+import { ByteReader, ByteWriter } from '../search/format/varint';
+
+export const ID_CHUNK = 512;
+export const KIND_CHUNK = 65536;
+
+export interface IdEntry {
+  hash: number;
+  ordinal: number;
+}
+
+/** The `passage_ids` rows for `entries` (any order). */
+export function encodeIdChunks(entries: readonly IdEntry[]): { key: number; data: Buffer }[] {
+  const sorted = [...entries].sort((a, b) => a.hash - b.hash || a.ordinal - b.ordinal);
+  const cuts: number[] = [0];
+  for (let i = ID_CHUNK; i < sorted.length;) {
+    // Move the cut past the passages that share the hash before it.
+    while (i < sorted.length && sorted[i]!.hash === sorted[i - 1]!.hash) i++;
+    if (i < sorted.length) cuts.push(i);
+    i += ID_CHUNK;
+  }
+  const keyAt = (c: number): number => (c === 0 ? 0 : sorted[cuts[c]!]!.hash);
+  return cuts.map((begin, c) => {
+    const end = c + 1 < cuts.length ? cuts[c + 1]! : sorted.length;
+    const key = keyAt(c);
+    const w = new ByteWriter(16 + (end - begin) * 10);
+    w.uint(c);
+    w.uint(c + 1 < cuts.length ? keyAt(c + 1) + 1 : 0);
+    w.uint(end - begin);
+    let previous = key;
+    for (let i = begin; i < end; i++) {
+      w.uint(sorted[i]!.hash - previous);
+      w.uint(sorted[i]!.ordinal);
+      previous = sorted[i]!.hash;
+    }
+    return { key, data: framed(`ids/${key}`, w.bytes()) };
+  });
+}
+
+export interface IdChunk {
+  index: number;
+  key: number;
+  /** The next chunk's key, null for the last chunk. */
+  nextKey: number | null;
+  hashes: Float64Array;
+  ordinals: Int32Array;
+}
+
+/** A `passage_ids` row, checked; throws an Error saying what is wrong. */
+export function decodeIdChunk(key: number, blob: unknown): IdChunk {
+  const reader = new ByteReader(unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`));
+  const index = reader.uint();
+  const next = reader.uint();
+  const count = reader.uint();
+  const hashes = new Float64Array(count);
+  const ordinals = new Int32Array(count);
+  let hash = key;
+  for (let i = 0; i < count; i++) {
+    hash += reader.uint();
+    hashes[i] = hash;
+    ordinals[i] = reader.uint();
+  }
+  if (!reader.done) throw new Error(`the passage index chunk at ${key} is malformed`);
+  return { index, key, nextKey: next === 0 ? null : next - 1, hashes, ordinals };
+}
+
+/**
+ * The ordinal of the `occurrence`th passage with `hash` in `chunk` (the chunk keyed at or below
+ * `hash`), undefined when there is none. Throws when the hash lies past the chunk: the next is lost.
+ */
+export function findInIdChunk(chunk: IdChunk, hash: number, occurrence: number): number | undefined {
+  if (chunk.nextKey !== null && hash >= chunk.nextKey)
+    throw new Error(`the passage index chunk after ${chunk.key} is missing`);
+  const { hashes } = chunk;
+  let lo = 0;
+  let hi = hashes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[mid]! < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  const at = lo + occurrence - 1;
+  return at < hashes.length && hashes[at] === hash ? chunk.ordinals[at] : undefined;
+}
+
+/** The `passage_kinds` rows for the kind codes of every passage in reading order. */
+export function encodeKindChunks(codes: Uint8Array): { chunk: number; data: Buffer }[] {
+  const out: { chunk: number; data: Buffer }[] = [];
+  for (let chunk = 0; chunk * KIND_CHUNK < codes.length; chunk++) {
+    const part = codes.subarray(chunk * KIND_CHUNK, (chunk + 1) * KIND_CHUNK);
+    out.push({ chunk, data: framed(`kinds/${chunk}`, deflateRawSync(part, { level: 9 })) });
+  }
+  return out;
+}
+
+/** A `passage_kinds` row of `length` passages, checked; throws an Error saying what is wrong. */
+export function decodeKindChunk(chunk: number, blob: unknown, length: number): Uint8Array {
+  const payload = unframed(`kinds/${chunk}`, blob, `the passage kinds chunk ${chunk}`);
+  let codes: Uint8Array;
+  try {
+    codes = inflateRawSync(payload);
+  } catch {
+    throw new Error(`the passage kinds chunk ${chunk} cannot be read`);
+  }
+  if (codes.length !== length) throw new Error(`the passage kinds chunk ${chunk} holds ${codes.length} passages`);
+  return codes;
+}
