@@ -55,6 +55,16 @@ describe('CoreHost', () => {
     expect(await other).toMatchObject({ ok: true, value: { seq: 0 } });
   });
 
+  it('offers "did you mean" for an as-you-type search as for any other', async () => {
+    // An as-you-type search (with seq) goes through the cancellable searcher; it must keep the suggester.
+    for (const request of [{ query: 'harbuor' }, { query: 'harbuor', seq: 1 }]) {
+      expect(await core.call('search.query', request, 'p', 'tab-c')).toMatchObject({
+        ok: true,
+        value: { didYouMean: 'harbour' },
+      });
+    }
+  });
+
   it('serves media bytes by id, and nothing for unknown ids', async () => {
     const info = await core.call('archive.info', {}, 'p');
     if (!info.ok) throw new Error(info.error.message);
