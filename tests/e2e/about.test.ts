@@ -11,24 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveInfo, SectionView } from '../../main/api/contract';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { pdfText } from '../helpers/pdf-text';
-import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
-
-/** Calls the API as the page does (same origin, same profile cookie). */
-function call<T>(page: Page, method: string, request: object): Promise<T> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      return result.value;
-    },
-    [method, request] as const,
-  ) as Promise<T>;
-}
+import { chromiumMissing, foreignRequests, startHarness, type Harness, callApi } from './harness';
 
 const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -59,7 +42,7 @@ describe.skipIf(!!chromiumMissing)(
     it('counts passages, sections, pictures and films on the home page, not kinds and language codes', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<ArchiveInfo>(page, 'archive.info', {});
+      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
       const holdings = page.locator('.hero .holdings');
       await holdings.waitFor();
       expect(info).toMatchObject({ passageCount: 68, kindCounts: { caption: 26, media: 8 } });
@@ -117,7 +100,7 @@ describe.skipIf(!!chromiumMissing)(
     it('lists the related topics as plain text, with no link that leads nowhere', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<ArchiveInfo>(page, 'archive.info', {});
+      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
       const related = sectionNamed(info, 'Related topics on the original site');
       expect(info.sections.map((s) => s.title)).not.toContain('Neighbouring pages');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(related.id)}`);
@@ -130,9 +113,9 @@ describe.skipIf(!!chromiumMissing)(
     it('folds a run of missing pictures into one line that unfolds, the captions always shown', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<ArchiveInfo>(page, 'archive.info', {});
+      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
       const chinese = sectionNamed(info, 'Chinese intervention and stalemate');
-      const view = await call<SectionView>(page, 'archive.section', { sectionId: chinese.id });
+      const view = await callApi<SectionView>(page, 'archive.section', { sectionId: chinese.id });
       expect(view.passages.slice(0, 5).every((p) => p.kind === 'caption' && p.media?.present === false)).toBe(true);
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(chinese.id)}`);
       await expect.poll(() => page.locator('#section-title').textContent()).toBe(chinese.title);
@@ -172,7 +155,7 @@ describe.skipIf(!!chromiumMissing)(
     it('prints a section without the app around it, with the archive, the section and a citation (PDF)', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<ArchiveInfo>(page, 'archive.info', {});
+      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
       const section = sectionNamed(info, 'Liberation and occupation, 1945–1948');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(section.id)}`);
       await page.getByRole('button', { name: 'Print section' }).waitFor();
@@ -206,7 +189,7 @@ describe.skipIf(!!chromiumMissing)(
     it('opens again where the reader was, scrolled to the passage', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<ArchiveInfo>(page, 'archive.info', {});
+      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
       const war = sectionNamed(info, 'Korean War');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(war.id)}`);
       await expect.poll(() => page.locator('#section-title').textContent()).toBe('Korean War');
@@ -215,7 +198,7 @@ describe.skipIf(!!chromiumMissing)(
       await passages.nth(8).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 100));
       const ids = await passages.evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.passageId ?? ''));
       const saved = async (): Promise<string | null> =>
-        (await call<{ readingPosition: string | null }>(page, 'settings.get', {})).readingPosition;
+        (await callApi<{ readingPosition: string | null }>(page, 'settings.get', {})).readingPosition;
       await expect.poll(saved, { timeout: 30_000 }).toSatisfy((id: string | null) => ids.indexOf(id ?? '') >= 6);
       const position = (await saved())!;
       await page.close();

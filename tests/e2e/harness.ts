@@ -100,6 +100,23 @@ export function foreignRequests(requests: readonly string[], origin: string): st
   });
 }
 
+/** Calls the API as the page does (same origin, same profile cookie). */
+export function callApi<T>(page: Page, method: string, request: object): Promise<T> {
+  return page.evaluate(
+    async ([m, body]) => {
+      const response = await fetch(`/api/${m}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const result = (await response.json()) as { ok: boolean; value: unknown };
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      return result.value;
+    },
+    [method, request] as const,
+  ) as Promise<T>;
+}
+
 const AXE = readFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
 export interface AxeViolation {

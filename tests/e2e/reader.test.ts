@@ -7,24 +7,7 @@
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
-import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
-
-/** Calls the API as the page does (same origin, same profile cookie). */
-function call<T>(page: Page, method: string, request: object): Promise<T> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      return result.value;
-    },
-    [method, request] as const,
-  ) as Promise<T>;
-}
+import { chromiumMissing, foreignRequests, startHarness, type Harness, callApi } from './harness';
 
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -66,7 +49,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.locator('.note-editor textarea').fill('Keep this note.');
       await page.getByRole('button', { name: 'Save note' }).click();
       await passage.locator('.passage-note').getByText('Keep this note.').waitFor();
-      const before = await call<{ passageId: string; createdAt: string }[]>(page, 'bookmarks.list', {});
+      const before = await callApi<{ passageId: string; createdAt: string }[]>(page, 'bookmarks.list', {});
 
       await passage.locator('.bookmark-toggle').click();
       await expect.poll(() => passage.locator('.bookmark-toggle').getAttribute('aria-pressed')).toBe('false');
@@ -79,7 +62,7 @@ describe.skipIf(!!chromiumMissing)(
       await toast.getByRole('button', { name: 'Undo' }).click();
       await expect.poll(() => passage.locator('.bookmark-toggle').getAttribute('aria-pressed')).toBe('true');
       await passage.locator('.passage-note').getByText('Keep this note.').waitFor();
-      expect(await call(page, 'bookmarks.list', {})).toMatchObject(
+      expect(await callApi(page, 'bookmarks.list', {})).toMatchObject(
         before.map((b) => ({ passageId: b.passageId, createdAt: b.createdAt })),
       );
       await toast.waitFor({ state: 'detached' });
@@ -90,7 +73,7 @@ describe.skipIf(!!chromiumMissing)(
       await toast.waitFor();
       await page.clock.fastForward(11_000);
       await toast.waitFor({ state: 'detached' });
-      expect(await call<unknown[]>(page, 'bookmarks.list', {})).toEqual([]);
+      expect(await callApi<unknown[]>(page, 'bookmarks.list', {})).toEqual([]);
     });
 
     it('undoes "Remove" and a cleared note under Bookmarks, focus on the toast and back', async () => {
@@ -174,7 +157,7 @@ describe.skipIf(!!chromiumMissing)(
       await expect.poll(() => page.evaluate(() => Math.round(window.scrollY)), { timeout: 15_000 }).toBe(400);
 
       // A deep link names the passage first.
-      const first = await call<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
+      const first = await callApi<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
         sectionId: decodeURIComponent(links[1]?.split('/').pop() ?? ''),
       });
       const text = first.passages.find((p) => p.kind === 'text');
@@ -206,7 +189,11 @@ describe.skipIf(!!chromiumMissing)(
       const page = await open();
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.origin });
       await page.goto(`${h.server.url}#/`);
-      const info = await call<{ manifest: { id: string; title: string; version: string } }>(page, 'archive.info', {});
+      const info = await callApi<{ manifest: { id: string; title: string; version: string } }>(
+        page,
+        'archive.info',
+        {},
+      );
       await page.locator('.toc-list a').nth(1).click();
       const passage = page.locator('.reading .passage-text').first();
       const id = (await passage.getAttribute('data-passage-id')) ?? '';
@@ -245,15 +232,15 @@ describe.skipIf(!!chromiumMissing)(
     it('exports whole passages to Markdown, each with its citation and deep link', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await call<{ sections: { id: string }[] }>(page, 'archive.info', {});
-      const view = await call<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
+      const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      const view = await callApi<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
         sectionId: info.sections[1]?.id ?? '',
       });
       // The longest text passage: the export used to cut it to an excerpt.
       const long = view.passages.filter((p) => p.kind === 'text').sort((a, b) => b.text.length - a.text.length)[0];
       expect(long && long.text.length > 200).toBe(true);
-      await call(page, 'bookmarks.set', { passageId: long?.id });
-      const file = await call<{ content: string }>(page, 'bookmarks.export', {
+      await callApi(page, 'bookmarks.set', { passageId: long?.id });
+      const file = await callApi<{ content: string }>(page, 'bookmarks.export', {
         format: 'markdown',
         link: h.server.url,
       });
@@ -281,7 +268,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
 
       // Every placeholder of the embedded archive: one line high, and no play button where nothing plays.
-      const info = await call<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
       let seen = 0;
       for (const s of info.sections) {
         await page.goto(`${h.server.url}#/section/${encodeURIComponent(s.id)}`);
@@ -327,13 +314,13 @@ describe.skipIf(!!chromiumMissing)(
         const page = await open();
         await page.setViewportSize({ width, height });
         await page.goto(`${h.server.url}#/`);
-        const info = await call<{ sections: { id: string }[] }>(page, 'archive.info', {});
+        const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
         // Every passage bookmarked: each shows all three tools (bookmark, link, note).
         const firstPassage = new Map<string, string>();
         for (const s of info.sections) {
-          const view = await call<{ passages: { id: string }[] }>(page, 'archive.section', { sectionId: s.id });
+          const view = await callApi<{ passages: { id: string }[] }>(page, 'archive.section', { sectionId: s.id });
           firstPassage.set(s.id, view.passages[0]?.id ?? '');
-          for (const p of view.passages) await call(page, 'bookmarks.set', { passageId: p.id });
+          for (const p of view.passages) await callApi(page, 'bookmarks.set', { passageId: p.id });
         }
         await page.reload();
         let checked = 0;

@@ -22,24 +22,8 @@ import {
   foreignRequests,
   startHarness,
   type Harness,
+  callApi,
 } from './harness';
-
-/** Calls the API as the page does (same origin, same profile cookie). */
-function call<T>(page: Page, method: string, request: object): Promise<T> {
-  return page.evaluate(
-    async ([m, body]) => {
-      const response = await fetch(`/api/${m}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const result = (await response.json()) as { ok: boolean; value: unknown };
-      if (!result.ok) throw new Error(JSON.stringify(result));
-      return result.value;
-    },
-    [method, request] as const,
-  ) as Promise<T>;
-}
 
 /** expect.poll with time for a loaded machine (the default second is too short when helpers share the cores). */
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -88,7 +72,7 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
     const page = await context.newPage();
     await page.goto(`${h.server.url}#/`);
     await page.locator('#archive-title').waitFor();
-    await call(page, 'settings.set', { theme });
+    await callApi(page, 'settings.set', { theme });
     await page.reload();
     await page.locator('#archive-title').waitFor();
     await eventually(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
@@ -272,12 +256,12 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
         const target = page.locator('.reading .passage.target');
         await target.waitFor();
         expect(await target.getAttribute('data-passage-id')).toBe(id);
-        const { passage } = await call<{ passage: { kind: string } }>(page, 'archive.passage', { passageId: id });
+        const { passage } = await callApi<{ passage: { kind: string } }>(page, 'archive.passage', { passageId: id });
         expect(passage.kind).toBe('text');
         opened.add(id);
       }
       // The same answer over HTTP as over IPC: the one handler table.
-      const answer = await call<{ passage: { id: string; kind: string }; section: { id: string } }>(
+      const answer = await callApi<{ passage: { id: string; kind: string }; section: { id: string } }>(
         page,
         'passage.random',
         {},
