@@ -6,38 +6,21 @@
  * related topics that lead nowhere shown as a plain list, runs of missing pictures folded into one line, a
  * printout checked in Chromium's PDF, and the place kept when the app is opened again. `folio serve`.
  */
-import type { BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import type { ArchiveInfo, SectionView } from '../../main/api/contract';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { pdfText } from '../helpers/pdf-text';
-import { chromiumMissing, foreignRequests, startHarness, type Harness, callApi } from './harness';
+import { chromiumMissing, callApi, servedReader } from './harness';
 
 const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 describe.skipIf(!!chromiumMissing)(
   `the embedded archive, read honestly${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
-    let h: Harness;
-    const contexts: BrowserContext[] = [];
-    const open = async (): Promise<Page> => {
-      const context = await h.newContext();
-      contexts.push(context);
-      return context.newPage();
-    };
+    const h = servedReader(() => embeddedPackPath());
+    const open = (): Promise<Page> => h.openPage();
     const sectionNamed = (info: ArchiveInfo, title: string) => info.sections.find((s) => s.title === title)!;
-
-    beforeAll(async () => {
-      h = await startHarness(embeddedPackPath());
-    });
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-      expect(h.pageErrors).toEqual([]);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
 
     it('counts passages, sections, pictures and films on the home page, not kinds and language codes', async () => {
       const page = await open();
@@ -204,7 +187,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.close();
 
       // The app opened again, with no link: the same passage, on screen, below the top of the section.
-      const again = await contexts[0]!.newPage();
+      const again = await page.context().newPage();
       await again.goto(h.server.url);
       await expect.poll(() => again.evaluate(() => location.hash)).toBe(`#/passage/${encodeURIComponent(position)}`);
       const target = again.locator(`.reading [data-passage-id="${position}"]`);

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startServer, type RunningServer } from '../../main/serve/server';
 
 export const CHROMIUM = process.env.FOLIO_CHROMIUM ?? '/usr/bin/chromium';
@@ -77,6 +78,81 @@ export async function startHarness(archivePath: string): Promise<Harness> {
       await browser.close().catch(() => undefined);
       await server.close();
     },
+  };
+}
+
+/** A Harness for one describe block, with the checks every end-to-end test owes its reader. */
+export interface ServedReader extends Harness {
+  /** A page in a fresh profile; its context is closed after the test, as every context opened here. */
+  openPage(options?: { locale?: string }): Promise<Page>;
+}
+
+/**
+ * Starts the reader on `archivePath()` before the block's tests and stops it after them. After each
+ * test it closes the contexts the test opened, and fails the test if a page asked anything of another
+ * origin (Folio is offline) or threw or logged an error; then it forgets both, so one test's failure
+ * is not every later test's.
+ */
+export function servedReader(archivePath: () => string | Promise<string>): ServedReader {
+  let started: Harness | undefined;
+  const contexts: BrowserContext[] = [];
+  const harness = (): Harness => {
+    if (!started) throw new Error('servedReader: the reader has not started (used outside a test?)');
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startHarness(await archivePath());
+  });
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+    const h = harness();
+    try {
+      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
+      expect(h.pageErrors).toEqual([]);
+    } finally {
+      h.requests.length = 0;
+      h.pageErrors.length = 0;
+    }
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const newContext = async (options?: { locale?: string }): Promise<BrowserContext> => {
+    const context = await harness().newContext(options);
+    contexts.push(context);
+    return context;
+  };
+  return {
+    get server() {
+      return harness().server;
+    },
+    get browser() {
+      return harness().browser;
+    },
+    get origin() {
+      return harness().origin;
+    },
+    get dataDir() {
+      return harness().dataDir;
+    },
+    get requests() {
+      return harness().requests;
+    },
+    get pageErrors() {
+      return harness().pageErrors;
+    },
+    get startMs() {
+      return harness().startMs;
+    },
+    get serverReadyMs() {
+      return harness().serverReadyMs;
+    },
+    get browserReadyMs() {
+      return harness().browserReadyMs;
+    },
+    newContext,
+    openPage: async (options) => (await newContext(options)).newPage(),
+    close: () => harness().close(),
   };
 }
 

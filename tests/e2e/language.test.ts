@@ -10,13 +10,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { startServer, type RunningServer } from '../../main/serve/server';
 import { en } from '../../renderer/src/i18n/en';
 import { ko } from '../../renderer/src/i18n/ko';
-import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness, servedReader } from './harness';
 
 /** Every key of a catalogue, dotted, plural suffixes dropped; and every message. */
 function flatten(node: object, prefix = ''): { key: string; message: string }[] {
@@ -105,25 +105,8 @@ async function untranslated(page: Page): Promise<string[]> {
 describe.skipIf(!!chromiumMissing)(
   `the interface in English and Korean${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
-    let h: Harness;
-    const contexts: BrowserContext[] = [];
-    const open = async (locale: string): Promise<Page> => {
-      const context = await h.newContext({ locale });
-      contexts.push(context);
-      return context.newPage();
-    };
-
-    beforeAll(async () => {
-      h = await startHarness(embeddedPackPath());
-    });
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-      expect(h.pageErrors).toEqual([]);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = servedReader(() => embeddedPackPath());
+    const open = (locale: string): Promise<Page> => h.openPage({ locale });
 
     it('follows the browser language, then the configured default, then the reader’s choice', async () => {
       const ko = await open('ko-KR');

@@ -9,11 +9,11 @@
 import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { pdfText } from '../helpers/pdf-text';
-import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing, servedReader } from './harness';
 
 /** One second of a 440 Hz tone: a 16-bit mono PCM WAV file. */
 function toneWav(): Buffer {
@@ -129,15 +129,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 describe.skipIf(!!chromiumMissing)(
   `media that plays, and links that print${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
-    let h: Harness;
-    const contexts: BrowserContext[] = [];
-    const open = async (): Promise<Page> => {
-      const context = await h.newContext();
-      contexts.push(context);
-      return context.newPage();
-    };
-
-    beforeAll(async () => {
+    const h = servedReader(async () => {
       const root = mkdtempSync(join(tmpdir(), 'folio-e2e-media-'));
       mkdirSync(join(root, 'content'));
       mkdirSync(join(root, 'media'));
@@ -168,16 +160,9 @@ describe.skipIf(!!chromiumMissing)(
       );
       const pack = join(root, 'quay.folio');
       buildPack(root, pack);
-      h = await startHarness(pack);
+      return pack;
     });
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-      expect(h.pageErrors).toEqual([]);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const open = (): Promise<Page> => h.openPage();
 
     it('plays a film (with its captions) and a recording in place, and shows no player where the pack has no file', async () => {
       const page = await open();

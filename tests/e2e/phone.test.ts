@@ -6,10 +6,10 @@
  * navigation folds into a disclosure button; no view scrolls sideways at the largest text size; every tap
  * target in every view is at least 44×44 CSS px. And the desktop masthead at 1440×900 stays as it was.
  */
-import type { BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
-import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+import { chromiumMissing, servedReader } from './harness';
 
 const PHONES = [
   { width: 320, height: 568 },
@@ -79,29 +79,11 @@ const masthead = (page: Page) =>
 describe.skipIf(!!chromiumMissing)(
   `the reader on phones${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
-    let h: Harness;
-    const contexts: BrowserContext[] = [];
-
-    beforeAll(async () => {
-      h = await startHarness(embeddedPackPath());
-    });
-
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-      expect(h.pageErrors).toEqual([]);
-      h.requests.length = 0;
-      h.pageErrors.length = 0;
-    });
-
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = servedReader(() => embeddedPackPath());
 
     /** A fresh profile (its own bookmarks and settings) at a viewport size. */
     async function phone(size: { width: number; height: number }): Promise<Page> {
       const context = await h.newContext();
-      contexts.push(context);
       const page = await context.newPage();
       await page.setViewportSize(size);
       return page;

@@ -4,10 +4,10 @@
  * The reader people expect (issue 14): undo for what removes, passage tools that never overlap, focus and
  * place kept, document titles, and errors in the reader's own words. `folio serve` on the embedded archive.
  */
-import type { BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
-import { chromiumMissing, foreignRequests, startHarness, type Harness, callApi } from './harness';
+import { chromiumMissing, callApi, servedReader } from './harness';
 
 const focused = (page: Page): Promise<string> =>
   page.evaluate(() => {
@@ -18,25 +18,8 @@ const focused = (page: Page): Promise<string> =>
 describe.skipIf(!!chromiumMissing)(
   `the reader people expect${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
-    let h: Harness;
-    const contexts: BrowserContext[] = [];
-    const open = async (): Promise<Page> => {
-      const context = await h.newContext();
-      contexts.push(context);
-      return context.newPage();
-    };
-
-    beforeAll(async () => {
-      h = await startHarness(embeddedPackPath());
-    });
-    afterEach(async () => {
-      for (const c of contexts.splice(0)) await c.close();
-      expect(foreignRequests(h.requests, h.origin)).toEqual([]);
-      expect(h.pageErrors).toEqual([]);
-    });
-    afterAll(async () => {
-      await h?.close();
-    });
+    const h = servedReader(() => embeddedPackPath());
+    const open = (): Promise<Page> => h.openPage();
 
     it('undoes a bookmark removed in the reader, with its note and date, for at least 8 seconds', async () => {
       const page = await open();
