@@ -10,12 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSearchablePack } from '../../main/archive/searchable-pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
-import type { Passage, Section } from '../../main/model/archive';
-import { createAnalyzer } from '../../main/search/analyzer/index';
-import { toIndexDocuments } from '../../main/search/documents';
-import { createSearcher } from '../../main/search/searcher/searcher';
-import { buildLunrIndex } from '../reference/lunr-build';
-import { MemoryEngine } from '../reference/memory-engine';
+import { textSearcher } from './fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-cjk-total-'));
 const file = join(dir, 'debian-reference-ja.folio');
@@ -58,27 +53,7 @@ describe('total for a Japanese query', () => {
       'システムの管理者だけが実行できます。',
       'パッケージ管理ツールの比較',
     ];
-    const list: Passage[] = texts.map((text, i) => ({
-      id: `j${i}`,
-      ordinal: i,
-      sectionId: 's',
-      kind: 'text',
-      text,
-      title: null,
-      level: null,
-      media: null,
-      repeatOf: null,
-      provenance: { file: 'f', lines: [1, 1] },
-    }));
-    const sections: Section[] = [
-      { id: 's', ordinal: 0, title: '章', titleIsMetadata: true, passageCount: list.length, firstPassageId: 'j0' },
-    ];
-    const analyzer = createAnalyzer({ variants: [], languages: ['ja'] });
-    const searcher = createSearcher({
-      engine: new MemoryEngine(buildLunrIndex(toIndexDocuments(list, sections), analyzer)),
-      analyzer,
-      passages: { passagesByIds: (ids) => list.filter((p) => ids.includes(p.id)), sectionTitle: () => '章' },
-    });
+    const searcher = textSearcher(texts, { idPrefix: 'j', languages: ['ja'], sectionTitle: '章' });
     const r = searcher.search({ query: 'パッケージ管理', limit: 10 });
     expect(r.results.map((h) => h.passageId).sort()).toEqual(['j0', 'j3']);
     expect(r.total).toBe(2);

@@ -110,3 +110,41 @@ export function fixtureSearcher() {
   };
   return { searcher: createSearcher({ engine, analyzer, passages: source }), engine, analyzer, index, passages };
 }
+
+/**
+ * A searcher over plain text passages in one section, for a case the fixture archive doesn't hold.
+ * Ids are `idPrefix` plus the passage's place in `texts`.
+ */
+export function textSearcher(
+  texts: readonly string[],
+  { idPrefix, languages, sectionTitle }: { idPrefix: string; languages: string[]; sectionTitle: string },
+) {
+  const passages: Passage[] = texts.map((text, i) => ({
+    id: `${idPrefix}${i}`,
+    ordinal: i,
+    sectionId: 's',
+    kind: 'text',
+    text,
+    title: null,
+    level: null,
+    media: null,
+    repeatOf: null,
+    provenance: { file: 'f', lines: [1, 1] },
+  }));
+  const sections: Section[] = [
+    {
+      id: 's',
+      ordinal: 0,
+      title: sectionTitle,
+      titleIsMetadata: true,
+      passageCount: passages.length,
+      firstPassageId: `${idPrefix}0`,
+    },
+  ];
+  const analyzer = createAnalyzer({ variants: [], languages });
+  return createSearcher({
+    engine: new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer)),
+    analyzer,
+    passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => sectionTitle },
+  });
+}

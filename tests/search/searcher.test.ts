@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Passage, Section } from '../../main/model/archive';
+import type { Passage } from '../../main/model/archive';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { toIndexDocuments } from '../../main/search/documents';
 import { buildLunrIndex } from '../reference/lunr-build';
 import { MemoryEngine } from '../reference/memory-engine';
 import { createSearcher } from '../../main/search/searcher/searcher';
 import { bestSnippet, highlightSpans, matchedSpans } from '../../main/search/searcher/snippet';
-import { fixturePassages, fixtureSearcher } from './fixture';
+import { fixturePassages, fixtureSearcher, textSearcher } from './fixture';
 
 const { searcher, analyzer } = fixtureSearcher();
 const top = (query: string, n = 3, extra: object = {}) => searcher.search({ query, limit: n, ...extra }).results;
@@ -40,27 +40,10 @@ describe('searcher', () => {
 
   it('ranks exact matches above fuzzy ones', () => {
     // "chosen" is not in the fixture; an archive holding both words ranks the exact one first.
-    const passages: Passage[] = ['The Chosin Reservoir', 'They chose China', 'the chosen few'].map((text, i) => ({
-      id: `x${i}`,
-      ordinal: i,
-      sectionId: 's',
-      kind: 'text',
-      text,
-      title: null,
-      level: null,
-      media: null,
-      repeatOf: null,
-      provenance: { file: 'f', lines: [1, 1] },
-    }));
-    const sections: Section[] = [
-      { id: 's', ordinal: 0, title: 'S', titleIsMetadata: true, passageCount: 3, firstPassageId: 'x0' },
-    ];
-    const a = createAnalyzer({ variants: [], languages: ['en'] });
-    const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), a));
-    const s = createSearcher({
-      engine,
-      analyzer: a,
-      passages: { passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)), sectionTitle: () => 'S' },
+    const s = textSearcher(['The Chosin Reservoir', 'They chose China', 'the chosen few'], {
+      idPrefix: 'x',
+      languages: ['en'],
+      sectionTitle: 'S',
     });
     const r = s.search({ query: 'chosin ' }).results.map((h) => h.text);
     expect(r[0]).toBe('The Chosin Reservoir');
