@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
-import { axeSerious, chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+import { axeSerious, chromiumMissing, foreignRequests, servedReader, startHarness, type Harness } from './harness';
 
 // Every run writes its screenshots to test-results/e2e; `npm run screenshots` also refreshes the README's.
 const RESULTS = join(process.cwd(), 'test-results', 'e2e');
@@ -553,27 +553,17 @@ describe.skipIf(!!chromiumMissing)(
 );
 
 describe.skipIf(!!chromiumMissing)('media in a pack that has them', () => {
-  let h: Harness;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
+  const h = servedReader(async () => {
     const { buildPack } = await import('../../main/archive/writer/build-pack');
     const { mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const pack = join(mkdtempSync(join(tmpdir(), 'folio-e2e-pack-')), 'fixture.folio');
     buildPack(join(process.cwd(), 'tests', 'e2e', 'fixture'), pack);
-    h = await startHarness(pack);
+    return pack;
   });
+  let page: Page;
   beforeEach(async () => {
-    context = await h.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-  });
-  afterAll(async () => {
-    await h?.close();
+    page = await h.openPage();
   });
 
   it('shows images from the pack, and placeholders for what the pack lacks', async () => {

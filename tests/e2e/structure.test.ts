@@ -7,31 +7,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { buildPack } from '../../main/archive/writer/build-pack';
-import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
+import { chromiumMissing, foreignRequests, servedReader } from './harness';
 
 describe.skipIf(!!chromiumMissing)('structured pages in the reader', () => {
-  let h: Harness;
-  let context: BrowserContext;
-  let page: Page;
-
-  beforeAll(async () => {
+  const h = servedReader(() => {
     const pack = join(mkdtempSync(join(tmpdir(), 'folio-e2e-pg-')), 'postgresql.folio');
     buildPack(join(process.cwd(), 'tests', 'fixtures', 'postgresql-15'), pack);
-    h = await startHarness(pack);
+    return pack;
   });
+  let page: Page;
   beforeEach(async () => {
-    context = await h.newContext();
-    page = await context.newPage();
-  });
-  afterEach(async () => {
-    await context.close();
-  });
-  afterAll(async () => {
-    await h?.close();
+    page = await h.openPage();
   });
 
   it('shows code exactly, in monospace, scrolling sideways, and a table with its header', async () => {
@@ -95,25 +85,13 @@ describe.skipIf(!!chromiumMissing)('structured pages in the reader', () => {
 });
 
 describe.skipIf(!!chromiumMissing)('languages in the embedded archive', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness(embeddedPackPath());
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = servedReader(() => embeddedPackPath());
 
   it('marks the Korean words of an English passage lang="ko"', async () => {
-    const context = await h.newContext();
-    try {
-      const page = await context.newPage();
-      await page.goto(`${h.server.url}#/section/liberation-and-occupation-1945-1948`);
-      const korean = page.locator('[lang="ko"]', { hasText: '제주 4·3 민중항쟁' });
-      await korean.waitFor();
-      expect(await korean.textContent()).toBe('제주 4·3 민중항쟁');
-    } finally {
-      await context.close();
-    }
+    const page = await h.openPage();
+    await page.goto(`${h.server.url}#/section/liberation-and-occupation-1945-1948`);
+    const korean = page.locator('[lang="ko"]', { hasText: '제주 4·3 민중항쟁' });
+    await korean.waitFor();
+    expect(await korean.textContent()).toBe('제주 4·3 민중항쟁');
   });
 });
