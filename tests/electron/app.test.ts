@@ -4,19 +4,13 @@
  * The real Electron app through Playwright's _electron, where Electron's binary is installed.
  * Elsewhere (no binary could be downloaded) the suite is skipped with a one-line reason.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
+import type { ElectronApplication, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronBinary, electronNativeBinding, electronSkipReason } from './installed-electron';
+import { electronSkipReason, launchBuiltApp } from './installed-electron';
 import type { FolioBridge } from '../../main/api/contract';
 
 /** What the preload exposes, seen from a page.evaluate callback. */
 type FolioWindow = { folio: FolioBridge };
-
-const root = process.cwd();
 
 if (electronSkipReason) console.info(`Electron launch test skipped: ${electronSkipReason}`);
 
@@ -27,23 +21,7 @@ describe.skipIf(!!electronSkipReason)(
     let page: Page;
 
     beforeAll(async () => {
-      const built = spawnSync(
-        process.execPath,
-        [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-        { cwd: root, stdio: 'inherit' },
-      );
-      expect(built.status).toBe(0);
-      app = await electron.launch({
-        executablePath: electronBinary!,
-        args: [root, '--no-sandbox'],
-        cwd: root,
-        env: {
-          ...process.env,
-          FOLIO_SQLITE_BINDING: electronNativeBinding,
-          XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-')),
-        },
-        timeout: 120_000,
-      });
+      app = await launchBuiltApp([], 'folio-electron-');
       page = await app.firstWindow();
       await page.getByRole('searchbox', { name: 'Search the archive' }).waitFor({ timeout: 120_000 });
     });

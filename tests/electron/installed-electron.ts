@@ -3,8 +3,12 @@
  * ABI, or the one-line reason they are missing. Never downloads: since Electron 45, require('electron')
  * starts a download when the binary is missing, so the binary is found as electron's index.js finds it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { _electron as electron, type ElectronApplication } from 'playwright';
+import { expect } from 'vitest';
 
 const electronDir = join(process.cwd(), 'node_modules', 'electron');
 
@@ -33,3 +37,28 @@ export const electronSkipReason = !electronBinary
   : !existsSync(electronNativeBinding)
     ? `better-sqlite3 for Electron ${electronVersion} not built (run "npm run build:electron-native" to build ${electronNativeBinding})`
     : null;
+
+/**
+ * Builds the app with electron-vite, then starts it from this checkout with `args` after the app's
+ * folder, on better-sqlite3 built for Electron's ABI and a fresh config folder (a new user's).
+ */
+export async function launchBuiltApp(args: readonly string[], configPrefix: string): Promise<ElectronApplication> {
+  const root = process.cwd();
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+    { cwd: root, stdio: 'inherit' },
+  );
+  expect(built.status).toBe(0);
+  return electron.launch({
+    executablePath: electronBinary!,
+    args: [root, '--no-sandbox', ...args],
+    cwd: root,
+    env: {
+      ...process.env,
+      FOLIO_SQLITE_BINDING: electronNativeBinding,
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), configPrefix)),
+    },
+    timeout: 120_000,
+  });
+}

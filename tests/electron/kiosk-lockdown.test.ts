@@ -5,15 +5,9 @@
  * installed: full screen, always on top, no menu, the blocked shortcuts, a crashed renderer reloaded to
  * the attract screen, and the admin exit behind the PIN. Elsewhere it is skipped with a one-line reason.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, type ElectronApplication, type Page } from 'playwright';
+import type { ElectronApplication, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { electronBinary, electronNativeBinding, electronSkipReason } from './installed-electron';
-
-const root = process.cwd();
+import { electronSkipReason, launchBuiltApp } from './installed-electron';
 
 if (electronSkipReason) console.info(`Electron kiosk lockdown test skipped: ${electronSkipReason}`);
 
@@ -22,23 +16,7 @@ describe.skipIf(!!electronSkipReason)('Electron kiosk lockdown (npm start -- --k
   let page: Page;
 
   beforeAll(async () => {
-    const built = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
-      { cwd: root, stdio: 'inherit' },
-    );
-    expect(built.status).toBe(0);
-    app = await electron.launch({
-      executablePath: electronBinary!,
-      args: [root, '--no-sandbox', '--kiosk', '--idle', '30', '--kiosk-pin', '2468'],
-      cwd: root,
-      env: {
-        ...process.env,
-        FOLIO_SQLITE_BINDING: electronNativeBinding,
-        XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'folio-electron-kiosk-')),
-      },
-      timeout: 120_000,
-    });
+    app = await launchBuiltApp(['--kiosk', '--idle', '30', '--kiosk-pin', '2468'], 'folio-electron-kiosk-');
     page = await app.firstWindow();
     await page.getByRole('button', { name: 'Touch to explore' }).waitFor({ timeout: 120_000 });
   }, 300_000);
