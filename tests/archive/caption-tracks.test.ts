@@ -4,7 +4,7 @@
  * its kind, language and label. Caption files are contained like every other source file: one that leads
  * outside the source folder is refused (a curated source) or left out with a warning (a saved website).
  */
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPack } from '../../main/archive/pack';
@@ -14,26 +14,22 @@ import { buildPack } from '../../main/archive/writer/build-pack';
 import type { MediaRef } from '../../main/model/archive';
 import { SourceError } from '../../main/model/errors';
 import { openDatabase } from '../../main/sqlite';
+import { fixtureCopier } from '../helpers/fixture-copy';
 import { tempDir } from '../helpers/temp';
 
-const fixtures = join(__dirname, '..', 'fixtures');
 const dir = tempDir();
 const secret = join(dir, 'secret.vtt');
 writeFileSync(secret, 'WEBVTT\n\n00:00.000 --> 00:01.000\nroot:x:0:0:the secret line\n');
 
 const vtt = (line: string): string => `WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n${line}\n`;
 
-let copies = 0;
-function fixture(name: 'curated-mini' | 'html-site', change: (folder: string) => void): string {
-  const folder = join(dir, `${name}-${copies++}`);
-  cpSync(join(fixtures, name), folder, { recursive: true });
-  change(folder);
-  return folder;
-}
+/** A fresh copy of a fixture folder, changed by `change`. */
+const fixture = fixtureCopier(dir);
+let builds = 0;
 
 /** Builds `folder` and returns the pack's path and the warnings. */
 function build(folder: string): { out: string; warnings: string[] } {
-  const out = join(dir, `out-${copies++}.folio`);
+  const out = join(dir, `out-${builds++}.folio`);
   const warnings: string[] = [];
   buildPack(folder, out, { onWarning: (w) => warnings.push(w) });
   return { out, warnings };

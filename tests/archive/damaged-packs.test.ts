@@ -16,6 +16,7 @@ import { searchJson } from '../../main/cli/search-json';
 import { PackError } from '../../main/model/errors';
 import type { SearchRequest } from '../../main/model/search-result';
 import { tempDir } from '../helpers/temp';
+import { mulberry32 } from '../../bench/synthetic-corpus';
 
 const root = join(__dirname, '..', '..');
 const dir = tempDir();
@@ -87,23 +88,12 @@ function verify(path: string): { ok: boolean } | { error: string } {
   }
 }
 
-/** mulberry32: a small seeded generator, so every run damages the same bytes. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DAMAGES = ['flip', 'flips', 'truncate', 'zero page', 'swap pages', 'garbage run'] as const;
 
 /** Damage number `n`: what was done, and the damaged bytes. */
 function damaged(n: number): { what: string; bytes: Buffer } {
-  const next = random(n * 7919 + 1);
+  // Seeded, so every run damages the same bytes.
+  const next = mulberry32(n * 7919 + 1);
   const int = (below: number): number => Math.floor(next() * below);
   const bytes = Buffer.from(goodBytes);
   const pages = Math.floor(bytes.length / PAGE);

@@ -5,13 +5,14 @@
  * with a warning. Nothing is dropped without a word, and no message quotes a file from outside.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPack } from '../../main/archive/pack';
 import { SOURCE_LIMITS } from '../../main/archive/source/source-file';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { SourceError } from '../../main/model/errors';
+import { fixtureCopier } from '../helpers/fixture-copy';
 import { tempDir } from '../helpers/temp';
 
 const fixtures = join(__dirname, '..', 'fixtures');
@@ -23,14 +24,9 @@ writeFileSync(secret, 'root:x:0:0:the secret first line\n\nand more secrets\n');
 const PNG = readFileSync(join(fixtures, 'curated-mini', 'media', 'crane.png'));
 const canMakeFifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
 
-let copies = 0;
 /** A fresh copy of a fixture folder, changed by `change`. */
-function fixture(name: 'curated-mini' | 'html-site', change: (folder: string) => void): string {
-  const folder = join(dir, `${name}-${copies++}`);
-  cpSync(join(fixtures, name), folder, { recursive: true });
-  change(folder);
-  return folder;
-}
+const fixture = fixtureCopier(dir);
+let builds = 0;
 
 function manifest(folder: string, edit: (m: Record<string, unknown>) => void): void {
   const path = join(folder, 'folio.json');
@@ -41,7 +37,7 @@ function manifest(folder: string, edit: (m: Record<string, unknown>) => void): v
 
 /** Builds `folder`, returning the error (a SourceError) or the warnings. */
 function build(folder: string): { error: string } | { warnings: string[]; out: string } {
-  const out = join(dir, `out-${copies++}.folio`);
+  const out = join(dir, `out-${builds++}.folio`);
   const warnings: string[] = [];
   try {
     buildPack(folder, out, { onWarning: (w) => warnings.push(w) });
