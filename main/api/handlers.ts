@@ -43,6 +43,8 @@ export interface ApiContext {
   library?: LibraryPort;
   /** Kiosk mode and the usage ledger, when the app or server runs with them. */
   kiosk?: KioskRuntime | null;
+  /** Lets `search.query` give up a search a newer one from the same client overtakes (the core worker's). */
+  searchControl?: SearchControl | null;
 }
 
 type Handler<M extends ApiMethod> = (request: ApiRequest<M>, ctx: ApiContext) => ApiResponses[M];
@@ -146,7 +148,7 @@ export const handlers: HandlerTable = {
     if (req.kinds) request.kinds = req.kinds;
     if (req.limit !== undefined) request.limit = req.limit;
     if (req.offset !== undefined) request.offset = req.offset;
-    const found = ctx.searcher.search(request);
+    const found = ctx.searcher.search(request, ctx.searchControl ?? undefined);
     // Only the first page is told; a suggestion for a query that matched exactly is never made.
     const suggestion = req.offset ? null : (ctx.searcher.suggest?.(req.query) ?? null);
     const response = suggestion ? { ...found, didYouMean: suggestion } : found;

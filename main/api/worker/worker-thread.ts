@@ -12,7 +12,7 @@ import { firstLine } from '../api-error';
 import { Library, type LibrarySource } from '../../library/library';
 import { SUPERSEDED } from '../contract';
 import { dispatch, dispatchIn } from '../dispatch';
-import { handlers, type SearchPort } from '../handlers';
+import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, OpenMessage, ToWorker } from './protocol';
 import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
@@ -132,13 +132,7 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
             const ctx = current.context(archiveId, msg.profileId);
             if (!ctx) return ctx;
             // The searcher polls `control` between steps and stops once a newer search overtakes this one.
-            const searcher = ctx.searcher;
-            const cancellable: SearchPort = {
-              search: (request) => searcher.search(request, control ?? undefined),
-              // Kept: dropping it would lose "did you mean" for every search that can be cancelled.
-              ...(searcher.suggest ? { suggest: (query: string) => searcher.suggest!(query) } : {}),
-            };
-            return control ? { ...ctx, kiosk, searcher: cancellable } : { ...ctx, kiosk };
+            return { ...ctx, kiosk, searchControl: control };
           },
           msg.method,
           msg.payload,
