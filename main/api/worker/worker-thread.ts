@@ -18,14 +18,7 @@ import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
 import type { SearchControl } from '../../search/searcher/searcher';
 import { overtaken } from './search-tickets';
-
-/**
- * What warms a newly opened archive's search: a word no archive holds. It reads the vocabulary and
- * runs the searcher's code once without scoring anything; the archive's title did the same but, its
- * words being common ("3.11.2 Documentation"), scored thousands of passages: 60 ms on the Python
- * documentation, and the first real query was no faster for it.
- */
-const WARM_UP_QUERY = 'qzxqzvqj';
+import { WARM_UP_QUERY } from './warm-up-query';
 
 export function runCoreWorker(port: MessagePort | null = parentPort): void {
   if (!port) throw new Error('runCoreWorker must run in a worker thread.');
