@@ -5,7 +5,7 @@
  * machine: this one has no CJK font at all, so without them Hangul shows as boxes. The real `folio serve`
  * and Debian's Chromium; the archive's Korean passage (제주 4·3) read in the English interface.
  */
-import type { Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { chromiumMissing, foreignRequests, startHarness, type Harness } from './harness';
@@ -61,6 +61,52 @@ function drawn(page: Page, text: string): Promise<{ shipped: number[]; fallback:
   );
 }
 
+/**
+ * Every visible element with Hangul of its own (in its child text nodes) whose glyphs did not all come
+ * from the shipped font: what Chromium drew each one with (CSS.getPlatformFontsForNode), one line each.
+ */
+async function hangulNotFromShippedFont(
+  page: Page,
+  cdp: CDPSession,
+  view: string,
+): Promise<{ marked: number; problems: string[] }> {
+  const marked = await page.evaluate(async () => {
+    await document.fonts.ready;
+    let n = 0;
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      el.removeAttribute('data-hangul');
+      const own = Array.from(el.childNodes)
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent ?? '')
+        .join('');
+      const hangul = own.match(/[\u3131-\u318e\uac00-\ud7a3]/g)?.length ?? 0;
+      if (hangul && (el as HTMLElement).offsetParent !== null) {
+        el.setAttribute('data-hangul', `${hangul}`);
+        n++;
+      }
+    }
+    return n;
+  });
+  const problems: string[] = [];
+  await cdp.send('DOM.enable');
+  await cdp.send('CSS.enable');
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-hangul]' });
+  for (const nodeId of nodeIds) {
+    const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
+    const hangul = Number(attributes[attributes.indexOf('data-hangul') + 1]);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const shipped = fonts
+      .filter((f) => f.isCustomFont && f.familyName.startsWith(FAMILY))
+      .reduce((sum, f) => sum + f.glyphCount, 0);
+    if (shipped < hangul) {
+      const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
+      problems.push(`${view}: ${hangul - shipped} of ${hangul} Hangul not from ${FAMILY}: ${outerHTML.slice(0, 120)}`);
+    }
+  }
+  return { marked, problems };
+}
+
 describe.skipIf(!!chromiumMissing)(
   `CJK fonts shipped with the reader${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
@@ -111,44 +157,31 @@ describe.skipIf(!!chromiumMissing)(
       ] as const) {
         await ko.goto(`${h.server.url}${view}`);
         await ko.locator(ready).first().waitFor();
-        // Every element with Hangul of its own (in its child text nodes), marked with how many characters.
-        const marked = await ko.evaluate(async () => {
-          await document.fonts.ready;
-          let n = 0;
-          for (const el of Array.from(document.body.querySelectorAll('*'))) {
-            const own = Array.from(el.childNodes)
-              .filter((node) => node.nodeType === Node.TEXT_NODE)
-              .map((node) => node.textContent ?? '')
-              .join('');
-            const hangul = own.match(/[\u3131-\u318e\uac00-\ud7a3]/g)?.length ?? 0;
-            if (hangul && (el as HTMLElement).offsetParent !== null) {
-              el.setAttribute('data-hangul', `${hangul}`);
-              n++;
-            }
-          }
-          return n;
-        });
-        expect(marked, view).toBeGreaterThan(3);
-        // What Chromium drew each element's text with: the glyphs from the shipped font must cover its Hangul.
-        await cdp.send('DOM.enable');
-        await cdp.send('CSS.enable');
-        const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-        const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '[data-hangul]' });
-        for (const nodeId of nodeIds) {
-          const { attributes } = await cdp.send('DOM.getAttributes', { nodeId });
-          const hangul = Number(attributes[attributes.indexOf('data-hangul') + 1]);
-          const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-          const shipped = fonts
-            .filter((f) => f.isCustomFont && f.familyName.startsWith(FAMILY))
-            .reduce((sum, f) => sum + f.glyphCount, 0);
-          if (shipped < hangul) {
-            const { outerHTML } = await cdp.send('DOM.getOuterHTML', { nodeId });
-            problems.push(
-              `${view}: ${hangul - shipped} of ${hangul} Hangul not from ${FAMILY}: ${outerHTML.slice(0, 120)}`,
-            );
-          }
-        }
+        const drawn = await hangulNotFromShippedFont(ko, cdp, view);
+        expect(drawn.marked, view).toBeGreaterThan(3);
+        problems.push(...drawn.problems);
       }
+      expect(problems).toEqual([]);
+      expect(h.pageErrors).toEqual([]);
+    });
+
+    it('draws Hangul inside code, preformatted text and link addresses from the shipped font too', async () => {
+      const ko = await (await h.newContext({ locale: 'ko-KR' })).newPage();
+      const cdp = await ko.context().newCDPSession(ko);
+      await ko.goto(`${h.server.url}#/`);
+      await ko.locator('#archive-title').waitFor();
+      // A passage's structure as the reader renders it (PassageContent.tsx's classes), with Korean in its code:
+      // a comment in a program listing, an inline command, a key, a link's address.
+      await ko.evaluate(() => {
+        const body = document.createElement('div');
+        body.className = 'passage-body';
+        body.innerHTML =
+          '<pre class="preformatted"># 제주 설정 파일</pre><p><code>설정 보기</code> <kbd>한글</kbd> ' +
+          '<span class="link-url">https://예시.한국/문서</span></p>';
+        document.querySelector('main')!.prepend(body);
+      });
+      const { marked, problems } = await hangulNotFromShippedFont(ko, cdp, 'code');
+      expect(marked).toBeGreaterThanOrEqual(4);
       expect(problems).toEqual([]);
       expect(h.pageErrors).toEqual([]);
     });
