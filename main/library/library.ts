@@ -171,6 +171,7 @@ function member(archive: ArchiveContext, path: string, embedded: boolean): Membe
       archiveId: pack.manifest.id,
       title: pack.manifest.title,
       search: (request) => archive.searcher.search(request),
+      suggest: (query) => archive.searcher.suggest?.(query) ?? null,
       documentCount: engine.documentCount,
       // What the pack's stored idf was computed from, so the pack's own idf is reproduced exactly.
       documentsWithTerm: (term) =>

@@ -28,6 +28,8 @@ export interface SearchMember {
   archiveId: string;
   title: string;
   search(request: SearchRequest): SearchResponse;
+  /** "Did you mean": the query with its misspelt words corrected from this archive's words; null when none is. */
+  suggest(query: string): string | null;
   /** Passages in the pack's index. */
   documentCount: number;
   /** lunr.idf's count for `term`: a passage once per field that holds it (0 when absent). */
@@ -154,6 +156,7 @@ export function searchLibrary(members: readonly SearchMember[], request: SearchR
   });
   // Ties keep library order, then each archive's own order.
   merged.sort((a, b) => b.hit.score - a.hit.score || a.member - b.member || a.rank - b.rank);
+  const suggestion = offset === 0 ? librarySuggestion(members, request.query) : null;
   return {
     query: request.query,
     total: answers.reduce((sum, a) => sum + a.total, 0),
@@ -161,5 +164,28 @@ export function searchLibrary(members: readonly SearchMember[], request: SearchR
     tookMs: Math.round((performance.now() - started) * 10) / 10,
     results: merged.slice(offset, offset + limit).map((m) => m.hit),
     archives: answers.map((a, i) => ({ archiveId: members[i]!.archiveId, total: a.total })),
+    ...(suggestion ? { didYouMean: suggestion } : {}),
   };
+}
+
+/**
+ * The library's "did you mean": the first archive's correction, in library order, that changes no word
+ * another archive holds. A word one archive lacks may be another's own (a name, a term of art), and is
+ * not misspelt in the library.
+ */
+function librarySuggestion(members: readonly SearchMember[], query: string): string | null {
+  const held = (word: string): boolean =>
+    members.some((m) => m.terms(word, 'text').some((term) => m.documentsWithTerm(term) > 0));
+  for (const m of members) {
+    const suggestion = m.suggest(query);
+    if (suggestion !== null && !changedWords(query, suggestion).some(held)) return suggestion;
+  }
+  return null;
+}
+
+/** The query's words a suggestion replaced (each correction replaces words in place); all of them when the count differs. */
+function changedWords(query: string, suggestion: string): string[] {
+  const asked = query.trim().split(/\s+/);
+  const offered = suggestion.trim().split(/\s+/);
+  return asked.length === offered.length ? asked.filter((word, i) => word !== offered[i]) : asked;
 }

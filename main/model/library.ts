@@ -40,4 +40,6 @@ export interface LibrarySearchResponse {
   results: LibrarySearchHit[];
   /** Matches per archive, in library order. */
   archives: { archiveId: string; total: number }[];
+  /** The query with its misspelt words corrected (first page only; see SearchResponse.didYouMean). */
+  didYouMean?: string;
 }

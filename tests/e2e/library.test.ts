@@ -135,4 +135,28 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
     expect(foreignRequests(requests, new URL(url).origin)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
+
+  it('offers the spelling an archive holds for a misspelt word, and searches it when taken', async () => {
+    const page = await newPage();
+    await page.goto(`${url}#/library`);
+    const box = page.getByRole('searchbox', { name: 'Search all archives' });
+    await box.fill('lihgthouse');
+    await box.press('Enter');
+    const suggestion = page.getByRole('button', { name: 'lighthouse', exact: true });
+    await suggestion.waitFor();
+    expect(await page.locator('.library-suggestion').innerText()).toBe('Did you mean: lighthouse');
+    const size = await suggestion.boundingBox();
+    expect(Math.min(size!.width, size!.height)).toBeGreaterThanOrEqual(44);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeSerious(page), scheme).toEqual([]);
+    }
+    await suggestion.click();
+    await expect.poll(() => box.inputValue()).toBe('lighthouse');
+    const results = page.getByRole('list', { name: 'Results from all archives' }).getByRole('listitem');
+    await expect.poll(() => results.count()).toBeGreaterThan(0);
+    expect(await results.first().innerText()).toContain('The lighthouse on Cape Orin');
+    expect(await page.locator('.library-suggestion').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -86,6 +86,33 @@ describe('a library of two packs', () => {
   });
 });
 
+describe('"did you mean" over a library', () => {
+  it('corrects a misspelt word from whichever archive holds the right one', () => {
+    // "lighthouse" is only in the small pack, "harbour" and "lantern" only in the large one.
+    expect(library.search({ query: 'lihgthouse' }).didYouMean).toBe('lighthouse');
+    expect(library.search({ query: 'harbuor' }).didYouMean).toBe('harbour');
+    expect(library.search({ query: 'keeper lantren' }).didYouMean).toBe('keeper lantern');
+  });
+
+  it("never corrects a word another archive holds: one archive's name is not another's typo", () => {
+    // The small pack alone would offer "Black" for the almanac's port of Brask.
+    const alone = Library.open([{ path: small, required: true }], join(dir, 'data-small'));
+    try {
+      expect(alone.search({ query: 'Brask' }).didYouMean).toBe('Black');
+    } finally {
+      alone.close();
+    }
+    const response = library.search({ query: 'Brask' });
+    expect(response.total).toBe(3);
+    expect(response.didYouMean).toBeUndefined();
+  });
+
+  it('makes no suggestion for words every archive spells so, nor past the first page', () => {
+    expect(library.search({ query: 'semaphore' }).didYouMean).toBeUndefined();
+    expect(library.search({ query: 'lihgthouse', offset: 30 }).didYouMean).toBeUndefined();
+  });
+});
+
 describe('a library with the embedded archive', () => {
   it('keeps the answers of the archive that has the rare word above many passages that have only a common one', () => {
     // The almanac says "harbour" in 36 passages; the Korean War archive names Pusan, and its harbour, in a few.

@@ -23,6 +23,11 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
     event.preventDefault();
     setQuery(text.trim());
   };
+  /** Searches for the suggested spelling, shown in the box as if typed. */
+  const rerun = (corrected: string): void => {
+    setText(corrected);
+    setQuery(corrected);
+  };
   const archivesWithResults = state.status === 'done' ? state.response.archives.filter((a) => a.total > 0).length : 0;
   return (
     <section className="library-search" aria-labelledby="library-search-title">
@@ -66,6 +71,14 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
                 : t('library.none', { query: clip(state.response.query) })
               : ''}
       </p>
+      {state.status === 'done' && state.response.didYouMean && (
+        <p className="library-suggestion">
+          {t('searchHelp.didYouMean')}{' '}
+          <button type="button" className="search-suggestion-query" onClick={() => rerun(state.response.didYouMean!)}>
+            {state.response.didYouMean}
+          </button>
+        </p>
+      )}
       {state.status === 'done' && state.response.results.length > 0 && (
         <ol className="library-results" aria-label={t('library.results')}>
           {state.response.results.map((hit) => {
