@@ -163,6 +163,13 @@ describe.each([
     expect(longest('SELECT max(length(data)) FROM search_postings')).toBeGreaterThan(pageSize);
     expect(longest("SELECT length(data) FROM search_blobs WHERE name = 'vocab'")).toBeGreaterThan(pageSize);
     expect(longest('SELECT count(*) FROM search_prefix')).toBeGreaterThan(0);
+    // Format 5: the vocabulary in many front-coded term blocks, short postings inline in them and long ones
+    // in rows of their own, and the refs in more than one chunk.
+    expect(longest('SELECT count(*) FROM search_terms')).toBeGreaterThan(10);
+    const outOfLine = longest('SELECT count(*) FROM search_postings');
+    expect(outOfLine).toBeGreaterThan(10);
+    expect(pair.vocab.length - outOfLine).toBeGreaterThan(10);
+    expect(longest("SELECT count(*) FROM search_blobs WHERE name LIKE 'refs/%'")).toBeGreaterThan(1);
     const lengths = decodeFieldLengths(
       pair.db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as Buffer,
       pair.pack.documentCount * 4,
