@@ -9,6 +9,7 @@ import type { ApiMethod, ApiRequest, ApiResult, FolioBridge } from '../main/api/
 const METHODS = [
   'archive.info',
   'archive.section',
+  'archive.sections',
   'archive.passage',
   'passage.random',
   'search.query',

@@ -24,6 +24,8 @@ const note = z.string().max(10_000);
 export const requestSchemas = {
   'archive.info': z.object({}).strict(),
   'archive.section': z.object({ sectionId: z.string().min(1).max(200) }).strict(),
+  /** The contents: every section in reading order (archive.info only counts them). */
+  'archive.sections': z.object({}).strict(),
   'archive.passage': z.object({ passageId }).strict(),
   /** A passage chosen at random ("Random passage"): one of running text where the archive has any. */
   'passage.random': z.object({}).strict(),
@@ -119,7 +121,10 @@ export interface ArchiveInfo {
   formatVersion: number;
   passageCount: number;
   kindCounts: KindCounts;
-  sections: Section[];
+  /** How many sections the archive has; archive.sections lists them. */
+  sectionCount: number;
+  /** Where reading starts (null for an archive without sections). */
+  firstSectionId: string | null;
   /**
    * What the reader must be told on opening, in plain words: for now, that a damaged bookmarks file
    * was moved aside and a new one started. Shown by the renderer over IPC and HTTP alike.
@@ -144,6 +149,7 @@ export interface ExportedFile {
 export interface ApiResponses {
   'archive.info': ArchiveInfo;
   'archive.section': SectionView;
+  'archive.sections': Section[];
   'archive.passage': { passage: Passage; section: Section };
   'passage.random': { passage: Passage; section: Section };
   'search.query': SearchResponse & { seq?: number };

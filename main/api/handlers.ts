@@ -3,7 +3,7 @@
  * (the pack, its search and the bookmark store). Callers go through `dispatch` (dispatch.ts), which
  * validates first; a handler reports its own failures as ApiFailure.
  */
-import type { Passage, Section } from '../model/archive';
+import type { Passage } from '../model/archive';
 import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import type { SearchControl } from '../search/searcher/searcher';
@@ -52,17 +52,12 @@ export type HandlerTable = { [M in ApiMethod]: Handler<M> };
 
 const archiveId = (ctx: ApiContext): string => ctx.pack.manifest.id;
 
-function sectionMap(pack: PackReader): Map<string, Section> {
-  return new Map(pack.sections().map((s) => [s.id, s]));
-}
-
 function toBookmark(
   ctx: ApiContext,
   stored: { passageId: string; note: string; savedExcerpt: string; createdAt: string; updatedAt: string },
-  sections?: Map<string, Section>,
   passage: Passage | undefined = ctx.pack.passage(stored.passageId),
 ): Bookmark {
-  const section = passage ? (sections ?? sectionMap(ctx.pack)).get(passage.sectionId) : undefined;
+  const section = passage ? ctx.pack.section(passage.sectionId) : undefined;
   return {
     archiveId: archiveId(ctx),
     passageId: stored.passageId,
@@ -83,11 +78,10 @@ function toBookmark(
 }
 
 function listBookmarks(ctx: ApiContext): Bookmark[] {
-  const sections = sectionMap(ctx.pack);
   // Reading order; orphans (no passage) last, oldest first, so they stay visible. Each passage is read once.
   const entries = ctx.bookmarks.list(ctx.profileId, archiveId(ctx)).map((b) => {
     const passage = ctx.pack.passage(b.passageId);
-    return { bookmark: toBookmark(ctx, b, sections, passage), ordinal: passage?.ordinal ?? Number.MAX_SAFE_INTEGER };
+    return { bookmark: toBookmark(ctx, b, passage), ordinal: passage?.ordinal ?? Number.MAX_SAFE_INTEGER };
   });
   entries.sort((a, b) => a.ordinal - b.ordinal || a.bookmark.createdAt.localeCompare(b.bookmark.createdAt));
   return entries.map((e) => e.bookmark);
@@ -111,26 +105,29 @@ export const handlers: HandlerTable = {
     formatVersion: ctx.pack.formatVersion,
     passageCount: ctx.pack.passageCount(),
     kindCounts: ctx.pack.kindCounts(),
-    sections: ctx.pack.sections(),
+    // Counted, not listed: opening an archive reads nothing in proportion to its size (the contents come
+    // with archive.sections, when a view shows them).
+    sectionCount: ctx.pack.sectionCount(),
+    firstSectionId: ctx.pack.sectionAt(0)?.id ?? null,
     notices: [...(ctx.bookmarks.recovery ? [ctx.bookmarks.recovery.message] : []), ...(ctx.library?.notices ?? [])],
   }),
 
   'archive.section': (req, ctx) => {
-    const sections = ctx.pack.sections();
-    const index = sections.findIndex((s) => s.id === req.sectionId);
-    const section = sections[index];
+    const section = ctx.pack.section(req.sectionId);
     if (!section) throw new ApiFailure('not-found', `No section "${req.sectionId}" in this archive.`);
     return {
       section,
       passages: ctx.pack.passagesOfSection(section.id),
-      previous: sections[index - 1] ?? null,
-      next: sections[index + 1] ?? null,
+      previous: ctx.pack.sectionAt(section.ordinal - 1) ?? null,
+      next: ctx.pack.sectionAt(section.ordinal + 1) ?? null,
     };
   },
 
+  'archive.sections': (_req, ctx) => ctx.pack.sections(),
+
   'archive.passage': (req, ctx) => {
     const passage = requirePassage(ctx, req.passageId);
-    const section = sectionMap(ctx.pack).get(passage.sectionId);
+    const section = ctx.pack.section(passage.sectionId);
     if (!section) throw new ApiFailure('internal', 'The passage has no section.');
     return { passage, section };
   },
@@ -138,7 +135,7 @@ export const handlers: HandlerTable = {
   'passage.random': (_req, ctx) => {
     const passage = randomPassage(ctx.pack);
     if (!passage) throw new ApiFailure('not-found', 'This archive has no passages.');
-    const section = sectionMap(ctx.pack).get(passage.sectionId);
+    const section = ctx.pack.section(passage.sectionId);
     if (!section) throw new ApiFailure('internal', 'The passage has no section.');
     return { passage, section };
   },

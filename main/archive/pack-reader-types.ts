@@ -12,7 +12,14 @@ export interface PackReader {
   readonly path: string;
   readonly manifest: Manifest;
   readonly formatVersion: number;
+  /** Every section in reading order: the whole table, read and checked once (35,000 rows on a large archive). */
   sections(): Section[];
+  /** How many sections there are, without reading them. */
+  sectionCount(): number;
+  /** Section `ordinal` of the reading order, read alone; undefined past the last. */
+  sectionAt(ordinal: number): Section | undefined;
+  /** A section by id, read alone. */
+  section(sectionId: string): Section | undefined;
   passagesOfSection(sectionId: string): Passage[];
   passage(id: string): Passage | undefined;
   /** In the order of `ids`; unknown ids are skipped. */

@@ -152,6 +152,19 @@ function parseCounts(json: unknown): PackCounts | null {
   return { passages: c.passages, sections: c.sections, blocks: c.blocks, kinds };
 }
 
+/** What the API tells of a section row. */
+function toSection(r: SectionRow): Section {
+  return {
+    id: r.id,
+    ordinal: r.ordinal,
+    title: r.title,
+    titleIsMetadata: r.title_is_metadata === 1,
+    depth: r.depth,
+    passageCount: r.passage_count,
+    firstPassageId: r.first_passage_id,
+  };
+}
+
 class SqlitePackReader implements PackReader {
   readonly manifest: Manifest;
   readonly formatVersion: number;
@@ -404,14 +417,7 @@ class SqlitePackReader implements PackReader {
 
   /** A section's title without the whole table: usually met with one of its passages, else read alone and checked. */
   sectionTitle(sectionId: string): string | undefined {
-    const known = this.sectionTitles.get(sectionId);
-    if (known !== undefined) return known;
-    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
-    if (!row) return undefined;
-    const section = this.checkedSection(row, row.ordinal);
-    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
-    this.rememberTitle(section);
-    return section.title;
+    return this.sectionTitles.get(sectionId) ?? this.sectionRow(sectionId)?.title;
   }
 
   /** The passage index chunk that would hold `hash`, checked. */
@@ -475,19 +481,37 @@ class SqlitePackReader implements PackReader {
   }
 
   sections(): Section[] {
-    return this.sectionTable().map((r) => ({
-      id: r.id,
-      ordinal: r.ordinal,
-      title: r.title,
-      titleIsMetadata: r.title_is_metadata === 1,
-      depth: r.depth,
-      passageCount: r.passage_count,
-      firstPassageId: r.first_passage_id,
-    }));
+    return this.sectionTable().map(toSection);
+  }
+
+  sectionCount(): number {
+    return this.counts.sections;
+  }
+
+  sectionAt(ordinal: number): Section | undefined {
+    if (!Number.isSafeInteger(ordinal) || ordinal < 0 || ordinal >= this.counts.sections) return undefined;
+    return toSection(this.sectionRows?.[ordinal] ?? this.sectionRange(ordinal));
+  }
+
+  section(sectionId: string): Section | undefined {
+    const row = this.sectionRow(sectionId);
+    return row && toSection(row);
+  }
+
+  /** Section `sectionId`'s row, read alone and checked (the whole table is 35,000 rows on a large archive). */
+  private sectionRow(sectionId: string): SectionRow | undefined {
+    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
+    if (!row) return undefined;
+    const section = this.checkedSection(row, row.ordinal);
+    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
+    if (section.first_passage + section.passage_count > this.counts.passages)
+      throw this.damaged(`section ${section.ordinal} is out of place`);
+    this.rememberTitle(section);
+    return section;
   }
 
   passagesOfSection(sectionId: string): Passage[] {
-    const row = this.sectionTable().find((r) => r.id === sectionId);
+    const row = this.sectionRow(sectionId);
     if (!row) return [];
     const out: Passage[] = [];
     for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)

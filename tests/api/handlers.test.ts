@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toApiError } from '../../main/api/api-error';
 import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
-import { API_METHODS, requestSchemas } from '../../main/api/contract';
+import { API_METHODS, requestSchemas, type ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { handlers, type ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
@@ -98,17 +98,17 @@ describe('handler table', () => {
     expect(Object.keys(requestSchemas).sort()).toEqual([...API_METHODS].sort());
   });
 
-  it('answers archive.info with title, sections and counts per kind', () => {
-    const info = ok(dispatch('archive.info', {}, ctx)) as {
-      archiveId: string;
-      manifest: { title: string };
-      kindCounts: Record<string, number>;
-      sections: unknown[];
-    };
+  it('answers archive.info with title, counts per kind and of sections, and where reading starts', () => {
+    const info = ok(dispatch('archive.info', {}, ctx)) as ApiResponses['archive.info'];
     expect(info.archiveId).toBe('curated-mini');
     expect(info.manifest.title).toBe('A small curated archive');
     expect(info.kindCounts).toEqual({ text: 3, caption: 2, media: 1, heading: 2 });
-    expect(info.sections).toHaveLength(3);
+    expect(info.sectionCount).toBe(3);
+    expect('sections' in info).toBe(false);
+    const sections = ok(dispatch('archive.sections', {}, ctx)) as ApiResponses['archive.sections'];
+    expect(sections.map((s) => s.ordinal)).toEqual([0, 1, 2]);
+    expect(info.firstSectionId).toBe(sections[0]!.id);
+    expect(sections.at(-1)!.id).toBe('later-years');
   });
 
   it('answers a section with its passages and neighbours', () => {

@@ -50,7 +50,7 @@ describe('the API over a library', () => {
     expect(ok('archive.info', {}).archiveId).toBe(SMALL_ID);
     expect(ok('archive.info', { archiveId: SMALL_ID }).passageCount).toBe(9);
     expect(ok('archive.info', { archiveId: LARGE_ID }).passageCount).toBe(40);
-    const sectionId = ok('archive.info', { archiveId: LARGE_ID }).sections[1]!.id;
+    const sectionId = ok('archive.sections', { archiveId: LARGE_ID })[1]!.id;
     expect(ok('archive.section', { archiveId: LARGE_ID, sectionId }).section.title).toBe('Harbour register 2');
     expect(call('archive.section', { sectionId }).ok).toBe(false);
     expect(ok('search.query', { archiveId: LARGE_ID, query: 'semaphore' }).total).toBe(23);

@@ -9,6 +9,7 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveInfo, SectionView } from '../../main/api/contract';
+import type { Section } from '../../main/model/archive';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { pdfText } from '../helpers/pdf-text';
 import { chromiumMissing, callApi, servedReader } from './harness';
@@ -20,7 +21,7 @@ describe.skipIf(!!chromiumMissing)(
   () => {
     const h = servedReader(() => embeddedPackPath());
     const open = (): Promise<Page> => h.openPage();
-    const sectionNamed = (info: ArchiveInfo, title: string) => info.sections.find((s) => s.title === title)!;
+    const sectionNamed = (sections: Section[], title: string) => sections.find((s) => s.title === title)!;
 
     it('counts passages, sections, pictures and films on the home page, not kinds and language codes', async () => {
       const page = await open();
@@ -30,8 +31,9 @@ describe.skipIf(!!chromiumMissing)(
       await holdings.waitFor();
       expect(info).toMatchObject({ passageCount: 68, kindCounts: { caption: 26, media: 8 } });
       expect(await holdings.textContent()).toBe(
-        `68 passages in ${info.sections.length} sections, 26 pictures, 8 films and recordings`,
+        `68 passages in ${info.sectionCount} sections, 26 pictures, 8 films and recordings`,
       );
+      expect((await callApi<Section[]>(page, 'archive.sections', {})).length).toBe(info.sectionCount);
       const home = (await page.locator('main').textContent()) ?? '';
       for (const gone of ['Headings', 'Languages', 'record/page.txt', 'seed file']) expect(home).not.toContain(gone);
       // The footer names the licence; the notes on the record are on About, which the home page leads to.
@@ -83,9 +85,9 @@ describe.skipIf(!!chromiumMissing)(
     it('lists the related topics as plain text, with no link that leads nowhere', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
-      const related = sectionNamed(info, 'Related topics on the original site');
-      expect(info.sections.map((s) => s.title)).not.toContain('Neighbouring pages');
+      const sections = await callApi<Section[]>(page, 'archive.sections', {});
+      const related = sectionNamed(sections, 'Related topics on the original site');
+      expect(sections.map((s) => s.title)).not.toContain('Neighbouring pages');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(related.id)}`);
       await expect.poll(() => page.locator('#section-title').textContent()).toBe(related.title);
       const items = page.locator('.reading .passage-body li');
@@ -96,8 +98,8 @@ describe.skipIf(!!chromiumMissing)(
     it('folds a run of missing pictures into one line that unfolds, the captions always shown', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
-      const chinese = sectionNamed(info, 'Chinese intervention and stalemate');
+      const sections = await callApi<Section[]>(page, 'archive.sections', {});
+      const chinese = sectionNamed(sections, 'Chinese intervention and stalemate');
       const view = await callApi<SectionView>(page, 'archive.section', { sectionId: chinese.id });
       expect(view.passages.slice(0, 5).every((p) => p.kind === 'caption' && p.media?.present === false)).toBe(true);
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(chinese.id)}`);
@@ -128,7 +130,7 @@ describe.skipIf(!!chromiumMissing)(
       await five.click();
       await expect.poll(() => figures.locator('.placeholder').count()).toBe(0);
       // A single missing picture keeps its own line.
-      const first = sectionNamed(info, "Pusan Perimeter and Inch'on");
+      const first = sectionNamed(sections, "Pusan Perimeter and Inch'on");
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(first.id)}`);
       await expect.poll(() => page.locator('#section-title').textContent()).toBe(first.title);
       await page.locator('.reading figure .placeholder').waitFor();
@@ -139,7 +141,8 @@ describe.skipIf(!!chromiumMissing)(
       const page = await open();
       await page.goto(`${h.server.url}#/`);
       const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
-      const section = sectionNamed(info, 'Liberation and occupation, 1945–1948');
+      const sections = await callApi<Section[]>(page, 'archive.sections', {});
+      const section = sectionNamed(sections, 'Liberation and occupation, 1945–1948');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(section.id)}`);
       await page.getByRole('button', { name: 'Print section' }).waitFor();
       await page.locator('.reading .passage-text').first().waitFor();
@@ -172,8 +175,8 @@ describe.skipIf(!!chromiumMissing)(
     it('opens again where the reader was, scrolled to the passage', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await callApi<ArchiveInfo>(page, 'archive.info', {});
-      const war = sectionNamed(info, 'Korean War');
+      const sections = await callApi<Section[]>(page, 'archive.sections', {});
+      const war = sectionNamed(sections, 'Korean War');
       await page.goto(`${h.server.url}#/section/${encodeURIComponent(war.id)}`);
       await expect.poll(() => page.locator('#section-title').textContent()).toBe('Korean War');
       const passages = page.locator('.reading [data-passage-id]');

@@ -180,6 +180,7 @@ describe.skipIf(!!chromiumMissing)(
           await page.locator('#archive-title').waitFor();
 
           // Every section (captions, media cards, headings), each bookmarked once, one with its note open.
+          await page.locator('.toc-list a').first().waitFor();
           const sections = await page.locator('.toc-list a').evaluateAll((links) =>
             links.map((a) => ({
               href: a.getAttribute('href') ?? '',

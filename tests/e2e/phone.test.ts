@@ -102,6 +102,8 @@ describe.skipIf(!!chromiumMissing)(
     async function sectionHashes(page: Page): Promise<string[]> {
       await open(page, h.server.url, '#/');
       const links = page.getByRole('region', { name: 'Contents' }).getByRole('link');
+      // The contents arrive after the page (archive.sections).
+      await links.first().waitFor();
       const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(5);
       return hrefs;

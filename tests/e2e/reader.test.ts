@@ -118,6 +118,7 @@ describe.skipIf(!!chromiumMissing)(
       await page.goto(`${h.server.url}#/`);
       const archive = await page.locator('#archive-title').textContent();
       expect(await page.title()).toBe(archive);
+      await page.locator('.toc-list a').first().waitFor();
       const links = await page.locator('.toc-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       // The longest section, so that there is somewhere to scroll to.
       await page.goto(`${h.server.url}${links[1]}`);
@@ -215,9 +216,9 @@ describe.skipIf(!!chromiumMissing)(
     it('exports whole passages to Markdown, each with its citation and deep link', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
-      const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      const sections = await callApi<{ id: string }[]>(page, 'archive.sections', {});
       const view = await callApi<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
-        sectionId: info.sections[1]?.id ?? '',
+        sectionId: sections[1]?.id ?? '',
       });
       // The longest text passage: the export used to cut it to an excerpt.
       const long = view.passages.filter((p) => p.kind === 'text').sort((a, b) => b.text.length - a.text.length)[0];
@@ -251,9 +252,9 @@ describe.skipIf(!!chromiumMissing)(
       await page.getByRole('searchbox', { name: 'Search the archive' }).press('Escape');
 
       // Every placeholder of the embedded archive: one line high, and no play button where nothing plays.
-      const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
+      const sections = await callApi<{ id: string }[]>(page, 'archive.sections', {});
       let seen = 0;
-      for (const s of info.sections) {
+      for (const s of sections) {
         await page.goto(`${h.server.url}#/section/${encodeURIComponent(s.id)}`);
         await page.locator('.toc-side a[aria-current=page]').waitFor();
         await page.waitForFunction(
@@ -297,10 +298,10 @@ describe.skipIf(!!chromiumMissing)(
         const page = await open();
         await page.setViewportSize({ width, height });
         await page.goto(`${h.server.url}#/`);
-        const info = await callApi<{ sections: { id: string }[] }>(page, 'archive.info', {});
+        const sections = await callApi<{ id: string }[]>(page, 'archive.sections', {});
         // Every passage bookmarked: each shows all three tools (bookmark, link, note).
         const firstPassage = new Map<string, string>();
-        for (const s of info.sections) {
+        for (const s of sections) {
           const view = await callApi<{ passages: { id: string }[] }>(page, 'archive.section', { sectionId: s.id });
           firstPassage.set(s.id, view.passages[0]?.id ?? '');
           for (const p of view.passages) await callApi(page, 'bookmarks.set', { passageId: p.id });
@@ -308,7 +309,7 @@ describe.skipIf(!!chromiumMissing)(
         await page.reload();
         let checked = 0;
         const problems: string[] = [];
-        for (const s of info.sections) {
+        for (const s of sections) {
           await page.goto(`${h.server.url}#/section/${encodeURIComponent(s.id)}`);
           await page.locator(`.reading [data-passage-id="${firstPassage.get(s.id)}"] .note-toggle`).waitFor();
           const found = await page.evaluate(() => {

@@ -83,7 +83,7 @@ describe('folio serve with a library folder', () => {
 
   it('serves media by archive id, and never from another archive', async () => {
     const info = await api('archive.info', { archiveId: HARBOUR_ID });
-    const sectionId = (info.body.value as { sections: { id: string }[] }).sections[0]!.id;
+    const sectionId = (info.body.value as { firstSectionId: string }).firstSectionId;
     const section = await api('archive.section', { archiveId: HARBOUR_ID, sectionId });
     const mediaId = (
       section.body.value as { passages: { media: { id: string; present: boolean } | null }[] }

@@ -154,7 +154,7 @@ describe('folio serve', () => {
 
   it('serves pack media by id, with byte ranges, and nothing by path', async () => {
     const info = (await api('archive.info', {})).json<ArchiveInfo>().value;
-    const section = (await api('archive.section', { sectionId: info.sections[0]!.id })).json<SectionView>().value;
+    const section = (await api('archive.section', { sectionId: info.firstSectionId! })).json<SectionView>().value;
     const caption = section.passages.find((p) => p.kind === 'caption' && p.media?.present)?.media;
     const missing = section.passages.find((p) => p.kind === 'caption' && !p.media?.present)?.media;
     expect(caption).toBeTruthy();
@@ -183,7 +183,7 @@ describe('folio serve', () => {
     const cookieB = String((await raw('GET', '/')).headers['set-cookie']).split(';')[0]!;
     expect(cookieA).not.toBe(cookieB);
     const info = (await api('archive.info', {})).json<ArchiveInfo>().value;
-    const section = (await api('archive.section', { sectionId: info.sections[0]!.id })).json<SectionView>().value;
+    const section = (await api('archive.section', { sectionId: info.firstSectionId! })).json<SectionView>().value;
     const id = section.passages[1]!.id;
     expect((await api('bookmarks.set', { passageId: id, note: 'A' }, { cookie: cookieA })).status).toBe(200);
     expect((await api('bookmarks.list', {}, { cookie: cookieA })).json().value).toHaveLength(1);

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { ArchiveInfo, KioskConfig } from '../../../main/api/contract';
 import { useApi } from '../api/ApiContext';
 import { useTranslation } from 'react-i18next';
+import { useSections } from '../hooks/useSections';
 
 const STEP_MS = 8000;
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max).trimEnd()}…` : text);
@@ -30,7 +31,8 @@ export function Attract({
     return () => clearInterval(timer);
   }, [featured.length]);
   const passage = featured[index % Math.max(1, featured.length)];
-  const section = passage && info?.sections.find((s) => s.id === passage.sectionId);
+  const { sections } = useSections(info);
+  const section = passage && sections?.find((s) => s.id === passage.sectionId);
   const image = passage?.media?.type === 'image' && passage.media.present ? passage.media : null;
   const { t } = useTranslation();
   const lang = info?.manifest.languages[0];

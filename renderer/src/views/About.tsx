@@ -12,11 +12,14 @@ import { useApi } from '../api/ApiContext';
 import { useContentLanguage } from '../i18n/ContentLanguage';
 import { ContentInText } from '../i18n/ContentInText';
 import { hrefFor } from '../route';
+import { useSections } from '../hooks/useSections';
 import { useHoldings } from './Holdings';
 import './About.css';
 
 /** Past this many sections the list names only the curator's titles: the contents list the rest. */
 const LIST_ALL_UP_TO = 100;
+/** While the contents are on their way. */
+const NO_SECTIONS: readonly Section[] = [];
 
 /** What a curator-titled section holds of the original: the heading it opens with, and its lines. */
 interface SectionOrigin {
@@ -67,7 +70,8 @@ export function About({ info }: { info: ArchiveInfo }) {
   const { manifest } = info;
   const holdings = useHoldings(info);
   const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
-  const [listed, curated] = useListedSections(info.sections);
+  const { sections } = useSections(info);
+  const [listed, curated] = useListedSections(sections ?? NO_SECTIONS);
   const origins = useSectionOrigins(curated);
   return (
     <div className="about-view">

@@ -10,7 +10,7 @@ export function useHoldings(info: ArchiveInfo): string {
   const { caption, media } = info.kindCounts;
   const summary = t('holdings.summary', {
     passages: t('holdings.passages', { count: info.passageCount }),
-    sections: t('holdings.sections', { count: info.sections.length }),
+    sections: t('holdings.sections', { count: info.sectionCount }),
   });
   return [
     summary,

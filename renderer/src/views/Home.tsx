@@ -4,6 +4,7 @@ import { hrefFor, passageHref } from '../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
 import { RandomPassage } from '../components/RandomPassage';
+import { useSections } from '../hooks/useSections';
 import { useHoldings } from './Holdings';
 import './Home.css';
 
@@ -12,6 +13,7 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
   const { t } = useTranslation();
   const lang = useContentLanguage();
   const holdings = useHoldings(info);
+  const contents = useSections(info);
   return (
     <div className="home">
       <section className="hero" aria-labelledby="archive-title">
@@ -24,8 +26,8 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
         </p>
         <p className="holdings">{holdings}</p>
         <p className="hero-actions">
-          {info.sections[0] && (
-            <a className="button primary" href={hrefFor({ view: 'section', sectionId: info.sections[0].id })}>
+          {info.firstSectionId && (
+            <a className="button primary" href={hrefFor({ view: 'section', sectionId: info.firstSectionId })}>
               {t('home.start')}
             </a>
           )}
@@ -39,8 +41,13 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
       </section>
       <section className="toc" aria-labelledby="toc-title">
         <h2 id="toc-title">{t('home.contents')}</h2>
-        <ol className="toc-list">
-          {info.sections.map((s) => (
+        {contents.error && (
+          <p className="toc-error" role="alert">
+            {contents.error}
+          </p>
+        )}
+        <ol className="toc-list" aria-busy={!contents.sections && !contents.error ? true : undefined}>
+          {(contents.sections ?? []).map((s) => (
             <li key={s.id}>
               <a href={hrefFor({ view: 'section', sectionId: s.id })}>
                 <span className="toc-number" aria-hidden="true">

@@ -68,7 +68,7 @@ describe('CoreHost', () => {
   it('serves media bytes by id, and nothing for unknown ids', async () => {
     const info = await core.call('archive.info', {}, 'p');
     if (!info.ok) throw new Error(info.error.message);
-    const sectionId = (info.value as { sections: { id: string }[] }).sections[0]!.id;
+    const sectionId = (info.value as { firstSectionId: string }).firstSectionId;
     const section = await core.call('archive.section', { sectionId }, 'p');
     if (!section.ok) throw new Error(section.error.message);
     const caption = (section.value as { passages: { media: { id: string; present: boolean } | null }[] }).passages.find(

@@ -40,7 +40,7 @@ describe('CoreHost with a library', () => {
   });
 
   it('serves media by archive id, and only from that archive', async () => {
-    const first = (await info(HARBOUR_ID)).sections[0]!.id;
+    const first = (await info(HARBOUR_ID)).firstSectionId!;
     const section = await core.call('archive.section', { archiveId: HARBOUR_ID, sectionId: first }, 'p');
     if (!section.ok) throw new Error(section.error.message);
     const mediaId = (section.value as { passages: { media: { id: string; present: boolean } | null }[] }).passages.find(

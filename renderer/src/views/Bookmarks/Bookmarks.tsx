@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { useBookmarks } from '../../hooks/useBookmarks';
+import { useSections } from '../../hooks/useSections';
 import { useKioskMode } from '../../kiosk/kiosk-mode';
 import { useTranslation } from 'react-i18next';
 import { ContentInText } from '../../i18n/ContentInText';
@@ -16,7 +17,9 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   const { t } = useTranslation();
   // A kiosk has no files to import from or export to.
   const kiosk = useKioskMode();
-  const ordinal = new Map(info.sections.map((s) => [s.id, s.ordinal]));
+  // The server lists them in reading order; one just saved here finds its place by its section.
+  const { sections } = useSections(info);
+  const ordinal = new Map((sections ?? []).map((s) => [s.id, s.ordinal]));
   const list = [...bookmarks.values()].sort(
     (a, b) =>
       (a.orphaned ? 1 : 0) - (b.orphaned ? 1 : 0) ||

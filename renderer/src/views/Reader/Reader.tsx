@@ -20,6 +20,7 @@ import { PrintLinks, printedLinks } from './PrintLinks';
 import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
+import { useSections } from '../../hooks/useSections';
 import './Reader.css';
 
 /** The section's address, for a printout's citation. */
@@ -42,6 +43,7 @@ export function Reader({
   const { t } = useTranslation();
   const lang = useContentLanguage();
   const { view, error } = useSection(route);
+  const { sections } = useSections(info);
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
@@ -110,13 +112,13 @@ export function Reader({
   const titleFromHeading = !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
   return (
     <div className="reader">
-      <SectionNav sections={info.sections} currentId={section.id} />
+      <SectionNav sections={sections ?? []} currentId={section.id} />
       <article ref={articleRef} className="reading" aria-labelledby="section-title">
         <p className="print-only print-header" lang={lang}>
           {manifest.title}
         </p>
         <div className="reading-head">
-          <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sections.length })}</p>
+          <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sectionCount })}</p>
           <button type="button" className="print-section" onClick={() => window.print()}>
             {t('print.section')}
           </button>
@@ -157,7 +159,7 @@ export function Reader({
           );
         })}
         <Pager previous={view.previous} next={view.next} />
-        <PrintLinks links={printedLinks(passages, highlights.length > 0 ? targetId : null)} sections={info.sections} />
+        <PrintLinks links={printedLinks(passages, highlights.length > 0 ? targetId : null)} sections={sections ?? []} />
         <p className="print-only print-cite">
           <ContentInText text={t('print.cite', { citation: sectionCitation })} content={sectionCitation} />
         </p>

@@ -1,0 +1,85 @@
+/**
+ * Opening an archive reads nothing in proportion to its size: archive.info counts the sections and
+ * names the first, and the contents come with archive.sections, when a view shows them. Shown on a
+ * real pack of 3,000 sections whose last row is damaged: the archive opens, reads and searches, and
+ * the damage is reported, in one line, by whatever reads that row.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
+import type { ApiResponses } from '../../main/api/contract';
+import { dispatch } from '../../main/api/dispatch';
+import type { ApiContext } from '../../main/api/handlers';
+import { buildPack } from '../../main/archive/writer/build-pack';
+import { tempDir } from '../helpers/temp';
+
+const SECTIONS = 3_000;
+const dir = tempDir('folio-contents-');
+let archive: ArchiveContext;
+let ctx: ApiContext;
+
+beforeAll(() => {
+  const source = join(dir, 'source');
+  mkdirSync(join(source, 'content'), { recursive: true });
+  writeFileSync(
+    join(source, 'folio.json'),
+    JSON.stringify({
+      id: 'many-sections',
+      title: 'Many sections',
+      description: '',
+      languages: ['en'],
+      source: '',
+      licence: '',
+    }),
+  );
+  writeFileSync(
+    join(source, 'content', 'all.md'),
+    Array.from({ length: SECTIONS }, (_, i) => `# Logbook ${i + 1}\n\nThe lamp was lit at dusk on day ${i + 1}.`).join(
+      '\n\n',
+    ),
+  );
+  const pack = join(dir, 'many.folio');
+  buildPack(source, pack);
+  const db = new Database(pack);
+  db.prepare("UPDATE sections SET title = 'Logbook forged' WHERE ordinal = ?").run(SECTIONS - 1);
+  db.close();
+  archive = openArchiveContext({ archivePath: pack, dataDir: join(dir, 'data') });
+  ctx = archive.context('p1');
+}, 60_000);
+afterAll(() => archive?.close());
+
+function ok<M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] {
+  const result = dispatch(method, request, ctx);
+  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
+  return result.value as ApiResponses[M];
+}
+
+function failure(method: keyof ApiResponses, request: object): string {
+  const result = dispatch(method, request, ctx);
+  if (result.ok) throw new Error(`${method} answered although the row it reads is damaged`);
+  return result.error.message;
+}
+
+describe('an archive of 3,000 sections, its last one damaged', () => {
+  it('opens, counts its sections and starts reading without reading the contents', () => {
+    const info = ok('archive.info', {});
+    expect(info.sectionCount).toBe(SECTIONS);
+    const first = ok('archive.section', { sectionId: info.firstSectionId! });
+    expect(first.section.title).toBe('Logbook 1');
+    expect(first.previous).toBeNull();
+    expect(first.next?.title).toBe('Logbook 2');
+    expect(ok('search.query', { query: 'lamp dusk' }).total).toBe(SECTIONS);
+  });
+
+  it('reports the damage, in one line, to whatever reads the damaged row', () => {
+    const contents = failure('archive.sections', {});
+    expect(contents).toMatch(/many\.folio: the pack is damaged \(section 2999 fails its checksum\)/u);
+    expect(contents).not.toContain('\n');
+    expect(ok('archive.section', { sectionId: 'logbook-2998' }).next?.title).toBe('Logbook 2999');
+    // The last section, and the one before it (whose "next" it is), are never shown as if they were fine.
+    for (const sectionId of ['logbook-2999', 'logbook-3000'])
+      expect(failure('archive.section', { sectionId })).toMatch(/many\.folio: the pack is damaged \(section 2999 /u);
+  });
+});
