@@ -49,6 +49,9 @@ import {
 import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
 
+/** What a text block stores of a passage that telling a page of links needs (no id, no media). */
+export type StoredPassage = Pick<Passage, 'kind' | 'text' | 'content' | 'repeatOf'>;
+
 interface BlockRow {
   id: number;
   first_passage: number;
@@ -486,14 +489,69 @@ class SqlitePackReader implements PackReader {
     }));
   }
 
+  /**
+   * Section `sectionId`'s row, checked, read alone (or from the whole table once it is loaded): the
+   * table of a large archive (35,000 sections) cost the first section read 90 ms.
+   */
+  private sectionRow(sectionId: string): SectionRow | undefined {
+    if (this.sectionRows) return this.sectionRows.find((r) => r.id === sectionId);
+    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
+    if (!row) return undefined;
+    const section = this.checkedSection(row, row.ordinal);
+    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
+    if (section.first_passage + section.passage_count > this.counts.passages)
+      throw this.damaged(`section ${section.ordinal} is out of place`);
+    this.rememberTitle(section);
+    return section;
+  }
+
   passagesOfSection(sectionId: string): Passage[] {
-    const row = this.sectionTable().find((r) => r.id === sectionId);
+    const row = this.sectionRow(sectionId);
     if (!row) return [];
     const out: Passage[] = [];
     for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
       out.push(this.passageAt(ordinal)!);
     if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
+  }
+
+  /**
+   * A section's passages as what their blocks store (kind, text, content, repeat), read block by
+   * block as they are iterated, without ids or media: what telling a page of links needs
+   * (section-priors.ts), which often stops after a part of a long section. `count` is the section's
+   * passage count; none for an unknown section.
+   */
+  sectionContents(sectionId: string): { count: number; passages: Iterable<StoredPassage> } {
+    const row = this.sectionRow(sectionId);
+    if (!row) return { count: 0, passages: [] };
+    const storedAt = (ordinal: number): StoredPassage => this.storedAt(ordinal);
+    return {
+      count: row.passage_count,
+      passages: {
+        *[Symbol.iterator]() {
+          for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
+            yield storedAt(ordinal);
+        },
+      },
+    };
+  }
+
+  /** The stored fields of the passage at a reading-order position (below the count). */
+  private storedAt(ordinal: number): StoredPassage {
+    const block = this.blockRanges.holding(ordinal);
+    if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
+    const columns = this.decodedBlock(block);
+    const at = ordinal - block.first_passage;
+    const kind = KIND_CODES[columns[0][at]!];
+    if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
+    const stored = columns[1][at]!;
+    const content = columns[9][at] ?? undefined;
+    return {
+      kind,
+      text: content && stored === '' ? plainText(content) : stored,
+      ...(content ? { content } : {}),
+      repeatOf: columns[5][at] ?? null,
+    };
   }
 
   passage(id: string): Passage | undefined {

@@ -33,9 +33,27 @@ const searcher = (readSections: boolean) =>
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       sectionTitle: (id) => pack.sectionTitle(id) ?? '',
-      ...(readSections ? { sectionPassages: (id: string) => pack.passagesOfSection(id) } : {}),
+      ...(readSections ? { sectionPassages: (id: string) => pack.sectionContents(id) } : {}),
     },
   });
+
+/** A section's contents, counting the passages read. */
+function counted(sectionId: string) {
+  const { count, passages } = pack.sectionContents(sectionId);
+  let read = 0;
+  return {
+    count,
+    read: () => read,
+    passages: {
+      *[Symbol.iterator]() {
+        for (const p of passages) {
+          read++;
+          yield p;
+        }
+      },
+    },
+  };
+}
 
 describe('section priors', () => {
   it('tells an index, a glossary or an acronym list by its title, numbering aside', () => {
@@ -56,6 +74,23 @@ describe('section priors', () => {
     expect(contents!.title).toBe('Debian リファレンス');
     expect(linkListPrior(pack.passagesOfSection(contents!.id))).toBe(INDEX_PRIOR);
     expect(linkListPrior(pack.passagesOfSection(appendix!.id))).toBe(1);
+  });
+
+  it('decides from part of a long page of prose, as the whole section would', () => {
+    for (const section of pack.sections()) {
+      const { count, passages } = pack.sectionContents(section.id);
+      expect(count, section.title).toBe(section.passageCount);
+      expect(linkListPrior(passages, count), section.title).toBe(linkListPrior(pack.passagesOfSection(section.id)));
+    }
+    // The appendix is prose: it is known not to be a page of links well before its last passage.
+    const appendixRead = counted(appendix!.id);
+    expect(linkListPrior(appendixRead.passages, appendixRead.count)).toBe(1);
+    expect(appendixRead.read()).toBeGreaterThan(0);
+    expect(appendixRead.read()).toBeLessThan(appendixRead.count / 2);
+    // The table of contents is read whole, and is one.
+    const tocRead = counted(contents!.id);
+    expect(linkListPrior(tocRead.passages, tocRead.count)).toBe(INDEX_PRIOR);
+    expect(tocRead.read()).toBe(tocRead.count);
   });
 
   it('ranks a table of contents entry below the page it points to, at its score × the prior', () => {

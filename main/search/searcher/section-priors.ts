@@ -13,7 +13,7 @@
  *   are entries (a line that is mostly link text) is a list of links.
  */
 import type { Passage } from '../../model/archive';
-import type { PassageSource } from './passage-source';
+import type { PassageSource, SectionPassage } from './passage-source';
 import type { RankedMatch } from './rank';
 
 /** The prior of an index or a page of links. */
@@ -41,12 +41,24 @@ export function titlePrior(title: string): number {
   return 1;
 }
 
-/** The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. */
-export function linkListPrior(passages: readonly Passage[]): number {
-  const body = passages.filter((p) => p.kind !== 'heading' && !p.repeatOf);
-  if (body.length < LINK_LIST_MIN) return 1;
-  const linked = body.filter(isEntry).length;
-  return linked >= LINK_LIST_SHARE * body.length ? INDEX_PRIOR : 1;
+/**
+ * The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. Given `count`, the
+ * number of passages (headings and repeats included), reading stops once more than
+ * (1 − LINK_LIST_SHARE) × count of them are not entries: the body is at most `count` passages, so
+ * the share can no longer be reached (the answer is the same as from the whole section; a long page
+ * of prose is decided from its first quarter or so).
+ */
+export function linkListPrior(passages: Iterable<SectionPassage>, count = Infinity): number {
+  const enough = (1 - LINK_LIST_SHARE) * count;
+  let body = 0;
+  let others = 0;
+  for (const p of passages) {
+    if (p.kind === 'heading' || p.repeatOf) continue;
+    body++;
+    if (!isEntry(p) && ++others > enough) return 1;
+  }
+  if (body < LINK_LIST_MIN) return 1;
+  return body - others >= LINK_LIST_SHARE * body ? INDEX_PRIOR : 1;
 }
 
 /** Characters of link text in content (any JSON of passage-content.ts), tags and attributes aside. */
@@ -64,7 +76,7 @@ function linkChars(node: unknown, inLink: boolean): number {
 /** An entry of a list of links: a line (not a paragraph) whose text is mostly a link. */
 const ENTRY_CHARS = 200;
 const ENTRY_LINK_SHARE = 0.5;
-function isEntry(p: Passage): boolean {
+function isEntry(p: SectionPassage): boolean {
   if (p.content === undefined || p.text.length === 0 || p.text.length > ENTRY_CHARS) return false;
   return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
 }
@@ -92,7 +104,8 @@ export class SectionPriors {
     if (prior !== 1 || typeof this.source.sectionPassages !== 'function' || !isEntry(passage)) return prior;
     let links = this.byLinks.get(id);
     if (links === undefined) {
-      links = linkListPrior(this.source.sectionPassages(id));
+      const section = this.source.sectionPassages(id);
+      links = linkListPrior(section.passages, section.count);
       remember(this.byLinks, id, links);
     }
     return links;
