@@ -29,12 +29,12 @@ import {
   BLOCK_COLUMNS,
   passageIdHash,
   type PackCounts,
-  type StoredBlock,
   type StoredRow,
 } from './pack-schema';
 import { passageId } from './passage-id';
 import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
+import { BlockColumns } from './block-columns';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
 import {
@@ -73,6 +73,9 @@ const SECTION_COLUMNS =
 const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
+const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
 
 /** Reads the 100-byte SQLite header: rejects non-SQLite files, other SQLite files and truncated packs before SQLite does. */
 function checkHeader(path: string): void {
@@ -162,7 +165,9 @@ class SqlitePackReader implements PackReader {
   /** What the builder counted, from the checked meta table. */
   readonly counts: PackCounts;
   private readonly db: Database.Database;
-  private readonly blockCache = new Map<number, StoredBlock>();
+  /** Decompressed text blocks, least recently used first, within BLOCK_CACHE_BYTES. */
+  private readonly blockCache = new Map<number, BlockColumns>();
+  private blockCacheBytes = 0;
   /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, IdChunk>();
   private readonly kindChunks = new Map<number, Uint8Array>();
@@ -300,9 +305,13 @@ class SqlitePackReader implements PackReader {
     return row;
   }
 
-  private decodedBlock(block: BlockRow): StoredBlock {
+  private decodedBlock(block: BlockRow): BlockColumns {
     let columns = this.blockCache.get(block.id);
-    if (!columns) {
+    if (columns) {
+      // Most recently used last.
+      this.blockCache.delete(block.id);
+      this.blockCache.set(block.id, columns);
+    } else {
       const row = guarded(
         this.path,
         () =>
@@ -318,18 +327,17 @@ class SqlitePackReader implements PackReader {
       )
         throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        columns = JSON.parse(brotliDecompressSync(row.data).toString('utf8')) as StoredBlock;
+        columns = BlockColumns.index(brotliDecompressSync(row.data), BLOCK_COLUMNS, block.passage_count);
       } catch {
         throw this.damaged(`text block ${block.id} cannot be read`);
       }
-      if (
-        !Array.isArray(columns) ||
-        columns.length !== BLOCK_COLUMNS ||
-        !columns.every((column) => Array.isArray(column) && column.length === block.passage_count)
-      )
-        throw this.damaged(`text block ${block.id} holds the wrong passages`);
-      if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
       this.blockCache.set(block.id, columns);
+      this.blockCacheBytes += columns.sizeInBytes;
+      while (this.blockCacheBytes > BLOCK_CACHE_BYTES && this.blockCache.size > 1) {
+        const [oldest, evicted] = this.blockCache.entries().next().value as [number, BlockColumns];
+        this.blockCache.delete(oldest);
+        this.blockCacheBytes -= evicted.sizeInBytes;
+      }
     }
     return columns;
   }
@@ -376,9 +384,14 @@ class SqlitePackReader implements PackReader {
     const section = this.sectionRanges.holding(ordinal);
     if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
     this.rememberTitle(section);
-    const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] = (
-      columns as unknown[][]
-    ).map((column) => column[at]) as StoredRow;
+    const row: unknown[] = [];
+    try {
+      for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(columns.value(c, at));
+    } catch {
+      throw this.damaged(`passage #${ordinal} cannot be read`);
+    }
+    const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] =
+      row as StoredRow;
     const passageKind = KIND_CODES[kind];
     if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
     if (!(Number.isSafeInteger(occurrence) && occurrence >= 1)) throw this.damaged(`passage #${ordinal} has no id`);
@@ -536,21 +549,43 @@ class SqlitePackReader implements PackReader {
     };
   }
 
-  /** The stored fields of the passage at a reading-order position (below the count). */
+  /**
+   * The stored fields of the passage at a reading-order position (below the count). Its text and
+   * content are parsed when first read: telling a page of links reads them only for the passages
+   * that are neither headings nor repeats, and short.
+   */
   private storedAt(ordinal: number): StoredPassage {
     const block = this.blockRanges.holding(ordinal);
     if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
     const columns = this.decodedBlock(block);
     const at = ordinal - block.first_passage;
-    const kind = KIND_CODES[columns[0][at]!];
+    const value = (column: number): unknown => {
+      try {
+        return columns.value(column, at);
+      } catch {
+        throw this.damaged(`passage #${ordinal} cannot be read`);
+      }
+    };
+    const kind = KIND_CODES[value(0) as number];
     if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
-    const stored = columns[1][at]!;
-    const content = columns[9][at] ?? undefined;
+    const repeatOf = (value(5) as string | null) ?? null;
+    let content: StoredRow[9] | undefined;
+    let text: string | undefined;
+    const contentOf = (): StoredRow[9] => (content ??= value(9) as StoredRow[9]);
     return {
       kind,
-      text: content && stored === '' ? plainText(content) : stored,
-      ...(content ? { content } : {}),
-      repeatOf: columns[5][at] ?? null,
+      repeatOf,
+      get text() {
+        if (text === undefined) {
+          const stored = value(1) as string;
+          const blocks = stored === '' ? contentOf() : null;
+          text = blocks ? plainText(blocks) : stored;
+        }
+        return text;
+      },
+      get content() {
+        return contentOf() ?? undefined;
+      },
     };
   }
 
