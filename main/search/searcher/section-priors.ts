@@ -24,6 +24,13 @@ export const GLOSSARY_PRIOR = 0.6;
 const LINK_LIST_MIN = 8;
 /** …and at least this share of them are entries. */
 const LINK_LIST_SHARE = 0.75;
+/**
+ * A section is told a list of links from its first LINK_LIST_READ passages: the list of Linux's
+ * maintainers (25,702 passages) cost a search 80 ms to read whole, and every section of the Python,
+ * PostgreSQL, Debian Reference and Linux + Rust documentation gets the prior its whole would give
+ * (those first 500 did not, in two sections).
+ */
+const LINK_LIST_READ = 2000;
 /** Sections whose role is kept (the map starts afresh beyond). */
 const MAX_SECTIONS = 20_000;
 
@@ -77,7 +84,8 @@ function linkChars(node: unknown, inLink: boolean): number {
 const ENTRY_CHARS = 200;
 const ENTRY_LINK_SHARE = 0.5;
 function isEntry(p: SectionPassage): boolean {
-  if (p.content === undefined || p.text.length === 0 || p.text.length > ENTRY_CHARS) return false;
+  // The text first: a source may parse the content only when asked (pack.ts's sectionContents).
+  if (p.text.length === 0 || p.text.length > ENTRY_CHARS || p.content === undefined) return false;
   return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
 }
 
@@ -105,10 +113,20 @@ export class SectionPriors {
     let links = this.byLinks.get(id);
     if (links === undefined) {
       const section = this.source.sectionPassages(id);
-      links = linkListPrior(section.passages, section.count);
+      links = linkListPrior(firstOf(section.passages, LINK_LIST_READ), Math.min(section.count, LINK_LIST_READ));
       remember(this.byLinks, id, links);
     }
     return links;
+  }
+}
+
+/** The first `n` of `items`, read no further. */
+function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
   }
 }
 
