@@ -279,6 +279,42 @@ describe('a search overtaken by a newer one', () => {
   });
 });
 
+describe('a quoted phrase checked on many passages', () => {
+  // 300 passages that hold both words, never together: every one is a candidate that fails.
+  const texts = Array.from(
+    { length: 300 },
+    (_, i) => `The crane number ${i} stood on the quay, and the harbour master logged it.`,
+  );
+  const s = textSearcher(texts, { idPrefix: 'q', languages: ['en'], sectionTitle: 'Quay log' });
+
+  it('polls for cancellation before each passage it reads', () => {
+    let polls = 0;
+    const r = s.search({ query: '"harbour crane"' }, { cancelled: () => (polls++, false) });
+    expect(r.total).toBe(0);
+    expect(polls).toBeGreaterThanOrEqual(texts.length);
+  });
+
+  it('stops after CHECK_MAX_MS however many candidates are left, and says the total is an estimate', async () => {
+    const { CHECK_MAX_MS } = await import('../../main/search/searcher/candidate-check');
+    // A slow machine: every step takes 2 ms.
+    let polls = 0;
+    const slow = () => {
+      polls++;
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      return false;
+    };
+    const before = performance.now();
+    const r = s.search({ query: '"harbour crane"' }, { cancelled: slow });
+    const elapsed = performance.now() - before;
+    expect(r.results).toEqual([]);
+    expect(r.totalIsEstimate).toBe(true);
+    // Unbounded, the check would poll 300 times (600 ms).
+    expect(polls).toBeLessThan(texts.length / 2);
+    expect(elapsed).toBeLessThan(CHECK_MAX_MS + 200);
+  });
+});
+
 describe('a damaged index', () => {
   it('is thrown as it is, and so is any other failure inside a search, never an empty answer', async () => {
     const { PackError, SearchIndexError } = await import('../../main/model/errors');

@@ -177,7 +177,7 @@ class ArchiveSearcher implements Searcher {
     let unchecked = 0;
     if (multiWordPhrases.length || runs.length) {
       const standTogether = multiWordPhrases.length
-        ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer)
+        ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer, (p) => this.tokens.of(p))
         : undefined;
       const inOrder = runs.length ? cjkRunTest(positive, runs, this.sectionTitle) : undefined;
       const checked = checkCandidates(
