@@ -279,6 +279,37 @@ describe('a search overtaken by a newer one', () => {
   });
 });
 
+describe('typo corrections of a long query', () => {
+  it('stop between words once the search is overtaken', async () => {
+    const { SearchCancelledError } = await import('../../main/model/errors');
+    const { passages, sections } = fixturePassages();
+    const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer));
+    let walks = 0;
+    const counting = Object.assign(Object.create(engine) as MemoryEngine, {
+      expandFuzzy: (term: string, distance: number, limit: number) => {
+        walks++;
+        return engine.expandFuzzy(term, distance, limit);
+      },
+    });
+    const s = createSearcher({
+      engine: counting,
+      analyzer,
+      passages: {
+        passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)),
+        sectionTitle: (id) => sections.find((x) => x.id === id)?.title ?? '',
+      },
+    });
+    const query = 'armistise perimiter negotiatons brainwashd';
+    expect(s.search({ query }).total).toBeGreaterThan(0);
+    expect(walks).toBeGreaterThanOrEqual(4);
+    // Overtaken while the first word is corrected: no other word's vocabulary walk runs.
+    walks = 0;
+    let polls = 0;
+    expect(() => s.search({ query }, { cancelled: () => walks > 0 && ++polls > 0 })).toThrow(SearchCancelledError);
+    expect(walks).toBe(1);
+  });
+});
+
 describe('a quoted phrase checked on many passages', () => {
   // 300 passages that hold both words, never together: every one is a candidate that fails.
   const texts = Array.from(

@@ -136,7 +136,13 @@ class ArchiveSearcher implements Searcher {
     if (kindFilter && kindFilter.size === 0) return respond(0, []);
 
     // 2. The concepts searched for.
-    const { concepts, phrases } = planQuery(parsed.parts, parsed.partialLast, this.analyzer, this.engine);
+    const { concepts, phrases } = planQuery(
+      parsed.parts,
+      parsed.partialLast,
+      this.analyzer,
+      this.engine,
+      checkCancelled,
+    );
     checkCancelled();
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
 
