@@ -6,7 +6,7 @@
  * its candidates), until CHECK_LIMIT of them, or until the page is settled and CHECK_BUDGET_MS have
  * passed, or CHECK_MAX_MS have passed at all. The page is exact unless that last bound cut it short
  * (a phrase of common words among long passages, on a slow machine); how many matches there are is
- * then known only among those checked. Cancellation is polled before each passage read and checked.
+ * then known only among those checked. Cancellation is polled before each passage checked.
  */
 import type { Passage } from '../../model/archive';
 import { ListedMatches } from '../engine/ranked-matches';
@@ -23,13 +23,13 @@ const CHECK_BUDGET_MS = 12;
  */
 export const CHECK_MAX_MS = 60;
 /** Passages read back at a time. */
-const BATCH = 50;
+const BATCH = 100;
 
 /** When a check may stop early, and how it learns that the search is no longer wanted. */
 export interface CheckOptions {
   /** Whether the page is settled: no candidate scored `nextScore` or less can enter it. */
   settled(kept: readonly EngineMatch[], nextScore: number): boolean;
-  /** Throws when the search is no longer wanted (polled between batches). */
+  /** Throws when the search is no longer wanted (polled before each batch and each passage checked). */
   checkCancelled(): void;
 }
 
