@@ -29,12 +29,12 @@ import {
   BLOCK_COLUMNS,
   passageIdHash,
   type PackCounts,
-  type StoredBlock,
   type StoredRow,
 } from './pack-schema';
 import { passageId } from './passage-id';
 import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
+import { BlockColumns } from './block-columns';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
 import {
@@ -48,6 +48,9 @@ import {
 } from './row-checks';
 import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
+
+/** What a text block stores of a passage that telling a page of links needs (no id, no media). */
+export type StoredPassage = Pick<Passage, 'kind' | 'text' | 'content' | 'repeatOf'>;
 
 interface BlockRow {
   id: number;
@@ -70,6 +73,12 @@ const SECTION_COLUMNS =
 const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** SQLite's page cache per open pack, in KiB (its B-tree's inner pages, the ones read at every lookup). */
+const SQLITE_CACHE_KIB = 4096;
+
+/** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
+const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
 
 /** Reads the 100-byte SQLite header: rejects non-SQLite files, other SQLite files and truncated packs before SQLite does. */
 function checkHeader(path: string): void {
@@ -172,7 +181,9 @@ class SqlitePackReader implements PackReader {
   /** What the builder counted, from the checked meta table. */
   readonly counts: PackCounts;
   private readonly db: Database.Database;
-  private readonly blockCache = new Map<number, StoredBlock>();
+  /** Decompressed text blocks, least recently used first, within BLOCK_CACHE_BYTES. */
+  private readonly blockCache = new Map<number, BlockColumns>();
+  private blockCacheBytes = 0;
   /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, IdChunk>();
   private readonly kindChunks = new Map<number, Uint8Array>();
@@ -198,6 +209,9 @@ class SqlitePackReader implements PackReader {
     checkHeader(path);
     this.db = guarded(path, () => openDatabase(path, { readonly: true, fileMustExist: true }));
     try {
+      // A read-only pack's pages are in the OS's file cache already: SQLite's own cache (16 MB as
+      // better-sqlite3 builds it) only doubled them in the process's memory.
+      guarded(path, () => this.db.pragma(`cache_size = -${SQLITE_CACHE_KIB}`));
       const meta = guarded(
         path,
         () =>
@@ -310,9 +324,13 @@ class SqlitePackReader implements PackReader {
     return row;
   }
 
-  private decodedBlock(block: BlockRow): StoredBlock {
+  private decodedBlock(block: BlockRow): BlockColumns {
     let columns = this.blockCache.get(block.id);
-    if (!columns) {
+    if (columns) {
+      // Most recently used last.
+      this.blockCache.delete(block.id);
+      this.blockCache.set(block.id, columns);
+    } else {
       const row = guarded(
         this.path,
         () =>
@@ -328,18 +346,17 @@ class SqlitePackReader implements PackReader {
       )
         throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        columns = JSON.parse(brotliDecompressSync(row.data).toString('utf8')) as StoredBlock;
+        columns = BlockColumns.index(brotliDecompressSync(row.data), BLOCK_COLUMNS, block.passage_count);
       } catch {
         throw this.damaged(`text block ${block.id} cannot be read`);
       }
-      if (
-        !Array.isArray(columns) ||
-        columns.length !== BLOCK_COLUMNS ||
-        !columns.every((column) => Array.isArray(column) && column.length === block.passage_count)
-      )
-        throw this.damaged(`text block ${block.id} holds the wrong passages`);
-      if (this.blockCache.size >= 16) this.blockCache.delete(this.blockCache.keys().next().value as number);
       this.blockCache.set(block.id, columns);
+      this.blockCacheBytes += columns.sizeInBytes;
+      while (this.blockCacheBytes > BLOCK_CACHE_BYTES && this.blockCache.size > 1) {
+        const [oldest, evicted] = this.blockCache.entries().next().value as [number, BlockColumns];
+        this.blockCache.delete(oldest);
+        this.blockCacheBytes -= evicted.sizeInBytes;
+      }
     }
     return columns;
   }
@@ -386,9 +403,14 @@ class SqlitePackReader implements PackReader {
     const section = this.sectionRanges.holding(ordinal);
     if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
     this.rememberTitle(section);
-    const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] = (
-      columns as unknown[][]
-    ).map((column) => column[at]) as StoredRow;
+    const row: unknown[] = [];
+    try {
+      for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(columns.value(c, at));
+    } catch {
+      throw this.damaged(`passage #${ordinal} cannot be read`);
+    }
+    const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] =
+      row as StoredRow;
     const passageKind = KIND_CODES[kind];
     if (!passageKind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
     if (!(Number.isSafeInteger(occurrence) && occurrence >= 1)) throw this.damaged(`passage #${ordinal} has no id`);
@@ -510,6 +532,22 @@ class SqlitePackReader implements PackReader {
     return section;
   }
 
+  /**
+   * Section `sectionId`'s row, checked, read alone (or from the whole table once it is loaded): the
+   * table of a large archive (35,000 sections) cost the first section read 90 ms.
+   */
+  private sectionRow(sectionId: string): SectionRow | undefined {
+    if (this.sectionRows) return this.sectionRows.find((r) => r.id === sectionId);
+    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
+    if (!row) return undefined;
+    const section = this.checkedSection(row, row.ordinal);
+    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
+    if (section.first_passage + section.passage_count > this.counts.passages)
+      throw this.damaged(`section ${section.ordinal} is out of place`);
+    this.rememberTitle(section);
+    return section;
+  }
+
   passagesOfSection(sectionId: string): Passage[] {
     const row = this.sectionRow(sectionId);
     if (!row) return [];
@@ -518,6 +556,67 @@ class SqlitePackReader implements PackReader {
       out.push(this.passageAt(ordinal)!);
     if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
+  }
+
+  /**
+   * A section's passages as what their blocks store (kind, text, content, repeat), read block by
+   * block as they are iterated, without ids or media: what telling a page of links needs
+   * (section-priors.ts), which often stops after a part of a long section. `count` is the section's
+   * passage count; none for an unknown section.
+   */
+  sectionContents(sectionId: string): { count: number; passages: Iterable<StoredPassage> } {
+    const row = this.sectionRow(sectionId);
+    if (!row) return { count: 0, passages: [] };
+    const storedAt = (ordinal: number): StoredPassage => this.storedAt(ordinal);
+    return {
+      count: row.passage_count,
+      passages: {
+        *[Symbol.iterator]() {
+          for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
+            yield storedAt(ordinal);
+        },
+      },
+    };
+  }
+
+  /**
+   * The stored fields of the passage at a reading-order position (below the count). Its text and
+   * content are parsed when first read: telling a page of links reads them only for the passages
+   * that are neither headings nor repeats, and short.
+   */
+  private storedAt(ordinal: number): StoredPassage {
+    const block = this.blockRanges.holding(ordinal);
+    if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
+    const columns = this.decodedBlock(block);
+    const at = ordinal - block.first_passage;
+    const value = (column: number): unknown => {
+      try {
+        return columns.value(column, at);
+      } catch {
+        throw this.damaged(`passage #${ordinal} cannot be read`);
+      }
+    };
+    const kind = KIND_CODES[value(0) as number];
+    if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
+    const repeatOf = (value(5) as string | null) ?? null;
+    let content: StoredRow[9] | undefined;
+    let text: string | undefined;
+    const contentOf = (): StoredRow[9] => (content ??= value(9) as StoredRow[9]);
+    return {
+      kind,
+      repeatOf,
+      get text() {
+        if (text === undefined) {
+          const stored = value(1) as string;
+          const blocks = stored === '' ? contentOf() : null;
+          text = blocks ? plainText(blocks) : stored;
+        }
+        return text;
+      },
+      get content() {
+        return contentOf() ?? undefined;
+      },
+    };
   }
 
   passage(id: string): Passage | undefined {

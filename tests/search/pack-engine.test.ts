@@ -83,6 +83,26 @@ describe('pack search index', () => {
     db.close();
   });
 
+  it('remembers a typo correction: typing on after a misspelt word walks the vocabulary once', () => {
+    const file = join(dir, 'fuzzy-cache.folio');
+    writePack(file, smallIndex());
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const engine = openSearchEngine(db) as PackEngine;
+    let walks = 0;
+    const walk = engine.expandPattern.bind(engine);
+    engine.expandPattern = (automaton) => (walks++, walk(automaton));
+    const first = engine.expandFuzzy('chosen', 1, 10);
+    expect(first).toEqual(['chosin']);
+    // The caller may change what it gets: the remembered answer is not.
+    first.push('changed');
+    expect(engine.expandFuzzy('chosen', 1, 10)).toEqual(['chosin']);
+    expect(walks).toBe(1);
+    // Another distance or limit is another question.
+    expect(engine.expandFuzzy('chosen', 2, 10)).toContain('chosin');
+    expect(walks).toBe(2);
+    db.close();
+  });
+
   it("stores term frequencies when lunr's weights recompute exactly, and weights otherwise", () => {
     const clauses: TermClause[][] = [
       [{ term: 'the', boost: 1, presence: 'optional' }],

@@ -279,6 +279,73 @@ describe('a search overtaken by a newer one', () => {
   });
 });
 
+describe('typo corrections of a long query', () => {
+  it('stop between words once the search is overtaken', async () => {
+    const { SearchCancelledError } = await import('../../main/model/errors');
+    const { passages, sections } = fixturePassages();
+    const engine = new MemoryEngine(buildLunrIndex(toIndexDocuments(passages, sections), analyzer));
+    let walks = 0;
+    const counting = Object.assign(Object.create(engine) as MemoryEngine, {
+      expandFuzzy: (term: string, distance: number, limit: number) => {
+        walks++;
+        return engine.expandFuzzy(term, distance, limit);
+      },
+    });
+    const s = createSearcher({
+      engine: counting,
+      analyzer,
+      passages: {
+        passagesByIds: (ids) => passages.filter((p) => ids.includes(p.id)),
+        sectionTitle: (id) => sections.find((x) => x.id === id)?.title ?? '',
+      },
+    });
+    const query = 'armistise perimiter negotiatons brainwashd';
+    expect(s.search({ query }).total).toBeGreaterThan(0);
+    expect(walks).toBeGreaterThanOrEqual(4);
+    // Overtaken while the first word is corrected: no other word's vocabulary walk runs.
+    walks = 0;
+    let polls = 0;
+    expect(() => s.search({ query }, { cancelled: () => walks > 0 && ++polls > 0 })).toThrow(SearchCancelledError);
+    expect(walks).toBe(1);
+  });
+});
+
+describe('a quoted phrase checked on many passages', () => {
+  // 300 passages that hold both words, never together: every one is a candidate that fails.
+  const texts = Array.from(
+    { length: 300 },
+    (_, i) => `The crane number ${i} stood on the quay, and the harbour master logged it.`,
+  );
+  const s = textSearcher(texts, { idPrefix: 'q', languages: ['en'], sectionTitle: 'Quay log' });
+
+  it('polls for cancellation before each passage it reads', () => {
+    let polls = 0;
+    const r = s.search({ query: '"harbour crane"' }, { cancelled: () => (polls++, false) });
+    expect(r.total).toBe(0);
+    expect(polls).toBeGreaterThanOrEqual(texts.length);
+  });
+
+  it('stops after CHECK_MAX_MS however many candidates are left, and says the total is an estimate', async () => {
+    const { CHECK_MAX_MS } = await import('../../main/search/searcher/candidate-check');
+    // A slow machine: every step takes 2 ms.
+    let polls = 0;
+    const slow = () => {
+      polls++;
+      const until = performance.now() + 2;
+      while (performance.now() < until);
+      return false;
+    };
+    const before = performance.now();
+    const r = s.search({ query: '"harbour crane"' }, { cancelled: slow });
+    const elapsed = performance.now() - before;
+    expect(r.results).toEqual([]);
+    expect(r.totalIsEstimate).toBe(true);
+    // Unbounded, the check would poll 300 times (600 ms).
+    expect(polls).toBeLessThan(texts.length / 2);
+    expect(elapsed).toBeLessThan(CHECK_MAX_MS + 200);
+  });
+});
+
 describe('a damaged index', () => {
   it('is thrown as it is, and so is any other failure inside a search, never an empty answer', async () => {
     const { PackError, SearchIndexError } = await import('../../main/model/errors');

@@ -4,7 +4,7 @@
  * that spells out an acronym the query typed is lifted. Real pages: the Debian Reference's table
  * of contents and appendix A (tests/fixtures/debian-reference-ja).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,13 @@ import { openPack } from '../../main/archive/pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
-import { GLOSSARY_PRIOR, INDEX_PRIOR, linkListPrior, titlePrior } from '../../main/search/searcher/section-priors';
+import {
+  GLOSSARY_PRIOR,
+  INDEX_PRIOR,
+  linkListPrior,
+  SectionPriors,
+  titlePrior,
+} from '../../main/search/searcher/section-priors';
 import { createSearcher } from '../../main/search/searcher/searcher';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-priors-'));
@@ -33,9 +39,27 @@ const searcher = (readSections: boolean) =>
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       sectionTitle: (id) => pack.sectionTitle(id) ?? '',
-      ...(readSections ? { sectionPassages: (id: string) => pack.passagesOfSection(id) } : {}),
+      ...(readSections ? { sectionPassages: (id: string) => pack.sectionContents(id) } : {}),
     },
   });
+
+/** A section's contents, counting the passages read. */
+function counted(sectionId: string) {
+  const { count, passages } = pack.sectionContents(sectionId);
+  let read = 0;
+  return {
+    count,
+    read: () => read,
+    passages: {
+      *[Symbol.iterator]() {
+        for (const p of passages) {
+          read++;
+          yield p;
+        }
+      },
+    },
+  };
+}
 
 describe('section priors', () => {
   it('tells an index, a glossary or an acronym list by its title, numbering aside', () => {
@@ -58,6 +82,23 @@ describe('section priors', () => {
     expect(linkListPrior(pack.passagesOfSection(appendix!.id))).toBe(1);
   });
 
+  it('decides from part of a long page of prose, as the whole section would', () => {
+    for (const section of pack.sections()) {
+      const { count, passages } = pack.sectionContents(section.id);
+      expect(count, section.title).toBe(section.passageCount);
+      expect(linkListPrior(passages, count), section.title).toBe(linkListPrior(pack.passagesOfSection(section.id)));
+    }
+    // The appendix is prose: it is known not to be a page of links well before its last passage.
+    const appendixRead = counted(appendix!.id);
+    expect(linkListPrior(appendixRead.passages, appendixRead.count)).toBe(1);
+    expect(appendixRead.read()).toBeGreaterThan(0);
+    expect(appendixRead.read()).toBeLessThan(appendixRead.count / 2);
+    // The table of contents is read whole, and is one.
+    const tocRead = counted(contents!.id);
+    expect(linkListPrior(tocRead.passages, tocRead.count)).toBe(INDEX_PRIOR);
+    expect(tocRead.read()).toBe(tocRead.count);
+  });
+
   it('ranks a table of contents entry below the page it points to, at its score × the prior', () => {
     const withPriors = searcher(true).search({ query: '迷路', limit: 10 });
     const without = searcher(false).search({ query: '迷路', limit: 10 });
@@ -72,6 +113,55 @@ describe('section priors', () => {
     );
     // The total is the same: the entry is still found.
     expect(withPriors.total).toBe(without.total);
+  });
+});
+
+describe('a long page of links', () => {
+  it('is told from its first 2,000 passages, not read whole', () => {
+    // A generated site: one page of 3,000 links (a list of maintainers, an index of bindings).
+    const site = join(dir, 'links-site');
+    mkdirSync(site, { recursive: true });
+    const entries = Array.from({ length: 3000 }, (_, i) => `<p><a href="other.html#e${i}">Entry number ${i}</a></p>`);
+    writeFileSync(
+      join(site, 'index.html'),
+      `<!doctype html><html lang="en"><head><title>Every entry</title></head><body><h1>Every entry</h1>${entries.join('')}</body></html>`,
+    );
+    writeFileSync(
+      join(site, 'other.html'),
+      '<!doctype html><html lang="en"><head><title>Other</title></head><body><h1>Other</h1><p>Prose.</p></body></html>',
+    );
+    const linksFile = join(dir, 'links.folio');
+    buildPack(site, linksFile);
+    const links = openPack(linksFile);
+    try {
+      const section = links.sections().find((s) => s.title === 'Every entry')!;
+      expect(section.passageCount).toBeGreaterThan(3000);
+      let read = 0;
+      const priors = new SectionPriors({
+        passagesByIds: (ids) => links.passagesByIds(ids),
+        sectionTitle: (id) => links.sectionTitle(id) ?? '',
+        sectionPassages: (id) => {
+          const { count, passages } = links.sectionContents(id);
+          return {
+            count,
+            passages: {
+              *[Symbol.iterator]() {
+                for (const p of passages) {
+                  read++;
+                  yield p;
+                }
+              },
+            },
+          };
+        },
+      });
+      const entry = links.passagesOfSection(section.id)[2500]!;
+      expect(entry.text).toBe('Entry number 2499');
+      expect(priors.of(entry)).toBe(INDEX_PRIOR);
+      expect(read).toBe(2000);
+    } finally {
+      links.close();
+    }
   });
 });
 

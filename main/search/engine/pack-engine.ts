@@ -60,6 +60,9 @@ export const MAX_FUZZY_WORD = 48;
 
 const NO_DOCUMENTS = new Int32Array(0);
 
+/** Typo expansions remembered (the least recently used are forgotten first). */
+const FUZZY_CACHED = 256;
+
 /** The pack's search engine, reading the tables on demand. */
 export function openSearchEngine(db: Database.Database): IndexEngine {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
@@ -86,6 +89,7 @@ export class PackEngine implements IndexEngine {
   private idfTable: Map<number, number> | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
+  private readonly fuzzyCache = new Map<string, string[]>();
 
   constructor(db: Database.Database, options: PackEngineOptions = {}) {
     const format = db.prepare("SELECT value FROM search_meta WHERE key = 'format'").pluck().get() as string | undefined;
@@ -191,6 +195,22 @@ export class PackEngine implements IndexEngine {
    */
   expandFuzzy(term: string, maxDistance: number, limit: number): string[] {
     if (!term || term.includes('*') || !(limit > 0)) return [];
+    // Typing "schedular pol…" corrects the first word again at every keystroke: a walk of the
+    // large pack's vocabulary takes up to 25 ms, a remembered answer nothing.
+    const key = `${maxDistance}\u0000${limit}\u0000${term}`;
+    const known = this.fuzzyCache.get(key);
+    if (known) {
+      this.fuzzyCache.delete(key);
+      this.fuzzyCache.set(key, known);
+      return [...known];
+    }
+    const found = this.walkFuzzy(term, maxDistance, limit);
+    if (this.fuzzyCache.size >= FUZZY_CACHED) this.fuzzyCache.delete(this.fuzzyCache.keys().next().value as string);
+    this.fuzzyCache.set(key, found);
+    return [...found];
+  }
+
+  private walkFuzzy(term: string, maxDistance: number, limit: number): string[] {
     let distance = Number.isFinite(maxDistance)
       ? Math.min(MAX_FUZZY_DISTANCE, Math.max(0, Math.floor(maxDistance)))
       : 0;

@@ -4,7 +4,9 @@
  * checked on the passages themselves: the leading candidates in lunr's order, a batch at a time
  * (each batch read in the pack's reading order, so a block of passages is decompressed once for all
  * its candidates), until CHECK_LIMIT of them, or until the page is settled and CHECK_BUDGET_MS have
- * passed. The page is exact; how many matches there are is then known only among those checked.
+ * passed, or CHECK_MAX_MS have passed at all. The page is exact unless that last bound cut it short
+ * (a phrase of common words among long passages, on a slow machine); how many matches there are is
+ * then known only among those checked. Cancellation is polled before each passage checked.
  */
 import type { Passage } from '../../model/archive';
 import { ListedMatches } from '../engine/ranked-matches';
@@ -15,6 +17,11 @@ import type { PassageCache } from './passage-cache';
 const CHECK_LIMIT = 2000;
 /** Once the page is settled, checking goes on for the count (`total`) only this long. */
 const CHECK_BUDGET_MS = 12;
+/**
+ * Checking stops this long after it started, settled or not: 2,000 candidates of a phrase of common
+ * words, each a long passage to analyse, took 250 ms on the Linux + Rust documentation.
+ */
+export const CHECK_MAX_MS = 60;
 /** Passages read back at a time. */
 const BATCH = 100;
 
@@ -22,7 +29,7 @@ const BATCH = 100;
 export interface CheckOptions {
   /** Whether the page is settled: no candidate scored `nextScore` or less can enter it. */
   settled(kept: readonly EngineMatch[], nextScore: number): boolean;
-  /** Throws when the search is no longer wanted (polled between batches). */
+  /** Throws when the search is no longer wanted (polled before each batch and each passage checked). */
   checkCancelled(): void;
 }
 
@@ -51,23 +58,33 @@ export function checkCandidates(
   let checked = 0;
   for (let i = 0; i < candidates; i += BATCH) {
     if (i > 0) {
-      options.checkCancelled();
-      if (performance.now() - started >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
+      const elapsed = performance.now() - started;
+      if (elapsed >= CHECK_MAX_MS) break;
+      if (elapsed >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
     }
+    options.checkCancelled();
     const batch: EngineMatch[] = [];
     for (let j = i; j < Math.min(candidates, i + BATCH); j++) batch.push(matches.at(j));
     const unread = batch.filter((m) => !keep(m, undefined));
     const inReadingOrder = [...unread].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
     const byId = new Map(passages.byIds(inReadingOrder.map((m) => m.ref)).map((p) => [p.id, p]));
     const accepted = new Set(batch.filter((m) => !unread.includes(m)));
+    let stopped = false;
     for (const m of batch) {
       if (accepted.has(m)) kept.push(m);
       else {
+        options.checkCancelled();
+        // Past the time bound within a batch, the rest of it stays unchecked.
+        if (performance.now() - started >= CHECK_MAX_MS) {
+          stopped = true;
+          break;
+        }
         const p = byId.get(m.ref);
         if (p && keep(m, p)) kept.push(m);
       }
+      checked++;
     }
-    checked += batch.length;
+    if (stopped) break;
   }
   return { matches: new ListedMatches(kept), checked, candidates: matches.length };
 }

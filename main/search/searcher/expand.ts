@@ -28,13 +28,22 @@ const MAX_FUZZY_CONCEPTS = 4;
 /** Longer words are not fuzzy-matched, prefix-expanded or split (no real word is this long; bounded work). */
 const MAX_EXPAND_CHARS = 24;
 
-/** Adds every expansion to `concepts` (see the module doc). */
-export function expandConcepts(concepts: Concept[], engine: IndexEngine, analyzer: Analyzer): void {
+/**
+ * Adds every expansion to `concepts` (see the module doc). `checkCancelled` is polled before each
+ * concept's prefixes and corrections (a typo's walk of a million-term vocabulary takes up to 25 ms).
+ */
+export function expandConcepts(
+  concepts: Concept[],
+  engine: IndexEngine,
+  analyzer: Analyzer,
+  checkCancelled: () => void = () => {},
+): void {
   addRawForms(concepts, engine);
   addJoins(concepts, engine);
   let fuzzyBudget = MAX_FUZZY_CONCEPTS;
   for (const c of concepts) {
     if (c.presence === 'prohibited') continue;
+    checkCancelled();
     if (c.partial) addPrefixes(c, engine, analyzer);
     const single = c.tokens.length === 1 ? c.tokens[0]! : undefined;
     if (c.stop || !single || !isWordLike(single) || single.raw.length > MAX_EXPAND_CHARS) continue;

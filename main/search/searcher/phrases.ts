@@ -6,6 +6,7 @@
  * "Republic Korea"). A concept may span several positions (the parts of a name).
  */
 import type { Passage } from '../../model/archive';
+import type { DetailedToken } from '../analyzer/index';
 import type { Analyzer } from '../types';
 import { detailedTokens, groupTokens, type Concept } from './concepts';
 
@@ -21,27 +22,48 @@ export function byPhrase(concepts: Concept[]): Concept[][] {
 
 /**
  * Whether every phrase's words stand together in one field of a passage: its text, its heading or
- * media title, or its section title (checked on the leading candidates: candidate-check.ts).
+ * media title, or its section title (checked on the leading candidates: candidate-check.ts). The
+ * text's analysis comes from `textTokens` (passage-tokens.ts, shared with the page's highlights);
+ * the short fields are looked at first, and a section title is analysed once per check.
  */
 export function phrasesStandIn(
   phrases: Concept[][],
   sectionTitle: (sectionId: string) => string,
   analyzer: Analyzer,
+  textTokens: (p: Passage) => DetailedToken[],
 ): (p: Passage) => boolean {
   const wanted = phrases.map((concepts) => concepts.map((c) => new Set(c.alternatives.map((a) => a.term))));
+  const titles = new Map<string, DetailedToken[]>();
+  const analysed = (text: string): DetailedToken[] => {
+    let tokens = titles.get(text);
+    if (!tokens) {
+      if (titles.size >= 1000) titles.clear();
+      tokens = detailedTokens(analyzer, text);
+      titles.set(text, tokens);
+    }
+    return tokens;
+  };
   return (p) => {
-    const fields = [p.text, p.title ?? '', sectionTitle(p.sectionId)];
-    return wanted.every((phrase) => fields.some((text) => text !== '' && phraseStandsIn(analyzer, text, phrase)));
+    const fields: (() => DetailedToken[])[] = [
+      () => (p.title ? analysed(p.title) : []),
+      () => {
+        const title = sectionTitle(p.sectionId);
+        return title ? analysed(title) : [];
+      },
+      () => (p.text ? textTokens(p) : []),
+    ];
+    return wanted.every((phrase) => fields.some((tokens) => phraseStandsIn(tokens(), phrase)));
   };
 }
 
 /**
- * Whether `text` holds the phrase: positions (overlapping tokens) satisfying its concepts in order,
- * each right after the last, a concept possibly spanning several positions, with at most PHRASE_GAP
- * stop words between two concepts.
+ * Whether analysed text holds the phrase: positions (overlapping tokens) satisfying its concepts in
+ * order, each right after the last, a concept possibly spanning several positions, with at most
+ * PHRASE_GAP stop words between two concepts.
  */
-function phraseStandsIn(analyzer: Analyzer, text: string, phrase: Set<string>[]): boolean {
-  const positions = groupTokens(detailedTokens(analyzer, text)).map((group) => ({
+function phraseStandsIn(tokens: DetailedToken[], phrase: Set<string>[]): boolean {
+  if (tokens.length === 0) return false;
+  const positions = groupTokens(tokens).map((group) => ({
     terms: group.map((t) => t.term),
     stop: group.every((t) => t.stop),
   }));

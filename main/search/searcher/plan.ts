@@ -25,6 +25,8 @@ export function planQuery(
   partialLast: boolean,
   analyzer: Analyzer,
   engine: IndexEngine,
+  /** Throws when the search is no longer wanted (polled between expansions). */
+  checkCancelled: () => void = () => {},
 ): QueryPlan {
   const concepts: Concept[] = [];
   parts.forEach((part, pi) => {
@@ -50,7 +52,7 @@ export function planQuery(
     }
   }
   kept = kept.filter((c) => c.weight > 0 || c.partial);
-  expandConcepts(kept, engine, analyzer);
+  expandConcepts(kept, engine, analyzer, checkCancelled);
   const planned = kept.filter((c) => c.alternatives.length > 0);
   for (const c of planned) {
     c.setIndex = new Map();

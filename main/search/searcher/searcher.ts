@@ -136,7 +136,13 @@ class ArchiveSearcher implements Searcher {
     if (kindFilter && kindFilter.size === 0) return respond(0, []);
 
     // 2. The concepts searched for.
-    const { concepts, phrases } = planQuery(parsed.parts, parsed.partialLast, this.analyzer, this.engine);
+    const { concepts, phrases } = planQuery(
+      parsed.parts,
+      parsed.partialLast,
+      this.analyzer,
+      this.engine,
+      checkCancelled,
+    );
     checkCancelled();
     const positive = concepts.filter((c) => c.presence !== 'prohibited');
 
@@ -177,7 +183,7 @@ class ArchiveSearcher implements Searcher {
     let unchecked = 0;
     if (multiWordPhrases.length || runs.length) {
       const standTogether = multiWordPhrases.length
-        ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer)
+        ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer, (p) => this.tokens.of(p))
         : undefined;
       const inOrder = runs.length ? cjkRunTest(positive, runs, this.sectionTitle) : undefined;
       const checked = checkCandidates(

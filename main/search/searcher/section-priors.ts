@@ -13,7 +13,7 @@
  *   are entries (a line that is mostly link text) is a list of links.
  */
 import type { Passage } from '../../model/archive';
-import type { PassageSource } from './passage-source';
+import type { PassageSource, SectionPassage } from './passage-source';
 import type { RankedMatch } from './rank';
 
 /** The prior of an index or a page of links. */
@@ -24,6 +24,13 @@ export const GLOSSARY_PRIOR = 0.6;
 const LINK_LIST_MIN = 8;
 /** …and at least this share of them are entries. */
 const LINK_LIST_SHARE = 0.75;
+/**
+ * A section is told a list of links from its first LINK_LIST_READ passages: the list of Linux's
+ * maintainers (25,702 passages) cost a search 80 ms to read whole, and every section of the Python,
+ * PostgreSQL, Debian Reference and Linux + Rust documentation gets the prior its whole would give
+ * (those first 500 did not, in two sections).
+ */
+const LINK_LIST_READ = 2000;
 /** Sections whose role is kept (the map starts afresh beyond). */
 const MAX_SECTIONS = 20_000;
 
@@ -41,12 +48,24 @@ export function titlePrior(title: string): number {
   return 1;
 }
 
-/** The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. */
-export function linkListPrior(passages: readonly Passage[]): number {
-  const body = passages.filter((p) => p.kind !== 'heading' && !p.repeatOf);
-  if (body.length < LINK_LIST_MIN) return 1;
-  const linked = body.filter(isEntry).length;
-  return linked >= LINK_LIST_SHARE * body.length ? INDEX_PRIOR : 1;
+/**
+ * The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. Given `count`, the
+ * number of passages (headings and repeats included), reading stops once more than
+ * (1 − LINK_LIST_SHARE) × count of them are not entries: the body is at most `count` passages, so
+ * the share can no longer be reached (the answer is the same as from the whole section; a long page
+ * of prose is decided from its first quarter or so).
+ */
+export function linkListPrior(passages: Iterable<SectionPassage>, count = Infinity): number {
+  const enough = (1 - LINK_LIST_SHARE) * count;
+  let body = 0;
+  let others = 0;
+  for (const p of passages) {
+    if (p.kind === 'heading' || p.repeatOf) continue;
+    body++;
+    if (!isEntry(p) && ++others > enough) return 1;
+  }
+  if (body < LINK_LIST_MIN) return 1;
+  return body - others >= LINK_LIST_SHARE * body ? INDEX_PRIOR : 1;
 }
 
 /** Characters of link text in content (any JSON of passage-content.ts), tags and attributes aside. */
@@ -64,8 +83,9 @@ function linkChars(node: unknown, inLink: boolean): number {
 /** An entry of a list of links: a line (not a paragraph) whose text is mostly a link. */
 const ENTRY_CHARS = 200;
 const ENTRY_LINK_SHARE = 0.5;
-function isEntry(p: Passage): boolean {
-  if (p.content === undefined || p.text.length === 0 || p.text.length > ENTRY_CHARS) return false;
+function isEntry(p: SectionPassage): boolean {
+  // The text first: a source may parse the content only when asked (pack.ts's sectionContents).
+  if (p.text.length === 0 || p.text.length > ENTRY_CHARS || p.content === undefined) return false;
   return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
 }
 
@@ -92,10 +112,21 @@ export class SectionPriors {
     if (prior !== 1 || typeof this.source.sectionPassages !== 'function' || !isEntry(passage)) return prior;
     let links = this.byLinks.get(id);
     if (links === undefined) {
-      links = linkListPrior(this.source.sectionPassages(id));
+      const section = this.source.sectionPassages(id);
+      links = linkListPrior(firstOf(section.passages, LINK_LIST_READ), Math.min(section.count, LINK_LIST_READ));
       remember(this.byLinks, id, links);
     }
     return links;
+  }
+}
+
+/** The first `n` of `items`, read no further. */
+function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
   }
 }
 
@@ -109,6 +140,9 @@ const MAX_WINDOW = 1000;
 /** Lifted passages are looked for among this many candidates at most (bounded reading). */
 const LIFT_WINDOW = 40;
 
+/** Candidates of a window read back at a time, past the page. */
+const READ_STEP = 8;
+
 /**
  * The best `k` of the ranking with priors applied: `rankTop(window)` gives the best `window` by
  * final score (rank.ts); each is multiplied by `factor` of its passage (its section's prior, and
@@ -118,6 +152,11 @@ const LIFT_WINDOW = 40;
  * looked for among the first LIFT_WINDOW candidates only). The first
  * window is the page itself, whose passages are read for the hits anyway: a page with no index
  * entry and no acronym reads nothing more.
+ *
+ * A window's passages are read in rank order only while they can still enter its best `k`: once
+ * the next candidate's score × `maxFactor` is below the k-th after priors, neither it nor any after
+ * it can, and the window's page and its test are what reading the whole window would give (an
+ * index entry on a page of 13,000 matches made it read 120 passages, 71 text blocks, for two).
  */
 export function withPriors(
   k: number,
@@ -126,19 +165,38 @@ export function withPriors(
   factor: (passage: Passage) => number,
   maxFactor: number,
 ): { top: RankedMatch[]; total: number } {
+  // Each candidate's factor, by ref: a wider window starts with the narrower one's candidates.
+  const factors = new Map<string, number>();
+  const adjustedOf = (r: RankedMatch): RankedMatch => {
+    const f = factors.get(r.match.ref)!;
+    return f === 1 ? r : { ...r, score: r.score * f };
+  };
+  const byFinal = (a: RankedMatch, b: RankedMatch): number => b.score - a.score || a.at - b.at;
   let window = k;
   for (;;) {
     const ranked = rankTop(window);
     if (k <= 0) return ranked;
-    const byId = passagesOf(ranked.top);
-    const adjusted = ranked.top.map((r) => {
-      const p = byId.get(r.match.ref);
-      const f = p ? factor(p) : 1;
-      return f === 1 ? r : { ...r, score: r.score * f };
-    });
-    adjusted.sort((a, b) => b.score - a.score || a.at - b.at);
-    const complete = ranked.top.length < window;
-    const bound = (ranked.top[ranked.top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
+    const top = ranked.top;
+    let read = 0;
+    let adjusted: RankedMatch[] = [];
+    for (;;) {
+      // The candidates from `read` on whose factors are not known yet, a page's worth at first.
+      const want = Math.min(top.length, read < k ? k : read + READ_STEP);
+      const unknown = top.slice(read, want).filter((r) => !factors.has(r.match.ref));
+      if (unknown.length > 0) {
+        const byId = passagesOf(unknown);
+        for (const r of unknown) {
+          const p = byId.get(r.match.ref);
+          factors.set(r.match.ref, p ? factor(p) : 1);
+        }
+      }
+      adjusted = adjusted.concat(top.slice(read, want).map(adjustedOf)).sort(byFinal);
+      read = want;
+      if (read >= top.length) break;
+      if (read >= k && top[read]!.score * maxFactor < adjusted[k - 1]!.score) break;
+    }
+    const complete = top.length < window;
+    const bound = (top[top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
     if (complete || window >= MAX_WINDOW || (adjusted[k - 1]?.score ?? 0) >= bound)
       return { top: adjusted.slice(0, k), total: ranked.total };
     window = Math.min(MAX_WINDOW, window * 4);
