@@ -532,22 +532,6 @@ class SqlitePackReader implements PackReader {
     return section;
   }
 
-  /**
-   * Section `sectionId`'s row, checked, read alone (or from the whole table once it is loaded): the
-   * table of a large archive (35,000 sections) cost the first section read 90 ms.
-   */
-  private sectionRow(sectionId: string): SectionRow | undefined {
-    if (this.sectionRows) return this.sectionRows.find((r) => r.id === sectionId);
-    const row = guarded(this.path, () => this.statements.sectionById.get(sectionId) as CheckedSectionRow | undefined);
-    if (!row) return undefined;
-    const section = this.checkedSection(row, row.ordinal);
-    if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
-    if (section.first_passage + section.passage_count > this.counts.passages)
-      throw this.damaged(`section ${section.ordinal} is out of place`);
-    this.rememberTitle(section);
-    return section;
-  }
-
   passagesOfSection(sectionId: string): Passage[] {
     const row = this.sectionRow(sectionId);
     if (!row) return [];
