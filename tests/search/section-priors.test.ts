@@ -13,7 +13,10 @@ import { buildPack } from '../../main/archive/writer/build-pack';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
 import { GLOSSARY_PRIOR, INDEX_PRIOR, linkListPrior, titlePrior } from '../../main/search/searcher/section-priors';
+import type { SectionPassages } from '../../main/search/searcher/passage-source';
 import { createSearcher } from '../../main/search/searcher/searcher';
+import type { Passage } from '../../main/model/archive';
+import { mulberry32 } from '../../bench/synthetic-corpus';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-priors-'));
 const file = join(dir, 'debian-reference-ja.folio');
@@ -56,6 +59,73 @@ describe('section priors', () => {
     expect(contents!.title).toBe('Debian リファレンス');
     expect(linkListPrior(pack.passagesOfSection(contents!.id))).toBe(INDEX_PRIOR);
     expect(linkListPrior(pack.passagesOfSection(appendix!.id))).toBe(1);
+  });
+
+  it('reads a section only until its answer is certain, and answers as reading it whole does', () => {
+    // Read whole: a count the reader cannot know, so no passage is left unread.
+    const whole = (passages: readonly Passage[]) => ({
+      length: Number.POSITIVE_INFINITY,
+      [Symbol.iterator]: () => passages[Symbol.iterator](),
+    });
+    const counted = (shapes: SectionPassages) => {
+      let read = 0;
+      const prior = linkListPrior({
+        length: shapes.length,
+        *[Symbol.iterator]() {
+          for (const shape of shapes) {
+            read++;
+            yield shape;
+          }
+        },
+      });
+      return { prior, read };
+    };
+    let skipped = 0;
+    for (const section of pack.sections()) {
+      const passages = pack.passagesOfSection(section.id);
+      const shapes = pack.sectionPassageShapes(section.id);
+      expect(shapes.length).toBe(passages.length);
+      expect([...shapes]).toEqual(
+        passages.map((p) => ({
+          kind: p.kind,
+          text: p.text,
+          ...(p.content ? { content: p.content } : {}),
+          repeatOf: p.repeatOf,
+        })),
+      );
+      const { prior, read } = counted(shapes);
+      expect(prior, section.title).toBe(linkListPrior(whole(passages)));
+      skipped += passages.length - read;
+    }
+    // The appendix is prose: told from its first passages.
+    expect(counted(pack.sectionPassageShapes(appendix!.id)).read).toBeLessThan(
+      pack.sectionPassageShapes(appendix!.id).length / 2,
+    );
+    expect(skipped).toBeGreaterThan(0);
+  });
+
+  it('stops early only when the rest cannot change the answer (seeded mixes of real passages)', () => {
+    const contentsPassages = pack.passagesOfSection(contents!.id);
+    // An entry of the table of contents: eight of them make a page of links.
+    const entry = contentsPassages.find((p) => linkListPrior(Array<Passage>(8).fill(p)) === INDEX_PRIOR)!;
+    const heading = contentsPassages.find((p) => p.kind === 'heading')!;
+    const prose = pack.passagesOfSection(appendix!.id).find((p) => p.kind !== 'heading' && p.text.length > 200)!;
+    expect(linkListPrior(Array<Passage>(7).fill(entry))).toBe(1);
+    expect(linkListPrior(Array<Passage>(8).fill(prose))).toBe(1);
+    const next = mulberry32(12);
+    for (let n = 0; n < 2000; n++) {
+      const length = Math.floor(next() * 40);
+      const share = next();
+      const passages = Array.from({ length }, () => (next() < 0.1 ? heading : next() < share ? entry : prose));
+      // The rule, read whole: at least 8 passages besides headings, three quarters of them entries.
+      const body = passages.filter((p) => p !== heading).length;
+      const entries = passages.filter((p) => p === entry).length;
+      const expected = body >= 8 && entries >= 0.75 * body ? INDEX_PRIOR : 1;
+      expect(
+        linkListPrior(passages),
+        passages.map((p) => (p === entry ? 'e' : p === heading ? 'h' : 'p')).join(''),
+      ).toBe(expected);
+    }
   });
 
   it('ranks a table of contents entry below the page it points to, at its score × the prior', () => {
