@@ -10,6 +10,7 @@ import type { Passage } from '../../model/archive';
 import { ListedMatches } from '../engine/ranked-matches';
 import type { EngineMatch, RankedMatches } from '../types';
 import type { PassageCache } from './passage-cache';
+import { nowMs } from './clock';
 
 /** Candidates read back to check them, at most. */
 const CHECK_LIMIT = 2000;
@@ -51,14 +52,14 @@ export function checkCandidates(
   passages: PassageCache,
   options: CheckOptions,
 ): Checked {
-  const started = performance.now();
+  const started = nowMs();
   const kept: EngineMatch[] = [];
   const candidates = Math.min(matches.length, CHECK_LIMIT);
   let checked = 0;
   for (let i = 0, size = FIRST_BATCH; i < candidates; i += size, size = Math.min(BATCH, size * 2)) {
     if (i > 0) {
       options.checkCancelled();
-      if (performance.now() - started >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
+      if (nowMs() - started >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
     }
     const batch: EngineMatch[] = [];
     for (let j = i; j < Math.min(candidates, i + size); j++) batch.push(matches.at(j));
