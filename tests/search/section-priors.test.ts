@@ -12,7 +12,14 @@ import { openPack } from '../../main/archive/pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
-import { GLOSSARY_PRIOR, INDEX_PRIOR, linkListPrior, titlePrior } from '../../main/search/searcher/section-priors';
+import type { RankedMatch } from '../../main/search/searcher/rank';
+import {
+  GLOSSARY_PRIOR,
+  INDEX_PRIOR,
+  linkListPrior,
+  titlePrior,
+  withPriors as sectionPriors,
+} from '../../main/search/searcher/section-priors';
 import type { SectionPassages } from '../../main/search/searcher/passage-source';
 import { createSearcher } from '../../main/search/searcher/searcher';
 import type { Passage } from '../../main/model/archive';
@@ -125,6 +132,36 @@ describe('section priors', () => {
         linkListPrior(passages),
         passages.map((p) => (p === entry ? 'e' : p === heading ? 'h' : 'p')).join(''),
       ).toBe(expected);
+    }
+  });
+
+  it('gives the exact page with priors, whichever windows it reads (seeded rankings of real passages)', () => {
+    const all = pack.sections().flatMap((section) => pack.passagesOfSection(section.id));
+    const next = mulberry32(21);
+    for (let n = 0; n < 500; n++) {
+      const count = 1 + Math.floor(next() * 300);
+      const k = 1 + Math.floor(next() * 30);
+      const prior = new Map<string, number>();
+      const ranked: RankedMatch[] = Array.from({ length: count }, (_, at) => {
+        const p = all[Math.floor(next() * all.length)]!;
+        if (!prior.has(p.id)) prior.set(p.id, [INDEX_PRIOR, GLOSSARY_PRIOR, 1, 1][Math.floor(next() * 4)]!);
+        // Few distinct scores: ties, broken by engine order.
+        return { match: { ref: p.id, score: 0, matched: new Map() }, score: Math.floor(next() * 20) / 4, at };
+      }).sort((a, b) => b.score - a.score || a.at - b.at);
+      const byId = new Map(all.map((p) => [p.id, p]));
+      const page = sectionPriors(
+        k,
+        (window) => ({ top: ranked.slice(0, window), total: count }),
+        (top) => new Map(top.map((r) => [r.match.ref, byId.get(r.match.ref)!])),
+        (p) => prior.get(p.id)!,
+        1,
+      );
+      const expected = ranked
+        .map((r) => ({ ...r, score: r.score * prior.get(r.match.ref)! }))
+        .sort((a, b) => b.score - a.score || a.at - b.at)
+        .slice(0, k);
+      expect(page.total).toBe(count);
+      expect(page.top.map((r) => [r.at, r.score])).toEqual(expected.map((r) => [r.at, r.score]));
     }
   });
 

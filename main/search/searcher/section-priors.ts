@@ -128,10 +128,15 @@ const LIFT_WINDOW = 40;
  * final score (rank.ts); each is multiplied by `factor` of its passage (its section's prior, and
  * any lift up to `maxFactor`) and the lot re-sorted. A match outside the window scores at most the
  * window's last × `maxFactor`: when the k-th after priors is at least that, the page is exact;
- * otherwise the window widens ×4 (up to MAX_WINDOW, then the page is taken as it is; a lift is
+ * otherwise the window widens (up to MAX_WINDOW, then the page is taken as it is; a lift is
  * looked for among the first LIFT_WINDOW candidates only). The first
  * window is the page itself, whose passages are read for the hits anyway: a page with no index
  * entry and no acronym reads nothing more.
+ *
+ * Without a lift, every factor is at most 1, so the page is exact whichever windows are tried: the
+ * window doubles, reading as few passages as it can (each read decompresses a block: a page of 10
+ * pushed down by index entries read 40 where 20 do). With a lift, which is looked for only in the
+ * windows tried, the window grows ×4 as it always did, so the same candidates are lifted.
  */
 export function withPriors(
   k: number,
@@ -155,6 +160,6 @@ export function withPriors(
     const bound = (ranked.top[ranked.top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
     if (complete || window >= MAX_WINDOW || (adjusted[k - 1]?.score ?? 0) >= bound)
       return { top: adjusted.slice(0, k), total: ranked.total };
-    window = Math.min(MAX_WINDOW, window * 4);
+    window = Math.min(MAX_WINDOW, window * (maxFactor > 1 ? 4 : 2));
   }
 }
