@@ -153,9 +153,9 @@ export class Vocabulary {
 
 /**
  * Reads `count` varints (format/varint.ts) from `bytes` at `at` into `out` from `into`; returns where
- * they end. One loop over the bytes, most of them one-byte values, instead of a reader call per value:
- * the 750,000 varints of the large corpus's vocabulary took a cold search 12 ms through ByteReader.
- * Values past 32 bits are malformed here (no term is that long or that frequent).
+ * they end: one loop over the bytes, most of them one-byte values, instead of a reader call for each
+ * of the 750,000 of the large corpus. Values past 32 bits are malformed here (no term is that long or
+ * that frequent).
  */
 function readVarints(bytes: Uint8Array, at: number, out: Uint32Array, into: number, count: number): number {
   let pos = at;
