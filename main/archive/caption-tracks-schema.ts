@@ -1,27 +1,25 @@
 /**
- * A media row's `captions` column (the caption tracks of a film or recording), checked when it is
+ * A media row's `captions` column (the caption tracks of a film or recording), validated when it is
  * read: the row checksum says it was not damaged, not that whoever made the pack wrote it well.
  */
+import * as z from 'zod/mini';
 import type { CaptionTrack } from '../model/archive';
-import { checkedArray, checkedText, isRecord, StoredValueError } from './stored-value';
 
-/** Ids as the builder writes them (media-files.ts): `m` and 12 hex digits. */
-const MEDIA_ID = /^m[0-9a-f]{12}$/u;
+const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
 
-/** A text of at most `max` characters, or null. */
-function nullableText(value: unknown, field: string, max: number): string | null {
-  return value === null ? null : checkedText(value, field, max);
-}
+export const captionTracksSchema = z
+  .array(
+    z.object({
+      // Ids as the builder writes them (media-files.ts): `m` and 12 hex digits.
+      mediaId: z.string().check(z.regex(/^m[0-9a-f]{12}$/u)),
+      kind: z.enum(['captions', 'subtitles']),
+      lang: text(35),
+      label: text(200),
+    }),
+  )
+  .check(z.minLength(1), z.maxLength(100));
 
-function track(value: unknown, field: string): CaptionTrack {
-  if (!isRecord(value)) throw new StoredValueError(`${field} is not an object`);
-  const { mediaId, kind } = value;
-  if (typeof mediaId !== 'string' || !MEDIA_ID.test(mediaId)) throw new StoredValueError(`${field} has no media id`);
-  if (kind !== 'captions' && kind !== 'subtitles') throw new StoredValueError(`${field} has no kind`);
-  return { mediaId, kind, lang: nullableText(value.lang, field, 35), label: nullableText(value.label, field, 200) };
-}
-
-/** The tracks the column names (1 to 100 of them), or null when it is not a list of tracks. */
+/** The tracks the column names, or null when it is not a list of tracks. */
 export function parseCaptionTracks(json: string): CaptionTrack[] | null {
   let value: unknown;
   try {
@@ -29,10 +27,6 @@ export function parseCaptionTracks(json: string): CaptionTrack[] | null {
   } catch {
     return null;
   }
-  try {
-    return checkedArray(value, 'captions', track, 1, 100);
-  } catch (error) {
-    if (error instanceof StoredValueError) return null;
-    throw error;
-  }
+  const parsed = captionTracksSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

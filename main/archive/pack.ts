@@ -37,7 +37,7 @@ import { passageId } from './passage-id';
 import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
 import { plainText } from '../model/passage-content';
-import { parseManifest } from './manifest-schema';
+import { manifestSchema } from './manifest-schema';
 import {
   blockChecksum,
   mediaChecksum,
@@ -212,9 +212,12 @@ class SqlitePackReader implements PackReader {
       } catch {
         throw damagedPack(path, 'its manifest does not parse');
       }
-      const parsed = parseManifest(manifest);
-      if ('error' in parsed) throw new PackError(`${path}: the pack's manifest is invalid (${oneLine(parsed.error)})`);
-      this.manifest = parsed.manifest;
+      const parsed = manifestSchema.safeParse(manifest);
+      if (!parsed.success)
+        throw new PackError(
+          `${path}: the pack's manifest is invalid (${oneLine(parsed.error.issues[0]?.message ?? 'unknown')})`,
+        );
+      this.manifest = parsed.data;
       const counts = parseCounts(meta.get(META.counts));
       if (!counts) throw damagedPack(path, 'its counts are unreadable');
       this.counts = counts;
