@@ -390,16 +390,23 @@ class SqlitePackReader implements PackReader {
     return ref;
   }
 
-  /** The passage at a reading-order position, or undefined past the end. */
-  private passageAt(ordinal: number): Passage | undefined {
-    if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
-    // Every position below the count is in one block and one section: finding none is damage.
+  /** The decoded block holding the passage at `ordinal` (below the count), and the passage's place in it. */
+  private blockHolding(ordinal: number): { columns: BlockColumns; at: number } {
+    // Every position below the count is in one block: finding none is damage.
     const block = this.blockRanges.holding(ordinal);
     if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
     const columns = this.decodedBlock(block);
     const at = ordinal - block.first_passage;
     if (!(at >= 0 && at < block.passage_count))
       throw this.damaged(`passage #${ordinal} is missing from its text block`);
+    return { columns, at };
+  }
+
+  /** The passage at a reading-order position, or undefined past the end. */
+  private passageAt(ordinal: number): Passage | undefined {
+    if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
+    const { columns, at } = this.blockHolding(ordinal);
+    // Every position below the count is in one section: finding none is damage.
     const section = this.sectionRanges.holding(ordinal);
     if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
     this.rememberTitle(section);
@@ -569,10 +576,7 @@ class SqlitePackReader implements PackReader {
    * that are neither headings nor repeats, and short.
    */
   private storedAt(ordinal: number): StoredPassage {
-    const block = this.blockRanges.holding(ordinal);
-    if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
-    const columns = this.decodedBlock(block);
-    const at = ordinal - block.first_passage;
+    const { columns, at } = this.blockHolding(ordinal);
     const value = (column: number): unknown => {
       try {
         return columns.value(column, at);

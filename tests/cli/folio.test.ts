@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { META } from '../../main/archive/pack-schema';
@@ -207,6 +207,34 @@ describe("folio search from V8's code cache", () => {
     expect(second.status).toBe(0);
     expect(answer(second.stdout)).toEqual(answer(first.stdout));
     expect(readFileSync(cache).equals(garbage)).toBe(false);
+  });
+});
+
+describe('folio search after an edit', () => {
+  it('rebundles when a file the search bundle was made from is newer, and answers the same', () => {
+    const bundle = join(root, 'out', 'cli', 'search.cjs');
+    const before = folio('search', '--json', 'Pusan');
+    expect(before.status).toBe(0);
+    const built = statSync(bundle).mtimeMs;
+    // One of the listed sources, edited a minute from now (its content is unchanged).
+    const sources = JSON.parse(readFileSync(join(root, 'out', 'cli', 'sources.json'), 'utf8')) as { search: string[] };
+    const source = join(
+      root,
+      sources.search.find((f) => f.startsWith('main/search/'))!,
+    );
+    const { atime, mtime } = statSync(source);
+    utimesSync(source, atime, new Date(Date.now() + 60_000));
+    try {
+      const after = folio('search', '--json', 'Pusan');
+      expect(after.stderr).toBe('');
+      expect(after.status).toBe(0);
+      expect(statSync(bundle).mtimeMs).toBeGreaterThan(built);
+      const { tookMs: _before, ...expected } = JSON.parse(before.stdout) as { tookMs: number };
+      const { tookMs: _after, ...answered } = JSON.parse(after.stdout) as { tookMs: number };
+      expect(answered).toEqual(expected);
+    } finally {
+      utimesSync(source, atime, mtime);
+    }
   });
 });
 

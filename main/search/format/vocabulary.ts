@@ -12,7 +12,7 @@
  * and counts as uint32 took a third of the blob on Japanese, more than half on English).
  */
 import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
-import { ByteReader, ByteWriter } from './varint';
+import { ByteWriter } from './varint';
 
 const HEADER_WORDS = 4;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -131,18 +131,54 @@ export class Vocabulary {
     const maxLength = view.getUint32(8, true);
     const unitsEnd = HEADER_WORDS * 4 + unitCount * 2;
     if (raw.length < unitsEnd) throw new RangeError('vocabulary has the wrong length');
-    // A typed array needs an aligned offset (and native byte order): copy the units.
-    const units = new Uint16Array(unitCount);
-    new Uint8Array(units.buffer).set(raw.subarray(HEADER_WORDS * 4, unitsEnd));
-    if (!LITTLE_ENDIAN) swapBytes(new Uint8Array(units.buffer), 0, unitCount * 2);
-    const reader = new ByteReader(raw.subarray(unitsEnd));
+    // The units are read in place when the inflated bytes allow a typed array over them (an even
+    // offset, little-endian): a copy was 3 ms and 5 MB on the large corpus.
+    let units: Uint16Array;
+    if (LITTLE_ENDIAN && (raw.byteOffset + HEADER_WORDS * 4) % 2 === 0)
+      units = new Uint16Array(raw.buffer, raw.byteOffset + HEADER_WORDS * 4, unitCount);
+    else {
+      units = new Uint16Array(unitCount);
+      new Uint8Array(units.buffer).set(raw.subarray(HEADER_WORDS * 4, unitsEnd));
+      if (!LITTLE_ENDIAN) swapBytes(new Uint8Array(units.buffer), 0, unitCount * 2);
+    }
     const offsets = new Uint32Array(n + 1);
-    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + reader.uint();
+    let at = readVarints(raw, unitsEnd, offsets, 1, n);
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i + 1]! + offsets[i]!;
     const frequencies = new Uint32Array(n);
-    for (let i = 0; i < n; i++) frequencies[i] = reader.uint();
-    if (!reader.done || offsets[n] !== unitCount) throw new RangeError('vocabulary lengths are malformed');
+    at = readVarints(raw, at, frequencies, 0, n);
+    if (at !== raw.length || offsets[n] !== unitCount) throw new RangeError('vocabulary lengths are malformed');
     return new Vocabulary(offsets, frequencies, units, maxLength);
   }
+}
+
+/**
+ * Reads `count` varints (format/varint.ts) from `bytes` at `at` into `out` from `into`; returns where
+ * they end: one loop over the bytes, most of them one-byte values, instead of a reader call for each
+ * of the 750,000 of the large corpus. Values past 32 bits are malformed here (no term is that long or
+ * that frequent).
+ */
+function readVarints(bytes: Uint8Array, at: number, out: Uint32Array, into: number, count: number): number {
+  let pos = at;
+  const end = bytes.length;
+  for (let i = into; i < into + count; i++) {
+    if (pos >= end) throw new RangeError('vocabulary numbers are truncated');
+    let b = bytes[pos++]!;
+    if (b < 0x80) {
+      out[i] = b;
+      continue;
+    }
+    let value = b & 0x7f;
+    let shift = 7;
+    do {
+      if (pos >= end || shift > 28) throw new RangeError('vocabulary numbers are malformed');
+      b = bytes[pos++]!;
+      value += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    if (value > 0xffffffff) throw new RangeError('vocabulary numbers are malformed');
+    out[i] = value;
+  }
+  return pos;
 }
 
 /** Swaps the bytes of the uint16 units in [from, to) (big-endian machines only: the blob is little-endian). */

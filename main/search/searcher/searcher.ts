@@ -31,6 +31,7 @@ import type { Analyzer, IndexEngine } from '../types';
 import { DEFINITION_LIFT, definesAcronym, queryAcronyms, titleSpellsAcronym } from './acronym-definitions';
 import { browseKinds, kindWordFrequency } from './browse-kinds';
 import { checkCandidates } from './candidate-check';
+import { nowMs } from './clock';
 import { cjkRunTest, cjkRuns } from './cjk-runs';
 import { engineClauses } from './clauses';
 import { withoutExclusions } from './exclusions';
@@ -98,7 +99,7 @@ class ArchiveSearcher implements Searcher {
   }
 
   search(request: SearchRequest, control?: SearchControl): SearchResponse {
-    const started = performance.now();
+    const started = nowMs();
     try {
       return this.run(request, started, () => {
         if (control?.cancelled()) throw new SearchCancelledError('search cancelled');
@@ -130,7 +131,7 @@ class ArchiveSearcher implements Searcher {
       query,
       total,
       ...(estimate ? { totalIsEstimate: true } : {}),
-      tookMs: performance.now() - started,
+      tookMs: nowMs() - started,
       results,
     });
     if (kindFilter && kindFilter.size === 0) return respond(0, []);

@@ -1,0 +1,64 @@
+/**
+ * Checking candidates on their passages (candidate-check.ts): what is kept is exactly the accepted
+ * candidates among the first ones checked, in lunr's order, and passages are read a batch at a
+ * time, the first batch small (a page of 10 is usually settled by a few dozen candidates, and each
+ * passage read decompresses its block). Real pack: PostgreSQL pages (tests/fixtures/postgresql-15).
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPack } from '../../main/archive/pack';
+import { buildPack } from '../../main/archive/writer/build-pack';
+import { checkCandidates } from '../../main/search/searcher/candidate-check';
+import { PassageCache } from '../../main/search/searcher/passage-cache';
+import type { EngineMatch } from '../../main/search/types';
+import { tempDir } from '../helpers/temp';
+
+const file = join(tempDir('folio-candidates-'), 'postgresql.folio');
+buildPack(resolve(__dirname, '../fixtures/postgresql-15'), file);
+const pack = openPack(file);
+afterAll(() => pack.close());
+
+describe('checkCandidates', () => {
+  const matches = pack.searchEngine().ranked([{ term: 'the', fields: ['text'], boost: 1, presence: 'required' }]);
+  const holdsWord = (text: string) => /\bthe\b/u.test(text);
+
+  it('keeps the accepted candidates among those checked, in order, reading a small batch first', () => {
+    // More than two batches.
+    expect(matches.length).toBeGreaterThan(75);
+    const reads: number[] = [];
+    const source = {
+      passagesByIds: (ids: readonly string[]) => {
+        reads.push(ids.length);
+        return pack.passagesByIds(ids);
+      },
+      sectionTitle: () => '',
+    };
+    const settledAt: number[] = [];
+    const checked = checkCandidates(
+      matches,
+      (_m, p) => p !== undefined && holdsWord(p.text),
+      new PassageCache(source),
+      {
+        settled: (kept) => {
+          settledAt.push(kept.length);
+          return kept.length >= 10;
+        },
+        checkCancelled: () => {},
+      },
+    );
+    // The first batch is 25 passages at most; later ones double, up to 100.
+    expect(reads[0]).toBeLessThanOrEqual(25);
+    expect(reads.every((n, i) => n <= Math.min(100, 25 * 2 ** i))).toBe(true);
+    const expected: EngineMatch[] = [];
+    for (let i = 0; i < checked.checked; i++) {
+      const m = matches.at(i);
+      if (holdsWord(pack.passage(m.ref)!.text)) expected.push(m);
+    }
+    expect(checked.candidates).toBe(matches.length);
+    expect(checked.matches.length).toBe(expected.length);
+    expect(Array.from({ length: checked.matches.length }, (_, i) => checked.matches.at(i).ref)).toEqual(
+      expected.map((m) => m.ref),
+    );
+    expect(checked.matches.length).toBeGreaterThan(0);
+  });
+});
