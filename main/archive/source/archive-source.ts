@@ -11,7 +11,7 @@ export interface ArchiveSource {
    * than once; a saved website's is read back from disk each time (website-source.ts).
    */
   blocks: Iterable<SourceBlock>;
-  /** The same blocks outlined (blocks.ts), when the source can give them cheaper than `blocks`. */
+  /** The same blocks outlined (blocks.ts), when the source can give them cheaper than `blocks`; read once. */
   outline?: Iterable<OutlineBlock>;
   /** Lets go of what reading left on disk; a source that left nothing has none. */
   close?: () => void;

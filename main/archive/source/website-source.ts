@@ -5,7 +5,7 @@
  * what the pages hold.
  *
  * A saved site can hold a million passages, more than memory holds as objects: each page is read
- * once (site-page.ts), its passages spilled to disk (page-spill.ts), and only what the site-wide
+ * once (site-page.ts, on every core: site-page-pool.ts), its passages spilled to disk (page-spill.ts), and only what the site-wide
  * steps need stays in memory (titles, relations, content keys, languages, anchors). The source's
  * outline comes from that; its blocks are read back from the spill, a page at a time.
  */
@@ -21,7 +21,8 @@ import { HTML_EXTENSIONS, type PageRelations } from './html';
 import { rankLanguages, relativeToMain } from './languages';
 import { PageSpill } from './page-spill';
 import { siteOrder } from './reading-order';
-import { readSitePage, type SitePageRead } from './site-page';
+import type { SitePageRead } from './site-page';
+import { readSitePages } from './site-page-pool';
 import { slug } from './slug';
 import { checkSourceFile } from './source-file';
 
@@ -128,7 +129,7 @@ function readPages(
     });
     if (i % 10 === 0 || i === files.length - 1) options.onProgress?.(i + 1, files.length);
   };
-  files.forEach((path, i) => keep(readSitePage(root, path, reals[i]!, options.keepBoilerplate ?? false), i));
+  readSitePages(root, files, reals, options.keepBoilerplate ?? false, keep);
   return { pages, languages: [...languages.keys()] };
 }
 
@@ -193,6 +194,8 @@ function siteSource(
         file: page.file,
       }));
       yield* withoutRepeated(blocks, isRepeated(page));
+      // The outline is read once (writer/assemble.ts): its anchors are kept there from now on.
+      page.anchors.clear();
     }
   };
   const blocks = function* (): Generator<SourceBlock> {

@@ -67,9 +67,6 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
   const passageIds = new PassageIds();
   const media = new MediaFiles(source, onWarning);
   const links = new LinkTargetIndex();
-  const ids: string[] = [];
-  /** Each passage's first passage of the same kind and text, null for a first. */
-  const repeatOf: (string | null)[] = [];
   const mediaOf = new Map<number, MediaRef>();
   const indexedIds: string[] = [];
 
@@ -115,17 +112,16 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
       continue;
     }
     current ??= startSection(source.manifest.title, true);
-    const ordinal = ids.length;
-    const { id, repeatOf: first } = passageIds.next(block.key);
-    ids.push(id);
-    repeatOf.push(first);
-    if (!first) indexedIds.push(id);
+    const ordinal = passageIds.next(block.key);
+    const id = passageIds.id(ordinal);
+    if (passageIds.repeatOf(ordinal) === null) indexedIds.push(id);
     if (block.media) mediaOf.set(ordinal, media.refer(block.media, id));
     links.add(block.file, current.id, ordinal, block.anchors);
     current.passageCount++;
     current.firstPassageId ??= id;
   }
 
+  passageIds.seal();
   const kept = sections.filter((s) => s.passageCount > 0).map((s, ordinal) => ({ ...s, ordinal }));
   // Sections follow one another: the section of a passage is the last one starting at or before it.
   const firstOrdinals = new Int32Array(kept.length);
@@ -145,7 +141,7 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
   };
   const target = (ordinal: number): { section: string; passage: string } => ({
     section: kept[sectionAt(ordinal)]!.id,
-    passage: ids[ordinal]!,
+    passage: passageIds.id(ordinal),
   });
 
   function* passages(): Generator<Passage> {
@@ -155,7 +151,7 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
     for (const block of source.blocks) {
       if (block.type === 'section') continue;
       while (ordinal >= sectionEnd) sectionEnd += kept[++section]!.passageCount;
-      const id = ids[ordinal]!;
+      const id = passageIds.id(ordinal);
       const range = recordRanges?.[ordinal];
       const passage: Passage = {
         id,
@@ -168,7 +164,7 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
         title: block.title,
         level: block.level,
         media: mediaOf.get(ordinal) ?? null,
-        repeatOf: repeatOf[ordinal]!,
+        repeatOf: passageIds.repeatOf(ordinal),
         provenance:
           range && record?.name ? { file: record.name, lines: range } : { file: block.file, lines: block.lines },
       };
@@ -176,13 +172,14 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
       ordinal++;
       yield passage;
     }
-    if (ordinal !== ids.length) throw new Error(`internal: the source gave ${ordinal} passages of ${ids.length}`);
+    if (ordinal !== passageIds.count)
+      throw new Error(`internal: the source gave ${ordinal} passages of ${passageIds.count}`);
   }
 
   return {
     manifest: source.manifest,
     sections: kept,
-    passageCount: ids.length,
+    passageCount: passageIds.count,
     media: media.all(),
     indexedIds,
     passages,

@@ -23,18 +23,54 @@ export function contentKey(kind: PassageKind, text: string): string {
   return contentKeyBytes(kind, text).toString('hex');
 }
 
+/**
+ * The ids of an archive's passages, handed out in reading order and kept by ordinal as numbers (a
+ * million id strings would cost several times more), with each passage's first passage of the
+ * same kind and text.
+ */
 export class PassageIds {
-  private readonly seen = new Map<string, number>();
-  private readonly firstByContent = new Map<string, string>();
+  private seen = new Map<string, number>();
+  private firstByContent = new Map<string, number>();
+  /** Per passage: its id's 12 hex digits as a number, which passage of that hash it is (1 for the first), its first passage of the same content (-1: itself). */
+  private readonly bases: number[] = [];
+  private readonly occurrences: number[] = [];
+  private readonly firsts: number[] = [];
 
-  /** The next passage's id (from its content key), and the id of the first passage of the same kind and text (null if this is it). */
-  next(key: string): { id: string; repeatOf: string | null } {
+  /** Passages named so far. */
+  get count(): number {
+    return this.bases.length;
+  }
+
+  /** Names the next passage, from its content key; returns its ordinal. */
+  next(key: string): number {
+    if (!this.seen) throw new Error('internal: passage ids were sealed');
+    const ordinal = this.bases.length;
     const baseId = key.slice(0, 12);
-    const seen = this.seen.get(baseId) ?? 0;
-    this.seen.set(baseId, seen + 1);
-    const id = seen === 0 ? `p${baseId}` : `p${baseId}-${seen + 1}`;
-    const repeatOf = this.firstByContent.get(key) ?? null;
-    if (!repeatOf) this.firstByContent.set(key, id);
-    return { id, repeatOf };
+    const occurrence = (this.seen.get(baseId) ?? 0) + 1;
+    this.seen.set(baseId, occurrence);
+    const first = this.firstByContent.get(key);
+    if (first === undefined) this.firstByContent.set(key, ordinal);
+    this.bases.push(Number.parseInt(baseId, 16));
+    this.occurrences.push(occurrence);
+    this.firsts.push(first ?? -1);
+    return ordinal;
+  }
+
+  /** Lets go of what naming more passages would need. */
+  seal(): void {
+    this.seen = new Map();
+    this.firstByContent = new Map();
+  }
+
+  id(ordinal: number): string {
+    const base = this.bases[ordinal]!.toString(16).padStart(12, '0');
+    const occurrence = this.occurrences[ordinal]!;
+    return occurrence === 1 ? `p${base}` : `p${base}-${occurrence}`;
+  }
+
+  /** The id of the first passage of the same kind and text, null if this is it. */
+  repeatOf(ordinal: number): string | null {
+    const first = this.firsts[ordinal]!;
+    return first < 0 ? null : this.id(first);
   }
 }

@@ -1,0 +1,29 @@
+/**
+ * A worker thread that reads pages of a saved site (site-page.ts) for site-page-pool.ts: tasks come
+ * and results go on the port it is given, and each result wakes the builder, which waits on a shared
+ * counter (it stays synchronous: see the pool). Bundled to out/cli/site-page-worker.mjs for the
+ * `folio` command, started through site-page-boot.mjs (tsx) from source.
+ */
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { SourceError } from '../../model/errors';
+import { readSitePage } from './site-page';
+import type { PageTask, PoolSetup, PageReply } from './site-page-protocol';
+
+const { root, keepBoilerplate, port, wake } = workerData as PoolSetup & { port: MessagePort };
+const counter = new Int32Array(wake);
+
+function send(reply: PageReply): void {
+  port.postMessage(reply);
+  Atomics.add(counter, 0, 1);
+  Atomics.notify(counter, 0);
+}
+
+port.on('message', (task: PageTask) => {
+  try {
+    send({ index: task.index, read: readSitePage(root, task.path, task.real, keepBoilerplate) });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    send({ index: task.index, error: message, sourceError: error instanceof SourceError });
+  }
+});
+send({ ready: true });
