@@ -71,25 +71,24 @@ export function repeatedKeys(pages: readonly (() => Iterable<string>)[]): Set<st
 }
 
 /**
- * A page's blocks without the repeated ones (`repeated(i)`: the page's i-th block is). Links
- * pointing at a dropped passage land on the next passage of its page instead.
+ * A page's blocks without the repeated ones (`repeated(i)`: the page's i-th block is), as they
+ * come. Links pointing at a dropped passage land on the next passage of its page instead.
  */
-export function withoutRepeated<T extends { anchors: string[] }>(
-  page: readonly T[],
+export function* withoutRepeated<T extends { anchors: string[] }>(
+  page: Iterable<T>,
   repeated: (i: number) => boolean,
-): T[] {
-  const kept: T[] = [];
+): Generator<T> {
   let orphanAnchors: string[] = [];
-  page.forEach((block, i) => {
-    if (repeated(i)) {
+  let i = 0;
+  for (const block of page) {
+    if (repeated(i++)) {
       for (const anchor of block.anchors) orphanAnchors.push(anchor);
-      return;
+      continue;
     }
     if (orphanAnchors.length > 0) {
       block.anchors = [...orphanAnchors, ...block.anchors];
       orphanAnchors = [];
     }
-    kept.push(block);
-  });
-  return kept;
+    yield block;
+  }
 }

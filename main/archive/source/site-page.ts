@@ -14,13 +14,19 @@ import { resolveMediaRef } from './media-path';
 import { readCheckedFile } from './source-file';
 import { CONTENT_KEY_BYTES, contentKeyBytes } from '../writer/passage-ids';
 
+/**
+ * Passages spilled together: a page of a hundred thousand lines (a source file shown as HTML) is
+ * read back a run at a time, not all at once.
+ */
+const SPILL_RUN = 1000;
+
 export interface SitePageRead {
   title: string;
   /** What the page declares (`<html lang>`), null when nothing. */
   lang: string | null;
   rel: PageRelations;
-  /** The passages (PassageBlock[]), serialized with node:v8. */
-  passages: Uint8Array;
+  /** The passages in runs of at most SPILL_RUN (each a PassageBlock[]), serialized with node:v8. */
+  passages: Uint8Array[];
   /** Per passage, its content key (CONTENT_KEY_BYTES bytes each). */
   keys: Uint8Array;
   /** Per passage, its language once assigned, and the length of its text. */
@@ -56,5 +62,7 @@ export function readSitePage(root: string, path: string, real: string, keepBoile
     anchors,
     media,
   });
-  return { ...facts, passages: serialize(page.passages), keys, lengths: page.passages.map((p) => p.text.length) };
+  const runs: Uint8Array[] = [];
+  for (let i = 0; i < page.passages.length; i += SPILL_RUN) runs.push(serialize(page.passages.slice(i, i + SPILL_RUN)));
+  return { ...facts, passages: runs, keys, lengths: page.passages.map((p) => p.text.length) };
 }

@@ -53,6 +53,9 @@ interface PageFacts {
   title: string;
   lang: string | null;
   rel: PageRelations;
+  /** Its runs of passages in the spill: `runs` of them from `firstRun`. */
+  firstRun: number;
+  runs: number;
   keys: Buffer;
   /** Per passage, its language as an index into the site's list of them. */
   langs: Uint16Array;
@@ -115,8 +118,11 @@ function readPages(
   };
   const pages: PageFacts[] = [];
   const keep = (read: SitePageRead, i: number): void => {
-    spill.append(read.passages);
+    const firstRun = spill.length;
+    for (const run of read.passages) spill.append(run);
     pages.push({
+      firstRun,
+      runs: read.passages.length,
       file: shownPath(root, files[i]!),
       title: read.title,
       lang: read.lang,
@@ -147,13 +153,18 @@ function siteSource(
     for (let i = 0; i < page.lengths.length; i++) yield keyOf(page, i);
   };
 
+  /** A page's passages, read back from the spill a run at a time. */
+  const passagesOf = function* (page: PageFacts): Generator<PassageBlock> {
+    for (let run = page.firstRun; run < page.firstRun + page.runs; run++) yield* spill.read<PassageBlock[]>(run);
+  };
+
   const { home, order, depth } = siteOrder(
-    pages.map((page, i) => ({
+    pages.map((page) => ({
       file: page.file,
       rel: page.rel,
       links: () => {
         const links: string[] = [];
-        for (const p of spill.read<PassageBlock[]>(i))
+        for (const p of passagesOf(page))
           if (p.content) for (const target of linkTargets(p.content)) if ('url' in target) links.push(target.url);
         return links;
       },
@@ -201,9 +212,10 @@ function siteSource(
   const blocks = function* (): Generator<SourceBlock> {
     for (const i of order) {
       yield sectionOf(i);
-      const kept = withoutRepeated(spill.read<PassageBlock[]>(i), isRepeated(pages[i]!));
-      relativeToMain(kept, main);
-      yield* kept;
+      for (const block of withoutRepeated(passagesOf(pages[i]!), isRepeated(pages[i]!))) {
+        relativeToMain([block], main);
+        yield block;
+      }
     }
   };
 

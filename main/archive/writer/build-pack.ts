@@ -16,7 +16,11 @@ import { DocumentIndexer } from '../../search/indexer/index-documents';
 import { analyzerFingerprint } from '../fingerprint';
 import { readSource } from '../source/read-source';
 import { planArchive } from './assemble';
+import { collectGarbage } from './collect-garbage';
 import { writePack } from './write-pack';
+
+/** Passages streamed between two garbage collections (collect-garbage.ts). */
+const GC_EVERY = 100_000;
 
 export interface BuildProgress {
   phase: 'reading' | 'indexing' | 'writing';
@@ -67,6 +71,7 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
       for (const p of plan.passages()) {
         if (!p.repeatOf) indexer.add(toIndexDocument(p, sectionTitles.get(p.sectionId) ?? ''));
         yield p;
+        if ((p.ordinal + 1) % GC_EVERY === 0) collectGarbage();
       }
     }
 
