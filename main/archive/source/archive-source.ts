@@ -13,7 +13,7 @@ export interface ArchiveSource {
   blocks: Iterable<SourceBlock>;
   /** The same blocks outlined (blocks.ts), when the source can give them cheaper than `blocks`; read once. */
   outline?: Iterable<OutlineBlock>;
-  /** Lets go of what reading left on disk; a source that left nothing has none. */
+  /** Lets go of what reading left on disk and in memory (the source is not read again); a source that left nothing has none. */
   close?: () => void;
   /** The source of record every passage must match (curated sources that name one), else null. */
   recordFile: string | null;

@@ -10,8 +10,9 @@
  * (an app bundle that carries none), the builder's thread reads pages itself; a worker that stops
  * answering leaves its pages to it too.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
@@ -26,14 +27,22 @@ const MAX_WORKERS = 4;
 const TASKS_PER_WORKER = 2;
 /** Pages read ahead of the next one to keep: bounds what waits in memory behind a slow page. */
 const READ_AHEAD = 64;
+/**
+ * Bytes of HTML sent and not yet kept, beyond which no page but the next one to keep is sent: two
+ * threads parsing source files of ten megabytes each at once, with others waiting behind them, took
+ * a large build past a gigabyte.
+ */
+const BYTES_AHEAD = 12 << 20;
 /** A worker silent this long is taken for stopped; its pages are read here. */
 const STALL_MS = 120_000;
 
 /** The worker script beside this module: bundled (out/cli), else the source tree's boot file (tsx); null in neither. */
 function workerScript(): string | null {
   try {
+    // Not `new URL(name, import.meta.url)`, which app bundlers would take for an asset to copy.
+    const here = dirname(fileURLToPath(import.meta.url));
     for (const name of ['site-page-worker.mjs', 'site-page-boot.mjs']) {
-      const path = fileURLToPath(new URL(`./${name}`, import.meta.url));
+      const path = join(here, name);
       if (existsSync(path)) return path;
     }
   } catch {
@@ -90,12 +99,15 @@ export function readSitePages(
       workers.push({ worker, port: port1, ready: false, tasks: new Set() });
     }
 
+    const sizes = reals.map((real) => statSync(real, { throwIfNoEntry: false })?.size ?? 0);
+    let bytesAhead = 0;
     let nextTask = 0;
     let nextKeep = 0;
     const redo: number[] = [];
     while (nextKeep < files.length) {
       for (let reply = results.get(nextKeep); reply; reply = results.get(nextKeep)) {
         results.delete(nextKeep);
+        bytesAhead -= sizes[nextKeep]!;
         if ('error' in reply) throw reply.sourceError ? new SourceError(reply.error) : new Error(reply.error);
         keep(reply, nextKeep++);
       }
@@ -116,17 +128,30 @@ export function readSitePages(
       }
       const limit = Math.min(files.length, nextKeep + READ_AHEAD);
       for (const w of workers) {
-        while (w.ready && w.tasks.size < TASKS_PER_WORKER && nextTask < limit) {
-          const task: PageTask = { index: nextTask, path: files[nextTask]!, real: reals[nextTask]! };
+        while (
+          w.ready &&
+          w.tasks.size < TASKS_PER_WORKER &&
+          nextTask < limit &&
+          (nextTask === nextKeep || bytesAhead + sizes[nextTask]! <= BYTES_AHEAD)
+        ) {
+          const task: PageTask = {
+            index: nextTask,
+            path: files[nextTask]!,
+            real: reals[nextTask]!,
+            bytes: sizes[nextTask]!,
+          };
           w.port.postMessage(task);
+          bytesAhead += sizes[nextTask]!;
           w.tasks.add(nextTask++);
         }
       }
       if (answered || results.has(nextKeep)) continue;
       const next = redo.shift();
       if (next !== undefined) readHere(next);
-      else if (!workers.some((w) => w.ready) && nextTask < limit) readHere(nextTask++);
-      else if (Atomics.wait(counter, 0, seen, STALL_MS) === 'timed-out') {
+      else if (!workers.some((w) => w.ready) && nextTask < limit) {
+        bytesAhead += sizes[nextTask]!;
+        readHere(nextTask++);
+      } else if (Atomics.wait(counter, 0, seen, STALL_MS) === 'timed-out') {
         for (const w of workers) {
           w.ready = false;
           redo.push(...w.tasks);

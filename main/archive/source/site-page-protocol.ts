@@ -9,11 +9,12 @@ export interface PoolSetup {
   wake: SharedArrayBuffer;
 }
 
-/** Read page `index` (in file-name order) at `path`, whose real path is `real`. */
+/** Read page `index` (in file-name order) at `path`, whose real path is `real`, of `bytes`. */
 export interface PageTask {
   index: number;
   path: string;
   real: string;
+  bytes: number;
 }
 
 export type PageReply =

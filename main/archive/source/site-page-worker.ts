@@ -6,11 +6,14 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
+import { collectGarbage } from '../writer/collect-garbage';
 import { readSitePage } from './site-page';
 import type { PageTask, PoolSetup, PageReply } from './site-page-protocol';
 
 const { root, keepBoilerplate, port, wake } = workerData as PoolSetup & { port: MessagePort };
 const counter = new Int32Array(wake);
+/** Pages from this size on are followed by a garbage collection. */
+const LARGE_PAGE_BYTES = 1 << 20;
 
 function send(reply: PageReply): void {
   port.postMessage(reply);
@@ -25,5 +28,8 @@ port.on('message', (task: PageTask) => {
     const message = error instanceof Error ? error.message : String(error);
     send({ index: task.index, error: message, sourceError: error instanceof SourceError });
   }
+  // A large page's document tree is hundreds of megabytes of garbage, which V8 would keep until this
+  // thread's old space fills, long after: collected now, the thread stays small between pages.
+  if (task.bytes > LARGE_PAGE_BYTES) collectGarbage();
 });
 send({ ready: true });

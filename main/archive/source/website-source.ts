@@ -234,7 +234,11 @@ function siteSource(
     },
     blocks: { [Symbol.iterator]: blocks },
     outline: { [Symbol.iterator]: outline },
-    close: () => spill.close(),
+    close: () => {
+      spill.close();
+      // What stays of the pages, let go of before the index is finished.
+      pages = [];
+    },
     recordFile: null,
     unreadable: 'skip',
   };

@@ -35,7 +35,7 @@ export interface ArchivePlan {
   media: MediaFile[];
   /** Ids of the passages that repeat no earlier one (the ones search indexes), in reading order. */
   indexedIds: string[];
-  /** Every passage, in reading order; each call reads the source again. */
+  /** Every passage, in reading order, read once: the plan lets go of its ids and anchors when they are all made. */
   passages(): Generator<Passage>;
 }
 
@@ -64,10 +64,10 @@ export function assemble(source: ArchiveSource, onWarning?: (message: string) =>
 export function planArchive(source: ArchiveSource, onWarning?: (message: string) => void): ArchivePlan {
   const sections: Section[] = [];
   const sectionIds = new Set<string>();
-  const passageIds = new PassageIds();
+  let passageIds = new PassageIds();
   const media = new MediaFiles(source, onWarning);
-  const links = new LinkTargetIndex();
-  const mediaOf = new Map<number, MediaRef>();
+  let links = new LinkTargetIndex();
+  let mediaOf = new Map<number, MediaRef>();
   const indexedIds: string[] = [];
 
   // The next number to try after each id, so that a thousand sections of one title cost a thousand tries, not half a million.
@@ -174,6 +174,10 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
     }
     if (ordinal !== passageIds.count)
       throw new Error(`internal: the source gave ${ordinal} passages of ${passageIds.count}`);
+    // A million passages' ids and anchors: no longer needed while the index is finished.
+    passageIds = new PassageIds();
+    links = new LinkTargetIndex();
+    mediaOf = new Map();
   }
 
   return {

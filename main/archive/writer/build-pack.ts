@@ -73,6 +73,8 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
         yield p;
         if ((p.ordinal + 1) % GC_EVERY === 0) collectGarbage();
       }
+      // Every passage is in: what the source kept for them can go before the index is finished.
+      source.close?.();
     }
 
     const target = resolve(outFile);
