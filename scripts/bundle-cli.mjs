@@ -69,12 +69,14 @@ export async function bundleCli() {
   };
   const [main, search] = await Promise.all([
     // core-worker.mjs: the archive worker `folio serve` starts, compiled like the rest (from source,
-    // through tsx, it cost the server about 100 MB of memory).
+    // through tsx, it cost the server about 100 MB of memory); site-page-worker.mjs: the threads
+    // `folio build` reads a saved site's pages in (main/archive/source/site-page-pool.ts).
     esbuild.build({
       ...common,
       entryPoints: {
         main: join(root, 'main', 'cli', 'main-entry.ts'),
         'core-worker': join(root, 'main', 'api', 'worker', 'entry.ts'),
+        'site-page-worker': join(root, 'main', 'archive', 'source', 'site-page-worker.ts'),
       },
       splitting: true,
     }),

@@ -10,30 +10,34 @@ export function contentChecksum(
   passages: readonly Passage[],
   media: readonly { id: string; sha256: string | null }[],
 ): string {
-  const hash = createHash('sha256');
+  const hash = new ContentHash(manifest, sections);
+  for (const p of passages) hash.passage(p);
+  return hash.finish(media);
+}
+
+/** contentChecksum taken as passages stream by: the manifest and sections first, then each passage in order. */
+export class ContentHash {
+  private readonly hash = createHash('sha256');
   // Hashed in pieces of about 64 KB rather than line by line (the same bytes, far fewer calls).
-  let text = '';
-  const line = (value: unknown): void => {
-    text += `${JSON.stringify(value)}\n`;
-    if (text.length > 65536) {
-      hash.update(text);
-      text = '';
-    }
-  };
-  line([
-    'manifest',
-    manifest.id,
-    manifest.title,
-    manifest.description,
-    manifest.languages,
-    manifest.source,
-    manifest.licence,
-    manifest.version,
-    manifest.variants,
-  ]);
-  for (const s of sections) line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata, s.depth ?? 0]);
-  for (const p of passages) {
-    line([
+  private text = '';
+
+  constructor(manifest: Manifest, sections: readonly Section[]) {
+    this.line([
+      'manifest',
+      manifest.id,
+      manifest.title,
+      manifest.description,
+      manifest.languages,
+      manifest.source,
+      manifest.licence,
+      manifest.version,
+      manifest.variants,
+    ]);
+    for (const s of sections) this.line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata, s.depth ?? 0]);
+  }
+
+  passage(p: Passage): void {
+    this.line([
       'passage',
       p.ordinal,
       p.id,
@@ -50,9 +54,22 @@ export function contentChecksum(
       p.lang ?? null,
     ]);
   }
-  for (const m of [...media].sort((a, b) => (a.id < b.id ? -1 : 1))) line(['media', m.id, m.sha256]);
-  hash.update(text);
-  return hash.digest('hex');
+
+  /** The checksum, once every passage was hashed, with the media files' hashes. */
+  finish(media: readonly { id: string; sha256: string | null }[]): string {
+    for (const m of [...media].sort((a, b) => (a.id < b.id ? -1 : 1))) this.line(['media', m.id, m.sha256]);
+    this.hash.update(this.text);
+    this.text = '';
+    return this.hash.digest('hex');
+  }
+
+  private line(value: unknown): void {
+    this.text += `${JSON.stringify(value)}\n`;
+    if (this.text.length > 65536) {
+      this.hash.update(this.text);
+      this.text = '';
+    }
+  }
 }
 
 /** SHA-256 over every `search_*` table, row by row in primary-key order. */

@@ -21,30 +21,31 @@ function mediaDescription(p: Passage): string {
 export function toIndexDocuments(passages: Passage[], sections: Section[]): IndexDocument[] {
   const sectionTitles = new Map(sections.map((s) => [s.id, s.title]));
   const docs: IndexDocument[] = [];
-  for (const p of passages) {
-    if (p.repeatOf) continue;
-    const section = sectionTitles.get(p.sectionId) ?? '';
-    const fields = { title: section, text: '', caption: '', media: '' };
-    switch (p.kind) {
-      case 'heading':
-        {
-          const heading = p.title ?? p.text;
-          fields.title = heading === section ? section : `${section} ${heading}`.trim();
-          fields.text = p.text;
-        }
-        break;
-      case 'text':
-        fields.text = p.text;
-        break;
-      case 'caption':
-        fields.caption = p.text;
-        break;
-      case 'media':
-        fields.media = p.title ?? p.text;
-        fields.text = p.title ? mediaDescription(p) : '';
-        break;
-    }
-    docs.push({ id: p.id, kind: p.kind, fields });
-  }
+  for (const p of passages) if (!p.repeatOf) docs.push(toIndexDocument(p, sectionTitles.get(p.sectionId) ?? ''));
   return docs;
+}
+
+/** The index document of one passage that repeats none, under the title of its section. */
+export function toIndexDocument(p: Passage, section: string): IndexDocument {
+  const fields = { title: section, text: '', caption: '', media: '' };
+  switch (p.kind) {
+    case 'heading':
+      {
+        const heading = p.title ?? p.text;
+        fields.title = heading === section ? section : `${section} ${heading}`.trim();
+        fields.text = p.text;
+      }
+      break;
+    case 'text':
+      fields.text = p.text;
+      break;
+    case 'caption':
+      fields.caption = p.text;
+      break;
+    case 'media':
+      fields.media = p.title ?? p.text;
+      fields.text = p.title ? mediaDescription(p) : '';
+      break;
+  }
+  return { id: p.id, kind: p.kind, fields };
 }

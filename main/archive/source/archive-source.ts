@@ -1,13 +1,20 @@
 /** What reading a source folder yields, whichever kind of folder it was: the builder's input. */
 import type { Manifest } from '../../model/archive';
-import type { SourceBlock } from './blocks';
+import type { OutlineBlock, SourceBlock } from './blocks';
 
 export interface ArchiveSource {
   /** The source folder, absolute and real (symbolic links resolved); media references are relative to it. */
   root: string;
   manifest: Manifest;
-  /** Section starts and passages of every content file, in reading order. */
-  blocks: SourceBlock[];
+  /**
+   * Section starts and passages of every content file, in reading order. It may be iterated more
+   * than once; a saved website's is read back from disk each time (website-source.ts).
+   */
+  blocks: Iterable<SourceBlock>;
+  /** The same blocks outlined (blocks.ts), when the source can give them cheaper than `blocks`; read once. */
+  outline?: Iterable<OutlineBlock>;
+  /** Lets go of what reading left on disk and in memory (the source is not read again); a source that left nothing has none. */
+  close?: () => void;
   /** The source of record every passage must match (curated sources that name one), else null. */
   recordFile: string | null;
   /**

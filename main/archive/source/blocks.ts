@@ -52,6 +52,17 @@ export interface PassageBlock {
 
 export type SourceBlock = SectionStartBlock | PassageBlock;
 
+/**
+ * What the builder's first pass needs of a passage (its id, media and anchors): no text, no
+ * content, so that a saved site of a million passages can be outlined from memory.
+ */
+export interface PassageOutline extends Pick<PassageBlock, 'type' | 'anchors' | 'media' | 'file'> {
+  /** The content key of its kind and text (writer/passage-ids.ts). */
+  key: string;
+}
+
+export type OutlineBlock = SectionStartBlock | PassageOutline;
+
 /** Whether a block is only its plain text: a paragraph (or heading, caption) with one run of text. */
 function isPlain(content: Block, kind: PassageKind): boolean {
   const plainTag = kind === 'heading' ? 'h' : kind === 'caption' ? 'figure' : 'p';

@@ -7,7 +7,6 @@
  * related bar, sidebar and footer), and, across a site, passages repeated on most of its pages.
  */
 import type { Element } from 'domhandler';
-import type { PassageBlock } from './blocks';
 import { classes, isElement } from './html-dom';
 
 const CHROME_ROLES: ReadonlySet<string> = new Set(['navigation', 'banner', 'contentinfo', 'search']);
@@ -57,32 +56,39 @@ export function isChromeElement(el: Element): boolean {
 const MIN_PAGES = 5;
 
 /**
- * Drops passages whose kind and text occur on more than half of a site's pages (at least
- * MIN_PAGES): a footer or banner the markup did not name. Links pointing at a dropped passage
- * land on the next passage of its page instead.
+ * The keys (content keys of kind and text, writer/passage-ids.ts) of passages that occur on more
+ * than half of a site's pages (at least MIN_PAGES): a footer or banner the markup did not name.
+ * `pages` gives each page's keys.
  */
-export function dropRepeatedBlocks(pages: PassageBlock[][]): PassageBlock[][] {
-  if (pages.length < MIN_PAGES) return pages;
+export function repeatedKeys(pages: readonly (() => Iterable<string>)[]): Set<string> {
+  const repeated = new Set<string>();
+  if (pages.length < MIN_PAGES) return repeated;
   const pagesWith = new Map<string, number>();
-  for (const page of pages) {
-    for (const key of new Set(page.map((b) => `${b.kind}\u0000${b.text}`)))
-      pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
-  }
+  for (const keys of pages) for (const key of new Set(keys())) pagesWith.set(key, (pagesWith.get(key) ?? 0) + 1);
   const limit = pages.length / 2;
-  return pages.map((page) => {
-    const kept: PassageBlock[] = [];
-    let orphanAnchors: string[] = [];
-    for (const block of page) {
-      if ((pagesWith.get(`${block.kind}\u0000${block.text}`) ?? 0) > limit) {
-        for (const anchor of block.anchors) orphanAnchors.push(anchor);
-        continue;
-      }
-      if (orphanAnchors.length > 0) {
-        block.anchors = [...orphanAnchors, ...block.anchors];
-        orphanAnchors = [];
-      }
-      kept.push(block);
+  for (const [key, count] of pagesWith) if (count > limit) repeated.add(key);
+  return repeated;
+}
+
+/**
+ * A page's blocks without the repeated ones (`repeated(i)`: the page's i-th block is), as they
+ * come. Links pointing at a dropped passage land on the next passage of its page instead.
+ */
+export function* withoutRepeated<T extends { anchors: string[] }>(
+  page: Iterable<T>,
+  repeated: (i: number) => boolean,
+): Generator<T> {
+  let orphanAnchors: string[] = [];
+  let i = 0;
+  for (const block of page) {
+    if (repeated(i++)) {
+      for (const anchor of block.anchors) orphanAnchors.push(anchor);
+      continue;
     }
-    return kept;
-  });
+    if (orphanAnchors.length > 0) {
+      block.anchors = [...orphanAnchors, ...block.anchors];
+      orphanAnchors = [];
+    }
+    yield block;
+  }
 }

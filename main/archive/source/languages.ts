@@ -146,16 +146,11 @@ const MIN_SHARE = 0.02;
 /**
  * The languages passages hold, most text first (the site's declared language first, when it holds
  * some: a Korean manual may still be mostly untranslated English); those under 2% of the text are
- * left out.
+ * left out. `amounts` is the text (UTF-16 units) each language holds.
  */
-export function archiveLanguages(blocks: readonly PassageBlock[], declared: string | null = null): string[] {
-  const amounts = new Map<string, number>();
+export function rankLanguages(amounts: ReadonlyMap<string, number>, declared: string | null = null): string[] {
   let total = 0;
-  for (const block of blocks) {
-    const lang = block.lang ?? 'en';
-    amounts.set(lang, (amounts.get(lang) ?? 0) + block.text.length);
-    total += block.text.length;
-  }
+  for (const n of amounts.values()) total += n;
   const ranked = [...amounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const kept = ranked.filter(([, n], i) => i === 0 || n >= total * MIN_SHARE).map(([lang]) => lang);
   const own = declared ? kept.findIndex((l) => primary(l) === primary(declared)) : -1;

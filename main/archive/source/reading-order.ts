@@ -19,8 +19,8 @@ export interface SitePage {
   /** The page's file, as packs name source files. */
   file: string;
   rel: PageRelations;
-  /** Links of the page's content, in document order. */
-  links: string[];
+  /** Links of the page's content, in document order (asked of the home page only). */
+  links: () => readonly string[];
 }
 
 export interface SiteOrder {
@@ -89,7 +89,7 @@ export function siteOrder(pages: readonly SitePage[]): SiteOrder {
   const home = homePage(pages, target);
   if (pages.length > 0) {
     placeChain(home);
-    for (const href of pages[home]!.links) {
+    for (const href of pages[home]!.links()) {
       const to = target(home, href);
       if (to !== null) placeChain(to);
     }

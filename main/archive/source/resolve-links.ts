@@ -2,10 +2,11 @@
  * Links between pages of the archive are resolved at build time, once every passage has its id:
  * a link to a page lands on its section, a link to an anchor on the passage that holds it. A link
  * whose target is not in the archive keeps its URL, which the reader shows and never opens.
+ *
+ * The builder meets passages twice (writer/assemble.ts): first every anchor is noted, with the
+ * passage that holds it, then each passage's links are resolved as it is written.
  */
-import type { Passage } from '../../model/archive';
-import { linkTargets, type LinkTarget } from '../../model/passage-content';
-import type { SourceBlock } from './blocks';
+import { linkTargets, type Block, type LinkTarget } from '../../model/passage-content';
 import { localHref } from './hrefs';
 
 /** Points `target` (an object inside a passage's content) somewhere else, in place. */
@@ -15,36 +16,62 @@ function retarget(target: LinkTarget, to: LinkTarget): void {
   Object.assign(fields, to);
 }
 
-/** Resolves the links in `passages`, which are the passage blocks of `blocks`, assembled, in the same order. */
-export function resolveLinks(blocks: readonly SourceBlock[], passages: readonly Passage[]): void {
-  const sectionOfFile = new Map<string, string>();
-  const byAnchor = new Map<string, Passage>();
-  const byFoldedAnchor = new Map<string, Passage>();
-  const files: string[] = [];
-  let next = 0;
-  for (const block of blocks) {
-    if (block.type !== 'passage') continue;
-    const passage = passages[next++];
-    if (!passage) break;
-    files.push(block.file);
-    if (!sectionOfFile.has(block.file)) sectionOfFile.set(block.file, passage.sectionId);
-    for (const anchor of block.anchors) {
-      const key = `${block.file}#${anchor}`;
-      if (!byAnchor.has(key)) byAnchor.set(key, passage);
-      if (!byFoldedAnchor.has(key.toLowerCase())) byFoldedAnchor.set(key.toLowerCase(), passage);
+/** Where a link can land: each file's section and each anchor's passage (by ordinal), first in reading order. */
+export class LinkTargetIndex {
+  private readonly sectionOfFile = new Map<string, string>();
+  /** Anchors by file: a million `file#anchor` keys spelled out would cost twice the memory. */
+  private readonly anchors = new Map<string, Map<string, number>>();
+  /** `file#anchor` lower-cased, for the keys that are not already: links that differ only in case. */
+  private readonly folded = new Map<string, number>();
+
+  /** Notes a passage; called for every passage in reading order. */
+  add(file: string, sectionId: string, ordinal: number, anchors: readonly string[]): void {
+    if (!this.sectionOfFile.has(file)) this.sectionOfFile.set(file, sectionId);
+    if (anchors.length === 0) return;
+    let byAnchor = this.anchors.get(file);
+    if (!byAnchor) this.anchors.set(file, (byAnchor = new Map<string, number>()));
+    for (const anchor of anchors) {
+      if (!byAnchor.has(anchor)) byAnchor.set(anchor, ordinal);
+      const key = `${file}#${anchor}`;
+      const lower = key.toLowerCase();
+      if (lower !== key && !this.folded.has(lower)) this.folded.set(lower, ordinal);
     }
   }
-  passages.forEach((passage, i) => {
-    const from = files[i];
-    if (!passage.content || from === undefined) return;
-    for (const target of linkTargets(passage.content)) {
+
+  /**
+   * The first passage whose `file#anchor` is `key`. A file name may hold `#` too, so every split
+   * of the key is tried, and the first passage in reading order wins, as for the whole key.
+   */
+  private exact(key: string): number | undefined {
+    let found: number | undefined;
+    for (let at = key.indexOf('#'); at >= 0; at = key.indexOf('#', at + 1)) {
+      const ordinal = this.anchors.get(key.slice(0, at))?.get(key.slice(at + 1));
+      if (ordinal !== undefined && (found === undefined || ordinal < found)) found = ordinal;
+    }
+    return found;
+  }
+
+  /** The first passage whose `file#anchor`, lower-cased, is `lower`: one already in lower case, or one that folds to it. */
+  private foldedMatch(lower: string): number | undefined {
+    const same = this.exact(lower);
+    const folded = this.folded.get(lower);
+    if (same === undefined) return folded;
+    return folded === undefined ? same : Math.min(same, folded);
+  }
+
+  /**
+   * Resolves the links of a passage's content, in place: `from` is the passage's file, `passage`
+   * names a passage by its ordinal.
+   */
+  resolve(content: Block, from: string, passage: (ordinal: number) => { section: string; passage: string }): void {
+    for (const target of linkTargets(content)) {
       if (!('url' in target)) continue;
       const local = localHref(target.url, from);
-      const section = local ? sectionOfFile.get(local.file) : undefined;
+      const section = local ? this.sectionOfFile.get(local.file) : undefined;
       if (!local || !section) continue;
       const key = `${local.file}#${local.anchor ?? ''}`;
-      const hit = local.anchor ? (byAnchor.get(key) ?? byFoldedAnchor.get(key.toLowerCase())) : undefined;
-      retarget(target, hit ? { section: hit.sectionId, passage: hit.id } : { section });
+      const hit = local.anchor ? (this.exact(key) ?? this.foldedMatch(key.toLowerCase())) : undefined;
+      retarget(target, hit !== undefined ? passage(hit) : { section });
     }
-  });
+  }
 }

@@ -1,21 +1,26 @@
 /**
  * `folio build`: compiles an archive source folder (a curated source with folio.json, or a plain
- * website folder) into a pack. Read the source (source/), assemble passages (assemble.ts), index
- * them (main/search), write the pack (write-pack.ts). The output is deterministic: the same source
- * gives the same pack, byte for byte.
+ * website folder) into a pack. Read the source (source/), plan the archive (assemble.ts: every id,
+ * section and media file), then stream its passages, each made and indexed (main/search) as the
+ * pack writer stores it (write-pack.ts): a saved site's passages wait on disk, not in memory. The
+ * output is deterministic: the same source gives the same pack, byte for byte.
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Manifest } from '../../model/archive';
+import type { Manifest, Passage } from '../../model/archive';
 import { SourceError } from '../../model/errors';
 import { createAnalyzer } from '../../search/analyzer/index';
-import { toIndexDocuments } from '../../search/documents';
+import { toIndexDocument } from '../../search/documents';
 import { writeSearchIndex } from '../../search/indexer/write-search-index';
-import { indexDocuments } from '../../search/indexer/index-documents';
+import { DocumentIndexer } from '../../search/indexer/index-documents';
 import { analyzerFingerprint } from '../fingerprint';
 import { readSource } from '../source/read-source';
-import { assemble } from './assemble';
+import { planArchive } from './assemble';
+import { collectGarbage } from './collect-garbage';
 import { writePack } from './write-pack';
+
+/** Passages streamed between two garbage collections (collect-garbage.ts). */
+const GC_EVERY = 100_000;
 
 export interface BuildProgress {
   phase: 'reading' | 'indexing' | 'writing';
@@ -53,30 +58,43 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
     onWarning: options.onWarning,
     keepBoilerplate: options.keepBoilerplate ?? false,
   });
-  const archive = assemble(source, options.onWarning);
-  if (archive.passages.length === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
+  try {
+    const plan = planArchive(source, options.onWarning);
+    if (plan.passageCount === 0) throw new SourceError(`${sourceDir}: the source has no passages`);
 
-  const analyzer = createAnalyzer({ variants: archive.manifest.variants, languages: archive.manifest.languages });
-  // Straight into the pack's tables; lunr.Builder would give the same tables, slower (search/indexer/index-documents.ts).
-  const documents = toIndexDocuments(archive.passages, archive.sections);
-  progress('indexing')(0, documents.length);
-  const index = indexDocuments(documents, analyzer, progress('indexing'));
+    const analyzer = createAnalyzer({ variants: plan.manifest.variants, languages: plan.manifest.languages });
+    // Straight into the pack's tables; lunr.Builder would give the same tables, slower (search/indexer/index-documents.ts).
+    progress('indexing')(0, plan.indexedIds.length);
+    const indexer = new DocumentIndexer(plan.indexedIds, analyzer);
+    const sectionTitles = new Map(plan.sections.map((s) => [s.id, s.title]));
+    function* indexed(): Generator<Passage> {
+      for (const p of plan.passages()) {
+        if (!p.repeatOf) indexer.add(toIndexDocument(p, sectionTitles.get(p.sectionId) ?? ''));
+        yield p;
+        if ((p.ordinal + 1) % GC_EVERY === 0) collectGarbage();
+      }
+      // Every passage is in: what the source kept for them can go before the index is finished.
+      source.close?.();
+    }
 
-  const target = resolve(outFile);
-  const checksums = writePack(target, {
-    archive,
-    analyzerFingerprint: analyzerFingerprint(analyzer),
-    writeSearchIndex: (db) => writeSearchIndex(db, index),
-    onProgress: progress('writing'),
-  });
-  return {
-    outFile: target,
-    manifest: archive.manifest,
-    passages: archive.passages.length,
-    sections: archive.sections.length,
-    media: { referenced: archive.media.length, included: archive.media.filter((m) => m.ref.present).length },
-    bytes: statSync(target).size,
-    ...checksums,
-    ms: Math.round(performance.now() - started),
-  };
+    const target = resolve(outFile);
+    const checksums = writePack(target, {
+      archive: { ...plan, passages: indexed() },
+      analyzerFingerprint: analyzerFingerprint(analyzer),
+      writeSearchIndex: (db) => writeSearchIndex(db, indexer.finish()),
+      onProgress: progress('writing'),
+    });
+    return {
+      outFile: target,
+      manifest: plan.manifest,
+      passages: plan.passageCount,
+      sections: plan.sections.length,
+      media: { referenced: plan.media.length, included: plan.media.filter((m) => m.ref.present).length },
+      bytes: statSync(target).size,
+      ...checksums,
+      ms: Math.round(performance.now() - started),
+    };
+  } finally {
+    source.close?.();
+  }
 }

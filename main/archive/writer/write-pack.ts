@@ -7,7 +7,8 @@ import { renameSync, rmSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { SourceError } from '../../model/errors';
 import { openDatabase } from '../../sqlite';
-import { contentChecksum, indexChecksum } from '../checksum';
+import type { Manifest, Passage, Section } from '../../model/archive';
+import { ContentHash, indexChecksum } from '../checksum';
 import {
   KIND_CODES,
   META,
@@ -28,13 +29,23 @@ import {
 } from '../row-checks';
 import { encodeIdChunks, encodeKindChunks, type IdEntry } from '../passage-index';
 import { readCheckedFile } from '../source/source-file';
-import type { AssembledArchive } from './assemble';
 import type { MediaFile } from './media-files';
 import { sha256Hex } from './sha256';
 import { kindCode, TextBlockPacker } from './text-blocks';
 
+/** What a pack holds, its passages streamed: a large archive's are never all in memory at once. */
+export interface PackContents {
+  manifest: Manifest;
+  /** Sections that hold passages, in reading order: each one's passages follow the previous one's. */
+  sections: readonly Section[];
+  media: readonly MediaFile[];
+  passageCount: number;
+  /** Every passage in reading order, iterated once. */
+  passages: Iterable<Passage>;
+}
+
 export interface PackWriteInput {
-  archive: AssembledArchive;
+  archive: PackContents;
   /** The fingerprint of the analyzer that made the search index (fingerprint.ts). */
   analyzerFingerprint: string;
   /** Writes the search tables, inside the same transaction. */
@@ -61,7 +72,7 @@ export function writePack(target: string, input: PackWriteInput): PackChecksums 
     db.pragma(`user_version = ${PACK_FORMAT_VERSION}`);
     db.exec(PACK_SCHEMA);
     checksums = db.transaction(() => writeTables(db, input))();
-    input.onProgress?.(input.archive.passages.length, input.archive.passages.length);
+    input.onProgress?.(input.archive.passageCount, input.archive.passageCount);
     db.exec('VACUUM');
   } catch (error) {
     db.close();
@@ -74,7 +85,7 @@ export function writePack(target: string, input: PackWriteInput): PackChecksums 
 }
 
 function writeTables(db: Database.Database, input: PackWriteInput): PackChecksums {
-  const { manifest, sections, passages, media } = input.archive;
+  const { manifest, sections, passages, passageCount, media } = input.archive;
   const meta = new Map<string, string>();
   meta.set(META.formatVersion, String(PACK_FORMAT_VERSION));
   meta.set(META.manifest, JSON.stringify(manifest));
@@ -84,8 +95,8 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   const putSection = db.prepare(
     'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const firstOfSection = new Map<string, number>();
-  for (const p of passages) if (!firstOfSection.has(p.sectionId)) firstOfSection.set(p.sectionId, p.ordinal);
+  // Sections follow one another: each one's first passage comes after the previous one's passages.
+  let firstPassage = 0;
   for (const s of sections) {
     const row: SectionRow = {
       ordinal: s.ordinal,
@@ -93,7 +104,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       title: s.title,
       title_is_metadata: s.titleIsMetadata ? 1 : 0,
       depth: s.depth ?? 0,
-      first_passage: firstOfSection.get(s.id)!,
+      first_passage: firstPassage,
       first_passage_id: s.firstPassageId!,
       passage_count: s.passageCount,
     };
@@ -108,6 +119,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       row.passage_count,
       sectionChecksum(row),
     );
+    firstPassage += s.passageCount;
   }
 
   const mediaHashes = writeMedia(db, media);
@@ -127,28 +139,34 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     blockCount++;
   });
   const kinds = KIND_CODES.map(() => 0);
-  const kindCodes = new Uint8Array(passages.length);
+  const kindCodes = new Uint8Array(passageCount);
   const ids: IdEntry[] = [];
-  passages.forEach((p, i) => {
+  const content = new ContentHash(manifest, sections);
+  let i = 0;
+  for (const p of passages) {
     blocks.add(p);
     const key = passageIdHash(p.id);
-    if (!key || p.ordinal !== i) throw new SourceError(`internal: passage id ${p.id} is malformed`);
+    if (!key || p.ordinal !== i || i >= passageCount)
+      throw new SourceError(`internal: passage id ${p.id} is malformed`);
     const kind = kindCode(p);
     kinds[kind]!++;
     kindCodes[i] = kind;
     ids.push({ hash: key.hash, ordinal: i });
-    if (i % 5000 === 0) input.onProgress?.(i, passages.length);
-  });
+    content.passage(p);
+    if (i % 5000 === 0) input.onProgress?.(i, passageCount);
+    i++;
+  }
+  if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
   blocks.finish();
   const putIds = db.prepare('INSERT INTO passage_ids (key, data) VALUES (?, ?)');
   for (const chunk of encodeIdChunks(ids)) putIds.run(chunk.key, chunk.data);
   const putKinds = db.prepare('INSERT INTO passage_kinds (chunk, data) VALUES (?, ?)');
   for (const chunk of encodeKindChunks(kindCodes)) putKinds.run(chunk.chunk, chunk.data);
-  const counts: PackCounts = { passages: passages.length, sections: sections.length, blocks: blockCount, kinds };
+  const counts: PackCounts = { passages: passageCount, sections: sections.length, blocks: blockCount, kinds };
   meta.set(META.counts, JSON.stringify(counts));
 
   input.writeSearchIndex(db);
-  const contentSha256 = contentChecksum(manifest, sections, passages, mediaHashes);
+  const contentSha256 = content.finish(mediaHashes);
   meta.set(META.contentSha256, contentSha256);
   const indexSha256 = indexChecksum(db);
   meta.set(META.indexSha256, indexSha256);

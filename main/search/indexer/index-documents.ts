@@ -21,33 +21,63 @@ import { FIELD_BOOSTS } from '../fields';
 import { LUNR_B, LUNR_K1, lunrIdf } from '../format/lunr-bm25';
 import type { FlatPostings } from '../format/postings';
 import { compareStrings } from '../format/sorted-strings';
-import { SEARCH_FIELDS, type Analyzer, type IndexDocument } from '../types';
+import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../types';
 import { documentOrder } from './document-order';
 import { grown, sortSegment, type IndexTables, type TfModel } from './index-tables';
 
-/** Growable parallel arrays of postings in the order they are met. */
+/** Postings per chunk of the log: the log grows a chunk at a time, never copying what it holds. */
+const LOG_CHUNK = 1 << 20;
+
+/**
+ * Parallel arrays of postings in the order they are met, in fixed chunks: a doubling array would
+ * copy itself and, at ten million postings, briefly hold three times what it needs.
+ */
 class PostingLog {
-  termIndices = new Int32Array(1 << 16);
-  fields = new Uint8Array(1 << 16);
-  ordinals = new Int32Array(1 << 16);
-  termFrequencies = new Int32Array(1 << 16);
+  private termIndices: Int32Array[] = [];
+  private fields: Uint8Array[] = [];
+  private ordinals: Int32Array[] = [];
+  private termFrequencies: Int32Array[] = [];
   length = 0;
 
   push(termIndex: number, field: number, ordinal: number, termFrequency: number): void {
-    if (this.length === this.termIndices.length) this.grow();
-    const i = this.length++;
-    this.termIndices[i] = termIndex;
-    this.fields[i] = field;
-    this.ordinals[i] = ordinal;
-    this.termFrequencies[i] = termFrequency;
+    const at = this.length & (LOG_CHUNK - 1);
+    if (at === 0) {
+      this.termIndices.push(new Int32Array(LOG_CHUNK));
+      this.fields.push(new Uint8Array(LOG_CHUNK));
+      this.ordinals.push(new Int32Array(LOG_CHUNK));
+      this.termFrequencies.push(new Int32Array(LOG_CHUNK));
+    }
+    const chunk = this.termIndices.length - 1;
+    this.termIndices[chunk]![at] = termIndex;
+    this.fields[chunk]![at] = field;
+    this.ordinals[chunk]![at] = ordinal;
+    this.termFrequencies[chunk]![at] = termFrequency;
+    this.length++;
   }
 
-  private grow(): void {
-    const size = this.termIndices.length * 2;
-    this.termIndices = grown(this.termIndices, size);
-    this.fields = grown(this.fields, size);
-    this.ordinals = grown(this.ordinals, size);
-    this.termFrequencies = grown(this.termFrequencies, size);
+  /**
+   * Calls `visit` for every posting in log order; `release` lets each chunk go once visited (the
+   * last walk, as the postings move into their sorted arrays).
+   */
+  forEach(
+    visit: (termIndex: number, field: number, ordinal: number, termFrequency: number) => void,
+    release = false,
+  ): void {
+    for (let chunk = 0; chunk < this.termIndices.length; chunk++) {
+      const end = Math.min(LOG_CHUNK, this.length - chunk * LOG_CHUNK);
+      const terms = this.termIndices[chunk]!;
+      const fields = this.fields[chunk]!;
+      const ordinals = this.ordinals[chunk]!;
+      const frequencies = this.termFrequencies[chunk]!;
+      for (let i = 0; i < end; i++) visit(terms[i]!, fields[i]!, ordinals[i]!, frequencies[i]!);
+      if (release) {
+        const empty = new Int32Array(0);
+        this.termIndices[chunk] = empty;
+        this.fields[chunk] = new Uint8Array(0);
+        this.ordinals[chunk] = empty;
+        this.termFrequencies[chunk] = empty;
+      }
+    }
   }
 }
 
@@ -57,50 +87,116 @@ export function indexDocuments(
   analyzer: Analyzer,
   onProgress?: (done: number, total: number) => void,
 ): IndexTables {
-  const fields = [...SEARCH_FIELDS];
-  const fieldCount = fields.length;
-  const documentCount = docs.length;
+  const indexer = new DocumentIndexer(
+    docs.map((d) => d.id),
+    analyzer,
+    onProgress,
+  );
+  for (const doc of docs) indexer.add(doc);
+  return indexer.finish();
+}
 
-  // Ordinals in V8's key order (document-order.ts).
-  const addOrder = docs.map((d) => d.id);
-  if (new Set(addOrder).size !== documentCount) throw new Error('search index: two documents have the same id');
-  const { refs, reordered } = documentOrder(addOrder);
-  const ordinalOf = new Map<string, number>();
-  refs.forEach((ref, ordinal) => ordinalOf.set(ref, ordinal));
+/**
+ * The indexer, taking documents one at a time (a build streams them from disk): their ids, in add
+ * order, are given first, as ordinals depend on every id (document-order.ts).
+ */
+export class DocumentIndexer {
+  private readonly fields = [...SEARCH_FIELDS];
+  private readonly addOrder: string[];
+  private readonly refs: string[];
+  private readonly reordered: boolean;
+  private readonly ordinalOf = new Map<string, number>();
+  private readonly termIndexOf = new Map<string, number>();
+  private log: PostingLog | null = new PostingLog();
+  private readonly fieldLengths: Float64Array;
+  private counts = new Int32Array(1 << 16);
+  private readonly touched: number[] = [];
+  private added = 0;
 
-  // lunr.Builder#add: each document's fields in order, each field's tokens counted per term, term
-  // indices handed out as terms are first met.
-  const termIndexOf = new Map<string, number>();
-  const log = new PostingLog();
-  const fieldLengths = new Float64Array(documentCount * fieldCount);
-  let counts = new Int32Array(1 << 16);
-  const touched: number[] = [];
-  docs.forEach((doc, added) => {
-    const ordinal = reordered ? ordinalOf.get(doc.id)! : added;
+  constructor(
+    ids: readonly string[],
+    private readonly analyzer: Analyzer,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {
+    // Ordinals in V8's key order (document-order.ts).
+    this.addOrder = [...ids];
+    if (new Set(this.addOrder).size !== ids.length) throw new Error('search index: two documents have the same id');
+    const { refs, reordered } = documentOrder(this.addOrder);
+    this.refs = refs;
+    this.reordered = reordered;
+    if (reordered) refs.forEach((ref, ordinal) => this.ordinalOf.set(ref, ordinal));
+    this.fieldLengths = new Float64Array(ids.length * this.fields.length);
+  }
+
+  /**
+   * lunr.Builder#add: the document's fields in order, each field's tokens counted per term, term
+   * indices handed out as terms are first met. Documents come in the order of the ids given.
+   */
+  add(doc: IndexDocument): void {
+    const { fields, termIndexOf, touched } = this;
+    const log = this.log;
+    if (!log) throw new Error('search index: a document added after the index was finished');
+    const added = this.added++;
+    if (this.addOrder[added] !== doc.id)
+      throw new Error(`search index: document ${doc.id} comes where ${this.addOrder[added]} was announced`);
+    const fieldCount = fields.length;
+    const ordinal = this.reordered ? this.ordinalOf.get(doc.id)! : added;
     for (let field = 0; field < fieldCount; field++) {
       const name = fields[field]!;
       const text = doc.fields[name];
-      const tokens = text === null || text === undefined ? [] : analyzer.analyze(String(text), name);
-      fieldLengths[ordinal * fieldCount + field] = tokens.length;
+      const tokens = text === null || text === undefined ? [] : this.analyzer.analyze(String(text), name);
+      this.fieldLengths[ordinal * fieldCount + field] = tokens.length;
       for (const token of tokens) {
         let termIndex = termIndexOf.get(token.term);
         if (termIndex === undefined) {
           termIndex = termIndexOf.size;
           termIndexOf.set(token.term, termIndex);
-          if (termIndex === counts.length) counts = grown(counts, counts.length * 2);
+          if (termIndex === this.counts.length) this.counts = grown(this.counts, this.counts.length * 2);
         }
-        const seen = counts[termIndex]!;
+        const seen = this.counts[termIndex]!;
         if (seen === 0) touched.push(termIndex);
-        counts[termIndex] = seen + 1;
+        this.counts[termIndex] = seen + 1;
       }
       for (const termIndex of touched) {
-        log.push(termIndex, field, ordinal, counts[termIndex]!);
-        counts[termIndex] = 0;
+        log.push(termIndex, field, ordinal, this.counts[termIndex]!);
+        this.counts[termIndex] = 0;
       }
       touched.length = 0;
     }
-    if (onProgress && (added + 1) % 5000 === 0) onProgress(added + 1, documentCount);
-  });
+    if (this.onProgress && (added + 1) % 5000 === 0) this.onProgress(added + 1, this.addOrder.length);
+  }
+
+  /** The tables, once every announced document was added. */
+  finish(): IndexTables {
+    const log = this.log;
+    if (!log) throw new Error('search index: finished twice');
+    if (this.added !== this.addOrder.length)
+      throw new Error(`search index: ${this.added} of ${this.addOrder.length} documents were added`);
+    this.log = null;
+    return tables(
+      this.fields,
+      this.refs,
+      this.reordered ? this.addOrder : null,
+      this.termIndexOf,
+      log,
+      this.fieldLengths,
+      this.onProgress,
+    );
+  }
+}
+
+function tables(
+  fields: SearchField[],
+  refs: string[],
+  addOrder: string[] | null,
+  termIndexOf: Map<string, number>,
+  log: PostingLog,
+  fieldLengths: Float64Array,
+  onProgress?: (done: number, total: number) => void,
+): IndexTables {
+  const fieldCount = fields.length;
+  const documentCount = refs.length;
+  const reordered = addOrder !== null;
 
   // Postings by (term in JS order, field): a counting sort, stable, so each slot is in add order.
   const sortedTerms = [...termIndexOf.keys()].sort(compareStrings);
@@ -115,10 +211,10 @@ export function indexDocuments(
   const postingCount = log.length;
   const slotCount = termCount * fieldCount;
   const start = new Int32Array(slotCount + 1);
-  for (let i = 0; i < postingCount; i++) {
-    const slot = sortedPositionOf[log.termIndices[i]!]! * fieldCount + log.fields[i]!;
+  log.forEach((termIndex, field) => {
+    const slot = sortedPositionOf[termIndex]! * fieldCount + field;
     start[slot + 1] = start[slot + 1]! + 1;
-  }
+  });
   for (let slot = 0; slot < slotCount; slot++) start[slot + 1] = start[slot + 1]! + start[slot]!;
   const next = start.slice(0, slotCount);
   const flat: FlatPostings = {
@@ -127,13 +223,13 @@ export function indexDocuments(
     termFrequencies: new Int32Array(postingCount),
     weights: new Float64Array(0),
   };
-  for (let i = 0; i < postingCount; i++) {
-    const slot = sortedPositionOf[log.termIndices[i]!]! * fieldCount + log.fields[i]!;
+  log.forEach((termIndex, field, ordinal, termFrequency) => {
+    const slot = sortedPositionOf[termIndex]! * fieldCount + field;
     const at = next[slot]!;
     next[slot] = at + 1;
-    flat.ordinals[at] = log.ordinals[i]!;
-    flat.termFrequencies[at] = log.termFrequencies[i]!;
-  }
+    flat.ordinals[at] = ordinal;
+    flat.termFrequencies[at] = termFrequency;
+  }, true);
   // Only array-index-like refs make add order differ from ordinal order.
   if (reordered)
     for (let slot = 0; slot < slotCount; slot++)
@@ -176,7 +272,7 @@ export function indexDocuments(
   return {
     fields,
     refs,
-    addOrder: reordered ? addOrder : null,
+    addOrder,
     sortedTerms,
     termIndices,
     documentFrequencies,

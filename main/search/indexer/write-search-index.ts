@@ -172,11 +172,26 @@ function sqliteOrder(sortedTerms: readonly string[]): Int32Array {
  * prefixes), prefixes in JS order.
  */
 function prefixLists(sortedTerms: string[], documentFrequencies: Int32Array): [string, string[]][] {
-  const termsWithPrefix = new Map<string, number>();
-  for (const term of sortedTerms)
-    for (const prefix of prefixesOf(term)) termsWithPrefix.set(prefix, (termsWithPrefix.get(prefix) ?? 0) + 1);
+  // The terms that share a prefix follow one another in JS order: a prefix's count of terms is the
+  // length of its run, found without a map of every prefix (millions on a large archive).
   const lists = new Map<string, string[]>();
-  for (const [prefix, count] of termsWithPrefix) if (count > PREFIX_TABLE_MIN_TERMS) lists.set(prefix, []);
+  const runStart: number[] = [];
+  let previous = '';
+  /** Ends the runs of `previous`'s prefixes longer than `common` characters, at term `end`. */
+  const endRuns = (common: number, end: number): void => {
+    for (let length = previous.length; length > common; length--)
+      if (isPrefixEnd(previous, length) && end - runStart[length]! > PREFIX_TABLE_MIN_TERMS)
+        lists.set(previous.slice(0, length), []);
+  };
+  sortedTerms.forEach((term, i) => {
+    let common = 0;
+    const most = Math.min(term.length, previous.length);
+    while (common < most && term.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    endRuns(common, i);
+    for (let length = common + 1; length <= term.length; length++) runStart[length] = i;
+    previous = term;
+  });
+  endRuns(0, sortedTerms.length);
   if (lists.size === 0) return [];
   const byFrequency = [...sortedTerms.keys()].sort(
     (a, b) => documentFrequencies[b]! - documentFrequencies[a]! || compareStrings(sortedTerms[a]!, sortedTerms[b]!),
@@ -191,11 +206,13 @@ function prefixLists(sortedTerms: string[], documentFrequencies: Int32Array): [s
   return [...lists.keys()].sort(compareStrings).map((prefix) => [prefix, lists.get(prefix)!]);
 }
 
+/** Whether the first `length` characters of `term` are a prefix: they do not end inside a surrogate pair. */
+function isPrefixEnd(term: string, length: number): boolean {
+  const c = term.charCodeAt(length - 1);
+  return c < 0xd800 || c > 0xdbff;
+}
+
 /** Every non-empty prefix of `term` (including `term`) that does not end inside a surrogate pair. */
 function* prefixesOf(term: string): Generator<string> {
-  for (let i = 1; i <= term.length; i++) {
-    const c = term.charCodeAt(i - 1);
-    if (c >= 0xd800 && c <= 0xdbff) continue;
-    yield term.slice(0, i);
-  }
+  for (let i = 1; i <= term.length; i++) if (isPrefixEnd(term, i)) yield term.slice(0, i);
 }

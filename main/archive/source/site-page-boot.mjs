@@ -1,0 +1,5 @@
+// Starts the page-reading worker from source (tests, tsx): tsx in this thread, then the worker.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('./site-page-worker.ts');
