@@ -17,8 +17,9 @@ export function featuredPassages(pack: PackReader): Passage[] {
   }
   const pictured: Passage[] = [];
   const firsts: Passage[] = [];
-  for (const section of pack.sections().slice(0, MAX_SECTIONS_SCANNED)) {
-    const passages = pack.passagesOfSection(section.id);
+  // The first sections alone, each read by position: never the whole table of a large archive.
+  for (let ordinal = 0; ordinal < Math.min(MAX_SECTIONS_SCANNED, pack.sectionCount()); ordinal++) {
+    const passages = pack.passagesOfSection(pack.sectionAt(ordinal)!.id);
     const first = passages.find((p) => p.kind !== 'heading');
     if (first && firsts.length < MAX_FEATURED) firsts.push(first);
     for (const p of passages) {

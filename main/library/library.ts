@@ -118,7 +118,7 @@ export class Library {
         languages: manifest.languages,
         version: manifest.version,
         passageCount: m.archive.pack.passageCount(),
-        sectionCount: m.archive.pack.sections().length,
+        sectionCount: m.archive.pack.sectionCount(),
         bytes: m.bytes,
         fileName: basename(m.path),
         isDefault: i === 0,
