@@ -11,18 +11,20 @@ const readable = (p: Passage): boolean => p.kind === 'text' && !p.repeatOf;
 
 /** A random passage of `pack`, or null when it has none. `random` answers in [0, 1), as Math.random. */
 export function randomPassage(pack: PackReader, random: () => number = Math.random): Passage | null {
-  const sections = pack.sections().filter((s) => s.passageCount > 0);
-  const total = sections.reduce((n, s) => n + s.passageCount, 0);
-  if (total === 0) return null;
-  let at = Math.min(total - 1, Math.max(0, Math.floor(random() * total)));
-  let first = 0;
-  while (at >= sections[first]!.passageCount) at -= sections[first++]!.passageCount;
+  const total = pack.passageCount();
+  const sections = pack.sectionCount();
+  if (total === 0 || sections === 0) return null;
+  // Sections are read by position, from the chosen one on: never the whole table of a large archive.
+  const chosen = pack.sectionHolding(Math.min(total - 1, Math.max(0, Math.floor(random() * total))));
+  if (!chosen) return null;
+  const { section: first, at } = chosen;
   let start: Passage | undefined;
   // The starting section from the chosen passage on, then the others in reading order, then its own beginning.
-  for (let step = 0; step <= sections.length; step++) {
-    const passages = pack.passagesOfSection(sections[(first + step) % sections.length]!.id);
+  for (let step = 0; step <= sections; step++) {
+    const section = step === 0 || step === sections ? first : pack.sectionAt((first.ordinal + step) % sections)!;
+    const passages = pack.passagesOfSection(section.id);
     const from = step === 0 ? at : 0;
-    const to = step === sections.length ? at : passages.length;
+    const to = step === sections ? at : passages.length;
     start ??= passages[at];
     const found = passages.slice(from, to).find(readable);
     if (found) return found;

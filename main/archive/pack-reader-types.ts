@@ -18,6 +18,8 @@ export interface PackReader {
   sectionCount(): number;
   /** Section `ordinal` of the reading order, read alone; undefined past the last. */
   sectionAt(ordinal: number): Section | undefined;
+  /** The section holding the passage at reading-order position `ordinal`, and the passage's place in it. */
+  sectionHolding(ordinal: number): { section: Section; at: number } | undefined;
   /** A section by id, read alone. */
   section(sectionId: string): Section | undefined;
   passagesOfSection(sectionId: string): Passage[];

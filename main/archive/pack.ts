@@ -522,6 +522,13 @@ class SqlitePackReader implements PackReader {
     return toSection(this.sectionRows?.[ordinal] ?? this.sectionRange(ordinal));
   }
 
+  sectionHolding(ordinal: number): { section: Section; at: number } | undefined {
+    if (!(Number.isSafeInteger(ordinal) && ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
+    const row = this.sectionRanges.holding(ordinal);
+    if (!row) throw this.damaged(`no section holds passage #${ordinal}`);
+    return { section: toSection(row), at: ordinal - row.first_passage };
+  }
+
   section(sectionId: string): Section | undefined {
     const row = this.sectionRow(sectionId);
     return row && toSection(row);
