@@ -10,6 +10,7 @@ import { passageHref } from '../../route';
 import { i18n } from '../../i18n/i18n';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { useRecentSearches } from '../../hooks/useRecentSearches';
+import { DidYouMean } from '../DidYouMean';
 import { KindFilters } from './KindFilters';
 import { RecentSearches } from './RecentSearches';
 import { SearchResult } from './SearchResult';
@@ -184,17 +185,7 @@ export function Search({ passageCount, archiveId }: { passageCount: number | nul
             {statusText(search.error, answer)}
           </p>
           {answer?.didYouMean && (
-            <p className="search-suggestion">
-              {t('searchHelp.didYouMean')}{' '}
-              <button
-                type="button"
-                className="search-suggestion-query"
-                lang={lang}
-                onClick={() => runQuery(answer.didYouMean ?? '')}
-              >
-                {answer.didYouMean}
-              </button>
-            </p>
+            <DidYouMean className="search-suggestion" suggestion={answer.didYouMean} lang={lang} onTake={runQuery} />
           )}
           {answer && answer.total === 0 && <p className="search-empty">{t('search.emptyHint')}</p>}
           <ul id={listId} role="listbox" aria-label={t('search.results')} className="results">

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../../main/api/contract';
 import { Badge } from '../../components/Badge';
+import { DidYouMean } from '../../components/DidYouMean';
 import { Highlighted } from '../../components/Highlighted';
 import { ContentInText } from '../../i18n/ContentInText';
 import { passageHref } from '../../route';
@@ -72,12 +73,7 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
               : ''}
       </p>
       {state.status === 'done' && state.response.didYouMean && (
-        <p className="library-suggestion">
-          {t('searchHelp.didYouMean')}{' '}
-          <button type="button" className="search-suggestion-query" onClick={() => rerun(state.response.didYouMean!)}>
-            {state.response.didYouMean}
-          </button>
-        </p>
+        <DidYouMean className="library-suggestion" suggestion={state.response.didYouMean} onTake={rerun} />
       )}
       {state.status === 'done' && state.response.results.length > 0 && (
         <ol className="library-results" aria-label={t('library.results')}>
