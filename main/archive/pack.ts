@@ -406,9 +406,7 @@ class SqlitePackReader implements PackReader {
   private passageAt(ordinal: number): Passage | undefined {
     if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
     const { columns, at } = this.blockHolding(ordinal);
-    // Every position below the count is in one section: finding none is damage.
-    const section = this.sectionRanges.holding(ordinal);
-    if (!section) throw this.damaged(`no section holds passage #${ordinal}`);
+    const section = this.sectionRowHolding(ordinal);
     this.rememberTitle(section);
     const row: unknown[] = [];
     try {
@@ -524,9 +522,16 @@ class SqlitePackReader implements PackReader {
 
   sectionHolding(ordinal: number): { section: Section; at: number } | undefined {
     if (!(Number.isSafeInteger(ordinal) && ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
+    const row = this.sectionRowHolding(ordinal);
+    return { section: toSection(row), at: ordinal - row.first_passage };
+  }
+
+  /** The row of the section holding reading-order position `ordinal` (below the count). */
+  private sectionRowHolding(ordinal: number): SectionRow {
+    // Every position below the count is in one section: finding none is damage.
     const row = this.sectionRanges.holding(ordinal);
     if (!row) throw this.damaged(`no section holds passage #${ordinal}`);
-    return { section: toSection(row), at: ordinal - row.first_passage };
+    return row;
   }
 
   section(sectionId: string): Section | undefined {
