@@ -4,7 +4,6 @@
  * real pack of 3,000 sections whose last row is damaged: the archive opens, reads and searches, and
  * the damage is reported, in one line, by whatever reads that row.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
+import { writeCuratedSource } from '../helpers/curated-source';
 import { tempDir } from '../helpers/temp';
 
 const SECTIONS = 3_000;
@@ -21,24 +21,15 @@ let archive: ArchiveContext;
 let ctx: ApiContext;
 
 beforeAll(() => {
-  const source = join(dir, 'source');
-  mkdirSync(join(source, 'content'), { recursive: true });
-  writeFileSync(
-    join(source, 'folio.json'),
-    JSON.stringify({
-      id: 'many-sections',
-      title: 'Many sections',
-      description: '',
-      languages: ['en'],
-      source: '',
-      licence: '',
-    }),
-  );
-  writeFileSync(
-    join(source, 'content', 'all.md'),
-    Array.from({ length: SECTIONS }, (_, i) => `# Logbook ${i + 1}\n\nThe lamp was lit at dusk on day ${i + 1}.`).join(
-      '\n\n',
-    ),
+  const source = writeCuratedSource(
+    join(dir, 'source'),
+    { id: 'many-sections', title: 'Many sections' },
+    {
+      'all.md': Array.from(
+        { length: SECTIONS },
+        (_, i) => `# Logbook ${i + 1}\n\nThe lamp was lit at dusk on day ${i + 1}.`,
+      ).join('\n\n'),
+    },
   );
   const pack = join(dir, 'many.folio');
   buildPack(source, pack);

@@ -4,28 +4,23 @@
  * table of 100,000 groups is built and applied in linear time (it used to be quadratic when forms
  * shared their first word: 20,000 groups took over 30 s).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSource } from '../../main/archive/source/read-source';
 import { assemble } from '../../main/archive/writer/assemble';
 import { createAnalyzer } from '../../main/search/analyzer/index';
+import { writeCuratedSource } from '../helpers/curated-source';
 import { tempDir } from '../helpers/temp';
 
 const dir = tempDir();
 
 describe('large sources', () => {
   it('reads and assembles a file of 250,000 passages', () => {
-    const folder = join(dir, 'many');
-    mkdirSync(join(folder, 'content'), { recursive: true });
-    writeFileSync(
-      join(folder, 'folio.json'),
-      JSON.stringify({ id: 'many', title: 'Many', description: '', languages: ['en'], source: '', licence: '' }),
-    );
     const count = 250_000;
-    writeFileSync(
-      join(folder, 'content', 'all.txt'),
-      Array.from({ length: count }, (_, i) => `Passage ${i} of many.`).join('\n\n'),
+    const folder = writeCuratedSource(
+      join(dir, 'many'),
+      { id: 'many', title: 'Many' },
+      { 'all.txt': Array.from({ length: count }, (_, i) => `Passage ${i} of many.`).join('\n\n') },
     );
     const source = readSource(folder);
     expect(source.blocks).toHaveLength(count);
@@ -35,22 +30,10 @@ describe('large sources', () => {
   });
 
   it('names 20,000 sections of one title in linear time', () => {
-    const folder = join(dir, 'sections');
-    mkdirSync(join(folder, 'content'), { recursive: true });
-    writeFileSync(
-      join(folder, 'folio.json'),
-      JSON.stringify({
-        id: 'sections',
-        title: 'Sections',
-        description: '',
-        languages: ['en'],
-        source: '',
-        licence: '',
-      }),
-    );
-    writeFileSync(
-      join(folder, 'content', 'all.md'),
-      Array.from({ length: 20_000 }, (_, i) => `# Notes\n\nParagraph ${i}.`).join('\n\n'),
+    const folder = writeCuratedSource(
+      join(dir, 'sections'),
+      { id: 'sections', title: 'Sections' },
+      { 'all.md': Array.from({ length: 20_000 }, (_, i) => `# Notes\n\nParagraph ${i}.`).join('\n\n') },
     );
     const started = performance.now();
     const archive = assemble(readSource(folder));

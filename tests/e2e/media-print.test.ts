@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
+import { writeCuratedSource } from '../helpers/curated-source';
 import { pdfText } from '../helpers/pdf-text';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumMissing, servedReader } from './harness';
 
@@ -130,23 +131,19 @@ describe.skipIf(!!chromiumMissing)(
   `media that plays, and links that print${chromiumMissing ? ` (skipped: ${chromiumMissing})` : ''}`,
   () => {
     const h = servedReader(async () => {
-      const root = mkdtempSync(join(tmpdir(), 'folio-e2e-media-'));
-      mkdirSync(join(root, 'content'));
-      mkdirSync(join(root, 'media'));
-      writeFileSync(
-        join(root, 'folio.json'),
-        JSON.stringify({
+      const root = writeCuratedSource(
+        mkdtempSync(join(tmpdir(), 'folio-e2e-media-')),
+        {
           id: 'quay-media',
           title: 'The Quay in Pictures and Sound',
           description: 'A test archive with a film, a recording and a picture.',
-          languages: ['en'],
           source: 'Written for Folio’s tests.',
           licence: 'CC0 1.0',
           version: '2026-11-30',
-        }),
+        },
+        { '010-quay.md': QUAY, '020-films.md': FILMS },
       );
-      writeFileSync(join(root, 'content', '010-quay.md'), QUAY);
-      writeFileSync(join(root, 'content', '020-films.md'), FILMS);
+      mkdirSync(join(root, 'media'));
       copyFileSync(
         join(process.cwd(), 'tests', 'e2e', 'fixture', 'media', 'lighthouse.png'),
         join(root, 'media', 'lighthouse.png'),
