@@ -58,6 +58,15 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
     return page;
   }
 
+  /** No serious or critical axe finding in the light scheme nor the dark; the page is left light. */
+  async function expectAxeCleanInBothSchemes(page: Page): Promise<void> {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeSerious(page), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
+
   async function shot(page: Page, name: string): Promise<void> {
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.png`), await page.screenshot());
@@ -78,11 +87,7 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
     await table.getByText('Built in').waitFor();
     expect(await row(SMALL_ID).getByText('Reading now').count()).toBe(1);
 
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeSerious(page), scheme).toEqual([]);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
+    await expectAxeCleanInBothSchemes(page);
     await shot(page, 'library');
 
     await table.getByRole('link', { name: 'Open Northern Harbour Almanac' }).click();
@@ -147,10 +152,7 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
     expect(await page.locator('.library-suggestion').innerText()).toBe('Did you mean: lighthouse');
     const size = await suggestion.boundingBox();
     expect(Math.min(size!.width, size!.height)).toBeGreaterThanOrEqual(44);
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeSerious(page), scheme).toEqual([]);
-    }
+    await expectAxeCleanInBothSchemes(page);
     await suggestion.click();
     await expect.poll(() => box.inputValue()).toBe('lighthouse');
     const results = page.getByRole('list', { name: 'Results from all archives' }).getByRole('listitem');
