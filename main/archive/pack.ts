@@ -48,9 +48,7 @@ import {
 } from './row-checks';
 import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
-
-/** What a text block stores of a passage that telling a page of links needs (no id, no media). */
-export type StoredPassage = Pick<Passage, 'kind' | 'text' | 'content' | 'repeatOf'>;
+import type { SectionPassage } from '../search/searcher/passage-source';
 
 interface BlockRow {
   id: number;
@@ -567,10 +565,10 @@ class SqlitePackReader implements PackReader {
    * (section-priors.ts), which often stops after a part of a long section. `count` is the section's
    * passage count; none for an unknown section.
    */
-  sectionContents(sectionId: string): { count: number; passages: Iterable<StoredPassage> } {
+  sectionContents(sectionId: string): { count: number; passages: Iterable<SectionPassage> } {
     const row = this.sectionRow(sectionId);
     if (!row) return { count: 0, passages: [] };
-    const storedAt = (ordinal: number): StoredPassage => this.storedAt(ordinal);
+    const storedAt = (ordinal: number): SectionPassage => this.storedAt(ordinal);
     return {
       count: row.passage_count,
       passages: {
@@ -587,7 +585,7 @@ class SqlitePackReader implements PackReader {
    * content are parsed when first read: telling a page of links reads them only for the passages
    * that are neither headings nor repeats, and short.
    */
-  private storedAt(ordinal: number): StoredPassage {
+  private storedAt(ordinal: number): SectionPassage {
     const { columns, at } = this.blockHolding(ordinal);
     const value = (column: number): unknown => {
       try {
