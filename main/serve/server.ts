@@ -24,6 +24,7 @@ import { CoreHost } from '../api/worker/host';
 import type { OpenedValue } from '../api/worker/protocol';
 import { mediaResponse, parseMediaPath } from '../api/media-response';
 import { RENDERER_CSP } from '../api/web-policy';
+import { sendCompressedJson, sendJson } from './json-response';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from '../json-depth';
 import { packsInFolder } from '../library/library-folder';
 import type { LibrarySource } from '../library/library';
@@ -252,7 +253,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
     const result = await callApi(method, payload, profileId, client);
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, result.ok ? 200 : (API_STATUS[result.error.code] ?? 500), result);
+    await sendCompressedJson(req, res, result.ok ? 200 : (API_STATUS[result.error.code] ?? 500), result);
   }
 
   async function callApi(
@@ -362,13 +363,4 @@ function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticFile,
   headers['Content-Length'] = body.length;
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
 }

@@ -84,6 +84,40 @@ describe('assets of a build', () => {
     expect(png.headers.vary).toBeUndefined();
   });
 
+  it('compresses API answers worth it in the encoding the client takes, and small ones not at all', async () => {
+    const ask = (method: string, accept?: string) =>
+      raw(base, 'POST', `/api/${method}`, {
+        body: JSON.stringify({ query: 'the harbour lighthouse ferry', limit: 50 }),
+        headers: { 'content-type': 'application/json', ...(accept ? { 'accept-encoding': accept } : {}) },
+      });
+    const plain = await ask('search.query');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    type Answer = { ok: boolean; value: { total: number; hits: unknown[] } };
+    const answer = JSON.parse(plain.body.toString()) as Answer;
+    expect(answer.ok).toBe(true);
+    expect(plain.body.length).toBeGreaterThan(1024);
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await ask('search.query', accept);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding'], accept).toBe(encoding);
+      expect(res.headers.vary).toBe('Accept-Encoding');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect(res.body.length).toBeLessThan(plain.body.length);
+      // The same answer (only the time it took may differ).
+      const decoded = JSON.parse(decode(res.body).toString()) as Answer;
+      expect(decoded.value.total, accept).toBe(answer.value.total);
+      expect(decoded.value.hits, accept).toEqual(answer.value.hits);
+    }
+    // A one-line answer (here a refusal) is not worth a compressor's header.
+    const small = await ask('no.such.method', 'br');
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(small.body.toString())).toMatchObject({ ok: false });
+  });
+
   it('caches hashed assets as immutable and revalidates the rest by ETag', async () => {
     const js = await raw(base, 'GET', '/assets/app-Zz9_-xY0.css');
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
