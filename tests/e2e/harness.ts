@@ -223,3 +223,12 @@ export async function axeSerious(page: Page): Promise<string[]> {
           .join(', ')})`,
     );
 }
+
+/** axe finds nothing serious or critical in the page as it stands, in the light and the dark scheme. */
+export async function expectAxeCleanInBothSchemes(page: Page): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    expect(await axeSerious(page), scheme).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}

@@ -11,7 +11,14 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 import { buildLibraryPacks, LARGE_ID, SHARED, SMALL_ID } from '../library/fixture';
-import { axeSerious, CHROMIUM, CHROMIUM_ARGS, chromiumMissing, foreignRequests } from './harness';
+import {
+  axeSerious,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  chromiumMissing,
+  expectAxeCleanInBothSchemes,
+  foreignRequests,
+} from './harness';
 
 const RESULTS = join(process.cwd(), 'test-results', 'e2e');
 
@@ -59,13 +66,6 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
   }
 
   /** No serious or critical axe finding in the light scheme nor the dark; the page is left light. */
-  async function expectAxeCleanInBothSchemes(page: Page): Promise<void> {
-    for (const scheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme: scheme });
-      expect(await axeSerious(page), scheme).toEqual([]);
-    }
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
 
   async function shot(page: Page, name: string): Promise<void> {
     mkdirSync(RESULTS, { recursive: true });
