@@ -92,6 +92,12 @@ export const en = {
     passages_one: '{{count, number}} passage',
     passages_other: '{{count, number}} passages',
   },
+  /** A long list shown a page at a time (the contents of a large archive). */
+  list: {
+    shown: 'Showing {{shown, number}} of {{total, number}}',
+    more_one: 'Show {{count, number}} more',
+    more_other: 'Show {{count, number}} more',
+  },
   content: {
     /** An image in running text that has no alt text. */
     image: 'Image',
@@ -107,6 +113,9 @@ export const en = {
     fold: 'Sections under {{title}}',
     sectionOf: 'Section {{n}} of {{total}}',
     pager: 'Previous and next section',
+    /** Around the current section, when the contents are too long to show whole. */
+    earlier: 'Earlier sections',
+    later: 'Later sections',
     previous: 'Previous',
     next: 'Next',
   },

@@ -73,6 +73,10 @@ export const ko: Catalogue = {
     contents: '목차',
     passages_other: '단락 {{count, number}}개',
   },
+  list: {
+    shown: '{{total, number}}개 중 {{shown, number}}개 표시',
+    more_other: '{{count, number}}개 더 보기',
+  },
   content: {
     image: '이미지',
     continued: '(계속)',
@@ -85,6 +89,8 @@ export const ko: Catalogue = {
     fold: '{{title}} 아래의 장',
     sectionOf: '{{total}}장 중 {{n}}장',
     pager: '이전 장과 다음 장',
+    earlier: '앞의 장',
+    later: '뒤의 장',
     previous: '이전',
     next: '다음',
   },

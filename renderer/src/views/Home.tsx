@@ -5,8 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../i18n/ContentLanguage';
 import { RandomPassage } from '../components/RandomPassage';
 import { useSections } from '../hooks/useSections';
+import { useShownCount } from '../hooks/useShownCount';
+import { ShowMore } from '../components/ShowMore';
+import { useEffect, useRef } from 'react';
 import { useHoldings } from './Holdings';
 import './Home.css';
+
+/** Contents entries per page: a large archive's 35,000 would take seconds to draw, and a phone's memory. */
+const CONTENTS_PAGE = 200;
 
 export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings }) {
   const { manifest } = info;
@@ -14,6 +20,13 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
   const lang = useContentLanguage();
   const holdings = useHoldings(info);
   const contents = useSections(info);
+  const all = contents.sections ?? [];
+  const { shown, more, firstNew } = useShownCount(info, CONTENTS_PAGE);
+  const list = useRef<HTMLOListElement>(null);
+  // A keyboard or screen reader user who asked for more lands on the first new entry, not at the top.
+  useEffect(() => {
+    if (firstNew !== null) list.current?.querySelectorAll('a')[firstNew]?.focus();
+  }, [firstNew]);
   return (
     <div className="home">
       <section className="hero" aria-labelledby="archive-title">
@@ -46,8 +59,8 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
             {contents.error}
           </p>
         )}
-        <ol className="toc-list" aria-busy={!contents.sections && !contents.error ? true : undefined}>
-          {(contents.sections ?? []).map((s) => (
+        <ol ref={list} className="toc-list" aria-busy={!contents.sections && !contents.error ? true : undefined}>
+          {all.slice(0, shown).map((s) => (
             <li key={s.id}>
               <a href={hrefFor({ view: 'section', sectionId: s.id })}>
                 <span className="toc-number" aria-hidden="true">
@@ -61,6 +74,7 @@ export function Home({ info, settings }: { info: ArchiveInfo; settings: Settings
             </li>
           ))}
         </ol>
+        <ShowMore shown={Math.min(shown, all.length)} total={all.length} step={CONTENTS_PAGE} onMore={more} />
       </section>
       <section className="about" aria-labelledby="about-title">
         <h2 id="about-title">{t('about.title')}</h2>

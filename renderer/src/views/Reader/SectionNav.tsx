@@ -1,14 +1,22 @@
 /**
  * The archive's sections beside the text, as the site arranged them (parts, chapters, sections: each
  * section's depth), the one being read marked as current. A section with sections under it can be
- * folded; the way to the current one stays open.
+ * folded; the way to the current one stays open. In an archive of thousands of sections, only a window
+ * around the current one is drawn, widened a page at a time by "Earlier sections" and "Later sections".
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Section } from '../../../../main/model/archive';
 import { hrefFor } from '../../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import './SectionNav.css';
+
+/** Up to this many sections, all are listed; past it, a window around the current one. */
+const LIST_WHOLE_UP_TO = 400;
+/** The window: sections before and after the current one, and how much each button adds. */
+const BEFORE = 50;
+const AFTER = 150;
+const STEP = 200;
 
 /** A title as a button's name: long ones cut, so a screen reader does not read a paragraph. */
 const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -40,6 +48,12 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
   // Folded by the reader; sections deeper than the top start folded unless they lead to the current one.
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const current = list.findIndex((e) => e.section.id === currentId);
+  // Widened by the reader; a new current section starts from the plain window again.
+  const [widened, setWidened] = useState({ currentId, earlier: 0, later: 0 });
+  const extra = widened.currentId === currentId ? widened : { currentId, earlier: 0, later: 0 };
+  const whole = list.length <= LIST_WHOLE_UP_TO;
+  const from = whole ? 0 : Math.max(0, Math.max(current, 0) - BEFORE - extra.earlier);
+  const to = whole ? list.length : Math.min(list.length, Math.max(current, 0) + 1 + AFTER + extra.later);
   const onPath = new Set<number>();
   for (let i = current; i >= 0; i = list[i]!.parent) onPath.add(i);
   const isOpen = (i: number): boolean => toggled.get(list[i]!.section.id) ?? (list[i]!.depth === 0 || onPath.has(i));
@@ -47,16 +61,38 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
     for (let p = list[i]!.parent; p >= 0; p = list[p]!.parent) if (!isOpen(p)) return false;
     return true;
   };
+  const nav = useRef<HTMLElement>(null);
+  const found = current >= 0;
+  // The current section in view within the side contents' own scroll box (never the page's scroll).
+  useEffect(() => {
+    const box = nav.current;
+    const link = box?.querySelector<HTMLElement>('a[aria-current="page"]');
+    if (!box || !link) return;
+    const top = link.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    if (top < box.scrollTop || top + link.offsetHeight > box.scrollTop + box.clientHeight) {
+      box.scrollTop = top - box.clientHeight / 3;
+    }
+  }, [currentId, found]);
   const { t } = useTranslation();
   const lang = useContentLanguage();
   return (
-    <nav className="toc-side" aria-label={t('reader.sections')}>
+    <nav ref={nav} className="toc-side" aria-label={t('reader.sections')}>
       <p className="toc-side-title" aria-hidden="true">
         {t('reader.contents')}
       </p>
+      {from > 0 && (
+        <button
+          type="button"
+          className="button toc-widen"
+          onClick={() => setWidened({ ...extra, earlier: extra.earlier + STEP })}
+        >
+          {t('reader.earlier')}
+        </button>
+      )}
       <ol lang={lang}>
-        {list.map((e, i) =>
-          visible(i) ? (
+        {list.slice(from, to).map((e, at) => {
+          const i = from + at;
+          return visible(i) ? (
             <li key={e.section.id} style={{ paddingLeft: `${e.depth * 0.9}rem` }} className="toc-entry">
               {e.hasChildren && (
                 <button
@@ -76,9 +112,18 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
                 {e.section.title}
               </a>
             </li>
-          ) : null,
-        )}
+          ) : null;
+        })}
       </ol>
+      {to < list.length && (
+        <button
+          type="button"
+          className="button toc-widen"
+          onClick={() => setWidened({ ...extra, later: extra.later + STEP })}
+        >
+          {t('reader.later')}
+        </button>
+      )}
     </nav>
   );
 }
