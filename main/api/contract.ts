@@ -24,8 +24,20 @@ const note = z.string().max(10_000);
 export const requestSchemas = {
   'archive.info': z.object({}).strict(),
   'archive.section': z.object({ sectionId: z.string().min(1).max(200) }).strict(),
-  /** The contents: every section in reading order (archive.info only counts them). */
-  'archive.sections': z.object({}).strict(),
+  /**
+   * The contents, in reading order (archive.info only counts them): every section; or a span of them
+   * (`from`, `count`), as a long list pages them; or those of some `ids` (the sections a page links to).
+   */
+  'archive.sections': z
+    .object({
+      from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      count: z.number().int().min(1).max(1000).optional(),
+      ids: z.array(z.string().min(1).max(200)).max(500).optional(),
+    })
+    .strict()
+    .refine((r) => r.ids === undefined || (r.from === undefined && r.count === undefined), {
+      message: 'ask for sections by ids, or by from and count, not both',
+    }),
   'archive.passage': z.object({ passageId }).strict(),
   /** A passage chosen at random ("Random passage"): one of running text where the archive has any. */
   'passage.random': z.object({}).strict(),

@@ -123,7 +123,11 @@ export const handlers: HandlerTable = {
     };
   },
 
-  'archive.sections': (_req, ctx) => ctx.pack.sections(),
+  'archive.sections': (req, ctx) => {
+    if (req.ids) return ctx.pack.sectionsById(req.ids);
+    if (req.from === undefined && req.count === undefined) return ctx.pack.sections();
+    return ctx.pack.sectionsFrom(req.from ?? 0, req.count ?? 1000);
+  },
 
   'archive.passage': (req, ctx) => {
     const passage = requirePassage(ctx, req.passageId);

@@ -16,6 +16,10 @@ export interface PackReader {
   sections(): Section[];
   /** How many sections there are, without reading them. */
   sectionCount(): number;
+  /** Up to `count` sections from reading-order position `from` on, read and checked as one span. */
+  sectionsFrom(from: number, count: number): Section[];
+  /** The sections of these ids, in reading order; unknown ids are skipped. */
+  sectionsById(ids: readonly string[]): Section[];
   /** Section `ordinal` of the reading order, read alone; undefined past the last. */
   sectionAt(ordinal: number): Section | undefined;
   /** The section holding the passage at reading-order position `ordinal`, and the passage's place in it. */

@@ -254,6 +254,9 @@ class SqlitePackReader implements PackReader {
         blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
         sectionRange: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal = ?`),
         sectionById: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE id = ?`),
+        sectionSpan: this.db.prepare(
+          `SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal >= ? AND ordinal < ? ORDER BY ordinal`,
+        ),
         media: this.db.prepare(
           'SELECT id, type, mime, source, present, bytes, sha256, data_checksum, captions, checksum, data FROM media WHERE id = ?',
         ),
@@ -511,6 +514,32 @@ class SqlitePackReader implements PackReader {
 
   sectionCount(): number {
     return this.counts.sections;
+  }
+
+  sectionsFrom(from: number, count: number): Section[] {
+    const end = Math.min(this.counts.sections, from + count);
+    if (!(Number.isSafeInteger(from) && from >= 0 && Number.isSafeInteger(end)) || from >= end) return [];
+    if (this.sectionRows) return this.sectionRows.slice(from, end).map(toSection);
+    const rows = guarded(this.path, () => this.statements.sectionSpan.all(from, end) as CheckedSectionRow[]);
+    if (rows.length !== end - from) throw this.damaged(`sections ${from} to ${end - 1}: ${rows.length} stored`);
+    return rows.map((row, i) => {
+      const section = this.checkedSection(row, from + i);
+      const before = rows[i - 1];
+      if (before && section.first_passage !== before.first_passage + before.passage_count)
+        throw this.damaged(`section ${from + i} is out of place`);
+      if (section.first_passage + section.passage_count > this.counts.passages)
+        throw this.damaged(`section ${from + i} is out of place`);
+      return toSection(section);
+    });
+  }
+
+  sectionsById(ids: readonly string[]): Section[] {
+    const found = new Map<string, Section>();
+    for (const id of ids) {
+      const section = found.has(id) ? undefined : this.section(id);
+      if (section) found.set(id, section);
+    }
+    return [...found.values()].sort((a, b) => a.ordinal - b.ordinal);
   }
 
   sectionAt(ordinal: number): Section | undefined {

@@ -74,3 +74,40 @@ describe('an archive of 3,000 sections, its last one damaged', () => {
       expect(failure('archive.section', { sectionId })).toMatch(/many\.folio: the pack is damaged \(section 2999 /u);
   });
 });
+
+describe('the contents a page at a time, or by the ids a page links to', () => {
+  it('reads a span of sections in reading order, shorter at the end, empty past it', () => {
+    const page = ok('archive.sections', { from: 200, count: 200 });
+    expect(page.map((s) => s.title)).toEqual(Array.from({ length: 200 }, (_, i) => `Logbook ${201 + i}`));
+    expect(page.map((s) => s.ordinal)).toEqual(Array.from({ length: 200 }, (_, i) => 200 + i));
+    expect(ok('archive.sections', { from: 2_990, count: 9 })).toHaveLength(9);
+    expect(ok('archive.sections', { from: SECTIONS, count: 10 })).toEqual([]);
+  });
+
+  it('reports the damaged row only to the span that holds it', () => {
+    const message = failure('archive.sections', { from: 2_900, count: 200 });
+    expect(message).toMatch(/many\.folio: the pack is damaged \(section 2999 fails its checksum\)/u);
+    expect(message).not.toContain('\n');
+  });
+
+  it('reads the sections of some ids in reading order, skipping unknown ones', () => {
+    const sections = ok('archive.sections', { ids: ['logbook-40', 'no-such-section', 'logbook-7', 'logbook-40'] });
+    expect(sections.map((s) => s.title)).toEqual(['Logbook 7', 'Logbook 40']);
+  });
+
+  it('refuses a page too long, a count of nought, and ids mixed with a span, in one line each', () => {
+    for (const request of [
+      { from: 0, count: 1_001 },
+      { from: 0, count: 0 },
+      { from: -1, count: 5 },
+      { ids: ['logbook-1'], from: 0 },
+    ]) {
+      const result = dispatch('archive.sections', request, ctx);
+      expect(result.ok, JSON.stringify(request)).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('bad-request');
+        expect(result.error.message).not.toContain('\n');
+      }
+    }
+  });
+});

@@ -6,32 +6,40 @@
  * contents show a window around the section being read, in view, widened on request. A real pack of
  * 1,000 sections served by `folio serve`, in Debian's Chromium.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { Section } from '../../main/model/archive';
 import { buildPack } from '../../main/archive/writer/build-pack';
-import { writeCuratedSource } from '../helpers/curated-source';
 import { tempDir } from '../helpers/temp';
 import { callApi, chromiumMissing, expectAxeCleanInBothSchemes, servedReader } from './harness';
 
 const SECTIONS = 1_000;
 
+/** A saved site of 1,000 pages, one per night, each titled in its <title>, as `folio build` imports one. */
 function buildLogbook(): string {
   const dir = tempDir('folio-long-contents-');
-  const source = writeCuratedSource(
-    join(dir, 'source'),
-    { id: 'logbook', title: 'The lighthouse logbook' },
-    {
-      'log.md': Array.from(
-        { length: SECTIONS },
-        (_, i) => `# Night ${i + 1}\n\nThe lamp was lit at dusk on night ${i + 1}, and the keeper wrote it down.`,
-      ).join('\n\n'),
-    },
-  );
+  const site = join(dir, 'site');
+  mkdirSync(site);
+  for (let night = 1; night <= SECTIONS; night++)
+    writeFileSync(
+      join(site, `night-${String(night).padStart(4, '0')}.html`),
+      `<!doctype html><html lang="en"><head><title>Night ${night}</title></head><body><h1>Night ${night}</h1>` +
+        `<p>The lamp was lit at dusk on night ${night}, and the keeper wrote it down.</p></body></html>`,
+    );
   const pack = join(dir, 'logbook.folio');
-  buildPack(source, pack);
+  buildPack(site, pack);
   return pack;
+}
+
+/** The archive.sections questions a page asks, as sent. */
+function sectionQuestions(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/archive.sections')) asked.push(request.postData() ?? '');
+  });
+  return asked;
 }
 
 describe.skipIf(!!chromiumMissing)(
@@ -42,6 +50,7 @@ describe.skipIf(!!chromiumMissing)(
 
     it('lists a page of sections on the home page, and the next page on request, focus on the first new one', async () => {
       const page = await h.openPage();
+      const asked = sectionQuestions(page);
       await page.goto(`${h.server.url}#/`);
       await entries(page).first().waitFor();
       await expect.poll(() => entries(page).count()).toBe(200);
@@ -68,6 +77,21 @@ describe.skipIf(!!chromiumMissing)(
       }
       await expect.poll(() => entries(page).count()).toBe(SECTIONS);
       expect(await page.locator('.show-more').count()).toBe(0);
+      // Page by page, and the reader's side contents its window: never the whole contents at once.
+      expect(asked.length).toBeGreaterThan(0);
+      for (const question of asked) expect(JSON.parse(question), question).toHaveProperty('count', 200);
+    });
+
+    it('lists the sections on About a page at a time too', async () => {
+      const page = await h.openPage();
+      await page.goto(`${h.server.url}#/about`);
+      const items = page.locator('.about-sections > li');
+      await items.first().waitFor();
+      await expect.poll(() => items.count()).toBe(200);
+      await page.getByRole('button', { name: 'Show 200 more' }).click();
+      await expect.poll(() => items.count()).toBe(400);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Night 201');
+      await expectAxeCleanInBothSchemes(page);
     });
 
     it('says how much is shown, and offers more, in the Korean interface too', async () => {

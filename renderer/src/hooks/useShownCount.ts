@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 
-const remembered = new WeakMap<object, number>();
+const remembered = new WeakMap<object, Map<string, number>>();
 
 export interface ShownCount {
   shown: number;
@@ -14,13 +14,16 @@ export interface ShownCount {
   firstNew: number | null;
 }
 
-export function useShownCount(owner: object, page: number): ShownCount {
+/** `list` names which of the owner's lists (the home page's contents, About's sections). */
+export function useShownCount(owner: object, list: string, page: number): ShownCount {
   const [state, setState] = useState<{ owner: object; shown: number; firstNew: number | null } | null>(null);
   // Another owner (another archive opened in the same view) starts from what it remembered.
-  const current = state?.owner === owner ? state : { owner, shown: remembered.get(owner) ?? page, firstNew: null };
+  const current =
+    state?.owner === owner ? state : { owner, shown: remembered.get(owner)?.get(list) ?? page, firstNew: null };
   const more = (): void => {
     const shown = current.shown + page;
-    remembered.set(owner, shown);
+    if (!remembered.has(owner)) remembered.set(owner, new Map());
+    remembered.get(owner)!.set(list, shown);
     setState({ owner, shown, firstNew: current.shown });
   };
   return { shown: current.shown, more, firstNew: current.firstNew };

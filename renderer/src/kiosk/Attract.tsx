@@ -31,7 +31,8 @@ export function Attract({
     return () => clearInterval(timer);
   }, [featured.length]);
   const passage = featured[index % Math.max(1, featured.length)];
-  const { sections } = useSections(info);
+  // Only the featured passage's section is read, for its title.
+  const { sections } = useSections(passage ? info : null, { ids: passage ? [passage.sectionId] : [] });
   const section = passage && sections?.find((s) => s.id === passage.sectionId);
   const image = passage?.media?.type === 'image' && passage.media.present ? passage.media : null;
   const { t } = useTranslation();

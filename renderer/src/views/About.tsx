@@ -4,7 +4,7 @@
  * where a section opens with one and the lines of the source each section comes from. These notes used to sit
  * in every page's footer.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArchiveInfo } from '../../../main/api/contract';
 import type { Provenance, Section } from '../../../main/model/archive';
@@ -13,11 +13,15 @@ import { useContentLanguage } from '../i18n/ContentLanguage';
 import { ContentInText } from '../i18n/ContentInText';
 import { hrefFor } from '../route';
 import { useSections } from '../hooks/useSections';
+import { useShownCount } from '../hooks/useShownCount';
+import { ShowMore } from '../components/ShowMore';
 import { useHoldings } from './Holdings';
 import './About.css';
 
 /** Past this many sections the list names only the curator's titles: the contents list the rest. */
 const LIST_ALL_UP_TO = 100;
+/** Sections listed per page: a site of 35,000 pages has as many curator's titles. */
+const LIST_PAGE = 200;
 /** While the contents are on their way. */
 const NO_SECTIONS: readonly Section[] = [];
 
@@ -72,6 +76,12 @@ export function About({ info }: { info: ArchiveInfo }) {
   const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
   const { sections } = useSections(info);
   const [listed, curated] = useListedSections(sections ?? NO_SECTIONS);
+  const { shown, more, firstNew } = useShownCount(info, 'about', LIST_PAGE);
+  const list = useRef<HTMLOListElement>(null);
+  // A keyboard or screen reader user who asked for more lands on the first new entry.
+  useEffect(() => {
+    if (firstNew !== null) list.current?.querySelectorAll<HTMLElement>(':scope > li > a')[firstNew]?.focus();
+  }, [firstNew]);
   const origins = useSectionOrigins(curated);
   return (
     <div className="about-view">
@@ -111,8 +121,8 @@ export function About({ info }: { info: ArchiveInfo }) {
       <section aria-labelledby="about-sections">
         <h2 id="about-sections">{t('about.sections')}</h2>
         <p>{t('about.sectionsLede')}</p>
-        <ol className="about-sections">
-          {listed.map((s) => {
+        <ol ref={list} className="about-sections">
+          {listed.slice(0, shown).map((s) => {
             const origin = origins.get(s.id);
             return (
               <li key={s.id} value={s.ordinal + 1}>
@@ -146,6 +156,7 @@ export function About({ info }: { info: ArchiveInfo }) {
             );
           })}
         </ol>
+        <ShowMore shown={Math.min(shown, listed.length)} total={listed.length} step={LIST_PAGE} onMore={more} />
       </section>
     </div>
   );

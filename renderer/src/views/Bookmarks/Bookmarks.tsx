@@ -18,7 +18,9 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   // A kiosk has no files to import from or export to.
   const kiosk = useKioskMode();
   // The server lists them in reading order; one just saved here finds its place by its section.
-  const { sections } = useSections(info);
+  // Only the bookmarked sections are read (all of them past the 500 one request may name).
+  const ids = [...new Set([...bookmarks.values()].flatMap((b) => (b.passage ? [b.passage.sectionId] : [])))].sort();
+  const { sections } = useSections(ids.length > 0 ? info : null, ids.length <= 500 ? { ids } : {});
   const ordinal = new Map((sections ?? []).map((s) => [s.id, s.ordinal]));
   const list = [...bookmarks.values()].sort(
     (a, b) =>

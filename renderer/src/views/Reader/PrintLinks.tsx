@@ -6,7 +6,8 @@
 import { useTranslation } from 'react-i18next';
 import type { Passage } from '../../../../main/model/archive';
 import type { Block, Inline, LinkTarget, ListItem, Row } from '../../../../main/model/passage-content';
-import type { Section } from '../../../../main/model/archive';
+import type { ArchiveInfo } from '../../../../main/api/contract';
+import { useSections } from '../../hooks/useSections';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { linkHref } from './PassageContent';
 
@@ -63,11 +64,17 @@ export function printedLinks(passages: readonly Passage[], plain: string | null)
   return out;
 }
 
-export function PrintLinks({ links, sections }: { links: readonly InternalLink[]; sections: readonly Section[] }) {
+/** The most sections one request names (the contract's bound); a page linking to more prints the rest bare. */
+const MAX_NAMED = 500;
+
+export function PrintLinks({ info, links }: { info: ArchiveInfo; links: readonly InternalLink[] }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
+  // Only the sections the links lead to are read, not the contents of a 35,000-section archive.
+  const ids = [...new Set(links.map((link) => link.section))].slice(0, MAX_NAMED);
+  const { sections } = useSections(ids.length > 0 ? info : null, { ids });
   if (links.length === 0) return null;
-  const titles = new Map(sections.map((s) => [s.id, s.title]));
+  const titles = new Map((sections ?? []).map((s) => [s.id, s.title]));
   const base = `${location.origin}${location.pathname}`;
   return (
     <section className="print-only print-links" aria-labelledby="print-links-title">

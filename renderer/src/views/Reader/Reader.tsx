@@ -20,7 +20,6 @@ import { PrintLinks, printedLinks } from './PrintLinks';
 import { SectionNav } from './SectionNav';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
-import { useSections } from '../../hooks/useSections';
 import './Reader.css';
 
 /** The section's address, for a printout's citation. */
@@ -43,7 +42,6 @@ export function Reader({
   const { t } = useTranslation();
   const lang = useContentLanguage();
   const { view, error } = useSection(route);
-  const { sections } = useSections(info);
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
@@ -112,7 +110,7 @@ export function Reader({
   const titleFromHeading = !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
   return (
     <div className="reader">
-      <SectionNav sections={sections ?? []} currentId={section.id} />
+      <SectionNav info={info} current={section} />
       <article ref={articleRef} className="reading" aria-labelledby="section-title">
         <p className="print-only print-header" lang={lang}>
           {manifest.title}
@@ -159,7 +157,7 @@ export function Reader({
           );
         })}
         <Pager previous={view.previous} next={view.next} />
-        <PrintLinks links={printedLinks(passages, highlights.length > 0 ? targetId : null)} sections={sections ?? []} />
+        <PrintLinks info={info} links={printedLinks(passages, highlights.length > 0 ? targetId : null)} />
         <p className="print-only print-cite">
           <ContentInText text={t('print.cite', { citation: sectionCitation })} content={sectionCitation} />
         </p>

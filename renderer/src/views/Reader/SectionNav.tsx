@@ -5,7 +5,9 @@
  * around the current one is drawn, widened a page at a time by "Earlier sections" and "Later sections".
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ArchiveInfo } from '../../../../main/api/contract';
 import type { Section } from '../../../../main/model/archive';
+import { useSectionSpan } from '../../hooks/useSections';
 import { hrefFor } from '../../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
@@ -43,17 +45,24 @@ function entries(sections: readonly Section[]): Entry[] {
   return out;
 }
 
-export function SectionNav({ sections, currentId }: { sections: readonly Section[]; currentId: string }) {
+export function SectionNav({ info, current: reading }: { info: ArchiveInfo; current: Section }) {
+  const currentId = reading.id;
+  const count = info.sectionCount;
+  // Widened by the reader; a new current section starts from the plain window again.
+  const [widened, setWidened] = useState({ currentId, earlier: 0, later: 0 });
+  const extra = widened.currentId === currentId ? widened : { currentId, earlier: 0, later: 0 };
+  const whole = count <= LIST_WHOLE_UP_TO;
+  const from = whole ? 0 : Math.max(0, reading.ordinal - BEFORE - extra.earlier);
+  const to = whole ? count : Math.min(count, reading.ordinal + 1 + AFTER + extra.later);
+  const span = useSectionSpan(info, from, to);
+  // While a wider window is read, the narrower one stays (no flash of an empty list).
+  const [lastShown, setLastShown] = useState<readonly Section[]>([]);
+  if (span.sections && span.sections !== lastShown) setLastShown(span.sections);
+  const sections = span.sections ?? lastShown;
   const list = useMemo(() => entries(sections), [sections]);
   // Folded by the reader; sections deeper than the top start folded unless they lead to the current one.
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
   const current = list.findIndex((e) => e.section.id === currentId);
-  // Widened by the reader; a new current section starts from the plain window again.
-  const [widened, setWidened] = useState({ currentId, earlier: 0, later: 0 });
-  const extra = widened.currentId === currentId ? widened : { currentId, earlier: 0, later: 0 };
-  const whole = list.length <= LIST_WHOLE_UP_TO;
-  const from = whole ? 0 : Math.max(0, Math.max(current, 0) - BEFORE - extra.earlier);
-  const to = whole ? list.length : Math.min(list.length, Math.max(current, 0) + 1 + AFTER + extra.later);
   const onPath = new Set<number>();
   for (let i = current; i >= 0; i = list[i]!.parent) onPath.add(i);
   const isOpen = (i: number): boolean => toggled.get(list[i]!.section.id) ?? (list[i]!.depth === 0 || onPath.has(i));
@@ -90,9 +99,8 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
         </button>
       )}
       <ol lang={lang}>
-        {list.slice(from, to).map((e, at) => {
-          const i = from + at;
-          return visible(i) ? (
+        {list.map((e, i) =>
+          visible(i) ? (
             <li key={e.section.id} style={{ paddingLeft: `${e.depth * 0.9}rem` }} className="toc-entry">
               {e.hasChildren && (
                 <button
@@ -112,10 +120,10 @@ export function SectionNav({ sections, currentId }: { sections: readonly Section
                 {e.section.title}
               </a>
             </li>
-          ) : null;
-        })}
+          ) : null,
+        )}
       </ol>
-      {to < list.length && (
+      {to < count && (
         <button
           type="button"
           className="button toc-widen"
