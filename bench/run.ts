@@ -6,7 +6,8 @@
  *   zimwriterfs), pack against ZIM size, cold whole-process search (`folio search --json` and
  *   `kiwix-search`, alternated with a bare `node -e 0` that is subtracted from Folio's), the search
  *   as the app runs it (open, first query, then p50/p95 per kind of query: single and several terms,
- *   prefixes typed letter by letter, typos, quoted phrases) and its RSS;
+ *   prefixes typed letter by letter, typos, quoted phrases), and search RSS: the peak RSS of a
+ *   `folio serve --archive` process (archive worker thread included) asked the same set over HTTP;
  * - the engines alone (korean-war and python; --no-engines skips them): Folio's pack engine, plain
  *   lunr, MiniSearch and FlexSearch on the same analysed clauses (bench/drivers.ts).
  * Every engine runs in a child process of its own. Prints tables, or with --json one JSON object per
@@ -88,13 +89,17 @@ async function bundleWorker(): Promise<void> {
   }
 }
 
-function worker<T>(argv: string[], timeoutMs = 1_800_000): T {
+/**
+ * One worker process. `asShipped` runs it with the user's Node options, not the bench's larger heap:
+ * a memory figure must come from the heap limits the app itself runs with.
+ */
+function worker<T>(argv: string[], timeoutMs = 1_800_000, asShipped = false): T {
   const r = spawnSync(process.execPath, [...workerCommand, ...argv], {
     cwd: root,
     encoding: 'utf8',
     timeout: timeoutMs,
     maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
+    env: asShipped ? process.env : { ...process.env, NODE_OPTIONS: '--max-old-space-size=8192' },
   });
   if (r.status !== 0)
     throw new Error(
@@ -266,6 +271,12 @@ interface SearcherTimings {
   rss_mb: number;
 }
 
+interface ServeSearchTimings {
+  times: { kind: string; ms: number; hits: number }[];
+  /** Null where /proc is missing (not Linux). */
+  rss_mb: number | null;
+}
+
 interface CorpusReport {
   corpus: string;
   pages: number | null;
@@ -282,13 +293,21 @@ interface CorpusReport {
     cold_ms: number | null;
     node_e0_ms: number | null;
     cold_rss_mb: number | null;
-    /** In process, as the app: open + first query, per-kind percentiles, peak RSS. */
+    /** In process, as the app: open + first query, per-kind percentiles. */
     open_first_ms: number | null;
     /** In the app's archive worker, the embedded archive open first: switching to the pack + first query. */
     app_open_first_ms: number | null;
     app_open_first_cpu_ms: number | null;
     kinds: KindStats;
+    /**
+     * Search RSS: the peak RSS of a `folio serve --archive <pack>` process (every thread: the HTTP
+     * server and the archive worker) while it answers the set over HTTP; the highest over the repeats.
+     */
     rss_mb: number | null;
+    /** The same set's HTTP round trips to `folio serve`. */
+    serve_kinds: KindStats;
+    /** Peak RSS of the in-thread searcher runs (no worker thread): what the bench reported before. */
+    searcher_rss_mb: number | null;
   };
   kiwix: {
     note?: string;
@@ -411,6 +430,8 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
       app_open_first_cpu_ms: null,
       kinds: {},
       rss_mb: null,
+      serve_kinds: {},
+      searcher_rss_mb: null,
     },
     kiwix: kiwixOk ? {} : { note: 'not installed (apt-get install -y kiwix-tools zim-tools)' },
     engines: {},
@@ -483,7 +504,21 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
   if (searched) {
     report.folio.open_first_ms = median(searched.map((r) => r.open_first_ms));
     report.folio.kinds = kindStats(searched.map((r) => r.times));
-    report.folio.rss_mb = Math.max(...searched.map((r) => r.rss_mb));
+    report.folio.searcher_rss_mb = Math.max(...searched.map((r) => r.rss_mb));
+  }
+  const served = attempt('folio serve search', () => {
+    // Built beforehand in processes of their own, so the serve process never holds the builder nor
+    // esbuild (bin/folio.cjs rebundles a stale CLI in process).
+    worker(['embedded-pack']);
+    spawnSync(process.execPath, [join(root, 'bin', 'folio.cjs'), '--version'], { cwd: root });
+    const runs: ServeSearchTimings[] = [];
+    for (let i = 0; i < REPEATS; i++)
+      runs.push(worker<ServeSearchTimings>(['serve-search', pack, spec.name], undefined, true));
+    return runs;
+  });
+  if (served && served.every((r) => r.rss_mb !== null)) {
+    report.folio.rss_mb = Math.max(...served.map((r) => r.rss_mb!));
+    report.folio.serve_kinds = kindStats(served.map((r) => r.times));
   }
   if (zim) {
     // kiwix-search per query, whole processes (Kiwix has no in-process figure to offer here).
@@ -661,7 +696,7 @@ function comparisonTable(r: CorpusReport): string {
     );
   }
   row(
-    'search RSS, in process',
+    'search RSS (`folio serve` process)',
     `${fmt(f.rss_mb, 0)} MB`,
     '',
     null,
@@ -735,7 +770,7 @@ async function main(): Promise<void> {
       join(here, 'RESULTS.md'),
       `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: compare within one run). ` +
         `Whole processes are alternated (folio search, node -e 0, kiwix-search) and medians shown; in-process figures are ` +
-        `the searcher as the app runs it (30 hits with snippets, as the app asks), after the app's warm-up query, each query of the set once (nothing of it cached), in ${REPEATS} fresh processes, medians of the percentiles; \`folio build\` is the command a user runs, timed from outside.\n\n${sections.join('\n\n')}\n`,
+        `the searcher as the app runs it (30 hits with snippets, as the app asks), after the app's warm-up query, each query of the set once (nothing of it cached), in ${REPEATS} fresh processes, medians of the percentiles; search RSS is the peak RSS (VmHWM) of a \`folio serve --archive\` process, every thread of it, asked the same set over HTTP, the highest of ${REPEATS}; \`folio build\` is the command a user runs, timed from outside.\n\n${sections.join('\n\n')}\n`,
     );
   }
 }

@@ -8,12 +8,16 @@
  *                                          through the searcher, prefixes typed letter by letter
  *   app-open <pack> <querySet>             the app's archive worker (CoreHost, out/cli/core-worker.mjs)
  *                                          with the embedded archive open: switch to the pack, first query
+ *   serve-search <pack> <querySet>         `folio serve --archive <pack>` asked the set over HTTP: the
+ *                                          serve process's peak RSS (Linux) and the round trips
+ *   embedded-pack                          builds the embedded pack if it is stale (so serve never does)
  *   lunr-build <docs.json> <index.json>    plain lunr (same analyzer, positions on), serialized
  *   lunr <index.json> <pack> <querySet>    Index.load, answer the query set
  *   minisearch-build <docs.json> <out.json>
  *   minisearch <index.json> <querySet>
  *   flexsearch <docs.json> <querySet>      (in memory only: build, then answer)
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -182,6 +186,67 @@ async function main(): Promise<void> {
       rmSync(dataDir, { recursive: true, force: true });
       if (!first.ok) throw new Error(first.error.message);
       out({ open_first_ms, open_first_cpu_ms });
+      return;
+    }
+    case 'serve-search': {
+      // What the issue's RSS goal names: `folio serve --archive <pack>` as a user starts it (its own
+      // process, the archive worker thread with its resource limits, the embedded archive open too),
+      // asked the set over HTTP one query at a time, as the web app's search box asks it. RSS is that
+      // process's high-water mark (VmHWM, Linux): every thread, the HTTP server and the web app it
+      // holds in memory included. This process is only the client.
+      const dataDir = mkdtempSync(join(tmpdir(), 'folio-bench-serve-'));
+      const serve = spawn(
+        process.execPath,
+        [join('bin', 'folio.cjs'), 'serve', '--archive', a!, '--port', '0', '--data-dir', dataDir],
+        {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const times: Timings['times'] = [];
+      let rss_mb: number | null;
+      try {
+        const origin = await new Promise<string>((resolve, reject) => {
+          let printed = '';
+          let errors = '';
+          serve.stdout.on('data', (chunk: Buffer) => {
+            printed += chunk.toString();
+            const url = /serving at (http:\/\/[^/\s]+)/.exec(printed)?.[1];
+            if (url) resolve(url);
+          });
+          serve.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+          serve.on('exit', (code) => reject(new Error(`folio serve exited (${code}): ${errors.trim()}`)));
+          // Building the web app first (a fresh checkout) takes a minute on a slow machine; never hang the bench.
+          setTimeout(() => reject(new Error('folio serve did not start within 5 minutes')), 300_000).unref();
+        });
+        for (const q of namedSet(b!))
+          for (const text of q.kind === 'prefix' ? keystrokes(q.text) : [q.text]) {
+            const t = now();
+            const response = await fetch(`${origin}/api/search.query`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', origin },
+              body: JSON.stringify({ query: text, limit: 30 }),
+            });
+            const r = (await response.json()) as {
+              ok: boolean;
+              value?: { total: number };
+              error?: { message: string };
+            };
+            if (!r.ok) throw new Error(r.error?.message ?? `HTTP ${response.status}`);
+            times.push({ kind: q.kind, ms: now() - t, hits: r.value!.total });
+          }
+        const status = readFileSync(`/proc/${serve.pid}/status`, 'utf8');
+        const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+        rss_mb = hwm === undefined ? null : Math.round(Number(hwm) / 1024);
+      } finally {
+        serve.kill('SIGTERM');
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+      out({ times, rss_mb });
+      return;
+    }
+    case 'embedded-pack': {
+      const { embeddedPackPath } = await import('../main/archive/embedded');
+      out({ path: embeddedPackPath() });
       return;
     }
     case 'lunr-build': {
