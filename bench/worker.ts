@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     }
     case 'serve-search': {
       // What the issue's RSS goal names: `folio serve --archive <pack>` as a user starts it (its own
-      // process, the archive worker thread with its resource limits, the embedded archive open too),
+      // process, the archive worker thread as the app starts it, the embedded archive open too),
       // asked the set over HTTP one query at a time, as the web app's search box asks it. RSS is that
       // process's high-water mark (VmHWM, Linux): every thread, the HTTP server and the web app it
       // holds in memory included. This process is only the client.
