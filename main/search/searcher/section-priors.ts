@@ -149,7 +149,11 @@ const READ_STEP = 8;
  * any lift up to `maxFactor`) and the lot re-sorted. A match outside the window scores at most the
  * window's last × `maxFactor`: when the k-th after priors is at least that, the page is exact;
  * otherwise the window widens ×4 (up to MAX_WINDOW, then the page is taken as it is; a lift is
- * looked for among the first LIFT_WINDOW candidates only). The first
+ * looked for among the first LIFT_WINDOW candidates only). Without a lift the test is exact at any
+ * window and its outcome only improves as the window widens, so every way of widening ends at the
+ * same page: when the count does not depend on the window either (`steadyTotal`), it widens by half
+ * instead, and the ranking walks no further than needed (a window of 120 walked 6,800 matches of a
+ * query of two common words where 45 walked 190). The first
  * window is the page itself, whose passages are read for the hits anyway: a page with no index
  * entry and no acronym reads nothing more.
  *
@@ -164,6 +168,7 @@ export function withPriors(
   passagesOf: (top: RankedMatch[]) => Map<string, Passage>,
   factor: (passage: Passage) => number,
   maxFactor: number,
+  steadyTotal = false,
 ): { top: RankedMatch[]; total: number } {
   // Each candidate's factor, by ref: a wider window starts with the narrower one's candidates.
   const factors = new Map<string, number>();
@@ -199,6 +204,7 @@ export function withPriors(
     const bound = (top[top.length - 1]?.score ?? 0) * (window >= LIFT_WINDOW ? 1 : maxFactor);
     if (complete || window >= MAX_WINDOW || (adjusted[k - 1]?.score ?? 0) >= bound)
       return { top: adjusted.slice(0, k), total: ranked.total };
-    window = Math.min(MAX_WINDOW, window * 4);
+    const gently = steadyTotal && maxFactor === 1;
+    window = Math.min(MAX_WINDOW, gently ? Math.max(window + READ_STEP, Math.ceil(window * 1.5)) : window * 4);
   }
 }
