@@ -50,19 +50,24 @@ export function titlePrior(title: string): number {
 
 /**
  * The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. Given `count`, the
- * number of passages (headings and repeats included), reading stops once more than
- * (1 − LINK_LIST_SHARE) × count of them are not entries: the body is at most `count` passages, so
- * the share can no longer be reached (the answer is the same as from the whole section; a long page
- * of prose is decided from its first quarter or so).
+ * number of passages (headings and repeats included), reading stops as soon as the answer is
+ * settled whatever the passages not read yet are: the passages left are at most `count` less those
+ * read, and the share can no longer be reached even if they are all entries, or can no longer be
+ * lost even if none is (the answer is the same as from the whole section; a long page of prose is
+ * decided from its first quarter or so, a table of contents from its first three quarters).
  */
 export function linkListPrior(passages: Iterable<SectionPassage>, count = Infinity): number {
-  const enough = (1 - LINK_LIST_SHARE) * count;
+  let read = 0;
   let body = 0;
   let others = 0;
   for (const p of passages) {
+    read++;
     if (p.kind === 'heading' || p.repeatOf) continue;
     body++;
-    if (!isEntry(p) && ++others > enough) return 1;
+    if (!isEntry(p)) others++;
+    const left = count - read;
+    if (others > (1 - LINK_LIST_SHARE) * (body + left)) return 1;
+    if (body >= LINK_LIST_MIN && body - others >= LINK_LIST_SHARE * (body + left)) return INDEX_PRIOR;
   }
   if (body < LINK_LIST_MIN) return 1;
   return body - others >= LINK_LIST_SHARE * body ? INDEX_PRIOR : 1;
