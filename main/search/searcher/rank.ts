@@ -56,8 +56,11 @@ export class Ranking {
   private readonly maxFactor: number;
   private readonly needKinds: boolean;
   private readonly lookupLimit: number;
-  /** Every match walked that counts (its kind passes the filter; its score is above 0 unless keepZero). */
-  private readonly kept: RankedMatch[] = [];
+  /** Every match walked that counts (its kind passes the filter; its score is above 0 unless keepZero)… */
+  private kept: RankedMatch[] = [];
+  /** …how many there are, and whether some were only counted (a walk for the count alone keeps none). */
+  private counted = 0;
+  private partial = false;
   /** Matches walked: the next batch starts there. */
   private walked = 0;
   /** The walk met the end, or the kind filter's lookup limit. */
@@ -78,6 +81,13 @@ export class Ranking {
   top(k: number): { top: RankedMatch[]; total: number } {
     const matches = this.matches;
     const kindFilter = this.options.kindFilter;
+    if (k > 0 && this.partial) {
+      this.kept = [];
+      this.counted = 0;
+      this.walked = 0;
+      this.done = false;
+      this.partial = false;
+    }
     // The best k of what was walked before, in order; the walk goes on from there.
     const top = k > 0 ? [...this.kept].sort((a, b) => (before(a, b) ? -1 : 1)).slice(0, k) : [];
     while (!this.done && this.walked < matches.length) {
@@ -99,8 +109,12 @@ export class Ranking {
         if (kindFilter && !(kind && kindFilter.has(kind))) continue;
         const entry = { match, score: this.score(match, kind), at: i + j };
         if (!(entry.score > 0) && !this.options.keepZero) continue;
+        this.counted++;
+        if (k <= 0) {
+          this.partial = true;
+          continue;
+        }
         this.kept.push(entry);
-        if (k <= 0) continue;
         if (top.length >= k && !before(entry, top[top.length - 1]!)) continue;
         let at = top.length;
         while (at > 0 && before(entry, top[at - 1]!)) at--;
@@ -109,7 +123,7 @@ export class Ranking {
       }
     }
     // Matches not walked all score above zero in practice (each matched a query term); count them.
-    let total = this.kept.length;
+    let total = this.counted;
     if (!kindFilter) total += matches.length - Math.min(matches.length, this.walked);
     return { top, total };
   }
