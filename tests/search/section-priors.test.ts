@@ -93,10 +93,12 @@ describe('section priors', () => {
     expect(linkListPrior(appendixRead.passages, appendixRead.count)).toBe(1);
     expect(appendixRead.read()).toBeGreaterThan(0);
     expect(appendixRead.read()).toBeLessThan(appendixRead.count / 2);
-    // The table of contents is read whole, and is one.
+    // The table of contents is one, known once the passages left could not undo it: from its
+    // first three quarters or so (all but a few of its passages are entries).
     const tocRead = counted(contents!.id);
     expect(linkListPrior(tocRead.passages, tocRead.count)).toBe(INDEX_PRIOR);
-    expect(tocRead.read()).toBe(tocRead.count);
+    expect(tocRead.read()).toBeGreaterThan(tocRead.count / 2);
+    expect(tocRead.read()).toBeLessThan(tocRead.count);
   });
 
   it('ranks a table of contents entry below the page it points to, at its score × the prior', () => {
@@ -117,7 +119,7 @@ describe('section priors', () => {
 });
 
 describe('a long page of links', () => {
-  it('is told from its first 2,000 passages, not read whole', () => {
+  it('is told from part of its first 2,000 passages, not read whole', () => {
     // A generated site: one page of 3,000 links (a list of maintainers, an index of bindings).
     const site = join(dir, 'links-site');
     mkdirSync(site, { recursive: true });
@@ -158,7 +160,9 @@ describe('a long page of links', () => {
       const entry = links.passagesOfSection(section.id)[2500]!;
       expect(entry.text).toBe('Entry number 2499');
       expect(priors.of(entry)).toBe(INDEX_PRIOR);
-      expect(read).toBe(2000);
+      // Of those 2,000 (a heading, then entries), 1,500 entries settle it: the 499 left could
+      // not bring the share of entries below three quarters.
+      expect(read).toBe(1501);
     } finally {
       links.close();
     }

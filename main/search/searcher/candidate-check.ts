@@ -24,10 +24,10 @@ const CHECK_BUDGET_MS = 12;
  */
 export const CHECK_MAX_MS = 60;
 /**
- * Passages read back at a time: FIRST_BATCH, then twice as many each time up to BATCH. Reading one
- * passage decompresses its whole block (about 0.5 ms in a fresh process), and a page of 10 or 30 is
- * usually settled by the first few dozen candidates: a first batch of 100 was most of a one-shot
- * phrase search.
+ * Passages read back at a time: FIRST_BATCH, then twice as many each time up to BATCH, and
+ * FIRST_BATCH again once the page is settled. Reading one passage decompresses its whole block
+ * (about 0.5 ms in a fresh process), and a page of 10 or 30 is usually settled by the first few
+ * dozen candidates: a first batch of 100 was most of a one-shot phrase search.
  */
 const FIRST_BATCH = 25;
 const BATCH = 100;
@@ -63,11 +63,15 @@ export function checkCandidates(
   const kept: EngineMatch[] = [];
   const candidates = Math.min(matches.length, CHECK_LIMIT);
   let checked = 0;
-  for (let i = 0, size = FIRST_BATCH; i < candidates; i += size, size = Math.min(BATCH, size * 2)) {
+  for (let i = 0, size = FIRST_BATCH; i < candidates; i += size) {
     if (i > 0) {
       const elapsed = nowMs() - started;
       if (elapsed >= CHECK_MAX_MS) break;
-      if (elapsed >= CHECK_BUDGET_MS && options.settled(kept, matches.at(i).score)) break;
+      const settled = options.settled(kept, matches.at(i).score);
+      if (settled && elapsed >= CHECK_BUDGET_MS) break;
+      // Once the page is settled, the candidates checked only count: a first batch's worth at a
+      // time, so that the budget is kept to within a few passages rather than a batch of 100.
+      size = settled ? FIRST_BATCH : Math.min(BATCH, size * 2);
     }
     options.checkCancelled();
     const batch: EngineMatch[] = [];

@@ -9,7 +9,7 @@ import type { PassageCache } from './passage-cache';
 import type { PassageSource } from './passage-source';
 import type { PassageTokens } from './passage-tokens';
 import type { RankedMatch } from './rank';
-import { bestSnippet, matchedSpans, type Snippet } from './snippet';
+import { bestSnippet, passageSnippet, type Snippet } from './snippet';
 
 /** Hits for a page of ranked matches, highlighting each passage's matched terms. */
 export function searchHits(
@@ -23,13 +23,7 @@ export function searchHits(
   for (const ranked of page) {
     const p = byId.get(ranked.match.ref);
     if (!p) continue;
-    const spans = matchedSpans(tokens.of(p), new Set(ranked.match.matched.keys()));
-    const snippet = bestSnippet(
-      p.text,
-      spans.map((x) => x.span),
-      undefined,
-      spans.map((x) => x.terms),
-    );
+    const snippet = passageSnippet(tokens.of(p), new Set(ranked.match.matched.keys()));
     hits.push(toHit(p, snippet, ranked.score, passages));
   }
   return hits;

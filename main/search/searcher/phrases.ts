@@ -9,6 +9,7 @@ import type { Passage } from '../../model/archive';
 import type { DetailedToken } from '../analyzer/index';
 import type { Analyzer } from '../types';
 import { detailedTokens, groupTokens, type Concept } from './concepts';
+import type { TextAnalysis } from './text-analysis';
 
 /** Stop words allowed between two words of a phrase. */
 const PHRASE_GAP = 2;
@@ -23,14 +24,15 @@ export function byPhrase(concepts: Concept[]): Concept[][] {
 /**
  * Whether every phrase's words stand together in one field of a passage: its text, its heading or
  * media title, or its section title (checked on the leading candidates: candidate-check.ts). The
- * text's analysis comes from `textTokens` (passage-tokens.ts, shared with the page's highlights);
- * the short fields are looked at first, and a section title is analysed once per check.
+ * text's analysis comes from `textAnalysis` (passage-tokens.ts, shared with the page's highlights)
+ * and is taken only as far as the phrase's first occurrence (text-analysis.ts); the short fields
+ * are looked at first, and a section title is analysed once per check.
  */
 export function phrasesStandIn(
   phrases: Concept[][],
   sectionTitle: (sectionId: string) => string,
   analyzer: Analyzer,
-  textTokens: (p: Passage) => DetailedToken[],
+  textAnalysis: (p: Passage) => TextAnalysis,
 ): (p: Passage) => boolean {
   const wanted = phrases.map((concepts) => concepts.map((c) => new Set(c.alternatives.map((a) => a.term))));
   const titles = new Map<string, DetailedToken[]>();
@@ -43,17 +45,20 @@ export function phrasesStandIn(
     }
     return tokens;
   };
-  return (p) => {
-    const fields: (() => DetailedToken[])[] = [
-      () => (p.title ? analysed(p.title) : []),
-      () => {
-        const title = sectionTitle(p.sectionId);
-        return title ? analysed(title) : [];
-      },
-      () => (p.text ? textTokens(p) : []),
-    ];
-    return wanted.every((phrase) => fields.some((tokens) => phraseStandsIn(tokens(), phrase)));
-  };
+  return (p) =>
+    wanted.every((phrase) => {
+      if (p.title && phraseStandsIn(analysed(p.title), phrase)) return true;
+      const title = sectionTitle(p.sectionId);
+      if (title && phraseStandsIn(analysed(title), phrase)) return true;
+      if (!p.text) return false;
+      // An occurrence among the tokens known so far is one in the whole text: the last position
+      // known can only gain alternatives, never lose one.
+      const text = textAnalysis(p);
+      for (;;) {
+        if (phraseStandsIn(text.tokens, phrase)) return true;
+        if (!text.more()) return false;
+      }
+    });
 }
 
 /**

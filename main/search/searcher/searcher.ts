@@ -43,7 +43,7 @@ import type { PassageSource } from './passage-source';
 import { PassageTokens } from './passage-tokens';
 import { phrasesStandIn } from './phrases';
 import { planQuery } from './plan';
-import { rank } from './rank';
+import { Ranking } from './rank';
 import { readRequest } from './request';
 import { finalScore, kindIntents } from './score';
 import { SectionPriors, withPriors } from './section-priors';
@@ -225,19 +225,18 @@ class ArchiveSearcher implements Searcher {
     // 5. The best of them, up to the end of the page.
     // An index, a glossary or a page of links ranks below the pages it points to; a passage that
     // spells out an acronym the query typed is lifted (section-priors.ts, acronym-definitions.ts).
+    const keepZero = positive.every((c) => c.stop);
+    const ranking = new Ranking(matches, score, this.kinds, { intents, kindFilter, keepZero, checkCancelled });
+    // Every match scores above zero (each holds a term of a concept, in any field), so how many
+    // there are does not depend on how far the ranking walked.
+    const steadyTotal = !keepZero && positive.every((c) => !c.fields);
     const ranked = withPriors(
       k,
-      (window) =>
-        rank(matches, score, this.kinds, {
-          k: window,
-          intents,
-          kindFilter,
-          keepZero: positive.every((c) => c.stop),
-          checkCancelled,
-        }),
+      (window) => ranking.top(window),
       (top) => new Map(this.cache.byIds(top.map((r) => r.match.ref)).map((p) => [p.id, p])),
       (p) => this.priors.of(p) * (acronyms.some((a) => this.explains(p, a)) ? DEFINITION_LIFT : 1),
       lift,
+      steadyTotal,
     );
 
     // 6. The page, as the reader sees it.

@@ -9,8 +9,15 @@
  * (Chistyakov → "Chistiakov"), a prefix or a Hangul bigram are highlighted where the page wrote them.
  * The searcher keeps the analysis of recently shown passages (passage-tokens.ts), so typing a query
  * letter by letter does not analyse the same passages again.
+ *
+ * A long passage (text-analysis.ts) is analysed only until its snippet is known: past its first
+ * matched word by a snippet's length, and as far as the best window found there reaches. Its
+ * snippet is the best window of that part, which shows the first matched word or a better window
+ * near it, and its highlights are those of that part: the reader is taken to the first match,
+ * not to every one in 100,000 characters.
  */
 import type { AnalyzedToken, Analyzer } from '../types';
+import type { TextAnalysis } from './text-analysis';
 
 /** Target length of a snippet, in UTF-16 code units. */
 export const SNIPPET_CHARS = 220;
@@ -55,6 +62,28 @@ export function matchedSpans(tokens: readonly AnalyzedToken[], terms: ReadonlySe
     } else merged.push({ span: [h.span[0], h.span[1]], terms: [...h.terms] });
   }
   return merged;
+}
+
+/**
+ * The snippet of an analysed passage text and its highlights for `terms` (see the module doc for a
+ * long text, analysed as far as needed).
+ */
+export function passageSnippet(analysis: TextAnalysis, terms: ReadonlySet<string>, size = SNIPPET_CHARS): Snippet {
+  const text = analysis.text;
+  for (;;) {
+    const spans = matchedSpans(analysis.tokens, terms);
+    const first = spans[0]?.span[0];
+    if (analysis.complete || (first !== undefined && analysis.end >= first + size)) {
+      const snippet = bestSnippet(
+        text,
+        spans.map((x) => x.span),
+        size,
+        spans.map((x) => x.terms),
+      );
+      if (analysis.complete || snippet.snippetStart + snippet.snippet.length <= analysis.end) return snippet;
+    }
+    analysis.more();
+  }
 }
 
 /** Start of the word containing or following `i`. */
