@@ -10,6 +10,7 @@ import { openPack } from '../../main/archive/pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { checkCandidates } from '../../main/search/searcher/candidate-check';
 import { PassageCache } from '../../main/search/searcher/passage-cache';
+import type { Passage } from '../../main/model/archive';
 import type { EngineMatch } from '../../main/search/types';
 import { tempDir } from '../helpers/temp';
 
@@ -43,6 +44,7 @@ describe('checkCandidates', () => {
           settledAt.push(kept.length);
           return kept.length >= 10;
         },
+        full: (kept) => kept.length >= 10,
         checkCancelled: () => {},
       },
     );
@@ -60,5 +62,28 @@ describe('checkCandidates', () => {
       expected.map((m) => m.ref),
     );
     expect(checked.matches.length).toBeGreaterThan(0);
+  });
+
+  it('fills the page however slow the check, and stops on time only once it is full', () => {
+    // A slow machine, made certain: every passage read takes 4 ms to check, and only candidates
+    // from the 60th on are accepted. 60 ms runs out after about 15, with none kept.
+    const first = 60;
+    const refs = new Set(Array.from({ length: matches.length - first }, (_, i) => matches.at(first + i).ref));
+    const slowly = (_m: EngineMatch, p: Passage | undefined): boolean => {
+      if (!p) return false;
+      const until = performance.now() + 4;
+      while (performance.now() < until);
+      return refs.has(p.id);
+    };
+    const source = { passagesByIds: (ids: readonly string[]) => pack.passagesByIds(ids), sectionTitle: () => '' };
+    const checked = checkCandidates(matches, slowly, new PassageCache(source), {
+      settled: () => false,
+      full: (kept) => kept.length >= 10,
+      checkCancelled: () => {},
+    });
+    expect(checked.matches.length).toBeGreaterThanOrEqual(10);
+    expect(checked.matches.at(0).ref).toBe(matches.at(first).ref);
+    // Once full, the time bound stops it well before the last candidate.
+    expect(checked.checked).toBeLessThan(matches.length);
   });
 });

@@ -4,9 +4,12 @@
  * checked on the passages themselves: the leading candidates in lunr's order, a batch at a time
  * (each batch read in the pack's reading order, so a block of passages is decompressed once for all
  * its candidates), until CHECK_LIMIT of them, or until the page is settled and CHECK_BUDGET_MS have
- * passed, or CHECK_MAX_MS have passed at all. The page is exact unless that last bound cut it short
- * (a phrase of common words among long passages, on a slow machine); how many matches there are is
- * then known only among those checked. Cancellation is polled before each passage checked.
+ * passed, or the page is full and CHECK_MAX_MS have passed, or CHECK_UNFILLED_MS have passed at all.
+ * The page is exact unless one of the last two bounds cut it short (a phrase of common words among
+ * long passages, on a slow machine); how many matches there are is then known only among those
+ * checked. A page that is not yet full gets the longer bound: a loaded machine once showed no result
+ * for a phrase with nine. Cancellation is polled before each passage checked, so a newer query never
+ * waits for an older one's check.
  */
 import type { Passage } from '../../model/archive';
 import { ListedMatches } from '../engine/ranked-matches';
@@ -19,10 +22,13 @@ const CHECK_LIMIT = 2000;
 /** Once the page is settled, checking goes on for the count (`total`) only this long. */
 const CHECK_BUDGET_MS = 12;
 /**
- * Checking stops this long after it started, settled or not: 2,000 candidates of a phrase of common
- * words, each a long passage to analyse, took 250 ms on the Linux + Rust documentation.
+ * Checking stops this long after it started once the page is full, settled or not: 2,000 candidates
+ * of a phrase of common words, each a long passage to analyse, took 250 ms on the Linux + Rust
+ * documentation.
  */
 export const CHECK_MAX_MS = 60;
+/** Checking stops this long after it started even when the page is not full (the time stays bounded). */
+export const CHECK_UNFILLED_MS = 500;
 /**
  * Passages read back at a time: FIRST_BATCH, then twice as many each time up to BATCH, and
  * FIRST_BATCH again once the page is settled. Reading one passage decompresses its whole block
@@ -36,6 +42,8 @@ const BATCH = 100;
 export interface CheckOptions {
   /** Whether the page is settled: no candidate scored `nextScore` or less can enter it. */
   settled(kept: readonly EngineMatch[], nextScore: number): boolean;
+  /** Whether the page holds as many hits as it shows (it may still not be settled). */
+  full(kept: readonly EngineMatch[]): boolean;
   /** Throws when the search is no longer wanted (polled before each batch and each passage checked). */
   checkCancelled(): void;
 }
@@ -66,7 +74,7 @@ export function checkCandidates(
   for (let i = 0, size = FIRST_BATCH; i < candidates; i += size) {
     if (i > 0) {
       const elapsed = nowMs() - started;
-      if (elapsed >= CHECK_MAX_MS) break;
+      if (elapsed >= (options.full(kept) ? CHECK_MAX_MS : CHECK_UNFILLED_MS)) break;
       const settled = options.settled(kept, matches.at(i).score);
       if (settled && elapsed >= CHECK_BUDGET_MS) break;
       // Once the page is settled, the candidates checked only count: a first batch's worth at a
@@ -86,7 +94,7 @@ export function checkCandidates(
       else {
         options.checkCancelled();
         // Past the time bound within a batch, the rest of it stays unchecked.
-        if (nowMs() - started >= CHECK_MAX_MS) {
+        if (nowMs() - started >= (options.full(kept) ? CHECK_MAX_MS : CHECK_UNFILLED_MS)) {
           stopped = true;
           break;
         }

@@ -203,6 +203,8 @@ class ArchiveSearcher implements Searcher {
             const scores = kept.map((m) => score(m, undefined)).sort((a, b) => b - a);
             return scores[k - 1]! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
           },
+          // With a kind filter, as many of any kind: the time bound then leaves a page with hits.
+          full: (kept) => kept.length >= k,
           checkCancelled,
         },
       );
