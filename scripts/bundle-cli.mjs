@@ -55,6 +55,10 @@ export async function bundleCli() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
+    // Node 20 has them; esbuild's table says otherwise and turns /\p{…}/u literals into `new RegExp`
+    // calls, which V8 parses at once, Unicode tables included, when the bundle loads (0.3 ms of a
+    // one-shot search), where a literal is parsed when first used.
+    supported: { 'regexp-unicode-property-escapes': true },
     outExtension: { '.js': '.mjs' },
     external: ['better-sqlite3', 'electron'],
     // CommonJS dependencies inside an ES module bundle need a real `require`.

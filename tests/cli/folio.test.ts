@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { META } from '../../main/archive/pack-schema';
@@ -207,6 +207,23 @@ describe("folio search from V8's code cache", () => {
     expect(second.status).toBe(0);
     expect(answer(second.stdout)).toEqual(answer(first.stdout));
     expect(readFileSync(cache).equals(garbage)).toBe(false);
+  });
+
+  it('caches the whole search even when the run that writes the cache only failed', () => {
+    rmSync(cache, { force: true });
+    expect(folio('search', '--json', 'Pusan').status).toBe(0);
+    const afterSearch = readFileSync(cache).length;
+    rmSync(cache, { force: true });
+    const failed = folio('search', '--json', '--archive', join(dir, 'missing.folio'), 'Pusan');
+    expect(failed.status).toBe(2);
+    const written = readFileSync(cache);
+    // Only the failing run's functions were about half of it, and every search compiled the rest again.
+    expect(written.length).toBeGreaterThan(afterSearch * 0.9);
+    const search = folio('search', '--json', 'Pusan');
+    expect(search.stderr).toBe('');
+    expect(search.status).toBe(0);
+    // Accepted as it is: not written again.
+    expect(readFileSync(cache).equals(written)).toBe(true);
   });
 });
 

@@ -36,8 +36,25 @@ describe('Latin-1 twins of the tokenizer patterns', () => {
     }
     expect(count).toBeGreaterThan(1000);
     expect(twinSubject('a “b” — c’s … ©')).toBe('a  b    c’s   ©');
-    expect(twinSubject('Pusan 부산')).toBeNull();
-    expect(twinSubject('ʼokina')).toBeNull();
+  });
+
+  it('stand in for letters, digits and marks beyond Latin-1 by their class', () => {
+    expect(twinSubject('Pusan 부산, Ελλάδα ٣ ① e\u0301 ʼokina ⓘ')).toBe('Pusan aa, aaaaaa 0 0 e\u0300 ʼokina  ');
+    // A symbol beyond the BMP is neutral; a letter there has no stand-in.
+    expect(twinSubject('smile 😀 x')).toBe('smile    x');
+    expect(twinSubject('bold 𝐀')).toBeNull();
+    const unicode = { L: /^\p{L}$/u, N: /^\p{N}$/u, M: /^\p{M}$/u };
+    const twin = {
+      L: new RegExp(latin1Pattern('^\\p{L}$'), 'u'),
+      N: new RegExp(latin1Pattern('^\\p{N}$'), 'u'),
+      M: new RegExp(latin1Pattern('^\\p{M}$'), 'u'),
+    };
+    for (let code = 0x100; code <= 0xffff; code += code < 0x3400 ? 1 : 7) {
+      if (code === 0x2018 || code === 0x2019 || code === 0x02bc) continue;
+      const subject = twinSubject(char(code))!;
+      for (const p of ['L', 'N', 'M'] as const)
+        expect([code, p, twin[p].test(subject)]).toEqual([code, p, unicode[p].test(char(code))]);
+    }
   });
 
   it('tokenize as the Unicode patterns do, offsets included', () => {
@@ -54,14 +71,34 @@ describe('Latin-1 twins of the tokenizer patterns', () => {
         texts.push(...readFileSync(join(root, dir, name), 'utf8').split('\n'));
       }
     }
+    // Random text from every class the patterns tell apart, in many scripts, and their joiners.
+    const alphabet = [
+      ..."aZé_.:-,'’‘ʼ 09²½ ",
+      ...'부산제주ㄱ漢字かなカナー々ΑλЖж',
+      ...'\u0301\u0e31\u093f\u20dd',
+      ...'٣３Ⅻ①',
+      ...'—“”…•ⓘ€→、。\u00a0\u200b',
+      '😀',
+      '\ud800',
+    ];
+    let seed = 15;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = '';
+      for (let n = 3 + random(30); n > 0; n--) text += alphabet[random(alphabet.length)];
+      texts.push(text);
+    }
     let twinned = 0;
     for (const text of texts) {
       if (twinSubject(text) === null) continue;
       twinned++;
-      // A letter beyond any twin, after a space, sends the text down the Unicode path.
-      const unicode = tokenize(`${text} \u0100`).filter((t) => t.start < text.length);
+      // A letter beyond the BMP, after a space, sends the text down the Unicode path.
+      const unicode = tokenize(`${text} \u{1d400}`).filter((t) => t.start < text.length);
       expect(tokenize(text)).toEqual(unicode);
     }
-    expect(twinned).toBeGreaterThan(100);
+    expect(twinned).toBeGreaterThan(3000);
   });
 });

@@ -177,15 +177,16 @@ function identifierTokens(text: string, start: number, end: number): DetailedTok
 /** All tokens of `text`, in order of their start offset (primaries before alternatives on ties). */
 export function tokenize(text: string): DetailedToken[] {
   const out: DetailedToken[] = [];
-  // The twin's subject has neutral characters blanked, never inside a match: m[0] is as written.
+  // The twin's subject has stand-ins for characters beyond Latin-1: a match is read from the text.
   const { re, subject } = TOKEN_RE.pick(text);
   re.lastIndex = 0;
   for (let m = re.exec(subject); m !== null; m = re.exec(subject)) {
     const start = m.index;
     const end = start + m[0].length;
-    const identifier = JOINER.test(m[0]) || /[_.:]/u.test(m[0]);
-    const isDotted = identifier && !m[0].includes('_') && !m[0].includes(':') && !m[0].startsWith('--');
-    if (identifier && !(isDotted && dotted(m[0]))) {
+    const written = text.slice(start, end);
+    const identifier = JOINER.test(written) || /[_.:]/u.test(written);
+    const isDotted = identifier && !written.includes('_') && !written.includes(':') && !written.startsWith('--');
+    if (identifier && !(isDotted && dotted(written))) {
       for (const t of identifierTokens(text, start, end)) out.push(t);
     } else for (const t of wordTokens(text, start, end)) out.push(t);
   }
