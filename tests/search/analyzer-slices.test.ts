@@ -11,11 +11,12 @@ import { createAnalyzer } from '../../main/search/analyzer/index';
 import { analysisSlices } from '../../main/search/analyzer/slices';
 import { FIXTURE_VARIANTS } from './fixture';
 
-const analyzer = createAnalyzer({
+const withVariants = createAnalyzer({
   variants: [...FIXTURE_VARIANTS, ['US', 'United States'], ['ROK', 'Republic of Korea']],
   languages: ['en', 'ko'],
 });
-const terms = (text: string): string[] => analyzer.analyze(text, 'text').map((t) => t.term);
+const plain = createAnalyzer({ variants: [], languages: ['en', 'ko'] });
+const termsOf = (analyzer: typeof plain) => (text: string) => analyzer.analyze(text, 'text').map((t) => t.term);
 
 // prettier-ignore
 const WORDS = [
@@ -41,23 +42,30 @@ function generatedText(seed: number, words: number): string {
 }
 
 describe('analysisSlices', () => {
-  it('cuts long texts into slices whose terms, one after another, are the whole text’s', () => {
-    for (const seed of [1, 2, 3, 4, 5]) {
-      const text = generatedText(seed, 3000);
-      const whole = terms(text);
-      for (const size of [1, 5, 17, 64, 1000]) {
-        const slices = [...analysisSlices(text, size)];
-        expect(slices.join('')).toBe(text);
-        // The test cuts often: at most `size` characters plus a run of text without a cut apart.
-        expect(slices.length).toBeGreaterThan(text.length / (size + 200));
-        expect(slices.flatMap(terms), `seed ${seed}, size ${size}`).toEqual(whole);
+  for (const variants of [true, false])
+    it(`cuts long texts into slices whose terms, one after another, are the whole text’s (${variants ? 'with' : 'without'} variants)`, () => {
+      const terms = termsOf(variants ? withVariants : plain);
+      for (const seed of [1, 2, 3, 4, 5]) {
+        const generated = generatedText(seed, 3000);
+        // Blanks collapsed, as in the text of a passage whose layout only its content keeps.
+        for (const text of variants ? [generated] : [generated, generated.replace(/\s+/g, ' ')]) {
+          const whole = terms(text);
+          for (const size of [1, 5, 17, 64, 1000]) {
+            const slices = [...analysisSlices(text, size, variants)];
+            expect(slices.join('')).toBe(text);
+            // The test cuts often: at most `size` characters plus a run of text without a cut apart.
+            expect(slices.length).toBeGreaterThan(text.length / (size + 200));
+            expect(slices.flatMap(terms), `seed ${seed}, size ${size}`).toEqual(whole);
+          }
+        }
       }
-    }
-  });
+    });
 
-  it('leaves a short text, or one without four blanks in a row, whole', () => {
+  it('leaves a short text, or one without a place to cut, whole', () => {
     expect([...analysisSlices('Yak 9 and Il-sung', 4)]).toEqual(['Yak 9 and Il-sung']);
     const dense = 'United States   Yak  9 '.repeat(50);
     expect([...analysisSlices(dense, 10)]).toEqual([dense]);
+    const numbers = '9 1,000 (x) '.repeat(50);
+    expect([...analysisSlices(numbers, 10, false)]).toEqual([numbers]);
   });
 });

@@ -76,7 +76,10 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
     const analyzer = createAnalyzer({ variants: plan.manifest.variants, languages: plan.manifest.languages });
     // Straight into the pack's tables; lunr.Builder would give the same tables, slower (search/indexer/index-documents.ts).
     progress('indexing')(0, plan.indexedIds.length);
-    const index = (indexer = new DocumentIndexer(plan.indexedIds, analyzer, undefined, slices));
+    const variants = plan.manifest.variants.length > 0;
+    const index = (indexer = new DocumentIndexer(plan.indexedIds, analyzer, undefined, (text) =>
+      slices(text, variants),
+    ));
     const sectionTitles = new Map(plan.sections.map((s) => [s.id, s.title]));
     function* indexed(): Generator<Passage> {
       for (const p of plan.passages()) {
@@ -112,13 +115,13 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
 }
 
 /**
- * A field's text in slices for the indexer (analyzer/slices.ts). The analyzer's garbage from a text
- * of millions of characters is collected as it goes: V8 would let hundreds of megabytes of it pile
- * up first, above all that a large build holds.
+ * A field's text in slices for the indexer (analyzer/slices.ts; `variants`: whether the archive has
+ * a variant table). The analyzer's garbage from a text of millions of characters is collected as it
+ * goes: V8 would let hundreds of megabytes of it pile up first, above all that a large build holds.
  */
-function* slices(text: string): Generator<string> {
+function* slices(text: string, variants: boolean): Generator<string> {
   let analysed = 0;
-  for (const slice of analysisSlices(text, ANALYSIS_SLICE)) {
+  for (const slice of analysisSlices(text, ANALYSIS_SLICE, variants)) {
     yield slice;
     analysed += slice.length;
     if (analysed >= GC_EVERY_CHARS) {
