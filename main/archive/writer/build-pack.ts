@@ -119,9 +119,14 @@ export function buildPack(sourceDir: string, outFile: string, options: BuildOpti
  * a variant table). The analyzer's garbage from a text of millions of characters is collected as it
  * goes: V8 would let hundreds of megabytes of it pile up first, above all that a large build holds.
  */
-function* slices(text: string, variants: boolean): Generator<string> {
+function slices(text: string, variants: boolean): Iterable<string> {
+  // Nearly every text is short: no generator for those.
+  return text.length <= ANALYSIS_SLICE ? [text] : collected(analysisSlices(text, ANALYSIS_SLICE, variants));
+}
+
+function* collected(slices: Iterable<string>): Generator<string> {
   let analysed = 0;
-  for (const slice of analysisSlices(text, ANALYSIS_SLICE, variants)) {
+  for (const slice of slices) {
     yield slice;
     analysed += slice.length;
     if (analysed >= GC_EVERY_CHARS) {
