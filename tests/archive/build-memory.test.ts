@@ -4,6 +4,9 @@
  * pack of a generated site of 30,000 passages in a process whose JavaScript heap may not pass 80 MB,
  * where holding every page read (as builds did) took about three times that. The temporary file is
  * gone afterwards, whether the build succeeded or not.
+ *
+ * A source file shown as one `<pre>` of millions of characters is indexed a slice at a time
+ * (main/search/analyzer/slices.ts): whole, its tokens alone took more than 96 MB of heap.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +47,35 @@ function generateSite(folder: string): void {
   }
 }
 
+/** One page holding a source listing of about three million characters in one `<pre>`. */
+function generateListing(folder: string): number {
+  const words = ['value', 'compute', 'buffer', 'length', 'index', 'vector', 'mask', 'shuffle', 'load', 'lane'];
+  const lines: string[] = [];
+  let chars = 0;
+  for (let i = 0; chars < 3_000_000; i++) {
+    const [a, b] = [words[i % words.length]!, words[(i * 7) % words.length]!];
+    const line = `    let ${a}_${i % 5000} = ${b}(x, ${i}); // ${a} the ${b} of lane ${i % 64}`;
+    lines.push(line);
+    chars += line.length + 1;
+  }
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'index.html'),
+    `<!DOCTYPE html><html lang="en"><head><title>avx.rs</title></head><body><h1>avx.rs</h1>` +
+      `<pre><code>${lines.join('\n')}</code></pre></body></html>`,
+  );
+  return chars;
+}
+
+/** Runs `folio build` with at most `heapMb` of JavaScript heap, temporary files in `scratch`. */
+function limitedBuild(heapMb: number, source: string, out: string, scratch: string) {
+  return spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, bin, 'build', source, '-o', out], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
+    timeout: 120_000,
+  });
+}
+
 describe('folio build of a large saved site', () => {
   it(`builds ${PAGES * PASSAGES_PER_PAGE} passages in a ${HEAP_MB} MB heap and leaves no temporary file`, () => {
     const site = join(dir, 'site');
@@ -53,14 +85,25 @@ describe('folio build of a large saved site', () => {
     const scratch = join(dir, 'tmp');
     mkdirSync(scratch);
     const out = join(dir, 'site.folio');
-    const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, 'build', site, '-o', out], {
-      encoding: 'utf8',
-      env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
-      timeout: 120_000,
-    });
+    const run = limitedBuild(HEAP_MB, site, out, scratch);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^built .*site\\.folio: ${PAGES * PASSAGES_PER_PAGE + PAGES} passages`, 'u'));
+    expect(readdirSync(scratch)).toEqual([]);
+  });
+
+  it(`indexes a page of a three-million-character listing in a ${HEAP_MB} MB heap`, () => {
+    const site = join(dir, 'listing');
+    const chars = generateListing(site);
+    expect(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status).toBe(0);
+    const scratch = join(dir, 'tmp-listing');
+    mkdirSync(scratch);
+    const out = join(dir, 'listing.folio');
+    const run = limitedBuild(HEAP_MB, site, out, scratch);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^built .*listing\.folio: 2 passages/u);
+    expect(chars).toBeGreaterThan(3_000_000);
     expect(readdirSync(scratch)).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
  */
 import { linkTargets, type Block, type LinkTarget } from '../../model/passage-content';
 import { localHref } from './hrefs';
+import { SortedKeys } from './sorted-keys';
 
 /** Points `target` (an object inside a passage's content) somewhere else, in place. */
 function retarget(target: LinkTarget, to: LinkTarget): void {
@@ -20,12 +21,16 @@ function retarget(target: LinkTarget, to: LinkTarget): void {
 export class LinkTargetIndex {
   private readonly sectionOfFile = new Map<string, string>();
   /** Anchors by file: a million `file#anchor` keys spelled out would cost twice the memory. */
-  private readonly anchors = new Map<string, Map<string, number>>();
+  private anchors = new Map<string, Map<string, number>>();
   /** `file#anchor` lower-cased, for the keys that are not already: links that differ only in case. */
-  private readonly folded = new Map<string, number>();
+  private folded = new Map<string, number>();
+  /** The same, packed once every passage is noted (seal). */
+  private sealedAnchors: Map<string, SortedKeys> | null = null;
+  private sealedFolded: SortedKeys | null = null;
 
-  /** Notes a passage; called for every passage in reading order. */
+  /** Notes a passage; called for every passage in reading order, before any link is resolved. */
   add(file: string, sectionId: string, ordinal: number, anchors: readonly string[]): void {
+    if (this.sealedAnchors) throw new Error('internal: a passage noted after its links were resolved');
     if (!this.sectionOfFile.has(file)) this.sectionOfFile.set(file, sectionId);
     if (anchors.length === 0) return;
     let byAnchor = this.anchors.get(file);
@@ -38,14 +43,27 @@ export class LinkTargetIndex {
     }
   }
 
+  /** Packs the anchors (sorted-keys.ts) once every passage is noted: links are resolved against those. */
+  seal(): { anchors: Map<string, SortedKeys>; folded: SortedKeys } {
+    if (!this.sealedAnchors || !this.sealedFolded) {
+      this.sealedAnchors = new Map();
+      for (const [file, byAnchor] of this.anchors) this.sealedAnchors.set(file, new SortedKeys(byAnchor));
+      this.sealedFolded = new SortedKeys(this.folded);
+      this.anchors = new Map();
+      this.folded = new Map();
+    }
+    return { anchors: this.sealedAnchors, folded: this.sealedFolded };
+  }
+
   /**
    * The first passage whose `file#anchor` is `key`. A file name may hold `#` too, so every split
    * of the key is tried, and the first passage in reading order wins, as for the whole key.
    */
   private exact(key: string): number | undefined {
+    const { anchors } = this.seal();
     let found: number | undefined;
     for (let at = key.indexOf('#'); at >= 0; at = key.indexOf('#', at + 1)) {
-      const ordinal = this.anchors.get(key.slice(0, at))?.get(key.slice(at + 1));
+      const ordinal = anchors.get(key.slice(0, at))?.get(key.slice(at + 1));
       if (ordinal !== undefined && (found === undefined || ordinal < found)) found = ordinal;
     }
     return found;
@@ -54,7 +72,7 @@ export class LinkTargetIndex {
   /** The first passage whose `file#anchor`, lower-cased, is `lower`: one already in lower case, or one that folds to it. */
   private foldedMatch(lower: string): number | undefined {
     const same = this.exact(lower);
-    const folded = this.folded.get(lower);
+    const folded = this.seal().folded.get(lower);
     if (same === undefined) return folded;
     return folded === undefined ? same : Math.min(same, folded);
   }

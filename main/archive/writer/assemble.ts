@@ -122,6 +122,7 @@ export function planArchive(source: ArchiveSource, onWarning?: (message: string)
   }
 
   passageIds.seal();
+  links.seal();
   const kept = sections.filter((s) => s.passageCount > 0).map((s, ordinal) => ({ ...s, ordinal }));
   // Sections follow one another: the section of a passage is the last one starting at or before it.
   const firstOrdinals = new Int32Array(kept.length);

@@ -67,9 +67,24 @@ function storedRow(p: Passage): StoredRow {
   ];
 }
 
+/**
+ * A row's cells as JSON, each written once: the row's size decides where a block ends, and the
+ * block's columns are the same cells regrouped (a passage's content is most of a build's JSON).
+ */
+function rowCells(row: StoredRow): string[] {
+  return Array.from({ length: BLOCK_COLUMNS }, (_, c) => JSON.stringify(row[c]) ?? 'null');
+}
+
+/** The length of JSON.stringify(row), from its cells: `[`, the cells, a comma between two, `]`. */
+function rowBytes(cells: readonly string[]): number {
+  let bytes = 1 + cells.length;
+  for (const cell of cells) bytes += cell.length;
+  return bytes;
+}
+
 /** Takes passages in reading order and hands each block to `emit` as soon as it is full. */
 export class TextBlockPacker {
-  private rows: StoredRow[] = [];
+  private rows: string[][] = [];
   private first = 0;
   private bytes = 0;
   private nextId = 0;
@@ -77,11 +92,11 @@ export class TextBlockPacker {
   constructor(private readonly emit: (block: TextBlock) => void) {}
 
   add(passage: Passage): void {
-    const row = storedRow(passage);
-    const bytes = JSON.stringify(row).length;
+    const cells = rowCells(storedRow(passage));
+    const bytes = rowBytes(cells);
     if (this.bytes > 0 && this.bytes + bytes > TEXT_BLOCK_BYTES) this.flush();
     if (this.rows.length === 0) this.first = passage.ordinal;
-    this.rows.push(row);
+    this.rows.push(cells);
     this.bytes += bytes;
   }
 
@@ -93,8 +108,9 @@ export class TextBlockPacker {
   private flush(): void {
     if (this.rows.length === 0) return;
     const rows = this.rows;
-    const columns = Array.from({ length: BLOCK_COLUMNS }, (_, c) => rows.map((row) => row[c]));
-    const raw = Buffer.from(JSON.stringify(columns), 'utf8');
+    // JSON.stringify of the columns (StoredBlock), made of the cells already written.
+    const columns = Array.from({ length: BLOCK_COLUMNS }, (_, c) => `[${rows.map((row) => row[c]).join(',')}]`);
+    const raw = Buffer.from(`[${columns.join(',')}]`, 'utf8');
     const data = brotliCompressSync(raw, brotliParams(raw.length));
     this.emit({ id: this.nextId++, firstPassage: this.first, passageCount: rows.length, data });
     this.rows = [];

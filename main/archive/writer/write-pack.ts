@@ -27,7 +27,7 @@ import {
   type MediaRow,
   type SectionRow,
 } from '../row-checks';
-import { encodeIdChunks, encodeKindChunks, type IdEntry } from '../passage-index';
+import { encodeIdChunks, encodeKindChunks } from '../passage-index';
 import { readCheckedFile } from '../source/source-file';
 import type { MediaFile } from './media-files';
 import { sha256Hex } from './sha256';
@@ -140,7 +140,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   });
   const kinds = KIND_CODES.map(() => 0);
   const kindCodes = new Uint8Array(passageCount);
-  const ids: IdEntry[] = [];
+  const idHashes = new Float64Array(passageCount);
   const content = new ContentHash(manifest, sections);
   let i = 0;
   for (const p of passages) {
@@ -151,7 +151,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     const kind = kindCode(p);
     kinds[kind]!++;
     kindCodes[i] = kind;
-    ids.push({ hash: key.hash, ordinal: i });
+    idHashes[i] = key.hash;
     content.passage(p);
     if (i % 5000 === 0) input.onProgress?.(i, passageCount);
     i++;
@@ -159,7 +159,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
   blocks.finish();
   const putIds = db.prepare('INSERT INTO passage_ids (key, data) VALUES (?, ?)');
-  for (const chunk of encodeIdChunks(ids)) putIds.run(chunk.key, chunk.data);
+  for (const chunk of encodeIdChunks(idHashes)) putIds.run(chunk.key, chunk.data);
   const putKinds = db.prepare('INSERT INTO passage_kinds (chunk, data) VALUES (?, ?)');
   for (const chunk of encodeKindChunks(kindCodes)) putKinds.run(chunk.chunk, chunk.data);
   const counts: PackCounts = { passages: passageCount, sections: sections.length, blocks: blockCount, kinds };

@@ -24,62 +24,7 @@ import { compareStrings } from '../format/sorted-strings';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../types';
 import { documentOrder } from './document-order';
 import { grown, sortSegment, type IndexTables, type TfModel } from './index-tables';
-
-/** Postings per chunk of the log: the log grows a chunk at a time, never copying what it holds. */
-const LOG_CHUNK = 1 << 20;
-
-/**
- * Parallel arrays of postings in the order they are met, in fixed chunks: a doubling array would
- * copy itself and, at ten million postings, briefly hold three times what it needs.
- */
-class PostingLog {
-  private termIndices: Int32Array[] = [];
-  private fields: Uint8Array[] = [];
-  private ordinals: Int32Array[] = [];
-  private termFrequencies: Int32Array[] = [];
-  length = 0;
-
-  push(termIndex: number, field: number, ordinal: number, termFrequency: number): void {
-    const at = this.length & (LOG_CHUNK - 1);
-    if (at === 0) {
-      this.termIndices.push(new Int32Array(LOG_CHUNK));
-      this.fields.push(new Uint8Array(LOG_CHUNK));
-      this.ordinals.push(new Int32Array(LOG_CHUNK));
-      this.termFrequencies.push(new Int32Array(LOG_CHUNK));
-    }
-    const chunk = this.termIndices.length - 1;
-    this.termIndices[chunk]![at] = termIndex;
-    this.fields[chunk]![at] = field;
-    this.ordinals[chunk]![at] = ordinal;
-    this.termFrequencies[chunk]![at] = termFrequency;
-    this.length++;
-  }
-
-  /**
-   * Calls `visit` for every posting in log order; `release` lets each chunk go once visited (the
-   * last walk, as the postings move into their sorted arrays).
-   */
-  forEach(
-    visit: (termIndex: number, field: number, ordinal: number, termFrequency: number) => void,
-    release = false,
-  ): void {
-    for (let chunk = 0; chunk < this.termIndices.length; chunk++) {
-      const end = Math.min(LOG_CHUNK, this.length - chunk * LOG_CHUNK);
-      const terms = this.termIndices[chunk]!;
-      const fields = this.fields[chunk]!;
-      const ordinals = this.ordinals[chunk]!;
-      const frequencies = this.termFrequencies[chunk]!;
-      for (let i = 0; i < end; i++) visit(terms[i]!, fields[i]!, ordinals[i]!, frequencies[i]!);
-      if (release) {
-        const empty = new Int32Array(0);
-        this.termIndices[chunk] = empty;
-        this.fields[chunk] = new Uint8Array(0);
-        this.ordinals[chunk] = empty;
-        this.termFrequencies[chunk] = empty;
-      }
-    }
-  }
-}
+import { PostingLog } from './posting-log';
 
 /** Indexes `docs` (fields title, text, caption, media with FIELD_BOOSTS) into IndexTables. */
 export function indexDocuments(
@@ -113,10 +58,16 @@ export class DocumentIndexer {
   private readonly touched: number[] = [];
   private added = 0;
 
+  /**
+   * `slices` cuts a field's text into pieces whose terms, analysed one after another, are the
+   * whole's (Folio's analyzer: analyzer/slices.ts): a text of millions of characters is never
+   * analysed at once. By default a text is analysed whole.
+   */
   constructor(
     ids: readonly string[],
     private readonly analyzer: Analyzer,
     private readonly onProgress?: (done: number, total: number) => void,
+    private readonly slices: (text: string) => Iterable<string> = (text) => [text],
   ) {
     // Ordinals in V8's key order (document-order.ts).
     this.addOrder = [...ids];
@@ -144,19 +95,24 @@ export class DocumentIndexer {
     for (let field = 0; field < fieldCount; field++) {
       const name = fields[field]!;
       const text = doc.fields[name];
-      const tokens = text === null || text === undefined ? [] : this.analyzer.analyze(String(text), name);
-      this.fieldLengths[ordinal * fieldCount + field] = tokens.length;
-      for (const token of tokens) {
-        let termIndex = termIndexOf.get(token.term);
-        if (termIndex === undefined) {
-          termIndex = termIndexOf.size;
-          termIndexOf.set(token.term, termIndex);
-          if (termIndex === this.counts.length) this.counts = grown(this.counts, this.counts.length * 2);
+      let length = 0;
+      if (text !== null && text !== undefined)
+        for (const slice of this.slices(String(text))) {
+          const tokens = this.analyzer.analyze(slice, name);
+          length += tokens.length;
+          for (const token of tokens) {
+            let termIndex = termIndexOf.get(token.term);
+            if (termIndex === undefined) {
+              termIndex = termIndexOf.size;
+              termIndexOf.set(token.term, termIndex);
+              if (termIndex === this.counts.length) this.counts = grown(this.counts, this.counts.length * 2);
+            }
+            const seen = this.counts[termIndex]!;
+            if (seen === 0) touched.push(termIndex);
+            this.counts[termIndex] = seen + 1;
+          }
         }
-        const seen = this.counts[termIndex]!;
-        if (seen === 0) touched.push(termIndex);
-        this.counts[termIndex] = seen + 1;
-      }
+      this.fieldLengths[ordinal * fieldCount + field] = length;
       for (const termIndex of touched) {
         log.push(termIndex, field, ordinal, this.counts[termIndex]!);
         this.counts[termIndex] = 0;
@@ -164,6 +120,12 @@ export class DocumentIndexer {
       touched.length = 0;
     }
     if (this.onProgress && (added + 1) % 5000 === 0) this.onProgress(added + 1, this.addOrder.length);
+  }
+
+  /** Lets go of what the index holds, without finishing it (after a failed build). */
+  close(): void {
+    this.log?.close();
+    this.log = null;
   }
 
   /** The tables, once every announced document was added. */
