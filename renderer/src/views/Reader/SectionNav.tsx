@@ -19,6 +19,7 @@ const LIST_WHOLE_UP_TO = 400;
 const BEFORE = 50;
 const AFTER = 150;
 const STEP = 200;
+const NO_SECTIONS: readonly Section[] = [];
 
 /** A title as a button's name: long ones cut, so a screen reader does not read a paragraph. */
 const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
@@ -55,10 +56,10 @@ export function SectionNav({ info, current: reading }: { info: ArchiveInfo; curr
   const from = whole ? 0 : Math.max(0, reading.ordinal - BEFORE - extra.earlier);
   const to = whole ? count : Math.min(count, reading.ordinal + 1 + AFTER + extra.later);
   const span = useSectionSpan(info, from, to);
-  // While a wider window is read, the narrower one stays (no flash of an empty list).
-  const [lastShown, setLastShown] = useState<readonly Section[]>([]);
-  if (span.sections && span.sections !== lastShown) setLastShown(span.sections);
-  const sections = span.sections ?? lastShown;
+  // While a wider window is read, the narrower one stays (no flash of an empty list); never another archive's.
+  const [lastShown, setLastShown] = useState<{ info: ArchiveInfo; sections: readonly Section[] } | null>(null);
+  if (span.sections && span.sections !== lastShown?.sections) setLastShown({ info, sections: span.sections });
+  const sections = span.sections ?? (lastShown?.info === info ? lastShown.sections : NO_SECTIONS);
   const list = useMemo(() => entries(sections), [sections]);
   // Folded by the reader; sections deeper than the top start folded unless they lead to the current one.
   const [toggled, setToggled] = useState<ReadonlyMap<string, boolean>>(new Map());
