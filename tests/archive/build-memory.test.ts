@@ -67,43 +67,40 @@ function generateListing(folder: string): number {
   return chars;
 }
 
-/** Runs `folio build` with at most `heapMb` of JavaScript heap, temporary files in `scratch`. */
-function limitedBuild(heapMb: number, source: string, out: string, scratch: string) {
-  return spawnSync(process.execPath, [`--max-old-space-size=${heapMb}`, bin, 'build', source, '-o', out], {
+/**
+ * Runs `folio build` of `source` with at most HEAP_MB of JavaScript heap, temporary files in a folder of
+ * their own (which must be empty afterwards); returns what it printed.
+ */
+function limitedBuild(source: string, name: string): string {
+  // Rebundles the command when the sources changed, outside the limited process.
+  expect(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status).toBe(0);
+  const scratch = join(dir, `tmp-${name}`);
+  mkdirSync(scratch);
+  const out = join(dir, `${name}.folio`);
+  const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, bin, 'build', source, '-o', out], {
     encoding: 'utf8',
     env: { ...process.env, TMPDIR: scratch, TMP: scratch, TEMP: scratch },
     timeout: 120_000,
   });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  expect(readdirSync(scratch)).toEqual([]);
+  return run.stdout;
 }
 
 describe('folio build of a large saved site', () => {
   it(`builds ${PAGES * PASSAGES_PER_PAGE} passages in a ${HEAP_MB} MB heap and leaves no temporary file`, () => {
     const site = join(dir, 'site');
     generateSite(site);
-    // Rebundles the command when the sources changed, outside the limited process.
-    expect(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status).toBe(0);
-    const scratch = join(dir, 'tmp');
-    mkdirSync(scratch);
-    const out = join(dir, 'site.folio');
-    const run = limitedBuild(HEAP_MB, site, out, scratch);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`^built .*site\\.folio: ${PAGES * PASSAGES_PER_PAGE + PAGES} passages`, 'u'));
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(limitedBuild(site, 'site')).toMatch(
+      new RegExp(`^built .*site\\.folio: ${PAGES * PASSAGES_PER_PAGE + PAGES} passages`, 'u'),
+    );
   });
 
   it(`indexes a page of a three-million-character listing in a ${HEAP_MB} MB heap`, () => {
     const site = join(dir, 'listing');
     const chars = generateListing(site);
-    expect(spawnSync(process.execPath, [bin, '--version'], { encoding: 'utf8' }).status).toBe(0);
-    const scratch = join(dir, 'tmp-listing');
-    mkdirSync(scratch);
-    const out = join(dir, 'listing.folio');
-    const run = limitedBuild(HEAP_MB, site, out, scratch);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^built .*listing\.folio: 2 passages/u);
     expect(chars).toBeGreaterThan(3_000_000);
-    expect(readdirSync(scratch)).toEqual([]);
+    expect(limitedBuild(site, 'listing')).toMatch(/^built .*listing\.folio: 2 passages/u);
   });
 });
