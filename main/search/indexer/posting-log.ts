@@ -4,13 +4,9 @@
  * Every full chunk waits in a temporary file until the index is finished: a million documents'
  * postings (13 bytes each, 130 MB on a large saved site) are not in memory while the pack's text is
  * written, nor beside the sorted arrays the finished index is made of.
- *
- * The file is removed as soon as it is open where the system allows it (it then disappears with the
- * process, however that ends), else when the log is closed.
+ * The file is a ScratchFile: no other process sees it, and it goes with this one.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { ScratchFile } from '../../scratch-file';
 
 /** Postings per chunk. */
 export const LOG_CHUNK = 1 << 20;
@@ -36,7 +32,7 @@ const CHUNK_BYTES = LOG_CHUNK * 13;
 export class PostingLog {
   private chunk: Chunk | null = new Chunk();
   private spilled = 0;
-  private file: { fd: number; dir: string; removed: boolean } | null = null;
+  private file: ScratchFile | null = null;
   length = 0;
 
   push(termIndex: number, field: number, ordinal: number, termFrequency: number): void {
@@ -73,35 +69,26 @@ export class PostingLog {
   /** Lets go of the postings and removes the file (also after a failed build). */
   close(): void {
     this.chunk = null;
-    const file = this.file;
+    this.file?.close();
     this.file = null;
-    if (!file) return;
-    closeSync(file.fd);
-    if (!file.removed) rmSync(file.dir, { recursive: true, force: true });
   }
 
   private spill(chunk: Chunk): void {
-    const file = this.file ?? (this.file = openSpill());
+    const file = (this.file ??= new ScratchFile('folio-index-', 'search index spill file'));
     let position = this.spilled * CHUNK_BYTES;
-    for (const bytes of chunk.columns())
-      for (let written = 0; written < bytes.length;) {
-        const n = writeSync(file.fd, bytes, written, bytes.length - written, position);
-        written += n;
-        position += n;
-      }
+    for (const bytes of chunk.columns()) {
+      file.write(bytes, position);
+      position += bytes.length;
+    }
     this.spilled++;
   }
 
   private readBack(index: number, into: Chunk): void {
-    const fd = this.file!.fd;
     let position = index * CHUNK_BYTES;
-    for (const bytes of into.columns())
-      for (let got = 0; got < bytes.length;) {
-        const n = readSync(fd, bytes, got, bytes.length - got, position);
-        if (n === 0) throw new Error('internal: the search index spill file ended early');
-        got += n;
-        position += n;
-      }
+    for (const bytes of into.columns()) {
+      this.file!.read(bytes, position);
+      position += bytes.length;
+    }
   }
 }
 
@@ -112,16 +99,4 @@ function walk(
 ): void {
   const { termIndices, fields, ordinals, termFrequencies } = chunk;
   for (let i = 0; i < count; i++) visit(termIndices[i]!, fields[i]!, ordinals[i]!, termFrequencies[i]!);
-}
-
-function openSpill(): { fd: number; dir: string; removed: boolean } {
-  const dir = mkdtempSync(join(tmpdir(), 'folio-index-'));
-  const fd = openSync(join(dir, 'postings'), 'w+', 0o600);
-  try {
-    rmSync(dir, { recursive: true });
-    return { fd, dir, removed: true };
-  } catch {
-    // Windows keeps an open file: it goes on close().
-    return { fd, dir, removed: false };
-  }
 }
