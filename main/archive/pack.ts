@@ -301,7 +301,12 @@ class SqlitePackReader implements PackReader {
   private checkedSection(row: CheckedSectionRow, ordinal: number): SectionRow {
     if (sectionChecksum(row) !== row.checksum || typeof row.id !== 'string' || typeof row.title !== 'string')
       throw this.damaged(`section ${ordinal} fails its checksum`);
-    if (row.ordinal !== ordinal || !(row.first_passage >= 0) || !(row.passage_count > 0))
+    if (
+      row.ordinal !== ordinal ||
+      !(row.first_passage >= 0) ||
+      !(row.passage_count > 0) ||
+      row.first_passage + row.passage_count > this.counts.passages
+    )
       throw this.damaged(`section ${ordinal} is out of place`);
     return row;
   }
@@ -403,18 +408,26 @@ class SqlitePackReader implements PackReader {
     return { columns, at };
   }
 
+  /** Reads the cells of the passage at `at` of a block (reading-order position `ordinal`); an unreadable one is damage. */
+  private cellReader(columns: BlockColumns, at: number, ordinal: number): (column: number) => unknown {
+    return (column) => {
+      try {
+        return columns.value(column, at);
+      } catch {
+        throw this.damaged(`passage #${ordinal} cannot be read`);
+      }
+    };
+  }
+
   /** The passage at a reading-order position, or undefined past the end. */
   private passageAt(ordinal: number): Passage | undefined {
     if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
     const { columns, at } = this.blockHolding(ordinal);
     const section = this.sectionRowHolding(ordinal);
     this.rememberTitle(section);
+    const cell = this.cellReader(columns, at, ordinal);
     const row: unknown[] = [];
-    try {
-      for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(columns.value(c, at));
-    } catch {
-      throw this.damaged(`passage #${ordinal} cannot be read`);
-    }
+    for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(cell(c));
     const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] =
       row as StoredRow;
     const passageKind = KIND_CODES[kind];
@@ -527,8 +540,6 @@ class SqlitePackReader implements PackReader {
       const before = rows[i - 1];
       if (before && section.first_passage !== before.first_passage + before.passage_count)
         throw this.damaged(`section ${from + i} is out of place`);
-      if (section.first_passage + section.passage_count > this.counts.passages)
-        throw this.damaged(`section ${from + i} is out of place`);
       return toSection(section);
     });
   }
@@ -572,8 +583,6 @@ class SqlitePackReader implements PackReader {
     if (!row) return undefined;
     const section = this.checkedSection(row, row.ordinal);
     if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
-    if (section.first_passage + section.passage_count > this.counts.passages)
-      throw this.damaged(`section ${section.ordinal} is out of place`);
     this.rememberTitle(section);
     return section;
   }
@@ -616,13 +625,7 @@ class SqlitePackReader implements PackReader {
    */
   private storedAt(ordinal: number): SectionPassage {
     const { columns, at } = this.blockHolding(ordinal);
-    const value = (column: number): unknown => {
-      try {
-        return columns.value(column, at);
-      } catch {
-        throw this.damaged(`passage #${ordinal} cannot be read`);
-      }
-    };
+    const value = this.cellReader(columns, at, ordinal);
     const kind = KIND_CODES[value(0) as number];
     if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
     const repeatOf = (value(5) as string | null) ?? null;
