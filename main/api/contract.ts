@@ -20,6 +20,10 @@ const passageId = z.string().min(1).max(200);
 const kind = z.enum(PASSAGE_KINDS);
 const note = z.string().max(10_000);
 
+/** The most sections one archive.sections request may ask for by span, and by ids. */
+export const SECTIONS_PER_REQUEST = 1000;
+export const SECTION_IDS_PER_REQUEST = 500;
+
 /** Payload schemas, one per method. */
 export const requestSchemas = {
   'archive.info': z.object({}).strict(),
@@ -31,8 +35,8 @@ export const requestSchemas = {
   'archive.sections': z
     .object({
       from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
-      count: z.number().int().min(1).max(1000).optional(),
-      ids: z.array(z.string().min(1).max(200)).max(500).optional(),
+      count: z.number().int().min(1).max(SECTIONS_PER_REQUEST).optional(),
+      ids: z.array(z.string().min(1).max(200)).max(SECTION_IDS_PER_REQUEST).optional(),
     })
     .strict()
     .refine((r) => r.ids === undefined || (r.from === undefined && r.count === undefined), {

@@ -14,6 +14,7 @@ import { excerptOf, exportFilename, exportJson, exportMarkdown } from '../bookma
 import { ApiFailure } from './api-error';
 import { randomPassage } from './random-passage';
 import type { ApiMethod, ApiRequest, ApiResponses } from './contract';
+import { SECTIONS_PER_REQUEST } from './contract';
 import type { KioskRuntime } from '../kiosk/kiosk-runtime';
 import { kioskHandlers } from '../kiosk/kiosk-handlers';
 
@@ -126,7 +127,7 @@ export const handlers: HandlerTable = {
   'archive.sections': (req, ctx) => {
     if (req.ids) return ctx.pack.sectionsById(req.ids);
     if (req.from === undefined && req.count === undefined) return ctx.pack.sections();
-    return ctx.pack.sectionsFrom(req.from ?? 0, req.count ?? 1000);
+    return ctx.pack.sectionsFrom(req.from ?? 0, req.count ?? SECTIONS_PER_REQUEST);
   },
 
   'archive.passage': (req, ctx) => {

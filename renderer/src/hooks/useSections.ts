@@ -5,7 +5,11 @@
  * archive of 35,000 sections reads none of them, and a first search never waits behind the contents.
  */
 import { useEffect, useState } from 'react';
-import type { ApiRequest, ArchiveInfo } from '../../../main/api/contract';
+import type {
+  ApiRequest,
+  ArchiveInfo,
+  SECTION_IDS_PER_REQUEST as SectionIdsPerRequest,
+} from '../../../main/api/contract';
 import type { Section } from '../../../main/model/archive';
 import { useApi } from '../api/ApiContext';
 import { messageOf } from '../error-message';
@@ -23,6 +27,9 @@ export interface SectionsState {
 }
 
 const EVERY_SECTION: SectionsRequest = {};
+/** The contract's bound on the ids one request may name (typed to it: a change there fails here). */
+export const SECTION_IDS_PER_REQUEST: typeof SectionIdsPerRequest = 500;
+
 /** Spans are asked for in pages of this many, aligned, so the home page and the side contents share them. */
 export const SECTIONS_PAGE = 200;
 

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { ArchiveInfo } from '../../../../main/api/contract';
 import { useBookmarks } from '../../hooks/useBookmarks';
-import { useSections } from '../../hooks/useSections';
+import { SECTION_IDS_PER_REQUEST, useSections } from '../../hooks/useSections';
 import { useKioskMode } from '../../kiosk/kiosk-mode';
 import { useTranslation } from 'react-i18next';
 import { ContentInText } from '../../i18n/ContentInText';
@@ -18,9 +18,9 @@ export function Bookmarks({ info }: { info: ArchiveInfo }) {
   // A kiosk has no files to import from or export to.
   const kiosk = useKioskMode();
   // The server lists them in reading order; one just saved here finds its place by its section.
-  // Only the bookmarked sections are read (all of them past the 500 one request may name).
+  // Only the bookmarked sections are read (all of them past what one request may name).
   const ids = [...new Set([...bookmarks.values()].flatMap((b) => (b.passage ? [b.passage.sectionId] : [])))].sort();
-  const { sections } = useSections(ids.length > 0 ? info : null, ids.length <= 500 ? { ids } : {});
+  const { sections } = useSections(ids.length > 0 ? info : null, ids.length <= SECTION_IDS_PER_REQUEST ? { ids } : {});
   const ordinal = new Map((sections ?? []).map((s) => [s.id, s.ordinal]));
   const list = [...bookmarks.values()].sort(
     (a, b) =>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { Passage } from '../../../../main/model/archive';
 import type { Block, Inline, LinkTarget, ListItem, Row } from '../../../../main/model/passage-content';
 import type { ArchiveInfo } from '../../../../main/api/contract';
-import { useSections } from '../../hooks/useSections';
+import { SECTION_IDS_PER_REQUEST, useSections } from '../../hooks/useSections';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { linkHref } from './PassageContent';
 
@@ -64,14 +64,12 @@ export function printedLinks(passages: readonly Passage[], plain: string | null)
   return out;
 }
 
-/** The most sections one request names (the contract's bound); a page linking to more prints the rest bare. */
-const MAX_NAMED = 500;
-
 export function PrintLinks({ info, links }: { info: ArchiveInfo; links: readonly InternalLink[] }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  // Only the sections the links lead to are read, not the contents of a 35,000-section archive.
-  const ids = [...new Set(links.map((link) => link.section))].slice(0, MAX_NAMED);
+  // Only the sections the links lead to are read, not the contents of a 35,000-section archive (past
+  // what one request may name, the rest print without their titles).
+  const ids = [...new Set(links.map((link) => link.section))].slice(0, SECTION_IDS_PER_REQUEST);
   const { sections } = useSections(ids.length > 0 ? info : null, { ids });
   if (links.length === 0) return null;
   const titles = new Map((sections ?? []).map((s) => [s.id, s.title]));
