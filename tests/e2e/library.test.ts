@@ -67,6 +67,16 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
 
   /** No serious or critical axe finding in the light scheme nor the dark; the page is left light. */
 
+  /** A new page on the Library view, having searched every archive for `words`. */
+  async function searchAllArchives(words: string): Promise<Page> {
+    const page = await newPage();
+    await page.goto(`${url}#/library`);
+    const box = page.getByRole('searchbox', { name: 'Search all archives' });
+    await box.fill(words);
+    await box.press('Enter');
+    return page;
+  }
+
   async function shot(page: Page, name: string): Promise<void> {
     mkdirSync(RESULTS, { recursive: true });
     writeFileSync(join(RESULTS, `${name}.png`), await page.screenshot());
@@ -100,11 +110,7 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
   });
 
   it('searches all archives, labels each result by archive, and keeps bookmarks per archive', async () => {
-    const page = await newPage();
-    await page.goto(`${url}#/library`);
-    const box = page.getByRole('searchbox', { name: 'Search all archives' });
-    await box.fill('fog bell');
-    await box.press('Enter');
+    const page = await searchAllArchives('fog bell');
     const results = page.getByRole('list', { name: 'Results from all archives' }).getByRole('listitem');
     await expect.poll(() => results.count(), { timeout: 30_000 }).toBeGreaterThan(2);
     expect(await page.locator('.library-status').innerText()).toMatch(/^\d+ results in [23] archives/u);
@@ -142,11 +148,7 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
   });
 
   it('offers the spelling an archive holds for a misspelt word, and searches it when taken', async () => {
-    const page = await newPage();
-    await page.goto(`${url}#/library`);
-    const box = page.getByRole('searchbox', { name: 'Search all archives' });
-    await box.fill('lihgthouse');
-    await box.press('Enter');
+    const page = await searchAllArchives('lihgthouse');
     const suggestion = page.getByRole('button', { name: 'lighthouse', exact: true });
     await suggestion.waitFor();
     expect(await page.locator('.library-suggestion').innerText()).toBe('Did you mean: lighthouse');
@@ -154,7 +156,9 @@ describe.skipIf(chromiumMissing)('the Library view under folio serve --archive a
     expect(Math.min(size!.width, size!.height)).toBeGreaterThanOrEqual(44);
     await expectAxeCleanInBothSchemes(page);
     await suggestion.click();
-    await expect.poll(() => box.inputValue()).toBe('lighthouse');
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'Search all archives' }).inputValue())
+      .toBe('lighthouse');
     const results = page.getByRole('list', { name: 'Results from all archives' }).getByRole('listitem');
     await expect.poll(() => results.count()).toBeGreaterThan(0);
     expect(await results.first().innerText()).toContain('The lighthouse on Cape Orin');

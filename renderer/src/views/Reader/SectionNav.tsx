@@ -85,20 +85,21 @@ export function SectionNav({ info, current: reading }: { info: ArchiveInfo; curr
   }, [currentId, found]);
   const { t } = useTranslation();
   const lang = useContentLanguage();
+  const widen = (side: 'earlier' | 'later') => (
+    <button
+      type="button"
+      className="button toc-widen"
+      onClick={() => setWidened({ ...extra, [side]: extra[side] + STEP })}
+    >
+      {t(`reader.${side}`)}
+    </button>
+  );
   return (
     <nav ref={nav} className="toc-side" aria-label={t('reader.sections')}>
       <p className="toc-side-title" aria-hidden="true">
         {t('reader.contents')}
       </p>
-      {from > 0 && (
-        <button
-          type="button"
-          className="button toc-widen"
-          onClick={() => setWidened({ ...extra, earlier: extra.earlier + STEP })}
-        >
-          {t('reader.earlier')}
-        </button>
-      )}
+      {from > 0 && widen('earlier')}
       <ol lang={lang}>
         {list.map((e, i) =>
           visible(i) ? (
@@ -124,15 +125,7 @@ export function SectionNav({ info, current: reading }: { info: ArchiveInfo; curr
           ) : null,
         )}
       </ol>
-      {to < count && (
-        <button
-          type="button"
-          className="button toc-widen"
-          onClick={() => setWidened({ ...extra, later: extra.later + STEP })}
-        >
-          {t('reader.later')}
-        </button>
-      )}
+      {to < count && widen('later')}
     </nav>
   );
 }
