@@ -77,11 +77,15 @@ function runSearchBundle() {
   let script = cachedData && new vm.Script(wrapped, { filename: bundle, cachedData });
   if (!script || script.cachedDataRejected) {
     const v8 = require('node:v8');
+    // Without V8's compilation cache too: after a rejected cache, it holds the lazy compile of the
+    // same source just made, and the new cache was that, the top level alone (95 KB for 450).
     v8.setFlagsFromString('--no-lazy');
+    v8.setFlagsFromString('--no-compilation-cache');
     try {
       script = new vm.Script(wrapped, { filename: bundle });
     } finally {
       v8.setFlagsFromString('--lazy');
+      v8.setFlagsFromString('--compilation-cache');
     }
     const data = script.createCachedData();
     process.once('exit', () => {
