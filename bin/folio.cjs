@@ -23,11 +23,12 @@ const root = join(__dirname, '..');
 const out = join(root, 'out', 'cli');
 // `folio search` has a bundle of its own that loads only what a search needs (scripts/bundle-cli.mjs).
 const searching = process.argv[2] === 'search';
-const bundle = join(out, searching ? 'search.cjs' : 'main.mjs');
+const mainBundle = join(out, 'main.mjs');
+const bundle = searching ? join(out, 'search.cjs') : mainBundle;
 
-/** True when the bundle is missing, or a file it was made from changed since (in a checkout only). */
-function stale() {
-  if (!existsSync(bundle)) return true;
+/** True when `bundle` is missing, or a file it was made from changed since (in a checkout only). */
+function stale(target, forSearch) {
+  if (!existsSync(target)) return true;
   if (!existsSync(join(root, 'main'))) return false;
   let sources;
   try {
@@ -38,7 +39,7 @@ function stale() {
   // Joined by hand: path.join normalises each of the hundred paths, about 1 ms of a one-shot search
   // (the names come from esbuild's metafile, relative and with '/', which every platform takes).
   const prefix = `${root}/`;
-  for (const file of searching ? sources.search : sources.main) {
+  for (const file of forSearch ? sources.search : sources.main) {
     const stat = statSync(prefix + file, { throwIfNoEntry: false });
     if (!stat || stat.mtimeMs > sources.builtAt) return true;
   }
@@ -46,7 +47,8 @@ function stale() {
 }
 
 /**
- * Runs the search bundle with V8's code cache: the bytecode of the bundle's functions is kept next to
+ * Runs the search bundle with V8's code cache, and returns whether it answers the arguments (see
+ * `handled` in main/cli/search-entry.ts): the bytecode of the bundle's functions is kept next to
  * it (written once, and again when V8 rejects it: a new Node, other flags), so later runs skip
  * parsing and compiling, about 10 ms of a search. The cache names the bundle's size and time, and V8
  * checks the source's length and its own version.
@@ -75,11 +77,15 @@ function runSearchBundle() {
   let script = cachedData && new vm.Script(wrapped, { filename: bundle, cachedData });
   if (!script || script.cachedDataRejected) {
     const v8 = require('node:v8');
+    // Without V8's compilation cache too: after a rejected cache, it holds the lazy compile of the
+    // same source just made, and the new cache was that, the top level alone (95 KB for 450).
     v8.setFlagsFromString('--no-lazy');
+    v8.setFlagsFromString('--no-compilation-cache');
     try {
       script = new vm.Script(wrapped, { filename: bundle });
     } finally {
       v8.setFlagsFromString('--lazy');
+      v8.setFlagsFromString('--compilation-cache');
     }
     const data = script.createCachedData();
     process.once('exit', () => {
@@ -96,11 +102,22 @@ function runSearchBundle() {
   module.filename = bundle;
   const localRequire = Module.createRequire(bundle);
   script.runInThisContext().call(module.exports, module.exports, localRequire, module, bundle, out);
+  return module.exports.handled !== false;
+}
+
+function rebundle() {
+  return import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href).then(({ bundleCli }) => bundleCli());
+}
+
+function runMain() {
+  return import(pathToFileURL(mainBundle).href);
 }
 
 function run() {
-  if (searching) runSearchBundle();
-  else return import(pathToFileURL(bundle).href);
+  if (!searching) return runMain();
+  if (runSearchBundle()) return;
+  // Help, the version or an unusual option: the full command reads them.
+  return stale(mainBundle, false) ? rebundle().then(runMain) : runMain();
 }
 
 function failed(error) {
@@ -108,9 +125,5 @@ function failed(error) {
   process.exit(2);
 }
 
-if (stale())
-  import(pathToFileURL(join(root, 'scripts', 'bundle-cli.mjs')).href)
-    .then(({ bundleCli }) => bundleCli())
-    .then(run)
-    .catch(failed);
+if (stale(bundle, searching)) rebundle().then(run).catch(failed);
 else Promise.resolve().then(run).catch(failed);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { META } from '../../main/archive/pack-schema';
 import { metaChecksum } from '../../main/archive/row-checks';
+import { SEARCH_FORMAT } from '../../main/search/format/schema';
 import { tempDir } from '../helpers/temp';
 
 const root = join(__dirname, '..', '..');
@@ -206,7 +207,16 @@ describe("folio search from V8's code cache", () => {
     expect(second.stderr).toBe('');
     expect(second.status).toBe(0);
     expect(answer(second.stdout)).toEqual(answer(first.stdout));
-    expect(readFileSync(cache).equals(garbage)).toBe(false);
+    const replaced = readFileSync(cache);
+    expect(replaced.equals(garbage)).toBe(false);
+    // The whole search, not the top level that V8 compiled while it refused the damaged cache (a
+    // fifth of it, and every search after compiled the rest again), and accepted as it is.
+    rmSync(cache, { force: true });
+    expect(folio('search', '--json', 'Pusan').status).toBe(0);
+    expect(replaced.length).toBeGreaterThan(readFileSync(cache).length * 0.9);
+    writeFileSync(cache, replaced);
+    expect(folio('search', '--json', 'Pusan').status).toBe(0);
+    expect(readFileSync(cache).equals(replaced)).toBe(true);
   });
 
   it('caches the whole search even when the run that writes the cache only failed', () => {
@@ -328,7 +338,24 @@ describe('a damaged search index is reported, never passed off as "no results"',
       "UPDATE search_terms SET data = x'ff' WHERE key = (SELECT max(key) FROM search_terms WHERE key <= 'pusan')",
     ],
   ];
-  for (const [name, sql] of damaged) {
+  // A typo's correction reads the vocabulary, and only then: damage there shows on a misspelt word.
+  const damagedVocabulary: [string, string][] = [
+    [
+      'a vocabulary shard that does not inflate',
+      "UPDATE search_blobs SET data = x'0102' WHERE name GLOB 'vocab/[0-9]*'",
+    ],
+    ['a missing vocabulary index', "DELETE FROM search_blobs WHERE name = 'vocab'"],
+  ];
+  it('corrects the typo of the vocabulary cases on a sound pack', () => {
+    const run = folio('search', '--archive', pack, 'Pusna');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/did you mean "Pusan"\?/u);
+    expect(run.stdout).toMatch(/\[Pusan\]/u);
+  });
+  for (const [name, sql, query] of [
+    ...damaged.map(([n, q]) => [n, q, 'Pusan'] as const),
+    ...damagedVocabulary.map(([n, q]) => [n, q, 'Pusna'] as const),
+  ]) {
     it(name, async () => {
       const { default: Database } = await import('better-sqlite3');
       const bad = join(dir, `index-${name.replace(/\W+/g, '-')}.folio`);
@@ -336,7 +363,7 @@ describe('a damaged search index is reported, never passed off as "no results"',
       const db = new Database(bad);
       db.exec(sql);
       db.close();
-      const run = folio('search', '--archive', bad, 'Pusan');
+      const run = folio('search', '--archive', bad, query);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
       const lines = run.stderr.trim().split('\n');
@@ -344,4 +371,41 @@ describe('a damaged search index is reported, never passed off as "no results"',
       expect(lines[0]).toMatch(/search index is damaged .*folio verify/u);
     });
   }
+});
+
+describe('a pack whose search index an older Folio wrote (the vocabulary before its shards)', () => {
+  it('search asks in one line for a rebuild, and verify names the format', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const old = join(dir, 'search-8.folio');
+    copyFileSync(pack, old);
+    const db = new Database(old);
+    db.exec("UPDATE search_meta SET value = 'folio-search-8' WHERE key = 'format'");
+    db.close();
+    const run = folio('search', '--archive', old, 'Pusna');
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    const lines = run.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `made by another version of Folio \\(folio-search-8; this Folio reads ${SEARCH_FORMAT}\\); rebuild`,
+        'u',
+      ),
+    );
+    const verify = folio('verify', old);
+    expect(verify.status).not.toBe(0);
+    expect(verify.stdout + verify.stderr).toMatch(/folio-search-8/u);
+  });
+
+  it('verify reports a vocabulary whose shards cannot be put back in order', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const bad = join(dir, 'no-vocab-order.folio');
+    copyFileSync(pack, bad);
+    const db = new Database(bad);
+    db.exec("DELETE FROM search_blobs WHERE name = 'vocab/order'");
+    db.close();
+    const verify = folio('verify', bad);
+    expect(verify.status).not.toBe(0);
+    expect(verify.stdout + verify.stderr).toMatch(/vocabulary blob vocab\/order missing/u);
+  });
 });

@@ -39,7 +39,13 @@ import { RefList } from '../format/ref-list';
 import { PREFIX_TABLE_TOP, REF_CHUNK, refChunkName, SEARCH_FORMAT, type SearchMeta } from '../format/schema';
 import { compareStrings, nextPrefix } from '../format/sorted-strings';
 import { ByteReader } from '../format/varint';
-import { Vocabulary } from '../format/vocabulary';
+import {
+  Vocabulary,
+  VOCABULARY_INDEX,
+  VOCABULARY_ORDER,
+  VocabularyIndex,
+  vocabularyShardName,
+} from '../format/vocabulary';
 import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
 import { intersect, type DocumentSet } from './document-set';
 import { MatchData, type TermFieldMatch } from './lazy-matches';
@@ -83,6 +89,10 @@ export class PackEngine implements IndexEngine {
 
   private readonly postingsCache: PostingsCache;
   private readonly refChunks: (RefList | undefined)[] = [];
+  private vocabularyIndex: VocabularyIndex | null = null;
+  /** Shards of the vocabulary read so far, by number (format/vocabulary.ts). */
+  private readonly vocabularyShards = new Map<number, Vocabulary>();
+  /** The whole vocabulary in JS order, merged from its shards when a wildcard first needs it. */
   private vocabulary: Vocabulary | null = null;
   private addOrder: Int32Array | null = null;
   private lengths: FieldLengths | null = null;
@@ -214,23 +224,41 @@ export class PackEngine implements IndexEngine {
     let distance = Number.isFinite(maxDistance)
       ? Math.min(MAX_FUZZY_DISTANCE, Math.max(0, Math.floor(maxDistance)))
       : 0;
-    if (term.length - distance > this.loadVocabulary().maxLength) return [];
+    if (term.length - distance > this.loadVocabularyIndex().maxLength) return [];
     if (term.length > MAX_FUZZY_WORD) distance = 0;
-    return this.byFrequency(this.expandPattern(fuzzyAutomaton(term, distance)), limit);
+    // A term within `distance` edits is at most that much shorter or longer.
+    const lengths: [number, number] = [term.length - distance, term.length + distance];
+    return this.byFrequency(this.expandPattern(fuzzyAutomaton(term, distance), lengths), limit);
   }
 
-  /** Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect). */
-  expandPattern(automaton: QueryNode): string[] {
-    const vocabulary = this.loadVocabulary();
-    return intersectSorted(vocabulary, automaton).map((i) => vocabulary.term(i));
+  /**
+   * Terms of the index accepted by a lunr TokenSet automaton (lunr's tokenSet.intersect), in lunr's
+   * order; or, given the `lengths` every accepted term has, the same terms read from only the shards
+   * of those lengths, in no particular order.
+   */
+  expandPattern(automaton: QueryNode, lengths?: [number, number]): string[] {
+    if (lengths === undefined) {
+      const vocabulary = this.loadVocabulary();
+      return intersectSorted(vocabulary, automaton).map((i) => vocabulary.term(i));
+    }
+    const out: string[] = [];
+    for (const k of this.loadVocabularyIndex().shardsFor(lengths[0], lengths[1])) {
+      const shard = this.loadVocabularyShard(k);
+      for (const i of intersectSorted(shard, automaton)) out.push(shard.term(i));
+    }
+    return out;
   }
 
   /** The `limit` most frequent of `terms`, ties in JS order. */
   private byFrequency(terms: string[], limit: number): string[] {
-    const vocabulary = this.loadVocabulary();
+    const index = this.loadVocabularyIndex();
     const frequencyOf = (term: string): number => {
-      const i = vocabulary.indexOf(term);
-      return i < 0 ? 0 : vocabulary.documentFrequency(i);
+      for (const k of index.shardsFor(term.length, term.length)) {
+        const shard = this.loadVocabularyShard(k);
+        const i = shard.indexOf(term);
+        if (i >= 0) return shard.documentFrequency(i);
+      }
+      return 0;
     };
     return terms
       .map((term) => ({ term, documentFrequency: frequencyOf(term) }))
@@ -239,11 +267,37 @@ export class PackEngine implements IndexEngine {
       .map((entry) => entry.term);
   }
 
-  private loadVocabulary(): Vocabulary {
-    this.vocabulary ??= this.read(() => {
-      const blob = this.blob('vocab');
+  private loadVocabularyIndex(): VocabularyIndex {
+    this.vocabularyIndex ??= this.read(() => {
+      const blob = this.blob(VOCABULARY_INDEX);
       if (!blob) throw new Error('search index: vocabulary missing');
-      return Vocabulary.decode(blob);
+      return VocabularyIndex.decode(blob);
+    });
+    return this.vocabularyIndex;
+  }
+
+  private loadVocabularyShard(k: number): Vocabulary {
+    let shard = this.vocabularyShards.get(k);
+    if (shard === undefined) {
+      const index = this.loadVocabularyIndex();
+      shard = this.read(() => {
+        const blob = this.blob(vocabularyShardName(k));
+        if (!blob) throw new Error(`search index: vocabulary shard ${k} missing`);
+        return index.decodeShard(k, blob);
+      });
+      this.vocabularyShards.set(k, shard);
+    }
+    return shard;
+  }
+
+  private loadVocabulary(): Vocabulary {
+    if (this.vocabulary) return this.vocabulary;
+    const index = this.loadVocabularyIndex();
+    const shards = index.shards.map((_, k) => this.loadVocabularyShard(k));
+    this.vocabulary = this.read(() => {
+      const blob = this.blob(VOCABULARY_ORDER);
+      if (!blob) throw new Error('search index: vocabulary order missing');
+      return Vocabulary.merge(shards, index.decodeOrder(blob));
     });
     return this.vocabulary;
   }

@@ -12,7 +12,13 @@ import { RefList } from '../format/ref-list';
 import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_TABLES, type SearchMeta } from '../format/schema';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { decodeTermBlock, type TermEntry } from '../format/term-blocks';
-import { Vocabulary } from '../format/vocabulary';
+import {
+  Vocabulary,
+  VOCABULARY_INDEX,
+  VOCABULARY_ORDER,
+  VocabularyIndex,
+  vocabularyShardName,
+} from '../format/vocabulary';
 
 /** At most this many problems are listed. */
 const MAX_PROBLEMS = 50;
@@ -167,11 +173,10 @@ export function verifySearchIndex(db: Database.Database): string[] {
     const postingRows = db.prepare('SELECT count(*) FROM search_postings').pluck().get() as number;
     if (postingRows !== postingRowsUsed) say(`${postingRows} posting rows for ${postingRowsUsed} terms`);
 
-    // The vocabulary blob agrees with the terms table (in JS order, not SQLite's).
-    const vocabularyBlob = blob('vocab');
-    if (vocabularyBlob === undefined) say('vocabulary missing');
-    else if (vocabularyBlob !== null) {
-      const vocabulary = Vocabulary.decode(vocabularyBlob);
+    // The vocabulary's shards, merged in their stored order, agree with the terms table (in JS order,
+    // not SQLite's).
+    const vocabulary = readVocabulary(blob, say);
+    if (vocabulary) {
       const expected = terms
         .map((term, i) => [term, documentFrequencies[i]!] as const)
         .sort((a, b) => compareStrings(a[0], b[0]));
@@ -204,4 +209,35 @@ export function verifySearchIndex(db: Database.Database): string[] {
     say((e as Error).message);
   }
   return problems;
+}
+
+/**
+ * The whole vocabulary from its index, shards and order blobs (format/vocabulary.ts), or null after
+ * saying what is missing or malformed.
+ */
+function readVocabulary(
+  blob: (name: string) => Uint8Array | null | undefined,
+  say: (problem: string) => void,
+): Vocabulary | null {
+  const read = (name: string): Uint8Array | null => {
+    const data = blob(name);
+    if (data === undefined) say(`vocabulary blob ${name} missing`);
+    return data ?? null;
+  };
+  try {
+    const indexBlob = read(VOCABULARY_INDEX);
+    if (!indexBlob) return null;
+    const index = VocabularyIndex.decode(indexBlob);
+    const shards: Vocabulary[] = [];
+    for (let k = 0; k < index.shards.length; k++) {
+      const shardBlob = read(vocabularyShardName(k));
+      if (!shardBlob) return null;
+      shards.push(index.decodeShard(k, shardBlob));
+    }
+    const orderBlob = read(VOCABULARY_ORDER);
+    return orderBlob ? Vocabulary.merge(shards, index.decodeOrder(orderBlob)) : null;
+  } catch (e) {
+    say(`vocabulary: ${(e as Error).message}`);
+    return null;
+  }
 }

@@ -32,9 +32,10 @@
  * - `search_blobs`: `refs/0`, `refs/1`, … (document refs by ordinal in chunks of REF_CHUNK,
  *   newline-joined and deflated: about 5 bytes a document, ref-list.ts; a chunk is decoded when one
  *   of its documents is first shown), `field_lengths` and `idf` (tf mode; loaded at the first posting decode),
- *   `vocab` (the JS-sorted terms as UTF-16 code units with their lengths and document counts as
- *   varints, Brotli-compressed, read as typed arrays, vocabulary.ts; loaded only when a fuzzy or wildcard expansion is first
- *   needed) and `add_order` (usually absent: lunr's add order
+ *   `vocab`, `vocab/0`, `vocab/1`, … and `vocab/order` (the JS-sorted terms in shards by length,
+ *   a byte or two per code unit, with their document counts, Brotli-compressed, read as typed
+ *   arrays, vocabulary.ts; a shard is loaded only when a typo's correction first needs its lengths,
+ *   all of them when a wildcard does) and `add_order` (usually absent: lunr's add order
  *   of the documents when it differs from their ordinals, see indexer/document-order.ts).
  * - `search_meta`: format, fields, counts (SearchMeta), and `checksum` of the other two.
  *
@@ -49,7 +50,9 @@
 // other 6 (issue 13); a new name, so that a pack of either is told to rebuild, never misread.
 // 8: terms in front-coded blocks with rare terms' postings inline, idf once per document count,
 // other postings deflated, a smaller vocabulary blob.
-export const SEARCH_FORMAT = 'folio-search-8';
+// 9: the vocabulary in shards by term length, so that a typo's correction inflates only the lengths
+// it can reach (a tenth of the large corpus's 8.4 MB), its units a byte each where they fit.
+export const SEARCH_FORMAT = 'folio-search-9';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;

@@ -31,7 +31,7 @@ import {
 } from '../format/term-blocks';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
-import { Vocabulary } from '../format/vocabulary';
+import { VocabularyIndex } from '../format/vocabulary';
 import type { IndexTables } from './index-tables';
 
 /** Replaces the pack's search tables with `tables` (call inside the builder's write transaction). */
@@ -121,7 +121,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     insertBlob('add_order', orderWriter.bytes());
   }
 
-  insertBlob('vocab', Vocabulary.encode(sortedTerms, documentFrequencies));
+  for (const [name, data] of VocabularyIndex.encode(sortedTerms, documentFrequencies)) insertBlob(name, data);
 
   const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms, checksum) VALUES (?, ?, ?)');
   for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies)) {
