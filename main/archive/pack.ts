@@ -7,9 +7,9 @@
  * against what was looked up. Any failure is a PackDamagedError naming the pack, never a guess (a
  * damaged kind code used to read as 'text', a damaged count was shown as it came).
  *
- * Reading a passage never loads a whole table: its text block and section are found by a binary
- * search that reads one row at a time (range-rows.ts), each row checked as it is read, and the row
- * found checked to hold the passage (a text block's checksum covers its range).
+ * Reading a passage never loads a whole table: its text block and section are found by a search
+ * that reads one row at a time (range-rows.ts), each row checked as it is read, and the row found
+ * checked to hold the passage (a text block's checksum covers its range).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
@@ -191,10 +191,12 @@ class SqlitePackReader implements PackReader {
   private readonly blockRanges = new RangeRows<BlockRow>(
     () => this.counts.blocks - 1,
     (id) => this.blockRange(id),
+    () => this.counts.passages,
   );
   private readonly sectionRanges = new RangeRows<SectionRow>(
     () => this.counts.sections - 1,
     (ordinal) => this.sectionRange(ordinal),
+    () => this.counts.passages,
   );
   /** Titles of the sections met, by id (the search shows one beside each hit). */
   private readonly sectionTitles = new Map<string, string>();
