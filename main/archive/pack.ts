@@ -608,25 +608,30 @@ class SqlitePackReader implements PackReader {
   sectionContents(sectionId: string): { count: number; passages: Iterable<SectionPassage> } {
     const row = this.sectionRow(sectionId);
     if (!row) return { count: 0, passages: [] };
-    const storedAt = (ordinal: number): SectionPassage => this.storedAt(ordinal);
+    const blockHolding = (ordinal: number): { columns: BlockColumns; at: number } => this.blockHolding(ordinal);
+    const storedIn = (columns: BlockColumns, at: number, ordinal: number): SectionPassage =>
+      this.storedIn(columns, at, ordinal);
     return {
       count: row.passage_count,
       passages: {
         *[Symbol.iterator]() {
-          for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
-            yield storedAt(ordinal);
+          // A block at a time: its passages are found once, not each by a search of its own.
+          const end = row.first_passage + row.passage_count;
+          for (let ordinal = row.first_passage; ordinal < end;) {
+            const { columns, at } = blockHolding(ordinal);
+            for (let i = at; i < columns.rows && ordinal < end; i++, ordinal++) yield storedIn(columns, i, ordinal);
+          }
         },
       },
     };
   }
 
   /**
-   * The stored fields of the passage at a reading-order position (below the count). Its text and
-   * content are parsed when first read: telling a page of links reads them only for the passages
-   * that are neither headings nor repeats, and short.
+   * The stored fields of the passage at `at` in a block (reading-order position `ordinal`). Its
+   * text and content are parsed when first read: telling a page of links reads them only for the
+   * passages that are neither headings nor repeats, and short.
    */
-  private storedAt(ordinal: number): SectionPassage {
-    const { columns, at } = this.blockHolding(ordinal);
+  private storedIn(columns: BlockColumns, at: number, ordinal: number): SectionPassage {
     const value = this.cellReader(columns, at, ordinal);
     const kind = KIND_CODES[value(0) as number];
     if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
