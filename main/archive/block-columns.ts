@@ -20,6 +20,60 @@ function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
 }
 
+function skipSpace(json: Buffer, from: number): number {
+  let i = from;
+  while (i < json.length && isSpace(json[i]!)) i++;
+  return i;
+}
+
+/** Past `byte` (after any space) from `from`; throws when something else is there. */
+function expect(json: Buffer, from: number, byte: number): number {
+  const i = skipSpace(json, from);
+  if (json[i] !== byte) throw new Error(`text block: "${String.fromCharCode(byte)}" expected at ${i}`);
+  return i + 1;
+}
+
+/**
+ * Past the closing quote of the string opening at `open`: the next quote not escaped by an odd run
+ * of backslashes. Quotes are searched for in `latin1`, the same bytes as a string (one character a
+ * byte, so offsets agree): String#indexOf is a builtin, where Buffer#indexOf calls into C++, and a
+ * block holds thousands of short strings.
+ */
+function stringEnd(json: Buffer, latin1: string, open: number): number {
+  let q = open;
+  for (;;) {
+    q = latin1.indexOf('"', q + 1);
+    if (q < 0) throw new Error('text block: unterminated string');
+    let slashes = 0;
+    while (json[q - 1 - slashes] === BACKSLASH) slashes++;
+    if (slashes % 2 === 0) return q + 1;
+  }
+}
+
+/** Where the value at `from` ends (a string, a number, a literal, or a nested array or object). */
+function skipValue(json: Buffer, latin1: string, from: number): number {
+  const n = json.length;
+  let i = from;
+  let depth = 0;
+  for (;;) {
+    if (i >= n) throw new Error('text block: truncated');
+    const b = json[i]!;
+    if (b === QUOTE) {
+      i = stringEnd(json, latin1, i);
+      if (depth === 0) return i;
+    } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
+      depth++;
+      i++;
+    } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
+      if (depth === 0) return i;
+      depth--;
+      i++;
+      if (depth === 0) return i;
+    } else if (b === COMMA && depth === 0) return i;
+    else i++;
+  }
+}
+
 export class BlockColumns {
   private constructor(
     private readonly json: Buffer,
@@ -39,63 +93,28 @@ export class BlockColumns {
    * not (a value itself is checked when it is parsed).
    */
   static index(json: Buffer, columns: number, rows: number): BlockColumns {
+    // The cursor is a local of this function and of skipValue, never a variable closures share: V8
+    // keeps a captured `let` in a heap context, and the scan touches it for every byte.
     const starts = new Int32Array(columns * rows);
     const ends = new Int32Array(columns * rows);
     const n = json.length;
-    let i = 0;
-    const skipSpace = (): void => {
-      while (i < n && isSpace(json[i]!)) i++;
-    };
-    const expect = (byte: number): void => {
-      skipSpace();
-      if (json[i] !== byte) throw new Error(`text block: "${String.fromCharCode(byte)}" expected at ${i}`);
-      i++;
-    };
-    /** Moves past the value at i (a string, a number, a literal, or a nested array or object). */
-    const skipValue = (): void => {
-      let depth = 0;
-      for (;;) {
-        if (i >= n) throw new Error('text block: truncated');
-        const b = json[i]!;
-        if (b === QUOTE) {
-          // To the closing quote: the next quote not escaped by an odd run of backslashes.
-          let q = i;
-          for (;;) {
-            q = json.indexOf(QUOTE, q + 1);
-            if (q < 0) throw new Error('text block: unterminated string');
-            let slashes = 0;
-            while (json[q - 1 - slashes] === BACKSLASH) slashes++;
-            if (slashes % 2 === 0) break;
-          }
-          i = q + 1;
-        } else if (b === OPEN_ARRAY || b === OPEN_OBJECT) {
-          depth++;
-          i++;
-        } else if (b === CLOSE_ARRAY || b === CLOSE_OBJECT) {
-          if (depth === 0) return;
-          depth--;
-          i++;
-        } else if (b === COMMA && depth === 0) return;
-        else i++;
-        if (depth === 0 && (b === QUOTE || b === CLOSE_ARRAY || b === CLOSE_OBJECT)) return;
-      }
-    };
-    expect(OPEN_ARRAY);
+    const latin1 = json.toString('latin1');
+    let i = expect(json, 0, OPEN_ARRAY);
     for (let c = 0; c < columns; c++) {
-      if (c > 0) expect(COMMA);
-      expect(OPEN_ARRAY);
+      if (c > 0) i = expect(json, i, COMMA);
+      i = expect(json, i, OPEN_ARRAY);
       for (let r = 0; r < rows; r++) {
-        if (r > 0) expect(COMMA);
-        skipSpace();
-        starts[c * rows + r] = i;
-        skipValue();
-        ends[c * rows + r] = i;
-        if (i === starts[c * rows + r]) throw new Error(`text block: column ${c} has ${r} values`);
+        if (r > 0) i = expect(json, i, COMMA);
+        i = skipSpace(json, i);
+        const at = c * rows + r;
+        starts[at] = i;
+        i = skipValue(json, latin1, i);
+        ends[at] = i;
+        if (i === starts[at]) throw new Error(`text block: column ${c} has ${r} values`);
       }
-      expect(CLOSE_ARRAY);
+      i = expect(json, i, CLOSE_ARRAY);
     }
-    expect(CLOSE_ARRAY);
-    skipSpace();
+    i = skipSpace(json, expect(json, i, CLOSE_ARRAY));
     if (i !== n) throw new Error('text block: bytes after its columns');
     return new BlockColumns(json, starts, ends, rows);
   }

@@ -7,9 +7,9 @@
  * against what was looked up. Any failure is a PackDamagedError naming the pack, never a guess (a
  * damaged kind code used to read as 'text', a damaged count was shown as it came).
  *
- * Reading a passage never loads a whole table: its text block and section are found by a binary
- * search that reads one row at a time (range-rows.ts), each row checked as it is read, and the row
- * found checked to hold the passage (a text block's checksum covers its range).
+ * Reading a passage never loads a whole table: its text block and section are found by a search
+ * that reads one row at a time (range-rows.ts), each row checked as it is read, and the row found
+ * checked to hold the passage (a text block's checksum covers its range).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
@@ -191,10 +191,12 @@ class SqlitePackReader implements PackReader {
   private readonly blockRanges = new RangeRows<BlockRow>(
     () => this.counts.blocks - 1,
     (id) => this.blockRange(id),
+    () => this.counts.passages,
   );
   private readonly sectionRanges = new RangeRows<SectionRow>(
     () => this.counts.sections - 1,
     (ordinal) => this.sectionRange(ordinal),
+    () => this.counts.passages,
   );
   /** Titles of the sections met, by id (the search shows one beside each hit). */
   private readonly sectionTitles = new Map<string, string>();
@@ -606,25 +608,30 @@ class SqlitePackReader implements PackReader {
   sectionContents(sectionId: string): { count: number; passages: Iterable<SectionPassage> } {
     const row = this.sectionRow(sectionId);
     if (!row) return { count: 0, passages: [] };
-    const storedAt = (ordinal: number): SectionPassage => this.storedAt(ordinal);
+    const blockHolding = (ordinal: number): { columns: BlockColumns; at: number } => this.blockHolding(ordinal);
+    const storedIn = (columns: BlockColumns, at: number, ordinal: number): SectionPassage =>
+      this.storedIn(columns, at, ordinal);
     return {
       count: row.passage_count,
       passages: {
         *[Symbol.iterator]() {
-          for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
-            yield storedAt(ordinal);
+          // A block at a time: its passages are found once, not each by a search of its own.
+          const end = row.first_passage + row.passage_count;
+          for (let ordinal = row.first_passage; ordinal < end;) {
+            const { columns, at } = blockHolding(ordinal);
+            for (let i = at; i < columns.rows && ordinal < end; i++, ordinal++) yield storedIn(columns, i, ordinal);
+          }
         },
       },
     };
   }
 
   /**
-   * The stored fields of the passage at a reading-order position (below the count). Its text and
-   * content are parsed when first read: telling a page of links reads them only for the passages
-   * that are neither headings nor repeats, and short.
+   * The stored fields of the passage at `at` in a block (reading-order position `ordinal`). Its
+   * text and content are parsed when first read: telling a page of links reads them only for the
+   * passages that are neither headings nor repeats, and short.
    */
-  private storedAt(ordinal: number): SectionPassage {
-    const { columns, at } = this.blockHolding(ordinal);
+  private storedIn(columns: BlockColumns, at: number, ordinal: number): SectionPassage {
     const value = this.cellReader(columns, at, ordinal);
     const kind = KIND_CODES[value(0) as number];
     if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);

@@ -2,7 +2,7 @@
  * Checking candidates on their passages (candidate-check.ts): what is kept is exactly the accepted
  * candidates among the first ones checked, in lunr's order, and passages are read a batch at a
  * time, the first batch small (a page of 10 is usually settled by a few dozen candidates, and each
- * passage read decompresses its block). Real pack: PostgreSQL pages (tests/fixtures/postgresql-15).
+ * passage read decompresses its block), later ones as many as should fill the page. Real pack: PostgreSQL pages (tests/fixtures/postgresql-15).
  */
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import { buildPack } from '../../main/archive/writer/build-pack';
 import { checkCandidates } from '../../main/search/searcher/candidate-check';
 import { PassageCache } from '../../main/search/searcher/passage-cache';
 import type { Passage } from '../../main/model/archive';
-import type { EngineMatch } from '../../main/search/types';
+import type { EngineMatch, RankedMatches } from '../../main/search/types';
 import { tempDir } from '../helpers/temp';
 
 const file = join(tempDir('folio-candidates-'), 'postgresql.folio');
@@ -64,6 +64,35 @@ describe('checkCandidates', () => {
     expect(checked.matches.length).toBeGreaterThan(0);
   });
 
+  it('reads as many more candidates as should fill the page, at the rate they were kept', () => {
+    const reads: number[] = [];
+    const source = {
+      passagesByIds: (ids: readonly string[]) => {
+        reads.push(ids.length);
+        return pack.passagesByIds(ids);
+      },
+      sectionTitle: () => '',
+    };
+    // About three candidates in four are kept (by their ids' last digit): some 19 of the first 25, so
+    // the 11 the page lacks need some 15 more, where doubling read 50.
+    const some = (m: EngineMatch): boolean => Number.parseInt(m.ref.slice(-1), 16) % 4 !== 0;
+    const keptOf = new Set(Array.from({ length: matches.length }, (_, i) => matches.at(i)).filter(some));
+    const checked = checkCandidates(matches, (m, p) => p !== undefined && keptOf.has(m), new PassageCache(source), {
+      settled: (kept) => kept.length >= 30,
+      full: (kept) => kept.length >= 30,
+      checkCancelled: () => {},
+      page: 30,
+    });
+    expect(reads[0]).toBe(25);
+    const first = keptAmong(matches, keptOf, 25);
+    expect(first).toBeLessThan(25);
+    expect(first).toBeGreaterThan(12);
+    const wanted = Math.ceil(((30 - first) / Math.max(0.1, first / 25)) * 1.25) + 2;
+    expect(reads[1]).toBe(Math.min(50, Math.max(10, wanted)));
+    expect(reads[1]).toBeLessThan(40);
+    expect(checked.matches.length).toBeGreaterThanOrEqual(Math.min(30, keptOf.size));
+  });
+
   it('fills the page however slow the check, and stops on time only once it is full', () => {
     // A slow machine, made certain: every passage read takes 4 ms to check, and only candidates
     // from the 60th on are accepted. 60 ms runs out after about 15, with none kept.
@@ -87,3 +116,10 @@ describe('checkCandidates', () => {
     expect(checked.checked).toBeLessThan(matches.length);
   });
 });
+
+/** How many of the first `n` matches are in `kept`. */
+function keptAmong(matches: RankedMatches, kept: ReadonlySet<EngineMatch>, n: number): number {
+  let count = 0;
+  for (let i = 0; i < Math.min(n, matches.length); i++) if (kept.has(matches.at(i))) count++;
+  return count;
+}

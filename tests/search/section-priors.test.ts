@@ -63,9 +63,28 @@ function counted(sectionId: string) {
 
 describe('section priors', () => {
   it('tells an index, a glossary or an acronym list by its title, numbering aside', () => {
-    for (const title of ['Index', 'Index – A', 'General Index', '索引', '색인', 'Python Module Index'])
+    for (const title of [
+      'Index',
+      'Index – A',
+      'General Index',
+      '索引',
+      '색인',
+      'Python Module Index',
+      'INDEX',
+      'ＩＮＤＥＸ',
+      'Indices and Tables',
+    ])
       expect(titlePrior(title), title).toBe(INDEX_PRIOR);
-    for (const title of ['Appendix M. Glossary', 'Appendix L. Acronyms', 'Glossary', '용어집', '用語集'])
+    for (const title of [
+      'Appendix M. Glossary',
+      'Appendix L. Acronyms',
+      'Glossary',
+      '용어집',
+      '用語集',
+      'GLOSSARY',
+      'Abbreviations',
+      'ABBREVIATIONS',
+    ])
       expect(titlePrior(title), title).toBe(GLOSSARY_PRIOR);
     for (const title of [
       '11.9. Index-Only Scans and Covering Indexes',

@@ -65,7 +65,9 @@ export class QueryScratch {
       const slot = slots[fieldRef]!;
       if (slot < count && refs[slot] === fieldRef) continue;
       if (count === refs.length) {
-        refs = grownInt(refs, count * 2);
+        // Room for every document left in this posting at once: a common word's 240,000 would
+        // otherwise be copied through every doubling from INITIAL.
+        refs = grownInt(refs, Math.max(count * 2, count + ordinals.length - i));
         this.fieldRefs = refs;
       }
       slots[fieldRef] = count;
@@ -76,7 +78,7 @@ export class QueryScratch {
 
   /** Dot products for every field ref added, all 0. */
   zeroDotProducts(): Float64Array {
-    if (this.dotProducts.length < this.fieldRefs.length) this.dotProducts = new Float64Array(this.fieldRefs.length);
+    if (this.dotProducts.length < this.fieldCount) this.dotProducts = new Float64Array(this.fieldCount);
     else this.dotProducts.fill(0, 0, this.fieldCount);
     return this.dotProducts;
   }
@@ -89,8 +91,14 @@ export class QueryScratch {
     const fieldRefs = this.fieldRefs;
     const dotProducts = this.dotProducts;
     const slots = this.documentSlots;
-    let documents = this.documents;
-    let scores = this.scores;
+    // There are at most as many documents as field refs: room for them all at once, not by doubling.
+    if (this.documents.length < this.documentCount + this.fieldCount) {
+      const size = this.documentCount + this.fieldCount;
+      this.documents = grownInt(this.documents, size);
+      this.scores = grownFloat(this.scores, size);
+    }
+    const documents = this.documents;
+    const scores = this.scores;
     let count = this.documentCount;
     for (let f = 0; f < this.fieldCount; f++) {
       const fieldRef = fieldRefs[f]!;
@@ -101,12 +109,6 @@ export class QueryScratch {
       if (slot < count && documents[slot] === ordinal) {
         scores[slot] = scores[slot]! + score;
         continue;
-      }
-      if (count === documents.length) {
-        documents = grownInt(documents, count * 2);
-        scores = grownFloat(scores, count * 2);
-        this.documents = documents;
-        this.scores = scores;
       }
       slots[ordinal] = count;
       documents[count] = ordinal;
@@ -124,6 +126,23 @@ export class QueryScratch {
     this.documentSlots[ordinal] = this.documentCount;
     this.documents[this.documentCount] = ordinal;
     this.scores[this.documentCount++] = 0;
+  }
+
+  /**
+   * The documents matched and their scores, for the query's matches to keep. A large result is
+   * handed over as it is (the scratch starts afresh, small): copying 240,000 documents and scores
+   * for the matches, while the scratch kept arrays of that size for every later query, was 3 MB of
+   * fresh memory for the first query of a common word and as much held afterwards. A small one is
+   * copied, so typing does not allocate a scratch per keystroke.
+   */
+  takeDocuments(): { documents: Int32Array; scores: Float64Array } {
+    const n = this.documentCount;
+    if (n <= INITIAL) return { documents: this.documents.slice(0, n), scores: this.scores.slice(0, n) };
+    const taken = { documents: this.documents.subarray(0, n), scores: this.scores.subarray(0, n) };
+    this.documents = new Int32Array(INITIAL);
+    this.scores = new Float64Array(INITIAL);
+    this.documentCount = 0;
+    return taken;
   }
 
   /** Sort buffers for at least `n` keys, kept for later queries. */

@@ -53,8 +53,11 @@ export class ListedMatches implements RankedMatches {
 
 /** PackEngine's matches (see the module doc). */
 export class PackMatches implements RankedMatches {
-  /** Positions (indices into `ordinals`) in rank order, the first `sortedCount` of them final. */
-  private readonly order: Int32Array;
+  /**
+   * Positions (indices into `ordinals`) in rank order, the first `sortedCount` of them final; room
+   * for those sorted so far (a page reads the first hundred or so of hundreds of thousands).
+   */
+  private order: Int32Array;
   private sortedCount = 0;
   /** Positions not yet sorted, ascending (so ties keep lunr's order), in [0, pendingCount). */
   private pending: Int32Array;
@@ -73,7 +76,7 @@ export class PackMatches implements RankedMatches {
     private readonly sortScratch: (n: number) => SortScratch,
   ) {
     const n = ordinals.length;
-    this.order = new Int32Array(n);
+    this.order = new Int32Array(Math.min(n, 2 * FIRST_STEP));
     this.pending = new Int32Array(n);
     for (let p = 0; p < n; p++) this.pending[p] = p;
     this.pendingCount = n;
@@ -105,20 +108,24 @@ export class PackMatches implements RankedMatches {
     }
     const threshold = kthLargest(this.scores, pending, count);
     // Positions scored at or above the threshold go now (ties included), the others stay, each
-    // group in ascending position.
+    // group in ascending position. Those taken are about `count`, unless many tie at the threshold.
     let taken = 0;
     let kept = 0;
-    const top = new Int32Array(pending.length);
+    let top: Int32Array = new Int32Array(Math.min(pending.length, 2 * count));
     for (let i = 0; i < pending.length; i++) {
       const p = pending[i]!;
-      if (this.scores[p]! >= threshold) top[taken++] = p;
-      else pending[kept++] = p;
+      if (this.scores[p]! >= threshold) {
+        if (taken === top.length) top = grown(top, Math.min(pending.length, 2 * taken));
+        top[taken++] = p;
+      } else pending[kept++] = p;
     }
     this.pendingCount = kept;
     this.append(sortByScoreDesc(top.subarray(0, taken), this.scores, this.sortScratch(taken)));
   }
 
   private append(positions: Int32Array): void {
+    const needed = this.sortedCount + positions.length;
+    if (needed > this.order.length) this.order = grown(this.order, Math.max(needed, 2 * this.order.length));
     this.order.set(positions, this.sortedCount);
     this.sortedCount += positions.length;
   }
@@ -166,6 +173,13 @@ export class PackMatches implements RankedMatches {
     }
     return new ListedMatches(kept);
   }
+}
+
+/** `a` copied into a longer array of `size`. */
+function grown(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -30,13 +30,20 @@ export const CHECK_MAX_MS = 60;
 /** Checking stops this long after it started even when the page is not full (the time stays bounded). */
 export const CHECK_UNFILLED_MS = 500;
 /**
- * Passages read back at a time: FIRST_BATCH, then twice as many each time up to BATCH, and
- * FIRST_BATCH again once the page is settled. Reading one passage decompresses its whole block
+ * Passages read back at a time: FIRST_BATCH, then up to twice as many each time up to BATCH (as
+ * many as the page needs: MIN_BATCH), and FIRST_BATCH again once the page is settled. Reading one passage decompresses its whole block
  * (about 0.5 ms in a fresh process), and a page of 10 or 30 is usually settled by the first few
  * dozen candidates: a first batch of 100 was most of a one-shot phrase search.
  */
 const FIRST_BATCH = 25;
 const BATCH = 100;
+/**
+ * With `page` given, a later batch is as many candidates as should fill the page at the rate they
+ * were accepted so far (a quarter more, and at least MIN_BATCH), never more than twice the last:
+ * a phrase that kept 24 of its first 25 candidates for a page of 30 read 50 more, each a block to
+ * decompress, where 10 filled it. A full page that is not settled yet goes on MIN_BATCH at a time.
+ */
+const MIN_BATCH = 10;
 
 /** When a check may stop early, and how it learns that the search is no longer wanted. */
 export interface CheckOptions {
@@ -46,6 +53,17 @@ export interface CheckOptions {
   full(kept: readonly EngineMatch[]): boolean;
   /** Throws when the search is no longer wanted (polled before each batch and each passage checked). */
   checkCancelled(): void;
+  /** How many hits the page holds, when known: later batches are sized to fill it (see MIN_BATCH). */
+  page?: number;
+}
+
+/** The size of the batch after one of `size`, for a page not settled (see MIN_BATCH). */
+function nextBatch(size: number, kept: number, checked: number, page: number | undefined): number {
+  const doubled = Math.min(BATCH, size * 2);
+  if (page === undefined) return doubled;
+  if (kept >= page) return Math.min(doubled, MIN_BATCH);
+  const rate = Math.max(kept / Math.max(1, checked), 0.1);
+  return Math.min(doubled, Math.max(MIN_BATCH, Math.ceil(((page - kept) / rate) * 1.25) + 2));
 }
 
 /** What a check kept, and how far it got. */
@@ -79,7 +97,7 @@ export function checkCandidates(
       if (settled && elapsed >= CHECK_BUDGET_MS) break;
       // Once the page is settled, the candidates checked only count: a first batch's worth at a
       // time, so that the budget is kept to within a few passages rather than a batch of 100.
-      size = settled ? FIRST_BATCH : Math.min(BATCH, size * 2);
+      size = settled ? FIRST_BATCH : nextBatch(size, kept.length, checked, options.page);
     }
     options.checkCancelled();
     const batch: EngineMatch[] = [];

@@ -206,6 +206,7 @@ class ArchiveSearcher implements Searcher {
           // With a kind filter, as many of any kind: the time bound then leaves a page with hits.
           full: (kept) => kept.length >= k,
           checkCancelled,
+          page: k,
         },
       );
       if (checked.matches.length === 0 && !standTogether) {

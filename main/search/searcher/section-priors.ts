@@ -40,9 +40,20 @@ const INDEX_TITLES =
   /^(?:index|general index|(?:python )?module index|index\s+[–—-]\s+.*|indices(?: and tables)?|索引|さくいん|索引\s+[–—-]\s+.*|색인|찾아보기|索引表)$/iu;
 const GLOSSARY_TITLES = /^(?:glossary|acronyms|abbreviations|用語集|略語(?:集|一覧)?|용어집|용어 사전|약어)$/iu;
 
+/**
+ * A word every title of INDEX_TITLES or GLOSSARY_TITLES holds, in lower case. Most titles hold
+ * none, and are told from this plain pattern alone: the Unicode, case-insensitive patterns above
+ * cost the first search of a process about 2 ms to compile and run in V8's interpreter.
+ */
+const TITLE_WORDS = /index|indices|glossary|acronyms|abbreviations|索引|さくいん|색인|찾아보기|用語集|略語|용어|약어/;
+
 /** The prior a section's title alone gives (1 when it says nothing). */
 export function titlePrior(title: string): number {
-  const bare = title.normalize('NFKC').trim().replace(NUMBERING, '').trim();
+  const normal = title.normalize('NFKC');
+  // Lower case keeps every letter these patterns match case-insensitively (NFKC has turned the
+  // Kelvin sign and the long s into their ASCII letters).
+  if (!TITLE_WORDS.test(normal.toLowerCase())) return 1;
+  const bare = normal.trim().replace(NUMBERING, '').trim();
   if (INDEX_TITLES.test(bare)) return INDEX_PRIOR;
   if (GLOSSARY_TITLES.test(bare)) return GLOSSARY_PRIOR;
   return 1;
