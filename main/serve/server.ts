@@ -342,13 +342,12 @@ function profileOf(req: IncomingMessage, res: ServerResponse): string {
 
 /** A file of the reader, in the best encoding the client takes; 304 when its ETag still matches. */
 function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticFile, status: 200 | 404): void {
-  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(file.bodies.keys()));
-  const body = file.bodies.get(encoding)!;
+  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(file.etags.keys()));
   const headers: Record<string, string | number> = {
     'Content-Type': file.type,
     'Cache-Control': status === 200 && file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
-  if (file.bodies.size > 1) headers.Vary = 'Accept-Encoding';
+  if (file.etags.size > 1) headers.Vary = 'Accept-Encoding';
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
   if (status === 200) {
     const etag = file.etags.get(encoding)!;
@@ -359,6 +358,13 @@ function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticFile,
       res.end();
       return;
     }
+  }
+  let body: Buffer;
+  try {
+    body = file.body(encoding);
+  } catch {
+    // A font or image read on demand is gone: the build was replaced under a running server.
+    throw new HttpError(503, 'The web app changed on disk; restart folio serve.');
   }
   headers['Content-Length'] = body.length;
   res.writeHead(status, headers);

@@ -5,7 +5,7 @@
  * right caching; the reader's own page (404) for unknown paths; never JSON. And the reader itself,
  * opened at http://localhost:PORT in Chromium, works (it used to get 403 on every call there).
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
@@ -164,6 +164,27 @@ describe('assets of a build', () => {
       expect(res.json().ok).toBe(false);
     }
     expect((await api(base, 'archive.info', {})).headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('reads fonts and images from the build when asked, holding only text in memory', async () => {
+    const icon = join(rendererDir, 'icon.png');
+    const bytes = readFileSync(icon);
+    const sent = await raw(base, 'GET', '/icon.png', { headers: { 'accept-encoding': 'br, gzip' } });
+    expect(sent.status).toBe(200);
+    expect(sent.headers['content-encoding']).toBeUndefined();
+    expect(sent.body.equals(bytes)).toBe(true);
+    // Gone from the build while serving: a file held in memory would still be sent; this one is not,
+    // and the reader is told why in one line. Text is still sent, from memory.
+    renameSync(icon, `${icon}.moved`);
+    try {
+      const gone = await raw(base, 'GET', '/icon.png');
+      expect(gone.status).toBe(503);
+      expect(gone.text).toBe('The web app changed on disk; restart folio serve.\n');
+      expect((await raw(base, 'GET', '/assets/app-Zz9_-xY0.css')).text).toBe(STYLE);
+    } finally {
+      renameSync(`${icon}.moved`, icon);
+    }
+    expect((await raw(base, 'GET', '/icon.png')).body.equals(bytes)).toBe(true);
   });
 });
 
