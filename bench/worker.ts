@@ -141,8 +141,8 @@ async function main(): Promise<void> {
       const queries = namedSet(b!);
       const t0 = now();
       const archive = openSearchablePack(a!);
-      // As the app's worker does once a pack is open (main/api/worker/worker-thread.ts): a word no
-      // archive holds reads the vocabulary and runs the searcher's code, so what follows is timed as
+      // As the app's worker does once a pack is open (main/api/worker/worker-thread.ts): a prefix no
+      // archive's words begin with runs the searcher's code, so what follows is timed as
       // in a running app. Each query of the set is still asked once: none of its postings are cached.
       archive.search({ query: WARM_UP_QUERY, limit: 1 });
       const first = archive.search({ query: queries[0]!.text, limit: 30 });
