@@ -8,6 +8,9 @@
  * decompressing: each passage's id hash (for lookups by id) and its kind (for kind filters). Ids are
  * not stored beside the text: the reader derives them from kind and text (passage-id.ts).
  *
+ * A section's row holds what searching needs of it besides its passages: its title, and whether it
+ * is a page made mostly of links (link_list, 1 or 0: section-priors.ts ranks its entries lower).
+ *
  * Every row carries a checksum of its values (row-checks.ts), and the meta table one of all its
  * rows, checked whenever they are read: a damaged pack is reported, never answered. The counts that
  * `folio info` shows are kept in meta, so they are as sure as the manifest.
@@ -20,8 +23,10 @@ import { PASSAGE_KINDS } from '../model/passage-kind';
  * 4: passage structure and language in block records, section depth (covered by the row checksums).
  * 5: blocks of columns without ids, 64 KiB of JSON each; the passage index in chunked blobs (smaller);
  *    caption tracks: media rows of type 'captions' (WebVTT files) and a film's `captions` column naming them.
+ * 6: whether a section is a page of links (`link_list`, search/searcher/link-lists.ts), told when the
+ *    pack is built: a search no longer reads a section's passages to tell it.
  */
-export const PACK_FORMAT_VERSION = 5;
+export const PACK_FORMAT_VERSION = 6;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /**
@@ -46,6 +51,7 @@ CREATE TABLE sections (
   first_passage INTEGER NOT NULL,
   first_passage_id TEXT NOT NULL,
   passage_count INTEGER NOT NULL,
+  link_list INTEGER NOT NULL,
   checksum INTEGER NOT NULL
 );
 CREATE TABLE blocks (

@@ -48,7 +48,6 @@ import {
 } from './row-checks';
 import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, MediaRef, MediaType, Passage, Section } from '../model/archive';
-import type { SectionPassage } from '../search/searcher/passage-source';
 
 interface BlockRow {
   id: number;
@@ -66,7 +65,7 @@ interface Located {
 type CheckedSectionRow = SectionRow & { checksum: number };
 
 const SECTION_COLUMNS =
-  'ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum';
+  'ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, link_list, checksum';
 
 const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies MediaType[];
 
@@ -198,8 +197,8 @@ class SqlitePackReader implements PackReader {
     (ordinal) => this.sectionRange(ordinal),
     () => this.counts.passages,
   );
-  /** Titles of the sections met, by id (the search shows one beside each hit). */
-  private readonly sectionTitles = new Map<string, string>();
+  /** The rows of the sections met, by id (the search shows a title beside each hit, and ranks by link_list). */
+  private readonly sectionsMet = new Map<string, SectionRow>();
   private readonly mediaCache = new Map<string, MediaRef>();
   /** Whether the kind chunks were found to agree with the counts (checked at the first listing by kind). */
   private kindColumnChecked = false;
@@ -426,7 +425,7 @@ class SqlitePackReader implements PackReader {
     if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
     const { columns, at } = this.blockHolding(ordinal);
     const section = this.sectionRowHolding(ordinal);
-    this.rememberTitle(section);
+    this.rememberSection(section);
     const cell = this.cellReader(columns, at, ordinal);
     const row: unknown[] = [];
     for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(cell(c));
@@ -452,15 +451,25 @@ class SqlitePackReader implements PackReader {
     };
   }
 
-  private rememberTitle(section: SectionRow): void {
-    if (this.sectionTitles.has(section.id)) return;
-    if (this.sectionTitles.size >= 4096) this.sectionTitles.clear();
-    this.sectionTitles.set(section.id, section.title);
+  private rememberSection(section: SectionRow): void {
+    if (this.sectionsMet.has(section.id)) return;
+    if (this.sectionsMet.size >= 4096) this.sectionsMet.clear();
+    this.sectionsMet.set(section.id, section);
   }
 
   /** A section's title without the whole table: usually met with one of its passages, else read alone and checked. */
   sectionTitle(sectionId: string): string | undefined {
-    return this.sectionTitles.get(sectionId) ?? this.sectionRow(sectionId)?.title;
+    return (this.sectionsMet.get(sectionId) ?? this.sectionRow(sectionId))?.title;
+  }
+
+  /**
+   * Whether a section is a page made mostly of links (search/searcher/link-lists.ts), as the builder
+   * told it: read with the section's row, usually met with one of its passages; undefined for an
+   * unknown section.
+   */
+  sectionIsLinkList(sectionId: string): boolean | undefined {
+    const row = this.sectionsMet.get(sectionId) ?? this.sectionRow(sectionId);
+    return row && row.link_list === 1;
   }
 
   /** The passage index chunk that would hold `hash`, checked. */
@@ -585,7 +594,7 @@ class SqlitePackReader implements PackReader {
     if (!row) return undefined;
     const section = this.checkedSection(row, row.ordinal);
     if (section.id !== sectionId) throw this.damaged(`the section index answers ${sectionId} with another section`);
-    this.rememberTitle(section);
+    this.rememberSection(section);
     return section;
   }
 
@@ -597,63 +606,6 @@ class SqlitePackReader implements PackReader {
       out.push(this.passageAt(ordinal)!);
     if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
-  }
-
-  /**
-   * A section's passages as what their blocks store (kind, text, content, repeat), read block by
-   * block as they are iterated, without ids or media: what telling a page of links needs
-   * (section-priors.ts), which often stops after a part of a long section. `count` is the section's
-   * passage count; none for an unknown section.
-   */
-  sectionContents(sectionId: string): { count: number; passages: Iterable<SectionPassage> } {
-    const row = this.sectionRow(sectionId);
-    if (!row) return { count: 0, passages: [] };
-    const blockHolding = (ordinal: number): { columns: BlockColumns; at: number } => this.blockHolding(ordinal);
-    const storedIn = (columns: BlockColumns, at: number, ordinal: number): SectionPassage =>
-      this.storedIn(columns, at, ordinal);
-    return {
-      count: row.passage_count,
-      passages: {
-        *[Symbol.iterator]() {
-          // A block at a time: its passages are found once, not each by a search of its own.
-          const end = row.first_passage + row.passage_count;
-          for (let ordinal = row.first_passage; ordinal < end;) {
-            const { columns, at } = blockHolding(ordinal);
-            for (let i = at; i < columns.rows && ordinal < end; i++, ordinal++) yield storedIn(columns, i, ordinal);
-          }
-        },
-      },
-    };
-  }
-
-  /**
-   * The stored fields of the passage at `at` in a block (reading-order position `ordinal`). Its
-   * text and content are parsed when first read: telling a page of links reads them only for the
-   * passages that are neither headings nor repeats, and short.
-   */
-  private storedIn(columns: BlockColumns, at: number, ordinal: number): SectionPassage {
-    const value = this.cellReader(columns, at, ordinal);
-    const kind = KIND_CODES[value(0) as number];
-    if (!kind) throw this.damaged(`passage #${ordinal} has an unknown kind`);
-    const repeatOf = (value(5) as string | null) ?? null;
-    let content: StoredRow[9] | undefined;
-    let text: string | undefined;
-    const contentOf = (): StoredRow[9] => (content ??= value(9) as StoredRow[9]);
-    return {
-      kind,
-      repeatOf,
-      get text() {
-        if (text === undefined) {
-          const stored = value(1) as string;
-          const blocks = stored === '' ? contentOf() : null;
-          text = blocks ? plainText(blocks) : stored;
-        }
-        return text;
-      },
-      get content() {
-        return contentOf() ?? undefined;
-      },
-    };
   }
 
   passage(id: string): Passage | undefined {

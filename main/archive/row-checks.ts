@@ -17,6 +17,8 @@ export interface SectionRow {
   first_passage: number;
   first_passage_id: string;
   passage_count: number;
+  /** 1 when the section is a page made mostly of links (search/searcher/link-lists.ts), else 0. */
+  link_list: number;
 }
 
 export function sectionChecksum(r: SectionRow): number {
@@ -30,6 +32,7 @@ export function sectionChecksum(r: SectionRow): number {
     r.first_passage,
     r.first_passage_id,
     r.passage_count,
+    r.link_list,
   ]);
 }
 

@@ -48,7 +48,7 @@ export function openSearchablePack(path: string): SearchablePack {
       },
       passagesOfKinds: (kinds, offset, limit) => pack.passagesOfKinds(kinds, offset, limit),
       sectionTitle: (sectionId) => pack.sectionTitle(sectionId) ?? '',
-      sectionPassages: (sectionId) => pack.sectionContents(sectionId),
+      sectionIsLinkList: (sectionId) => pack.sectionIsLinkList(sectionId) ?? false,
     },
   });
   return {

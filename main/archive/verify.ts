@@ -1,6 +1,7 @@
 /** `folio verify`: checks a pack's structure, checksums, media and search index. */
 import { createHash } from 'node:crypto';
 import { verifySearchIndex } from '../search/engine/verify-search-index';
+import { isLinkList, LINK_LIST_READ } from '../search/searcher/link-lists';
 import { contentChecksum, indexChecksum } from './checksum';
 import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';
@@ -49,6 +50,16 @@ export function verifyPack(path: string): VerifyReport {
       const actual = contentChecksum(pack.manifest, sections, passages, media);
       const expected = stored(META.contentSha256);
       return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
+    });
+    check('lists of links', () => {
+      // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
+      for (const s of pack.sections()) {
+        const first = pack.passagesOfSection(s.id).slice(0, LINK_LIST_READ);
+        const stored = pack.sectionIsLinkList(s.id);
+        if (isLinkList(first, first.length) !== stored)
+          return `section ${s.ordinal} (${s.title}) is ${stored ? '' : 'not '}marked a page of links, against its passages`;
+      }
+      return true;
     });
     check('passage index', () => {
       // The passage index (id hashes and kinds, used without decompressing) must agree with the blocks.

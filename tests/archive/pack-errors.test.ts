@@ -9,11 +9,16 @@ import { encodeKindChunks } from '../../main/archive/passage-index';
 import { toApiError } from '../../main/api/api-error';
 import { PackDamagedError, PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
+import { sectionChecksum, type SectionRow } from '../../main/archive/row-checks';
 import { tempDir } from '../helpers/temp';
 
 const dir = tempDir();
 const good = join(dir, 'good.folio');
 buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), good);
+
+/** The columns of a sections row that its checksum covers. */
+const SECTION_ROW =
+  'ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, link_list';
 
 /** The kind codes of the first passages, as stored (one kinds chunk: the fixture is small). */
 function storedKinds(db: Database.Database): { data: Buffer; kinds: Buffer } {
@@ -102,6 +107,30 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
   });
 
+  it('a pack whose sections were told lists of links against their passages fails verification', () => {
+    // Rewritten with valid checksums, as a faulty builder would: only the passages can tell.
+    const edited = editedCopy('edited-link-lists.folio', (db) => {
+      const rows = db.prepare(`SELECT ${SECTION_ROW} FROM sections`).all() as SectionRow[];
+      const put = db.prepare('UPDATE sections SET link_list = ?, checksum = ? WHERE ordinal = ?');
+      for (const row of rows) {
+        const flipped = { ...row, link_list: 1 - row.link_list };
+        put.run(flipped.link_list, sectionChecksum(flipped), row.ordinal);
+      }
+    });
+    const pack = openPack(edited);
+    try {
+      expect(pack.sections().length).toBeGreaterThan(0);
+    } finally {
+      pack.close();
+    }
+    const report = verifyPack(edited);
+    expect(report.ok).toBe(false);
+    expect(report.checks.find((c) => c.name === 'lists of links')?.detail).toMatch(
+      /^section 0 \(.*\) is marked a page of links, against its passages$/u,
+    );
+    expect(verifyPack(good).checks.find((c) => c.name === 'lists of links')?.ok).toBe(true);
+  });
+
   it('a pack whose passage text was edited fails the content checksum', () => {
     const edited = editedCopy('edited.folio', (db) => {
       const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as {
@@ -146,18 +175,33 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     );
   });
 
-  it('a pack of format 3 or 4 (before the passage index was chunked) asks to be rebuilt', () => {
-    for (const version of [3, 4]) {
+  it('a pack of format 3, 4 or 5 (before sections kept whether they are lists of links) asks to be rebuilt', () => {
+    for (const version of [3, 4, 5]) {
       const old = editedCopy(`format-${version}.folio`, (db) => {
         db.prepare("UPDATE meta SET value = ? WHERE key = 'format_version'").run(String(version));
         db.pragma(`user_version = ${version}`);
       });
       expect(openError(old).message).toMatch(
         new RegExp(
-          `format-${version}\\.folio: pack format ${version} is not supported by this Folio \\(it reads format 5\\); rebuild the pack with "folio build"$`,
+          `format-${version}\\.folio: pack format ${version} is not supported by this Folio \\(it reads format 6\\); rebuild the pack with "folio build"$`,
           'u',
         ),
       );
+    }
+  });
+
+  it('a damaged list-of-links flag is reported, never taken for another ranking', () => {
+    const edited = editedCopy('edited-link-list.folio', (db) =>
+      db.prepare('UPDATE sections SET link_list = 1 - link_list WHERE ordinal = 0').run(),
+    );
+    const pack = openPack(edited);
+    try {
+      const id = pack.database().prepare('SELECT id FROM sections WHERE ordinal = 0').pluck().get() as string;
+      expect(() => pack.sectionIsLinkList(id)).toThrow(
+        /edited-link-list\.folio: the pack is damaged \(section 0 fails its checksum\)/u,
+      );
+    } finally {
+      pack.close();
     }
   });
 

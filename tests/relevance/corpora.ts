@@ -58,7 +58,7 @@ export function openCorpus(name: CorpusName): CorpusSearch | { skipped: string }
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       sectionTitle: (id) => pack.sectionTitle(id) ?? '',
-      sectionPassages: (id) => pack.sectionContents(id),
+      sectionIsLinkList: (id) => pack.sectionIsLinkList(id) ?? false,
       passageKinds: (ids) => pack.passageKinds(ids),
     },
     onError: (error) => errors.push(error),

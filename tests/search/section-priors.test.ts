@@ -12,13 +12,9 @@ import { openPack } from '../../main/archive/pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { createAnalyzer } from '../../main/search/analyzer/index';
 import { definesAcronym, titleSpellsAcronym } from '../../main/search/searcher/acronym-definitions';
-import {
-  GLOSSARY_PRIOR,
-  INDEX_PRIOR,
-  linkListPrior,
-  SectionPriors,
-  titlePrior,
-} from '../../main/search/searcher/section-priors';
+import { isLinkList, LINK_LIST_READ, type LinkListPassage } from '../../main/search/searcher/link-lists';
+import type { PassageSource } from '../../main/search/searcher/passage-source';
+import { GLOSSARY_PRIOR, INDEX_PRIOR, titlePrior } from '../../main/search/searcher/section-priors';
 import { createSearcher } from '../../main/search/searcher/searcher';
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-priors-'));
@@ -31,21 +27,21 @@ afterAll(() => {
 });
 
 const [contents, appendix] = pack.sections();
-/** A searcher over the pack; without section passages, only titles can give a prior. */
-const searcher = (readSections: boolean) =>
+/** A searcher over the pack; without the stored lists of links, only titles can give a prior. */
+const searcher = (linkLists: boolean) =>
   createSearcher({
     engine: pack.searchEngine(),
     analyzer: createAnalyzer(pack.manifest),
     passages: {
       passagesByIds: (ids) => pack.passagesByIds(ids),
       sectionTitle: (id) => pack.sectionTitle(id) ?? '',
-      ...(readSections ? { sectionPassages: (id: string) => pack.sectionContents(id) } : {}),
+      ...(linkLists ? { sectionIsLinkList: (id: string) => pack.sectionIsLinkList(id) ?? false } : {}),
     },
   });
 
-/** A section's contents, counting the passages read. */
-function counted(sectionId: string) {
-  const { count, passages } = pack.sectionContents(sectionId);
+/** A section's passages, counting those read. */
+function counted(passages: readonly LinkListPassage[]) {
+  const count = passages.length;
   let read = 0;
   return {
     count,
@@ -95,27 +91,33 @@ describe('section priors', () => {
       expect(titlePrior(title), title).toBe(1);
   });
 
-  it('tells a page made of links (a table of contents) by its passages', () => {
+  it('tells a page made of links (a table of contents) by its passages, and the pack keeps the answer', () => {
     expect(contents!.title).toBe('Debian リファレンス');
-    expect(linkListPrior(pack.passagesOfSection(contents!.id))).toBe(INDEX_PRIOR);
-    expect(linkListPrior(pack.passagesOfSection(appendix!.id))).toBe(1);
+    expect(isLinkList(pack.passagesOfSection(contents!.id))).toBe(true);
+    expect(isLinkList(pack.passagesOfSection(appendix!.id))).toBe(false);
+    // Told when the pack was built, by the same rule: every section's row agrees with its passages.
+    expect(pack.sectionIsLinkList(contents!.id)).toBe(true);
+    expect(pack.sectionIsLinkList(appendix!.id)).toBe(false);
+    for (const section of pack.sections()) {
+      const first = pack.passagesOfSection(section.id).slice(0, LINK_LIST_READ);
+      expect(pack.sectionIsLinkList(section.id), section.title).toBe(isLinkList(first));
+    }
   });
 
   it('decides from part of a long page of prose, as the whole section would', () => {
     for (const section of pack.sections()) {
-      const { count, passages } = pack.sectionContents(section.id);
-      expect(count, section.title).toBe(section.passageCount);
-      expect(linkListPrior(passages, count), section.title).toBe(linkListPrior(pack.passagesOfSection(section.id)));
+      const passages = pack.passagesOfSection(section.id);
+      expect(isLinkList(counted(passages).passages, passages.length), section.title).toBe(isLinkList(passages));
     }
     // The appendix is prose: it is known not to be a page of links well before its last passage.
-    const appendixRead = counted(appendix!.id);
-    expect(linkListPrior(appendixRead.passages, appendixRead.count)).toBe(1);
+    const appendixRead = counted(pack.passagesOfSection(appendix!.id));
+    expect(isLinkList(appendixRead.passages, appendixRead.count)).toBe(false);
     expect(appendixRead.read()).toBeGreaterThan(0);
     expect(appendixRead.read()).toBeLessThan(appendixRead.count / 2);
     // The table of contents is one, known once the passages left could not undo it: from its
     // first three quarters or so (all but a few of its passages are entries).
-    const tocRead = counted(contents!.id);
-    expect(linkListPrior(tocRead.passages, tocRead.count)).toBe(INDEX_PRIOR);
+    const tocRead = counted(pack.passagesOfSection(contents!.id));
+    expect(isLinkList(tocRead.passages, tocRead.count)).toBe(true);
     expect(tocRead.read()).toBeGreaterThan(tocRead.count / 2);
     expect(tocRead.read()).toBeLessThan(tocRead.count);
   });
@@ -138,50 +140,78 @@ describe('section priors', () => {
 });
 
 describe('a long page of links', () => {
-  it('is told from part of its first 2,000 passages, not read whole', () => {
-    // A generated site: one page of 3,000 links (a list of maintainers, an index of bindings).
-    const site = join(dir, 'links-site');
-    mkdirSync(site, { recursive: true });
-    const entries = Array.from({ length: 3000 }, (_, i) => `<p><a href="other.html#e${i}">Entry number ${i}</a></p>`);
-    writeFileSync(
-      join(site, 'index.html'),
-      `<!doctype html><html lang="en"><head><title>Every entry</title></head><body><h1>Every entry</h1>${entries.join('')}</body></html>`,
-    );
-    writeFileSync(
-      join(site, 'other.html'),
-      '<!doctype html><html lang="en"><head><title>Other</title></head><body><h1>Other</h1><p>Prose.</p></body></html>',
-    );
-    const linksFile = join(dir, 'links.folio');
-    buildPack(site, linksFile);
+  // A generated site: one page of 3,000 links (a list of maintainers, an index of bindings), one of
+  // prose whose short lines hold links too, and a word on both.
+  const site = join(dir, 'links-site');
+  mkdirSync(site, { recursive: true });
+  const entries = Array.from({ length: 3000 }, (_, i) => `<p><a href="other.html#e${i}">Entry number ${i}</a></p>`);
+  entries[2499] = '<p><a href="other.html#zebra">Zebra crossings</a></p>';
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>Every entry</title></head><body><h1>Every entry</h1>${entries.join('')}</body></html>`,
+  );
+  const prose = Array.from(
+    { length: 12 },
+    (_, i) =>
+      `<p>Paragraph ${i} of the page says what a crossing is, at the length of a real paragraph of prose, with a <a href="index.html">link</a> in it.</p>`,
+  );
+  writeFileSync(
+    join(site, 'other.html'),
+    `<!doctype html><html lang="en"><head><title>Other</title></head><body><h1>Other</h1>${prose.join('')}<p><a href="index.html">Zebra</a> crossings, again.</p></body></html>`,
+  );
+  const linksFile = join(dir, 'links.folio');
+  buildPack(site, linksFile);
+
+  it('is told when the pack is built, from part of its first 2,000 passages', () => {
     const links = openPack(linksFile);
     try {
-      const section = links.sections().find((s) => s.title === 'Every entry')!;
-      expect(section.passageCount).toBeGreaterThan(3000);
+      const [list, other] = ['Every entry', 'Other'].map((t) => links.sections().find((s) => s.title === t)!);
+      expect(list!.passageCount).toBeGreaterThan(3000);
+      expect(links.sectionIsLinkList(list!.id)).toBe(true);
+      expect(links.sectionIsLinkList(other!.id)).toBe(false);
+      // The rule reads no further than it must: of those 2,000 (a heading, then entries), 1,500
+      // entries settle it, as the 499 left could not bring the share of entries below three quarters.
+      const first = counted(links.passagesOfSection(list!.id).slice(0, LINK_LIST_READ));
+      expect(isLinkList(first.passages, first.count)).toBe(true);
+      expect(first.read()).toBe(1501);
+    } finally {
+      links.close();
+    }
+  });
+
+  it('ranks an entry by the flag kept with its section, reading none of the section', () => {
+    const links = openPack(linksFile);
+    try {
+      const list = links.sections().find((s) => s.title === 'Every entry')!;
       let read = 0;
-      const priors = new SectionPriors({
-        passagesByIds: (ids) => links.passagesByIds(ids),
-        sectionTitle: (id) => links.sectionTitle(id) ?? '',
-        sectionPassages: (id) => {
-          const { count, passages } = links.sectionContents(id);
-          return {
-            count,
-            passages: {
-              *[Symbol.iterator]() {
-                for (const p of passages) {
-                  read++;
-                  yield p;
-                }
-              },
-            },
-          };
+      const source = (linkLists: PassageSource['sectionIsLinkList']): PassageSource => ({
+        passagesByIds: (ids) => {
+          read += ids.length;
+          return links.passagesByIds(ids);
         },
+        sectionTitle: (id) => links.sectionTitle(id) ?? '',
+        sectionIsLinkList: linkLists,
       });
-      const entry = links.passagesOfSection(section.id)[2500]!;
-      expect(entry.text).toBe('Entry number 2499');
-      expect(priors.of(entry)).toBe(INDEX_PRIOR);
-      // Of those 2,000 (a heading, then entries), 1,500 entries settle it: the 499 left could
-      // not bring the share of entries below three quarters.
-      expect(read).toBe(1501);
+      const search = (linkLists: PassageSource['sectionIsLinkList']) =>
+        createSearcher({
+          engine: links.searchEngine(),
+          analyzer: createAnalyzer(links.manifest),
+          passages: source(linkLists),
+        }).search({ query: 'zebra', limit: 10 });
+      const asked: string[] = [];
+      const kept = search((id) => {
+        asked.push(id);
+        return links.sectionIsLinkList(id) ?? false;
+      });
+      const keptRead = read;
+      const none = search(() => false);
+      const entry = (r: typeof kept) => r.results.find((h) => h.sectionId === list.id)!;
+      expect(entry(kept).text).toBe('Zebra crossings');
+      expect(entry(kept).score).toBeCloseTo(entry(none).score * INDEX_PRIOR, 10);
+      expect(asked).toContain(list.id);
+      // The hits' passages only, not the 3,000 of the list.
+      expect(keptRead).toBeGreaterThan(0);
+      expect(keptRead).toBeLessThan(20);
     } finally {
       links.close();
     }

@@ -31,6 +31,7 @@ import { encodeIdChunks, encodeKindChunks } from '../passage-index';
 import { readCheckedFile } from '../source/source-file';
 import type { MediaFile } from './media-files';
 import { sha256Hex } from './sha256';
+import { SectionLinkLists } from './section-link-lists';
 import { kindCode, TextBlockPacker } from './text-blocks';
 
 /** What a pack holds, its passages streamed: a large archive's are never all in memory at once. */
@@ -92,36 +93,6 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   meta.set(META.analyzerVersion, input.analyzerFingerprint);
   meta.set(META.builtBy, 'folio build');
 
-  const putSection = db.prepare(
-    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  // Sections follow one another: each one's first passage comes after the previous one's passages.
-  let firstPassage = 0;
-  for (const s of sections) {
-    const row: SectionRow = {
-      ordinal: s.ordinal,
-      id: s.id,
-      title: s.title,
-      title_is_metadata: s.titleIsMetadata ? 1 : 0,
-      depth: s.depth ?? 0,
-      first_passage: firstPassage,
-      first_passage_id: s.firstPassageId!,
-      passage_count: s.passageCount,
-    };
-    putSection.run(
-      row.ordinal,
-      row.id,
-      row.title,
-      row.title_is_metadata,
-      row.depth,
-      row.first_passage,
-      row.first_passage_id,
-      row.passage_count,
-      sectionChecksum(row),
-    );
-    firstPassage += s.passageCount;
-  }
-
   const mediaHashes = writeMedia(db, media);
 
   const putBlock = db.prepare(
@@ -142,9 +113,11 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   const kindCodes = new Uint8Array(passageCount);
   const idHashes = new Float64Array(passageCount);
   const content = new ContentHash(manifest, sections);
+  const sectionLinkLists = new SectionLinkLists(sections);
   let i = 0;
   for (const p of passages) {
     blocks.add(p);
+    sectionLinkLists.add(p);
     const key = passageIdHash(p.id);
     if (!key || p.ordinal !== i || i >= passageCount)
       throw new SourceError(`internal: passage id ${p.id} is malformed`);
@@ -158,6 +131,40 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   }
   if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
   blocks.finish();
+  const linkLists = sectionLinkLists.finish();
+  const putSection = db.prepare(
+    'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, link_list, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  // After the passages, which tell the lists of links. Sections follow one another: each one's first
+  // passage comes after the previous one's passages.
+  let firstPassage = 0;
+  for (const s of sections) {
+    const row: SectionRow = {
+      ordinal: s.ordinal,
+      id: s.id,
+      title: s.title,
+      title_is_metadata: s.titleIsMetadata ? 1 : 0,
+      depth: s.depth ?? 0,
+      first_passage: firstPassage,
+      first_passage_id: s.firstPassageId!,
+      passage_count: s.passageCount,
+      link_list: linkLists[s.ordinal]!,
+    };
+    putSection.run(
+      row.ordinal,
+      row.id,
+      row.title,
+      row.title_is_metadata,
+      row.depth,
+      row.first_passage,
+      row.first_passage_id,
+      row.passage_count,
+      row.link_list,
+      sectionChecksum(row),
+    );
+    firstPassage += s.passageCount;
+  }
+
   const putIds = db.prepare('INSERT INTO passage_ids (key, data) VALUES (?, ?)');
   for (const chunk of encodeIdChunks(idHashes)) putIds.run(chunk.key, chunk.data);
   const putKinds = db.prepare('INSERT INTO passage_kinds (chunk, data) VALUES (?, ?)');

@@ -2,17 +2,14 @@
 import type { Passage } from '../../model/archive';
 import type { PassageKind } from '../../model/passage-kind';
 
-/** What telling a page of links reads of a section's passages. */
-export type SectionPassage = Pick<Passage, 'kind' | 'text' | 'content' | 'repeatOf'>;
-
 export interface PassageSource {
   passagesByIds(ids: readonly string[]): Passage[];
   sectionTitle(sectionId: string): string;
   /**
-   * Optional: a section's passages in reading order, read as iterated, and how many there are
-   * (section-priors.ts tells a page of links by them, often from a part of the section).
+   * Optional: whether a section is a page made mostly of links (link-lists.ts), as the pack stores
+   * it beside the section's title; without it, only titles give a section a prior (section-priors.ts).
    */
-  sectionPassages?(sectionId: string): { count: number; passages: Iterable<SectionPassage> };
+  sectionIsLinkList?(sectionId: string): boolean;
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
   /** Optional: passages of `kinds` in reading order (a page from `offset`; none for limit 0), and how many there are. */

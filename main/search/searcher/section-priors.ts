@@ -6,31 +6,21 @@
  * else holds the word. The engine's (lunr's) scores are untouched: the prior is applied on top of
  * the final score, by the searcher, to the matches of a page.
  *
- * A section's role is decided from what every pack already holds, once per section and kept:
+ * A section's role is decided from what every pack already holds:
  * - its title: "Index", "Glossary", "Acronyms", 索引, 用語集, 색인, 용어집… (numbering such as
- *   "Appendix M." or "付録A" left aside);
- * - its passages: a section of at least LINK_LIST_MIN passages of which at least LINK_LIST_SHARE
- *   are entries (a line that is mostly link text) is a list of links.
+ *   "Appendix M." or "付録A" left aside), once per section and kept;
+ * - whether it is a list of links (link-lists.ts), told when the pack was built and kept in the
+ *   section's row: searching reads no passage of a section to tell it.
  */
 import type { Passage } from '../../model/archive';
-import type { PassageSource, SectionPassage } from './passage-source';
+import { isEntry } from './link-lists';
+import type { PassageSource } from './passage-source';
 import type { RankedMatch } from './rank';
 
 /** The prior of an index or a page of links. */
 export const INDEX_PRIOR = 0.5;
 /** The prior of a glossary or acronym list: its entries explain, but in a line. */
 export const GLOSSARY_PRIOR = 0.6;
-/** A list of links has at least this many passages (headings aside)… */
-const LINK_LIST_MIN = 8;
-/** …and at least this share of them are entries. */
-const LINK_LIST_SHARE = 0.75;
-/**
- * A section is told a list of links from its first LINK_LIST_READ passages: the list of Linux's
- * maintainers (25,702 passages) cost a search 80 ms to read whole, and every section of the Python,
- * PostgreSQL, Debian Reference and Linux + Rust documentation gets the prior its whole would give
- * (those first 500 did not, in two sections).
- */
-const LINK_LIST_READ = 2000;
 /** Sections whose role is kept (the map starts afresh beyond). */
 const MAX_SECTIONS = 20_000;
 
@@ -60,60 +50,13 @@ export function titlePrior(title: string): number {
 }
 
 /**
- * The prior a section's passages give: INDEX_PRIOR for a list of links, else 1. Given `count`, the
- * number of passages (headings and repeats included), reading stops as soon as the answer is
- * settled whatever the passages not read yet are: the passages left are at most `count` less those
- * read, and the share can no longer be reached even if they are all entries, or can no longer be
- * lost even if none is (the answer is the same as from the whole section; a long page of prose is
- * decided from its first quarter or so, a table of contents from its first three quarters).
- */
-export function linkListPrior(passages: Iterable<SectionPassage>, count = Infinity): number {
-  let read = 0;
-  let body = 0;
-  let others = 0;
-  for (const p of passages) {
-    read++;
-    if (p.kind === 'heading' || p.repeatOf) continue;
-    body++;
-    if (!isEntry(p)) others++;
-    const left = count - read;
-    if (others > (1 - LINK_LIST_SHARE) * (body + left)) return 1;
-    if (body >= LINK_LIST_MIN && body - others >= LINK_LIST_SHARE * (body + left)) return INDEX_PRIOR;
-  }
-  if (body < LINK_LIST_MIN) return 1;
-  return body - others >= LINK_LIST_SHARE * body ? INDEX_PRIOR : 1;
-}
-
-/** Characters of link text in content (any JSON of passage-content.ts), tags and attributes aside. */
-function linkChars(node: unknown, inLink: boolean): number {
-  if (typeof node === 'string') return inLink ? node.length : 0;
-  if (!Array.isArray(node)) return 0;
-  const link = node[0] === 'a' && typeof node[1] === 'object' && node[1] !== null && !Array.isArray(node[1]);
-  // Skip the tag, and the link target, language tag or image alt that follows it.
-  const from = link || node[0] === 'lang' || node[0] === 'img' ? 2 : typeof node[0] === 'string' ? 1 : 0;
-  let n = 0;
-  for (let i = from; i < node.length; i++) n += linkChars(node[i], inLink || link);
-  return n;
-}
-
-/** An entry of a list of links: a line (not a paragraph) whose text is mostly a link. */
-const ENTRY_CHARS = 200;
-const ENTRY_LINK_SHARE = 0.5;
-function isEntry(p: SectionPassage): boolean {
-  // The text first: a source may parse the content only when asked (pack.ts's sectionContents).
-  if (p.text.length === 0 || p.text.length > ENTRY_CHARS || p.content === undefined) return false;
-  return linkChars(p.content, false) >= ENTRY_LINK_SHARE * p.text.length;
-}
-
-/**
  * Each section's prior, decided at its first need and kept across searches. The title decides for
- * every passage of the section; the share of links, read from the whole section, only for its
- * short passages that hold a link themselves (the entries of a list of links; its heading and
- * opening words are the page's own), so that a section is read only for such a candidate.
+ * every passage of the section; being a list of links (link-lists.ts, told when the pack was built
+ * and read with the section's row), only for its short passages that hold a link themselves (the
+ * entries of a list of links; its heading and opening words are the page's own).
  */
 export class SectionPriors {
   private readonly byTitle = new Map<string, number>();
-  private readonly byLinks = new Map<string, number>();
 
   constructor(private readonly source: PassageSource) {}
 
@@ -125,24 +68,8 @@ export class SectionPriors {
       prior = titlePrior(this.source.sectionTitle(id));
       remember(this.byTitle, id, prior);
     }
-    if (prior !== 1 || typeof this.source.sectionPassages !== 'function' || !isEntry(passage)) return prior;
-    let links = this.byLinks.get(id);
-    if (links === undefined) {
-      const section = this.source.sectionPassages(id);
-      links = linkListPrior(firstOf(section.passages, LINK_LIST_READ), Math.min(section.count, LINK_LIST_READ));
-      remember(this.byLinks, id, links);
-    }
-    return links;
-  }
-}
-
-/** The first `n` of `items`, read no further. */
-function* firstOf<T>(items: Iterable<T>, n: number): Generator<T> {
-  if (n <= 0) return;
-  let i = 0;
-  for (const item of items) {
-    yield item;
-    if (++i >= n) return;
+    if (prior !== 1 || typeof this.source.sectionIsLinkList !== 'function' || !isEntry(passage)) return prior;
+    return this.source.sectionIsLinkList(id) ? INDEX_PRIOR : 1;
   }
 }
 
