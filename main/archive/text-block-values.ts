@@ -8,9 +8,11 @@
  * Why lines: parsing each whole block (250 passages of text, content trees and provenance) to show
  * one passage of a search hit cost 0.25 ms a block and as much again in garbage collection, and a
  * hand-written scan of the JSON for value boundaries cost 8–30 ms per cold search on the large pack
- * (it ran byte by byte in the interpreter). A table of offsets ahead of the values needs no search
- * at all, but its lengths do not compress: 3–7% more block bytes as varints, 19–27% as uint32s,
- * against none for newlines (they replace the commas).
+ * (it ran byte by byte in the interpreter). Finding the lines of 40 blocks of the large pack in a
+ * fresh process takes 5.4 ms (the scan 24 ms, JSON.parse of the blocks 11 ms); warm, 26 µs a block
+ * (the scan 64 µs). A table of offsets ahead of the values needs no search at all, but its lengths
+ * do not compress: 3–7% more block bytes as varints, 19–27% as uint32s, against none for newlines
+ * (they replace the commas).
  */
 
 const NEWLINE = '\n';
