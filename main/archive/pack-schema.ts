@@ -2,8 +2,8 @@
  * The pack: one SQLite file holding an archive's manifest, sections, passages, media and search
  * index, opened read-only by readers (the way Kiwix treats a ZIM).
  *
- * Passages live in Brotli-compressed blocks of consecutive passages (JSON columns: text, title,
- * provenance…), so a large archive stays small on disk while reading a section costs one or two
+ * Passages live in Brotli-compressed blocks of consecutive passages (columns: text, title,
+ * provenance…, a value's JSON a line), so a large archive stays small on disk while reading a section costs one or two
  * block reads. The passage index (passage-index.ts) keeps only what must be found without
  * decompressing: each passage's id hash (for lookups by id) and its kind (for kind filters). Ids are
  * not stored beside the text: the reader derives them from kind and text (passage-id.ts).
@@ -30,7 +30,7 @@ export const PACK_FORMAT_VERSION = 6;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /**
- * The JSON size a text block grows to before a new one starts. Larger blocks compress better (on the
+ * The size a text block grows to before a new one starts (in characters of its values' JSON). Larger blocks compress better (on the
  * PostgreSQL manual 64 KiB saves a sixth against 32 KiB of text), but a search hit decompresses its
  * passage's block for the snippet: about 1 ms for 64 KiB, 2.6 ms for 128 KiB.
  */
@@ -102,13 +102,19 @@ export interface PackCounts {
 }
 
 /**
- * A text block as stored: its passages' fields as columns, one array per field with a value per
- * passage (a column of repeated file names or nulls compresses to almost nothing):
- * [kind codes, texts, titles, levels, mediaIds, repeatOfs, provFiles, provStarts, provEnds,
- * contents, langs, occurrences]. `content` is the passage's structure (model/passage-content.ts) or
- * null; when it is there, the text is stored as '' (it is `plainText(content)`, so the pack holds the
- * words once). `lang` is null for the main language. `occurrence` makes the id with kind and text
- * (passage-id.ts).
+ * A text block: its passages' fields as columns, one per field with a value per passage (a column of
+ * repeated file names or nulls compresses to almost nothing): [kind codes, texts, titles, levels,
+ * mediaIds, repeatOfs, provFiles, provStarts, provEnds, contents, langs, occurrences]. `content` is
+ * the passage's structure (model/passage-content.ts) or null; when it is there, the text is stored as
+ * '' (it is `plainText(content)`, so the pack holds the words once). `lang` is null for the main
+ * language. `occurrence` makes the id with kind and text (passage-id.ts).
+ *
+ * As stored (before Brotli), a block is its values column after column, passage after passage
+ * within a column, each value's JSON.stringify ended by a newline ("\n"), and nothing else: no
+ * header, no brackets, no commas. BLOCK_COLUMNS·passage_count lines. JSON.stringify writes no
+ * newline, so a reader finds each value by its line and parses only the values it is asked for
+ * (text-block-values.ts). A block that has another number of lines, an empty line, or a line that
+ * does not parse is damage.
  */
 export type StoredBlock = Columns<StoredRow>;
 

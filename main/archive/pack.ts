@@ -34,7 +34,7 @@ import {
 import { passageId } from './passage-id';
 import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
-import { BlockColumns } from './block-columns';
+import { TextBlockValues } from './text-block-values';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
 import {
@@ -179,7 +179,7 @@ class SqlitePackReader implements PackReader {
   readonly counts: PackCounts;
   private readonly db: Database.Database;
   /** Decompressed text blocks, least recently used first, within BLOCK_CACHE_BYTES. */
-  private readonly blockCache = new Map<number, BlockColumns>();
+  private readonly blockCache = new Map<number, TextBlockValues>();
   private blockCacheBytes = 0;
   /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, IdChunk>();
@@ -331,7 +331,7 @@ class SqlitePackReader implements PackReader {
     return row;
   }
 
-  private decodedBlock(block: BlockRow): BlockColumns {
+  private decodedBlock(block: BlockRow): TextBlockValues {
     let columns = this.blockCache.get(block.id);
     if (columns) {
       // Most recently used last.
@@ -353,14 +353,14 @@ class SqlitePackReader implements PackReader {
       )
         throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        columns = BlockColumns.index(brotliDecompressSync(row.data), BLOCK_COLUMNS, block.passage_count);
+        columns = TextBlockValues.index(brotliDecompressSync(row.data), BLOCK_COLUMNS, block.passage_count);
       } catch {
         throw this.damaged(`text block ${block.id} cannot be read`);
       }
       this.blockCache.set(block.id, columns);
       this.blockCacheBytes += columns.sizeInBytes;
       while (this.blockCacheBytes > BLOCK_CACHE_BYTES && this.blockCache.size > 1) {
-        const [oldest, evicted] = this.blockCache.entries().next().value as [number, BlockColumns];
+        const [oldest, evicted] = this.blockCache.entries().next().value as [number, TextBlockValues];
         this.blockCache.delete(oldest);
         this.blockCacheBytes -= evicted.sizeInBytes;
       }
@@ -398,7 +398,7 @@ class SqlitePackReader implements PackReader {
   }
 
   /** The decoded block holding the passage at `ordinal` (below the count), and the passage's place in it. */
-  private blockHolding(ordinal: number): { columns: BlockColumns; at: number } {
+  private blockHolding(ordinal: number): { columns: TextBlockValues; at: number } {
     // Every position below the count is in one block: finding none is damage.
     const block = this.blockRanges.holding(ordinal);
     if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
@@ -410,7 +410,7 @@ class SqlitePackReader implements PackReader {
   }
 
   /** Reads the cells of the passage at `at` of a block (reading-order position `ordinal`); an unreadable one is damage. */
-  private cellReader(columns: BlockColumns, at: number, ordinal: number): (column: number) => unknown {
+  private cellReader(columns: TextBlockValues, at: number, ordinal: number): (column: number) => unknown {
     return (column) => {
       try {
         return columns.value(column, at);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { encodeKindChunks } from '../../main/archive/passage-index';
+import { blockChecksum } from '../../main/archive/row-checks';
 import { toApiError } from '../../main/api/api-error';
 import { PackDamagedError, PackError } from '../../main/model/errors';
 import { verifyPack } from '../../main/archive/verify';
@@ -133,17 +134,13 @@ describe('packs that cannot be used are rejected with one clear line', () => {
 
   it('a pack whose passage text was edited fails the content checksum', () => {
     const edited = editedCopy('edited.folio', (db) => {
-      const { id, data } = db.prepare('SELECT id, data FROM blocks ORDER BY id LIMIT 1').get() as {
-        id: number;
-        data: Buffer;
-      };
-      // A block holds columns; column 1 is the texts.
-      const columns = JSON.parse(brotliDecompressSync(data).toString('utf8')) as unknown[][];
-      columns[1]![1] = 'The port of Pusan was quiet in 1950.';
-      db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(
-        brotliCompressSync(Buffer.from(JSON.stringify(columns))),
-        id,
-      );
+      const { id, passage_count, data } = db
+        .prepare('SELECT id, passage_count, data FROM blocks ORDER BY id LIMIT 1')
+        .get() as { id: number; passage_count: number; data: Buffer };
+      // A block holds its values a line each, column after column; column 1 is the texts.
+      const lines = brotliDecompressSync(data).toString('utf8').split('\n');
+      lines[passage_count + 1] = JSON.stringify('The port of Pusan was quiet in 1950.');
+      db.prepare('UPDATE blocks SET data = ? WHERE id = ?').run(brotliCompressSync(Buffer.from(lines.join('\n'))), id);
     });
     const report = verifyPack(edited);
     expect(report.ok).toBe(false);
@@ -261,6 +258,55 @@ describe('packs that cannot be used are rejected with one clear line', () => {
       pack.close();
     }
     expect(verifyPack(edited).checks.find((c) => c.name === 'media files')?.ok).toBe(false);
+  });
+
+  it('a text block that is not its passages, one value a line, is reported, never read as other passages', () => {
+    // Rewritten with a valid checksum, as a faulty builder would: the block's lines must tell.
+    const damages: [string, (lines: string[], rows: number) => string[], RegExp][] = [
+      ['truncated', (lines) => lines.slice(0, -2).concat(''), /text block 0 cannot be read/u],
+      ['an extra line', (lines) => [...lines.slice(0, -1), '"more"', ''], /text block 0 cannot be read/u],
+      ['an empty line', (lines) => ['', ...lines.slice(1)], /text block 0 cannot be read/u],
+      [
+        'lines run together',
+        (lines) => [`${lines[0]}${lines[1]}`, ...lines.slice(2), ''],
+        /text block 0 cannot be read/u,
+      ],
+      ['a text that does not parse', (lines, rows) => lines.with(rows + 1, '"cut off'), /passage #1 cannot be read/u],
+      ['a kind that does not parse', (lines) => lines.with(1, '{'), /passage #1 cannot be read/u],
+    ];
+    for (const [what, damage, message] of damages) {
+      const edited = editedCopy(`block-${what.replaceAll(' ', '-')}.folio`, (db) => {
+        const row = db.prepare('SELECT first_passage, passage_count, data FROM blocks WHERE id = 0').get() as {
+          first_passage: number;
+          passage_count: number;
+          data: Buffer;
+        };
+        const lines = brotliDecompressSync(row.data).toString('utf8').split('\n');
+        const data = brotliCompressSync(Buffer.from(damage(lines, row.passage_count).join('\n')));
+        db.prepare('UPDATE blocks SET data = ?, checksum = ? WHERE id = 0').run(
+          data,
+          blockChecksum(0, row.first_passage, row.passage_count, data),
+        );
+      });
+      const pack = openPack(edited);
+      try {
+        const section = pack.sections()[0]!.id;
+        let error: unknown;
+        try {
+          pack.passagesOfSection(section);
+        } catch (e) {
+          error = e;
+        }
+        expect(error, what).toBeInstanceOf(PackDamagedError);
+        const line = (error as Error).message;
+        expect(line, what).toMatch(message);
+        expect(line, what).toMatch(/the pack is damaged/u);
+        expect(line, what).not.toContain('\n');
+      } finally {
+        pack.close();
+      }
+      expect(verifyPack(edited).ok, what).toBe(false);
+    }
   });
 
   it('the app is told "This archive is damaged", in one line', () => {

@@ -1,8 +1,8 @@
 /**
- * Passages are stored in Brotli-compressed blocks of consecutive passages, as JSON columns (a
- * StoredBlock), about TEXT_BLOCK_BYTES before compression: a section view decompresses one or two
- * blocks. Columns compress better than one record per passage (a sixth smaller on the PostgreSQL
- * manual, with the ids left out).
+ * Passages are stored in Brotli-compressed blocks of consecutive passages, as columns (a
+ * StoredBlock: each value's JSON on a line of its own, column after column), about TEXT_BLOCK_BYTES
+ * before compression: a section view decompresses one or two blocks. Columns compress better than
+ * one record per passage (a sixth smaller on the PostgreSQL manual, with the ids left out).
  */
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Passage } from '../../model/archive';
@@ -15,7 +15,7 @@ export interface TextBlock {
   /** Reading-order position of the block's first passage. */
   firstPassage: number;
   passageCount: number;
-  /** The compressed JSON of a StoredBlock. */
+  /** The compressed lines of a StoredBlock. */
   data: Buffer;
 }
 
@@ -70,14 +70,15 @@ function storedRow(p: Passage): StoredRow {
 /**
  * A row's cells as JSON, each written once: the row's size decides where a block ends, and the
  * block's columns are the same cells regrouped (a passage's content is most of a build's JSON).
+ * JSON.stringify writes no newline (the reader finds a value's end by its newline: text-block-values.ts).
  */
 function rowCells(row: StoredRow): string[] {
   return Array.from({ length: BLOCK_COLUMNS }, (_, c) => JSON.stringify(row[c]) ?? 'null');
 }
 
-/** The length of JSON.stringify(row), from its cells: `[`, the cells, a comma between two, `]`. */
+/** What the row adds to its block, in characters: its cells, each with its newline. */
 function rowBytes(cells: readonly string[]): number {
-  let bytes = 1 + cells.length;
+  let bytes = cells.length;
   for (const cell of cells) bytes += cell.length;
   return bytes;
 }
@@ -108,9 +109,10 @@ export class TextBlockPacker {
   private flush(): void {
     if (this.rows.length === 0) return;
     const rows = this.rows;
-    // JSON.stringify of the columns (StoredBlock), made of the cells already written.
-    const columns = Array.from({ length: BLOCK_COLUMNS }, (_, c) => `[${rows.map((row) => row[c]).join(',')}]`);
-    const raw = Buffer.from(`[${columns.join(',')}]`, 'utf8');
+    // The StoredBlock: the cells already written, column after column, each ended by a newline.
+    let lines = '';
+    for (let c = 0; c < BLOCK_COLUMNS; c++) for (const row of rows) lines += `${row[c]}\n`;
+    const raw = Buffer.from(lines, 'utf8');
     const data = brotliCompressSync(raw, brotliParams(raw.length));
     this.emit({ id: this.nextId++, firstPassage: this.first, passageCount: rows.length, data });
     this.rows = [];
