@@ -290,7 +290,10 @@ function decodeTfEntries(
       ordinals[i] = ordinal;
       const at = ordinal * fieldCount + field;
       let length: number | undefined = lengthBytes[at];
-      if (length === FIELD_LENGTH_OVERFLOW) length = fieldLengths.at(at);
+      // One entry in 256 asks fieldLengths too (the same length), so that V8 has seen this call run
+      // when it compiles the loop (not at the very first entry: V8 records what runs only after a
+      // while): a length past one byte met only later threw the compiled loop away.
+      if (length === FIELD_LENGTH_OVERFLOW || (i & 255) === 0) length = fieldLengths.at(at);
       if (length === undefined) throw new Error(`posting of "${term}" names an unknown document`);
       if (termFrequency !== lastTf || length !== lastLength) {
         lastWeight = lunrWeight(idf, termFrequency, length, avgFieldLength, fieldBoost, k1, b);
