@@ -2,6 +2,11 @@
  * The core worker's entry: bundled to out/cli/core-worker.mjs for `folio serve`, loaded from source
  * through boot.mjs in tests. Electron bundles main/electron/core-worker.ts instead.
  */
+import { setFlagsFromString } from 'node:v8';
 import { runCoreWorker } from './worker-thread';
 
+// A first query's loops compiled at once, not on a background thread while they run uncompiled
+// (bin/folio.cjs says why). V8's flags are the process's; Electron freezes them (setting one there
+// aborts): its worker does not come here, and the check guards a run under ELECTRON_RUN_AS_NODE.
+if (!process.versions.electron) setFlagsFromString('--no-concurrent-osr');
 runCoreWorker();

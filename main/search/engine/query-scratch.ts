@@ -53,27 +53,18 @@ export class QueryScratch {
   }
 
   /**
-   * Adds the field refs ordinal·fields + field of `ordinals` to matchingFields, in order, each once
-   * (the loop is written out: it runs over every posting of the query, often before the JIT has).
+   * Adds the field refs ordinal·fields + field of `ordinals` to matchingFields, in order, each once.
+   * Room for all of them is made first (a common word's 240,000 would otherwise be copied through
+   * every doubling from INITIAL), so the loop (addNewRefs) has no path it meets only late.
    */
   addFieldRefs(ordinals: Int32Array, fields: number, field: number): void {
-    const slots = this.fieldSlots;
-    let refs = this.fieldRefs;
-    let count = this.fieldCount;
-    for (let i = 0; i < ordinals.length; i++) {
-      const fieldRef = ordinals[i]! * fields + field;
-      const slot = slots[fieldRef]!;
-      if (slot < count && refs[slot] === fieldRef) continue;
-      if (count === refs.length) {
-        // Room for every document left in this posting at once: a common word's 240,000 would
-        // otherwise be copied through every doubling from INITIAL.
-        refs = grownInt(refs, Math.max(count * 2, count + ordinals.length - i));
-        this.fieldRefs = refs;
-      }
-      slots[fieldRef] = count;
-      refs[count++] = fieldRef;
-    }
-    this.fieldCount = count;
+    const needed = Math.min(this.fieldCount + ordinals.length, this.fieldSlots.length);
+    if (needed > this.fieldRefs.length)
+      this.fieldRefs = grownInt(
+        this.fieldRefs,
+        Math.max(needed, Math.min(2 * this.fieldRefs.length, this.fieldSlots.length)),
+      );
+    this.fieldCount = addNewRefs(this.fieldSlots, this.fieldRefs, this.fieldCount, ordinals, fields, field);
   }
 
   /** Dot products for every field ref added, all 0. */
@@ -88,33 +79,24 @@ export class QueryScratch {
    * document's, in matchingFields order, for the documents `kept` allows (null: all).
    */
   sumScores(fields: number, magnitudes: Float64Array, kept: ((ordinal: number) => boolean) | null): void {
-    const fieldRefs = this.fieldRefs;
-    const dotProducts = this.dotProducts;
-    const slots = this.documentSlots;
     // There are at most as many documents as field refs: room for them all at once, not by doubling.
     if (this.documents.length < this.documentCount + this.fieldCount) {
       const size = this.documentCount + this.fieldCount;
       this.documents = grownInt(this.documents, size);
       this.scores = grownFloat(this.scores, size);
     }
-    const documents = this.documents;
-    const scores = this.scores;
-    let count = this.documentCount;
-    for (let f = 0; f < this.fieldCount; f++) {
-      const fieldRef = fieldRefs[f]!;
-      const ordinal = (fieldRef / fields) | 0;
-      if (kept !== null && !kept(ordinal)) continue;
-      const score = dotProducts[f]! / magnitudes[fieldRef - ordinal * fields]! || 0;
-      const slot = slots[ordinal]!;
-      if (slot < count && documents[slot] === ordinal) {
-        scores[slot] = scores[slot]! + score;
-        continue;
-      }
-      slots[ordinal] = count;
-      documents[count] = ordinal;
-      scores[count++] = score;
-    }
-    this.documentCount = count;
+    this.documentCount = addFieldScores(
+      this.fieldRefs,
+      this.fieldCount,
+      this.dotProducts,
+      fields,
+      magnitudes,
+      kept,
+      this.documentSlots,
+      this.documents,
+      this.scores,
+      this.documentCount,
+    );
   }
 
   /** Adds document `ordinal` with score 0 (a negated query's). */
@@ -150,4 +132,66 @@ export class QueryScratch {
     if (!this.sortScratch || this.sortScratch.capacity < n) this.sortScratch = new SortScratch(Math.max(n, INITIAL));
     return this.sortScratch;
   }
+}
+
+/*
+ * The loops below run over every posting of a query, often in a fresh process before V8 has
+ * compiled anything: each is a small function of arrays and numbers, so V8 compiles it in about a
+ * millisecond while it runs, and returns a number, so nothing after the loop needs what V8 has not
+ * seen yet (a compiled loop that meets such a statement is thrown away: QueryScratch's fields were
+ * written after the loop, and the first grow of `refs` came after the compile).
+ */
+
+/** addFieldRefs' loop: `refs` has room for every ref of `ordinals`; returns the new count. */
+function addNewRefs(
+  slots: Int32Array,
+  refs: Int32Array,
+  count: number,
+  ordinals: Int32Array,
+  fields: number,
+  field: number,
+): number {
+  for (let i = 0; i < ordinals.length; i++) {
+    const fieldRef = ordinals[i]! * fields + field;
+    const slot = slots[fieldRef]!;
+    if (slot < count && refs[slot] === fieldRef) continue;
+    slots[fieldRef] = count;
+    refs[count++] = fieldRef;
+  }
+  return count;
+}
+
+/**
+ * sumScores' loop: adds each field's score to its document's, the document joining `documents`
+ * (with score 0, then the field's added: 0 + score is score, which is never −0) when it is new.
+ * Returns the new document count.
+ */
+function addFieldScores(
+  fieldRefs: Int32Array,
+  fieldCount: number,
+  dotProducts: Float64Array,
+  fields: number,
+  magnitudes: Float64Array,
+  kept: ((ordinal: number) => boolean) | null,
+  slots: Int32Array,
+  documents: Int32Array,
+  scores: Float64Array,
+  documentCount: number,
+): number {
+  let count = documentCount;
+  for (let f = 0; f < fieldCount; f++) {
+    const fieldRef = fieldRefs[f]!;
+    const ordinal = (fieldRef / fields) | 0;
+    if (kept !== null && !kept(ordinal)) continue;
+    const score = dotProducts[f]! / magnitudes[fieldRef - ordinal * fields]! || 0;
+    let slot = slots[ordinal]!;
+    if (!(slot < count && documents[slot] === ordinal)) {
+      slot = count++;
+      slots[ordinal] = slot;
+      documents[slot] = ordinal;
+      scores[slot] = 0;
+    }
+    scores[slot] = scores[slot]! + score;
+  }
+  return count;
 }

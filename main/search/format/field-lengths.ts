@@ -52,7 +52,10 @@ export class FieldLengths {
   /** Length `i` (ordinal·fields + field), undefined past the end. */
   at(i: number): number | undefined {
     const v = this.bytes[i];
-    return v === OVERFLOW ? this.overflow.get(i) : v;
+    // Looked up whatever the byte: a posting's decode loop (postings.ts) calls this on its first
+    // entry, and V8 compiles that loop with only what it saw run.
+    const long = this.overflow.get(i);
+    return v === OVERFLOW ? long : v;
   }
 }
 
