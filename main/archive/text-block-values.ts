@@ -16,8 +16,6 @@
  */
 
 const NEWLINE = '\n';
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 
 export class TextBlockValues {
   private constructor(
@@ -59,25 +57,6 @@ export class TextBlockValues {
     const at = column * this.rows + row;
     const start = at === 0 ? 0 : this.ends[at - 1]! + 1;
     const end = this.ends[at]!;
-    const bytes = this.bytes;
-    const first = bytes[start]!;
-    // The common shapes without JSON.parse: null, strings without escapes (a quote or a control
-    // character inside is left to JSON.parse, which refuses it).
-    if (first === 0x6e && end - start === 4 && bytes.toString('latin1', start, end) === 'null') return null;
-    if (first === QUOTE) {
-      const close = end - 1;
-      if (close > start && bytes[close] === QUOTE) {
-        let plain = true;
-        for (let i = start + 1; i < close; i++) {
-          const b = bytes[i]!;
-          if (b === BACKSLASH || b === QUOTE || b < 0x20) {
-            plain = false;
-            break;
-          }
-        }
-        if (plain) return bytes.toString('utf8', start + 1, close);
-      }
-    }
-    return JSON.parse(bytes.toString('utf8', start, end)) as unknown;
+    return JSON.parse(this.bytes.toString('utf8', start, end)) as unknown;
   }
 }
