@@ -50,6 +50,19 @@ function openError(path: string): PackError {
   throw new Error(`opening ${path} should have failed`);
 }
 
+/** What reading the first section of the pack at `path` throws (undefined when it reads). */
+function firstSectionError(path: string): unknown {
+  const pack = openPack(path);
+  try {
+    pack.passagesOfSection(pack.sections()[0]!.id);
+    return undefined;
+  } catch (error) {
+    return error;
+  } finally {
+    pack.close();
+  }
+}
+
 describe('packs that cannot be used are rejected with one clear line', () => {
   it('a missing file', () => {
     expect(openError(join(dir, 'nope.folio')).message).toMatch(/nope\.folio: no such file$/u);
@@ -288,23 +301,12 @@ describe('packs that cannot be used are rejected with one clear line', () => {
           blockChecksum(0, row.first_passage, row.passage_count, data),
         );
       });
-      const pack = openPack(edited);
-      try {
-        const section = pack.sections()[0]!.id;
-        let error: unknown;
-        try {
-          pack.passagesOfSection(section);
-        } catch (e) {
-          error = e;
-        }
-        expect(error, what).toBeInstanceOf(PackDamagedError);
-        const line = (error as Error).message;
-        expect(line, what).toMatch(message);
-        expect(line, what).toMatch(/the pack is damaged/u);
-        expect(line, what).not.toContain('\n');
-      } finally {
-        pack.close();
-      }
+      const error = firstSectionError(edited);
+      expect(error, what).toBeInstanceOf(PackDamagedError);
+      const line = (error as Error).message;
+      expect(line, what).toMatch(message);
+      expect(line, what).toMatch(/the pack is damaged/u);
+      expect(line, what).not.toContain('\n');
       expect(verifyPack(edited).ok, what).toBe(false);
     }
   });
@@ -313,24 +315,13 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     const edited = editedCopy('edited-block.folio', (db) =>
       db.prepare('UPDATE blocks SET data = CAST(zeroblob(length(data)) AS BLOB) WHERE id = 0').run(),
     );
-    const pack = openPack(edited);
-    try {
-      const section = pack.sections()[0]!.id;
-      let error: unknown;
-      try {
-        pack.passagesOfSection(section);
-      } catch (e) {
-        error = e;
-      }
-      expect(error).toBeInstanceOf(PackDamagedError);
-      const api = toApiError(error);
-      expect(api.message).toMatch(
-        /^This archive is damaged\. .*edited-block\.folio: the pack is damaged \(text block 0 fails its checksum\)/u,
-      );
-      expect(api.message).not.toContain('\n');
-    } finally {
-      pack.close();
-    }
+    const error = firstSectionError(edited);
+    expect(error).toBeInstanceOf(PackDamagedError);
+    const api = toApiError(error);
+    expect(api.message).toMatch(
+      /^This archive is damaged\. .*edited-block\.folio: the pack is damaged \(text block 0 fails its checksum\)/u,
+    );
+    expect(api.message).not.toContain('\n');
   });
 
   it('a good pack verifies', () => {

@@ -27,13 +27,7 @@ describe('checkCandidates', () => {
     // More than two batches.
     expect(matches.length).toBeGreaterThan(75);
     const reads: number[] = [];
-    const source = {
-      passagesByIds: (ids: readonly string[]) => {
-        reads.push(ids.length);
-        return pack.passagesByIds(ids);
-      },
-      sectionTitle: () => '',
-    };
+    const source = countingSource(reads);
     const settledAt: number[] = [];
     const checked = checkCandidates(
       matches,
@@ -66,13 +60,7 @@ describe('checkCandidates', () => {
 
   it('reads as many more candidates as should fill the page, at the rate they were kept', () => {
     const reads: number[] = [];
-    const source = {
-      passagesByIds: (ids: readonly string[]) => {
-        reads.push(ids.length);
-        return pack.passagesByIds(ids);
-      },
-      sectionTitle: () => '',
-    };
+    const source = countingSource(reads);
     // About three candidates in four are kept (by their ids' last digit): some 19 of the first 25, so
     // the 11 the page lacks need some 15 more, where doubling read 50.
     const some = (m: EngineMatch): boolean => Number.parseInt(m.ref.slice(-1), 16) % 4 !== 0;
@@ -118,6 +106,17 @@ describe('checkCandidates', () => {
 });
 
 /** How many of the first `n` matches are in `kept`. */
+/** The pack's passages, each read's size noted in `reads`. */
+function countingSource(reads: number[]) {
+  return {
+    passagesByIds: (ids: readonly string[]) => {
+      reads.push(ids.length);
+      return pack.passagesByIds(ids);
+    },
+    sectionTitle: () => '',
+  };
+}
+
 function keptAmong(matches: RankedMatches, kept: ReadonlySet<EngineMatch>, n: number): number {
   let count = 0;
   for (let i = 0; i < Math.min(n, matches.length); i++) if (kept.has(matches.at(i))) count++;
