@@ -7,7 +7,7 @@ import { KIND_CODES, META, passageIdHash } from './pack-schema';
 import { openPack } from './pack';
 import { decodeIdChunk } from './passage-index';
 import { mediaChecksum, mediaDataChecksum, type MediaRow } from './row-checks';
-import type { CaptionTrack, Passage } from '../model/archive';
+import type { CaptionTrack, Passage, Section } from '../model/archive';
 import { parseCaptionTracks } from './caption-tracks-schema';
 
 export interface VerifyReport {
@@ -41,20 +41,29 @@ export function verifyPack(path: string): VerifyReport {
     // Read and checked when the pack opened; read again here for the stored checksums.
     const stored = (key: string): string | undefined =>
       db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
+    // The sections and each one's passages, read once (inside a check, so damage is reported as the
+    // check's): the content checksum, the lists of links and the passage index all check them.
+    let sectionList: Section[] | undefined;
+    const sections = (): Section[] => (sectionList ??= pack.sections());
+    const bySection = new Map<string, Passage[]>();
+    const passagesOf = (sectionId: string): Passage[] => {
+      let passages = bySection.get(sectionId);
+      if (!passages) bySection.set(sectionId, (passages = pack.passagesOfSection(sectionId)));
+      return passages;
+    };
     check('content checksum', () => {
-      const sections = pack.sections();
-      const passages: Passage[] = sections.flatMap((s) => pack.passagesOfSection(s.id));
+      const passages: Passage[] = sections().flatMap((s) => passagesOf(s.id));
       const total = pack.passageCount();
       if (passages.length !== total) return `${total - passages.length} passages belong to no section`;
       const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
-      const actual = contentChecksum(pack.manifest, sections, passages, media);
+      const actual = contentChecksum(pack.manifest, sections(), passages, media);
       const expected = stored(META.contentSha256);
       return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
     check('lists of links', () => {
       // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
-      for (const s of pack.sections()) {
-        const first = pack.passagesOfSection(s.id).slice(0, LINK_LIST_READ);
+      for (const s of sections()) {
+        const first = passagesOf(s.id).slice(0, LINK_LIST_READ);
         const stored = pack.sectionIsLinkList(s.id);
         if (isLinkList(first, first.length) !== stored)
           return `section ${s.ordinal} (${s.title}) is ${stored ? '' : 'not '}marked a page of links, against its passages`;
@@ -79,7 +88,7 @@ export function verifyPack(path: string): VerifyReport {
         });
         entries += chunk.hashes.length;
       }
-      const passages = pack.sections().flatMap((s) => pack.passagesOfSection(s.id));
+      const passages = sections().flatMap((s) => passagesOf(s.id));
       if (entries !== passages.length) return `${entries} index entries for ${passages.length} passages`;
       for (const p of passages) {
         const key = passageIdHash(p.id);
