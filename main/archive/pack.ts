@@ -409,26 +409,18 @@ class SqlitePackReader implements PackReader {
     return { columns, at };
   }
 
-  /** Reads the cells of the passage at `at` of a block (reading-order position `ordinal`); an unreadable one is damage. */
-  private cellReader(columns: TextBlockValues, at: number, ordinal: number): (column: number) => unknown {
-    return (column) => {
-      try {
-        return columns.value(column, at);
-      } catch {
-        throw this.damaged(`passage #${ordinal} cannot be read`);
-      }
-    };
-  }
-
   /** The passage at a reading-order position, or undefined past the end. */
   private passageAt(ordinal: number): Passage | undefined {
     if (!(ordinal >= 0 && ordinal < this.counts.passages)) return undefined;
     const { columns, at } = this.blockHolding(ordinal);
     const section = this.sectionRowHolding(ordinal);
     this.rememberSection(section);
-    const cell = this.cellReader(columns, at, ordinal);
     const row: unknown[] = [];
-    for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(cell(c));
+    try {
+      for (let c = 0; c < BLOCK_COLUMNS; c++) row.push(columns.value(c, at));
+    } catch {
+      throw this.damaged(`passage #${ordinal} cannot be read`);
+    }
     const [kind, stored, title, level, mediaId, repeatOf, file, start, end, content, lang, occurrence] =
       row as StoredRow;
     const passageKind = KIND_CODES[kind];

@@ -46,26 +46,12 @@ export class RangeRows<R extends RangeRow> {
 
   /** The index in `keys` of the first key at or above `key`. */
   private firstKeyFrom(key: number): number {
-    let lo = 0;
-    let hi = this.keys.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.keys[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(this.keys.length, (i) => this.keys[i]! < key);
   }
 
   /** The index in `known` of the first row read that starts past `position`. */
   private firstKnownPast(position: number): number {
-    let lo = 0;
-    let hi = this.known.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.known[mid]!.first_passage <= position) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstIndex(this.known.length, (i) => this.known[i]!.first_passage <= position);
   }
 
   /** The row whose range holds `position`, or undefined (before the first, past the last, or a gap). */
@@ -115,4 +101,16 @@ export class RangeRows<R extends RangeRow> {
     const found = this.at(lo);
     return found && holds(found) ? found : undefined;
   }
+}
+
+/** The first of 0…n − 1 for which `before` is false (`before` holds for a prefix of them), or n. */
+function firstIndex(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
