@@ -80,11 +80,8 @@ export class QueryScratch {
    */
   sumScores(fields: number, magnitudes: Float64Array, kept: ((ordinal: number) => boolean) | null): void {
     // There are at most as many documents as field refs: room for them all at once, not by doubling.
-    if (this.documents.length < this.documentCount + this.fieldCount) {
-      const size = this.documentCount + this.fieldCount;
-      this.documents = grownInt(this.documents, size);
-      this.scores = grownFloat(this.scores, size);
-    }
+    if (this.documents.length < this.documentCount + this.fieldCount)
+      this.growDocuments(this.documentCount + this.fieldCount);
     this.documentCount = addFieldScores(
       this.fieldRefs,
       this.fieldCount,
@@ -101,13 +98,16 @@ export class QueryScratch {
 
   /** Adds document `ordinal` with score 0 (a negated query's). */
   addDocument(ordinal: number): void {
-    if (this.documentCount === this.documents.length) {
-      this.documents = grownInt(this.documents, this.documentCount * 2);
-      this.scores = grownFloat(this.scores, this.documentCount * 2);
-    }
+    if (this.documentCount === this.documents.length) this.growDocuments(this.documentCount * 2);
     this.documentSlots[ordinal] = this.documentCount;
     this.documents[this.documentCount] = ordinal;
     this.scores[this.documentCount++] = 0;
+  }
+
+  /** Room for `size` documents and their scores, the ones held kept. */
+  private growDocuments(size: number): void {
+    this.documents = grownInt(this.documents, size);
+    this.scores = grownFloat(this.scores, size);
   }
 
   /**

@@ -110,8 +110,7 @@ export class Vocabulary {
 
   /** Code unit `depth` of term `i` (the caller keeps depth below its length). */
   codeAt(i: number, depth: number): number {
-    const offsets = this.offsets;
-    return this.units[(offsets === null ? i * this.minLength : offsets[i]!) + depth]!;
+    return this.units[this.start(i) + depth]!;
   }
 
   private start(i: number): number {
@@ -204,7 +203,7 @@ export class Vocabulary {
       largeBytes,
     ]);
     if (wide && !LITTLE_ENDIAN) swapBytes(bytes, HEADER_WORDS * 4, HEADER_WORDS * 4 + unitCount * 2);
-    return compress(bytes, quality ?? (bytes.length <= BEST_QUALITY_BYTES ? 11 : 9));
+    return compress(bytes, quality ?? brotliQuality(bytes.length));
   }
 
   /** Reads the blob of one list; throws a RangeError when it is malformed. */
@@ -381,7 +380,8 @@ export class VocabularyIndex {
       }
     });
     for (let i = 0; i < n; i++) shardOf[i] = number[shardOf[i]!]!;
-    const quality = unitCount * 2 <= BEST_QUALITY_BYTES ? 11 : 9;
+    // One quality for every shard, chosen by the whole (at most two bytes a code unit).
+    const quality = brotliQuality(unitCount * 2);
     const index = new ByteWriter();
     for (const value of [n, maxLength, kept.length]) index.uint(value);
     const blobs: [string, Buffer][] = [];
@@ -440,6 +440,11 @@ export class VocabularyIndex {
 function isWide(term: string): boolean {
   for (let k = 0; k < term.length; k++) if (term.charCodeAt(k) > 0xff) return true;
   return false;
+}
+
+/** Brotli's quality for `bytes` to compress: the best below BEST_QUALITY_BYTES, else 9. */
+function brotliQuality(bytes: number): number {
+  return bytes <= BEST_QUALITY_BYTES ? 11 : 9;
 }
 
 function compress(bytes: Uint8Array, quality: number): Buffer {
