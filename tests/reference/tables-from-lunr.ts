@@ -10,7 +10,8 @@ import type { FlatPostings } from '../../main/search/format/postings';
 import type { WeightMode } from '../../main/search/format/schema';
 import { compareStrings } from '../../main/search/format/sorted-strings';
 import { documentOrder } from '../../main/search/indexer/document-order';
-import { grown, sortSegment, type IndexTables, type TfModel } from '../../main/search/indexer/index-tables';
+import { grown } from '../../main/search/grown-array';
+import { sortSegment, type IndexTables, type TfModel } from '../../main/search/indexer/index-tables';
 import { internals } from './lunr-internals';
 
 /** lunr's field-vector element for term index `termIndex` in `elements` (sorted [index, value, …] pairs), else 0. */

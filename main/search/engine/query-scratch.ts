@@ -7,22 +7,11 @@
  * field and 4 for the document (23 MB for 1.2 million passages, against 125 MB when every array was
  * sized by documents).
  */
+import { grown } from '../grown-array';
 import { SortScratch } from './sort-by-score';
 
 /** Members a sparse list starts with room for. */
 const INITIAL = 1 << 14;
-
-function grownInt(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
-}
-
-function grownFloat(a: Float64Array, size: number): Float64Array {
-  const b = new Float64Array(size);
-  b.set(a);
-  return b;
-}
 
 export class QueryScratch {
   /** By field ref: its slot in `fieldRefs` (valid when fieldRefs[slot] is that field ref). */
@@ -60,7 +49,7 @@ export class QueryScratch {
   addFieldRefs(ordinals: Int32Array, fields: number, field: number): void {
     const needed = Math.min(this.fieldCount + ordinals.length, this.fieldSlots.length);
     if (needed > this.fieldRefs.length)
-      this.fieldRefs = grownInt(
+      this.fieldRefs = grown(
         this.fieldRefs,
         Math.max(needed, Math.min(2 * this.fieldRefs.length, this.fieldSlots.length)),
       );
@@ -106,8 +95,8 @@ export class QueryScratch {
 
   /** Room for `size` documents and their scores, the ones held kept. */
   private growDocuments(size: number): void {
-    this.documents = grownInt(this.documents, size);
-    this.scores = grownFloat(this.scores, size);
+    this.documents = grown(this.documents, size);
+    this.scores = grown(this.scores, size);
   }
 
   /**

@@ -10,6 +10,7 @@
  *   lists).
  */
 import type { EngineMatch, RankedMatches, SearchField, TermGroup } from '../types';
+import { grown } from '../grown-array';
 import { LazyMatch, type MatchData } from './lazy-matches';
 import { sortByScoreDesc, type SortScratch } from './sort-by-score';
 
@@ -176,13 +177,6 @@ export class PackMatches implements RankedMatches {
     }
     return new ListedMatches(kept);
   }
-}
-
-/** `a` copied into a longer array of `size`. */
-function grown(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 /**

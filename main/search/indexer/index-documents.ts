@@ -23,7 +23,8 @@ import type { FlatPostings } from '../format/postings';
 import { compareStrings } from '../format/sorted-strings';
 import { SEARCH_FIELDS, type Analyzer, type IndexDocument, type SearchField } from '../types';
 import { documentOrder } from './document-order';
-import { grown, sortSegment, type IndexTables, type TfModel } from './index-tables';
+import { grown } from '../grown-array';
+import { sortSegment, type IndexTables, type TfModel } from './index-tables';
 import { PostingLog } from './posting-log';
 
 /** Indexes `docs` (fields title, text, caption, media with FIELD_BOOSTS) into IndexTables. */

@@ -36,13 +36,6 @@ export interface TfModel {
   idf: Float64Array;
 }
 
-/** A copy of `array` with room for `size` entries (the first ones kept). */
-export function grown<A extends Int32Array | Uint8Array | Float64Array>(array: A, size: number): A {
-  const bigger = new (array.constructor as new (length: number) => A)(size);
-  bigger.set(array);
-  return bigger;
-}
-
 /** Sorts entries [begin, end) of `flat` by ordinal. */
 export function sortSegment(flat: FlatPostings, begin: number, end: number): void {
   // `weights` is empty when only term frequencies are kept (index-documents.ts).
