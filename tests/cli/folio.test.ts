@@ -22,6 +22,20 @@ function folio(...args: string[]) {
 
 const pack = join(dir, 'kw.folio');
 
+/** A copy of the pack, named `name`, with `sql` run on it. */
+async function editedCopy(name: string, sql: string): Promise<string> {
+  const { default: Database } = await import('better-sqlite3');
+  const file = join(dir, name);
+  copyFileSync(pack, file);
+  const db = new Database(file);
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+  return file;
+}
+
 describe('folio build, info, verify', () => {
   it('builds the embedded archive source into a pack', () => {
     const run = folio('build', join(root, 'archive', 'korean-war'), '-o', pack);
@@ -357,12 +371,7 @@ describe('a damaged search index is reported, never passed off as "no results"',
     ...damagedVocabulary.map(([n, q]) => [n, q, 'Pusna'] as const),
   ]) {
     it(name, async () => {
-      const { default: Database } = await import('better-sqlite3');
-      const bad = join(dir, `index-${name.replace(/\W+/g, '-')}.folio`);
-      copyFileSync(pack, bad);
-      const db = new Database(bad);
-      db.exec(sql);
-      db.close();
+      const bad = await editedCopy(`index-${name.replace(/\W+/g, '-')}.folio`, sql);
       const run = folio('search', '--archive', bad, query);
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
@@ -375,12 +384,10 @@ describe('a damaged search index is reported, never passed off as "no results"',
 
 describe('a pack whose search index an older Folio wrote (the vocabulary before its shards)', () => {
   it('search asks in one line for a rebuild, and verify names the format', async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const old = join(dir, 'search-8.folio');
-    copyFileSync(pack, old);
-    const db = new Database(old);
-    db.exec("UPDATE search_meta SET value = 'folio-search-8' WHERE key = 'format'");
-    db.close();
+    const old = await editedCopy(
+      'search-8.folio',
+      "UPDATE search_meta SET value = 'folio-search-8' WHERE key = 'format'",
+    );
     const run = folio('search', '--archive', old, 'Pusna');
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
@@ -398,12 +405,7 @@ describe('a pack whose search index an older Folio wrote (the vocabulary before 
   });
 
   it('verify reports a vocabulary whose shards cannot be put back in order', async () => {
-    const { default: Database } = await import('better-sqlite3');
-    const bad = join(dir, 'no-vocab-order.folio');
-    copyFileSync(pack, bad);
-    const db = new Database(bad);
-    db.exec("DELETE FROM search_blobs WHERE name = 'vocab/order'");
-    db.close();
+    const bad = await editedCopy('no-vocab-order.folio', "DELETE FROM search_blobs WHERE name = 'vocab/order'");
     const verify = folio('verify', bad);
     expect(verify.status).not.toBe(0);
     expect(verify.stdout + verify.stderr).toMatch(/vocabulary blob vocab\/order missing/u);
