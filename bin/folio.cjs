@@ -59,12 +59,11 @@ function stale(target, forSearch) {
  * compiled the rest again: 7-10 ms each.
  */
 function runSearchBundle() {
-  // A one-shot search runs its hot loops once: V8 compiles them while they run (OSR), by default
-  // on a background thread while the loop goes on uncompiled, which on a busy machine is most of
-  // the loop. Compiled at once instead (about a millisecond per loop), a first "kernel" on the large
-  // pack costs a fifth less CPU. The flag is not one the code cache depends on: it is still accepted.
-  // Not under Electron (ELECTRON_RUN_AS_NODE), which may freeze V8's flags: setting one then aborts.
-  if (!process.versions.electron) require('node:v8').setFlagsFromString('--no-concurrent-osr');
+  // V8's tiering is left at its defaults: a hot loop is compiled (OSR) on a background thread
+  // while it runs, so a machine with a core to spare compiles it at no cost to the search. Compiled
+  // at once instead (--no-concurrent-osr), each compile stopped the search's own thread: measured
+  // alternately on the bench's cold set, that thread spent 3 to 16 ms more per search (Python and
+  // large packs), even though the process as a whole spent less CPU.
   const cacheFile = `${bundle}.v8cache`;
   const fd = openSync(bundle, 'r');
   const stat = fstatSync(fd);
