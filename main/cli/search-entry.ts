@@ -40,11 +40,5 @@ const read = argv[0] === 'search' ? readSearchArgs(argv.slice(1)) : null;
  * the code cache on every search.
  */
 export const handled = read !== null;
-if (read) {
-  // `folio search … | head` closes the pipe early: that is the reader being done, not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
-  runSearch(read.words, read.options, load).catch(fail);
-}
+// The answer is written with writeOut (write-out.ts), which also stops quietly on a closed pipe.
+if (read) runSearch(read.words, read.options, load).catch(fail);

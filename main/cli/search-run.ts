@@ -8,6 +8,7 @@ import type { PassageKind } from '../model/passage-kind';
 import { archivePath } from './archive-path';
 import { fail } from './failure';
 import { searchJson } from './search-json';
+import { writeOut } from './write-out';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
 export interface SearchCommandLoaders {
@@ -63,7 +64,7 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   }
   archive.close();
   if (options.json) {
-    process.stdout.write(`${JSON.stringify(searchJson(response))}\n`);
+    writeOut(`${JSON.stringify(searchJson(response))}\n`);
     return;
   }
   const tty = process.stdout.isTTY === true;
@@ -72,19 +73,17 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
     process.stderr.write('folio: this pack was indexed by another version of Folio; rebuild it for the best results\n');
   const didYouMean = suggestion ? `did you mean "${suggestion}"?\n` : '';
   if (response.results.length === 0) {
-    process.stdout.write(`no results for ${asked}\n${didYouMean}`);
+    writeOut(`no results for ${asked}\n${didYouMean}`);
     return;
   }
-  process.stdout.write(
-    `${response.totalIsEstimate ? 'about ' : ''}${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n${didYouMean}\n`,
-  );
+  let out = `${response.totalIsEstimate ? 'about ' : ''}${response.total} result${response.total === 1 ? '' : 's'} for ${asked} (${response.tookMs.toFixed(1)} ms)\n${didYouMean}\n`;
   response.results.forEach((r, i) => {
     const ellipsisStart = r.snippetStart > 0 ? '…' : '';
     const ellipsisEnd = r.snippetStart + r.snippet.length < r.text.length ? '…' : '';
-    process.stdout.write(
+    out +=
       `${String(i + 1).padStart(2)}. [${r.kind}] ${r.section}${r.kind === 'media' ? ` — ${r.title}` : ''}\n` +
-        `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
-        `    #${r.passageId}\n`,
-    );
+      `    ${ellipsisStart}${markSnippet(r.snippet, r.snippetStart, r.highlights, tty)}${ellipsisEnd}\n` +
+      `    #${r.passageId}\n`;
   });
+  writeOut(out);
 }
