@@ -67,19 +67,41 @@ export interface IdChunk {
 
 /** A `passage_ids` row, checked; throws an Error saying what is wrong. */
 export function decodeIdChunk(key: number, blob: unknown): IdChunk {
-  const reader = new ByteReader(unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`));
+  const bytes = unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`);
+  const reader = new ByteReader(bytes);
   const index = reader.uint();
   const next = reader.uint();
   const count = reader.uint();
+  const malformed = (): Error => new Error(`the passage index chunk at ${key} is malformed`);
+  if (count > bytes.length) throw malformed();
   const hashes = new Float64Array(count);
   const ordinals = new Int32Array(count);
   let hash = key;
+  // The entries' varints are read here, not through ByteReader: a call per number was most of
+  // reading a passage's id in a fresh process (17 chunks for a page of Python hits: 4 ms cold, the
+  // interpreter's calls). Past the end, a byte reads as undefined, which ends a varint and is
+  // caught by the length check after the loop.
+  let at = reader.pos;
   for (let i = 0; i < count; i++) {
-    hash += reader.uint();
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * scale;
+    }
+    b = bytes[at++]!;
+    let ordinal = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = bytes[at++]!;
+      ordinal += (b & 0x7f) * 2 ** shift;
+    }
+    // Hashes are 48-bit and ordinals below 2^31: a longer varint is damage.
+    if (!(gap < 2 ** 48 && ordinal < 2 ** 31)) throw malformed();
+    hash += gap;
     hashes[i] = hash;
-    ordinals[i] = reader.uint();
+    ordinals[i] = ordinal;
   }
-  if (!reader.done) throw new Error(`the passage index chunk at ${key} is malformed`);
+  if (at !== bytes.length) throw malformed();
   return { index, key, nextKey: next === 0 ? null : next - 1, hashes, ordinals };
 }
 
