@@ -13,6 +13,7 @@ import { EXIT_BAD_INPUT, fail } from './failure';
 import { indexMatchesAnalyzerMemo } from './fingerprint-memo';
 import { readSearchArgs } from './search-args';
 import { runSearch, type SearchCommandLoaders } from './search-run';
+import { outputQueued } from './write-out';
 
 const load: SearchCommandLoaders = {
   openSearchablePack: (path) => Promise.resolve(openSearchablePack(path)),
@@ -41,4 +42,11 @@ const read = argv[0] === 'search' ? readSearchArgs(argv.slice(1)) : null;
  */
 export const handled = read !== null;
 // The answer is written with writeOut (write-out.ts), which also stops quietly on a closed pipe.
-if (read) runSearch(read.words, read.options, load).catch(fail);
+// Once it is out nothing is left to do: exiting then skips tearing down the heap and the pack's
+// connection one by one, about 2 ms of a one-shot search.
+if (read)
+  runSearch(read.words, read.options, load)
+    .then(() => {
+      if (!outputQueued()) process.exit();
+    })
+    .catch(fail);

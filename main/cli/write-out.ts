@@ -11,6 +11,14 @@ function readerGone(error: NodeJS.ErrnoException): void {
   throw error;
 }
 
+/** Set when part of an answer waits in process.stdout's queue: the process must not exit before it drains. */
+let queued = false;
+
+/** Whether an answer written with writeOut still waits to be written. */
+export function outputQueued(): boolean {
+  return queued;
+}
+
 export function writeOut(text: string): void {
   const bytes = Buffer.from(text, 'utf8');
   let at = 0;
@@ -21,6 +29,7 @@ export function writeOut(text: string): void {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EAGAIN') return readerGone(error as NodeJS.ErrnoException);
       // A non-blocking pipe that is full: the stream waits for the reader, and the process for it.
+      queued = true;
       process.stdout.on('error', readerGone);
       process.stdout.write(bytes.subarray(at));
       return;
