@@ -14,8 +14,13 @@ import { grown } from '../grown-array';
 import { LazyMatch, type MatchData } from './lazy-matches';
 import { sortByScoreDesc, type SortScratch } from './sort-by-score';
 
-/** The first step sorts at least this many; each later one twice what has been read. */
+/**
+ * The first step sorts at least this many; each later one GROWTH times what has been read. Each
+ * step passes over every match left (a threshold, then a split): a query of several common words
+ * whose ranking walks 1,300 of 41,000 matches took five steps at twice, three at four times.
+ */
 const FIRST_STEP = 128;
+const GROWTH = 4;
 
 /** Whether `fields` (a match's fields for a term) meet `wanted` (any field when undefined). */
 function inFields(fields: readonly SearchField[], wanted: readonly SearchField[] | undefined): boolean {
@@ -92,7 +97,7 @@ export class PackMatches implements RankedMatches {
 
   at(i: number): EngineMatch {
     if (!(i >= 0 && i < this.ordinals.length)) throw new RangeError(`no match at rank ${i}`);
-    while (i >= this.sortedCount) this.sortMore(Math.max(FIRST_STEP, 2 * (i + 1)) - this.sortedCount);
+    while (i >= this.sortedCount) this.sortMore(Math.max(FIRST_STEP, GROWTH * (i + 1)) - this.sortedCount);
     let match = this.made[i];
     if (!match) {
       const p = this.order[i]!;
