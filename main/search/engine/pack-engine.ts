@@ -544,10 +544,7 @@ export class PackEngine implements IndexEngine {
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
-      scratch.sumScores(
-        queryVectorMagnitudes,
-        requiredSet === null && prohibitedSet === null ? null : (ordinal) => !excluded(ordinal),
-      );
+      scratch.sumScores(queryVectorMagnitudes, requiredSet, prohibitedSet);
     }
 
     // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far

@@ -30,7 +30,7 @@ import { PackEngine } from './pack-engine';
 /** Documents of the made-up index: enough for every loop to run a few thousand times a query. */
 const DOCUMENTS = 2048;
 /** The made-up terms, in SQLite's order (one term block). */
-const TERMS = ['warm', 'warmer', 'warmth'] as const;
+const TERMS = ['warm', 'warmer', 'warmest', 'warmth'] as const;
 /** Matches read from each query, past the first sorted step (ranked-matches.ts). */
 export const WARM_UP_READ = 200;
 
@@ -44,7 +44,8 @@ const POSTINGS: { term: number; field: number; every: number; from: number; tf?:
   { term: 0, field: 1, every: 1, from: 0, tf: true },
   { term: 1, field: 1, every: 3, from: 1, tf: true },
   { term: 1, field: 2, every: 7, from: 0 },
-  { term: 2, field: 0, every: 5, from: 0 },
+  { term: 2, field: 2, every: 2, from: 0 },
+  { term: 3, field: 0, every: 5, from: 0 },
 ];
 
 /** Tokens of a document's field: the text's lengths reach past a byte (the field lengths' overflow list). */
@@ -149,6 +150,13 @@ const QUERIES: { clauses: TermClause[]; holding: TermGroup[] }[] = [
       { term: 'warmth', boost: 1, presence: 'prohibited' },
     ],
     holding: [{ terms: ['warm'], fields: ['title'] }],
+  },
+  // All of them tied (one caption length): the first step takes more than it made room for.
+  { clauses: [{ term: 'warmest', boost: 1, presence: 'optional' }], holding: [{ terms: ['warmest'] }] },
+  // Few enough to be sorted whole at the first step.
+  {
+    clauses: [{ term: 'warmth', boost: 1, presence: 'optional' }],
+    holding: [{ terms: ['warmth'], fields: ['title'] }],
   },
 ];
 
