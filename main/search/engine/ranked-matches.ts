@@ -126,21 +126,10 @@ export class PackMatches implements RankedMatches {
     this.sortedCount += positions.length;
   }
 
-  /** Every position, in ascending order (lunr's order before sorting). */
-  private positionsKept(keep: (p: number) => boolean): Int32Array {
-    const out = new Int32Array(this.ordinals.length);
-    let n = 0;
-    for (let p = 0; p < this.ordinals.length; p++) if (keep(p)) out[n++] = p;
-    return out.subarray(0, n);
-  }
-
   private subset(positions: Int32Array): PackMatches {
     const ordinals = new Int32Array(positions.length);
     const scores = new Float64Array(positions.length);
-    for (let i = 0; i < positions.length; i++) {
-      ordinals[i] = this.ordinals[positions[i]!]!;
-      scores[i] = this.scores[positions[i]!]!;
-    }
+    gather(positions, this.ordinals, this.scores, ordinals, scores);
     return new PackMatches(ordinals, scores, this.matchData, this.documentCount, this.sortScratch);
   }
 
@@ -150,15 +139,16 @@ export class PackMatches implements RankedMatches {
     const count = new Uint8Array(this.documentCount);
     groups.forEach((group, g) => {
       const terms = new Set(group.terms);
-      const mark = g + 1;
       for (const { term, field, ordinals } of this.matchData.termFieldMatches) {
         if (!terms.has(term) || !inFields([field], group.fields)) continue;
         // A document counts once per group: only those that met every earlier group move on.
-        for (let i = 0; i < ordinals.length; i++) if (count[ordinals[i]!] === g) count[ordinals[i]!] = mark;
+        markMet(count, ordinals, g);
       }
     });
     const all = groups.length;
-    return this.subset(this.positionsKept((p) => count[this.ordinals[p]!] === all));
+    const positions = new Int32Array(countHolding(this.ordinals, count, all));
+    positionsHolding(this.ordinals, count, all, positions);
+    return this.subset(positions);
   }
 
   filter(keep: (match: EngineMatch) => boolean): RankedMatches {
@@ -184,6 +174,41 @@ function allPositions(n: number): Int32Array {
   const positions = new Int32Array(n);
   for (let p = 0; p < n; p++) positions[p] = p;
   return positions;
+}
+
+/** Moves the documents of `ordinals` that have met `groups` groups (their count in `met`) to one more. */
+function markMet(met: Uint8Array, ordinals: Int32Array, groups: number): number {
+  for (let i = 0; i < ordinals.length; i++) if (met[ordinals[i]!] === groups) met[ordinals[i]!] = groups + 1;
+  return groups + 1;
+}
+
+/** How many of the documents `ordinals` have met all `groups` (their count in `met`). */
+function countHolding(ordinals: Int32Array, met: Uint8Array, groups: number): number {
+  let n = 0;
+  for (let p = 0; p < ordinals.length; p++) if (met[ordinals[p]!] === groups) n++;
+  return n;
+}
+
+/** Writes the positions of the documents that have met all `groups` to `out`, ascending; returns how many. */
+function positionsHolding(ordinals: Int32Array, met: Uint8Array, groups: number, out: Int32Array): number {
+  let n = 0;
+  for (let p = 0; p < ordinals.length; p++) if (met[ordinals[p]!] === groups) out[n++] = p;
+  return n;
+}
+
+/** The documents and scores at `positions`, into `toOrdinals` and `toScores`; returns how many. */
+function gather(
+  positions: Int32Array,
+  ordinals: Int32Array,
+  scores: Float64Array,
+  toOrdinals: Int32Array,
+  toScores: Float64Array,
+): number {
+  for (let i = 0; i < positions.length; i++) {
+    toOrdinals[i] = ordinals[positions[i]!]!;
+    toScores[i] = scores[positions[i]!]!;
+  }
+  return positions.length;
 }
 
 /** How many of `positions` score at least `threshold`. */
