@@ -17,6 +17,7 @@ import type { CallMessage, FromWorker, OpenMessage, ToWorker } from './protocol'
 import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
 import type { SearchControl } from '../../search/searcher/searcher';
+import { warmUpEngine } from '../../search/engine/warm-up';
 import { overtaken } from './search-tickets';
 import { WARM_UP_QUERY } from './warm-up-query';
 
@@ -172,6 +173,10 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
     scheduled = true;
     setImmediate(drain);
   };
+
+  // Compiled before any archive is asked: a large pack's first query would otherwise run its
+  // loops uncompiled (search/engine/warm-up.ts). Messages arriving meanwhile wait in the port.
+  warmUpEngine();
 
   out.on('message', (msg: ToWorker) => {
     queue.push(msg);

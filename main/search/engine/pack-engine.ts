@@ -80,11 +80,11 @@ function addProducts(
   ordinals: Int32Array,
   weights: Float64Array,
   boost: number,
-  fieldCount: number,
-  field: number,
+  /** field · documents: the field's first ref (query-scratch.ts). */
+  base: number,
 ): void {
   for (let i = 0; i < ordinals.length; i++) {
-    const slot = fieldSlots[ordinals[i]! * fieldCount + field]!;
+    const slot = fieldSlots[base + ordinals[i]!]!;
     dotProducts[slot] = dotProducts[slot]! + boost * weights[i]!;
   }
 }
@@ -414,7 +414,7 @@ export class PackEngine implements IndexEngine {
     // negated queries.
     const queryVectors: Map<number, { boost: number; postings: Postings }>[] = [];
     for (let field = 0; field < fieldCount; field++) queryVectors.push(new Map());
-    // matchingFields: the field refs (ordinal·fieldCount + field) met, in order (scratch.fieldRefs).
+    // matchingFields: the field refs (field·documentCount + ordinal) met, in order (scratch.fieldRefs).
     // Term index·fieldCount + field, for the term/field combinations whose documents are collected.
     const termFieldCache = new Set<number>();
     const requiredMatches: (DocumentSet | undefined)[] = new Array<DocumentSet | undefined>(fieldCount);
@@ -488,7 +488,7 @@ export class PackEngine implements IndexEngine {
           // Every matching document's field ref joins matchingFields, with this term as match data.
           if (matchingDocuments.length > 0)
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
-          scratch.addFieldRefs(matchingDocuments, fieldCount, field);
+          scratch.addFieldRefs(matchingDocuments, field);
         }
       }
 
@@ -539,16 +539,12 @@ export class PackEngine implements IndexEngine {
           const ordinals = postings.ordinals[field];
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
-          addProducts(dotProducts, fieldSlots, ordinals, weights, boost, fieldCount, field);
+          addProducts(dotProducts, fieldSlots, ordinals, weights, boost, field * documentCount);
         }
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
-      scratch.sumScores(
-        fieldCount,
-        queryVectorMagnitudes,
-        requiredSet === null && prohibitedSet === null ? null : (ordinal) => !excluded(ordinal),
-      );
+      scratch.sumScores(queryVectorMagnitudes, requiredSet, prohibitedSet);
     }
 
     // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
