@@ -10,12 +10,11 @@
  * (an app bundle that carries none), the builder's thread reads pages itself; a worker that stops
  * answering leaves its pages to it too.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
+import { workerScript } from '../writer/worker-script';
 import { readSitePage, type SitePageRead } from './site-page';
 import type { PageReply, PageTask, PoolSetup } from './site-page-protocol';
 
@@ -35,21 +34,6 @@ const READ_AHEAD = 64;
 const BYTES_AHEAD = 12 << 20;
 /** A worker silent this long is taken for stopped; its pages are read here. */
 const STALL_MS = 120_000;
-
-/** The worker script beside this module: bundled (out/cli), else the source tree's boot file (tsx); null in neither. */
-function workerScript(): string | null {
-  try {
-    // Not `new URL(name, import.meta.url)`, which app bundlers would take for an asset to copy.
-    const here = dirname(fileURLToPath(import.meta.url));
-    for (const name of ['site-page-worker.mjs', 'site-page-boot.mjs']) {
-      const path = join(here, name);
-      if (existsSync(path)) return path;
-    }
-  } catch {
-    // No file URL for this module (bundled as CommonJS): read in this thread.
-  }
-  return null;
-}
 
 interface PoolWorker {
   worker: Worker;
@@ -72,7 +56,10 @@ export function readSitePages(
   keepBoilerplate: boolean,
   keep: (read: SitePageRead, index: number) => void,
 ): void {
-  const script = files.length >= MIN_PAGES_FOR_WORKERS ? workerScript() : null;
+  const script =
+    files.length >= MIN_PAGES_FOR_WORKERS
+      ? workerScript(import.meta.url, ['site-page-worker.mjs', 'site-page-boot.mjs'])
+      : null;
   // One core gains nothing from a worker.
   const cores = availableParallelism();
   const count = script && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;

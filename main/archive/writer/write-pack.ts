@@ -34,6 +34,12 @@ import { sha256Hex } from './sha256';
 import { SectionLinkLists } from './section-link-lists';
 import { kindCode, TextBlockPacker } from './text-blocks';
 
+/**
+ * From this many passages on, text blocks are compressed in a worker thread (block-compressor.ts):
+ * starting it costs tens of milliseconds, a few blocks' worth.
+ */
+const THREADED_BLOCKS_PASSAGES = 20_000;
+
 /** What a pack holds, its passages streamed: a large archive's are never all in memory at once. */
 export interface PackContents {
   manifest: Manifest;
@@ -108,29 +114,33 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
     );
     blockCount++;
-  });
+  }, passageCount >= THREADED_BLOCKS_PASSAGES);
   const kinds = KIND_CODES.map(() => 0);
   const kindCodes = new Uint8Array(passageCount);
   const idHashes = new Float64Array(passageCount);
   const content = new ContentHash(manifest, sections);
   const sectionLinkLists = new SectionLinkLists(sections);
   let i = 0;
-  for (const p of passages) {
-    blocks.add(p);
-    sectionLinkLists.add(p);
-    const key = passageIdHash(p.id);
-    if (!key || p.ordinal !== i || i >= passageCount)
-      throw new SourceError(`internal: passage id ${p.id} is malformed`);
-    const kind = kindCode(p);
-    kinds[kind]!++;
-    kindCodes[i] = kind;
-    idHashes[i] = key.hash;
-    content.passage(p);
-    if (i % 5000 === 0) input.onProgress?.(i, passageCount);
-    i++;
+  try {
+    for (const p of passages) {
+      blocks.add(p);
+      sectionLinkLists.add(p);
+      const key = passageIdHash(p.id);
+      if (!key || p.ordinal !== i || i >= passageCount)
+        throw new SourceError(`internal: passage id ${p.id} is malformed`);
+      const kind = kindCode(p);
+      kinds[kind]!++;
+      kindCodes[i] = kind;
+      idHashes[i] = key.hash;
+      content.passage(p);
+      if (i % 5000 === 0) input.onProgress?.(i, passageCount);
+      i++;
+    }
+    if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
+    blocks.finish();
+  } finally {
+    blocks.close();
   }
-  if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
-  blocks.finish();
   const linkLists = sectionLinkLists.finish();
   const putSection = db.prepare(
     'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, link_list, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
