@@ -42,7 +42,7 @@ function passages(count: number): Passage[] {
 
 function pack(all: readonly Passage[], threaded: boolean): TextBlock[] {
   const blocks: TextBlock[] = [];
-  const packer = new TextBlockPacker((block) => blocks.push(block), threaded);
+  const packer = new TextBlockPacker((block) => blocks.push(block), { threaded });
   try {
     for (const p of all) packer.add(p);
     packer.finish();

@@ -74,9 +74,10 @@ export class TextBlockPacker {
   private nextId = 0;
   private readonly compressor: BlockCompressor;
 
+  /** `threaded`: compress in a worker thread when one can be started (block-compressor.ts). */
   constructor(
     private readonly emit: (block: TextBlock) => void,
-    threaded = false,
+    { threaded }: { threaded: boolean },
   ) {
     this.compressor = new BlockCompressor(threaded);
   }

@@ -34,12 +34,6 @@ import { sha256Hex } from './sha256';
 import { SectionLinkLists } from './section-link-lists';
 import { kindCode, TextBlockPacker } from './text-blocks';
 
-/**
- * From this many passages on, text blocks are compressed in a worker thread (block-compressor.ts):
- * starting it costs tens of milliseconds, a few blocks' worth.
- */
-const THREADED_BLOCKS_PASSAGES = 20_000;
-
 /** What a pack holds, its passages streamed: a large archive's are never all in memory at once. */
 export interface PackContents {
   manifest: Manifest;
@@ -105,16 +99,20 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     'INSERT INTO blocks (id, first_passage, passage_count, data, checksum) VALUES (?, ?, ?, ?, ?)',
   );
   let blockCount = 0;
-  const blocks = new TextBlockPacker((b) => {
-    putBlock.run(
-      b.id,
-      b.firstPassage,
-      b.passageCount,
-      b.data,
-      blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
-    );
-    blockCount++;
-  }, passageCount >= THREADED_BLOCKS_PASSAGES);
+  const blocks = new TextBlockPacker(
+    (b) => {
+      putBlock.run(
+        b.id,
+        b.firstPassage,
+        b.passageCount,
+        b.data,
+        blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
+      );
+      blockCount++;
+    },
+    // Compressed beside the passages being made and indexed, on another core (block-compressor.ts).
+    { threaded: true },
+  );
   const kinds = KIND_CODES.map(() => 0);
   const kindCodes = new Uint8Array(passageCount);
   const idHashes = new Float64Array(passageCount);
