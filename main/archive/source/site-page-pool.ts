@@ -25,13 +25,20 @@ const MAX_WORKERS = 4;
 /** Tasks sent to a worker ahead of its replies, so that it never waits for the next one. */
 const TASKS_PER_WORKER = 2;
 /** Pages read ahead of the next one to keep: bounds what waits in memory behind a slow page. */
-const READ_AHEAD = 64;
+const READ_AHEAD = 2048;
 /**
- * Bytes of HTML sent and not yet kept, beyond which no page but the next one to keep is sent: two
- * threads parsing source files of ten megabytes each at once, with others waiting behind them, took
- * a large build past a gigabyte.
+ * Bytes of HTML being parsed (sent and not yet answered), beyond which no page but the next one to
+ * keep is sent: two threads parsing source files of ten megabytes each at once, with others waiting
+ * behind them, took a large build past a gigabyte.
  */
-const BYTES_AHEAD = 12 << 20;
+const BYTES_PARSING = 12 << 20;
+/**
+ * Bytes of HTML sent and not yet kept (being parsed, or read and waiting for the pages before
+ * them), beyond which no page but the next one to keep is sent. Larger than BYTES_PARSING: while
+ * one thread parses a page of ten megabytes for a minute, the others read on past it (with both
+ * bounds at 12 MB they waited, a tenth of a large build's page reading).
+ */
+const BYTES_AHEAD = 48 << 20;
 /** A worker silent this long is taken for stopped; its pages are read here. */
 const STALL_MS = 120_000;
 
@@ -88,6 +95,7 @@ export function readSitePages(
 
     const sizes = reals.map((real) => statSync(real, { throwIfNoEntry: false })?.size ?? 0);
     let bytesAhead = 0;
+    let bytesParsing = 0;
     let nextTask = 0;
     let nextKeep = 0;
     const redo: number[] = [];
@@ -108,19 +116,18 @@ export function readSitePages(
           const reply = m.message as PageReply;
           if ('ready' in reply) w.ready = true;
           else {
-            w.tasks.delete(reply.index);
+            // A reply from a worker given up on (its tasks already cleared) was counted out then.
+            if (w.tasks.delete(reply.index)) bytesParsing -= sizes[reply.index]!;
             results.set(reply.index, 'read' in reply ? reply.read : reply);
           }
         }
       }
       const limit = Math.min(files.length, nextKeep + READ_AHEAD);
+      const fits = (index: number): boolean =>
+        index === nextKeep ||
+        (bytesParsing + sizes[index]! <= BYTES_PARSING && bytesAhead + sizes[index]! <= BYTES_AHEAD);
       for (const w of workers) {
-        while (
-          w.ready &&
-          w.tasks.size < TASKS_PER_WORKER &&
-          nextTask < limit &&
-          (nextTask === nextKeep || bytesAhead + sizes[nextTask]! <= BYTES_AHEAD)
-        ) {
+        while (w.ready && w.tasks.size < TASKS_PER_WORKER && nextTask < limit && fits(nextTask)) {
           const task: PageTask = {
             index: nextTask,
             path: files[nextTask]!,
@@ -129,6 +136,7 @@ export function readSitePages(
           };
           w.port.postMessage(task);
           bytesAhead += sizes[nextTask]!;
+          bytesParsing += sizes[nextTask]!;
           w.tasks.add(nextTask++);
         }
       }
@@ -141,6 +149,7 @@ export function readSitePages(
       } else if (Atomics.wait(counter, 0, seen, STALL_MS) === 'timed-out') {
         for (const w of workers) {
           w.ready = false;
+          for (const index of w.tasks) bytesParsing -= sizes[index]!;
           redo.push(...w.tasks);
           w.tasks.clear();
         }
