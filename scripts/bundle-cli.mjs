@@ -74,13 +74,15 @@ export async function bundleCli() {
   const [main, search] = await Promise.all([
     // core-worker.mjs: the archive worker `folio serve` starts, compiled like the rest (from source,
     // through tsx, it cost the server about 100 MB of memory); site-page-worker.mjs: the threads
-    // `folio build` reads a saved site's pages in (main/archive/source/site-page-pool.ts).
+    // `folio build` reads a saved site's pages in (main/archive/source/site-page-pool.ts);
+    // block-compress-worker.mjs: the thread it compresses text blocks in (main/archive/writer/block-compressor.ts).
     esbuild.build({
       ...common,
       entryPoints: {
         main: join(root, 'main', 'cli', 'main-entry.ts'),
         'core-worker': join(root, 'main', 'api', 'worker', 'entry.ts'),
         'site-page-worker': join(root, 'main', 'archive', 'source', 'site-page-worker.ts'),
+        'block-compress-worker': join(root, 'main', 'archive', 'writer', 'block-compress-worker.ts'),
       },
       splitting: true,
     }),

@@ -10,12 +10,11 @@
  * (an app bundle that carries none), the builder's thread reads pages itself; a worker that stops
  * answering leaves its pages to it too.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
+import { workerScript } from '../writer/worker-script';
 import { readSitePage, type SitePageRead } from './site-page';
 import type { PageReply, PageTask, PoolSetup } from './site-page-protocol';
 
@@ -26,30 +25,22 @@ const MAX_WORKERS = 4;
 /** Tasks sent to a worker ahead of its replies, so that it never waits for the next one. */
 const TASKS_PER_WORKER = 2;
 /** Pages read ahead of the next one to keep: bounds what waits in memory behind a slow page. */
-const READ_AHEAD = 64;
+const READ_AHEAD = 2048;
 /**
- * Bytes of HTML sent and not yet kept, beyond which no page but the next one to keep is sent: two
- * threads parsing source files of ten megabytes each at once, with others waiting behind them, took
- * a large build past a gigabyte.
+ * Bytes of HTML being parsed (sent and not yet answered), beyond which no page but the next one to
+ * keep is sent: two threads parsing source files of ten megabytes each at once, with others waiting
+ * behind them, took a large build past a gigabyte.
  */
-const BYTES_AHEAD = 12 << 20;
+const BYTES_PARSING = 12 << 20;
+/**
+ * Bytes of HTML sent and not yet kept (being parsed, or read and waiting for the pages before
+ * them), beyond which no page but the next one to keep is sent. Larger than BYTES_PARSING: while
+ * one thread parses a page of ten megabytes for a minute, the others read on past it (with both
+ * bounds at 12 MB they waited, a tenth of a large build's page reading).
+ */
+const BYTES_AHEAD = 48 << 20;
 /** A worker silent this long is taken for stopped; its pages are read here. */
 const STALL_MS = 120_000;
-
-/** The worker script beside this module: bundled (out/cli), else the source tree's boot file (tsx); null in neither. */
-function workerScript(): string | null {
-  try {
-    // Not `new URL(name, import.meta.url)`, which app bundlers would take for an asset to copy.
-    const here = dirname(fileURLToPath(import.meta.url));
-    for (const name of ['site-page-worker.mjs', 'site-page-boot.mjs']) {
-      const path = join(here, name);
-      if (existsSync(path)) return path;
-    }
-  } catch {
-    // No file URL for this module (bundled as CommonJS): read in this thread.
-  }
-  return null;
-}
 
 interface PoolWorker {
   worker: Worker;
@@ -72,7 +63,10 @@ export function readSitePages(
   keepBoilerplate: boolean,
   keep: (read: SitePageRead, index: number) => void,
 ): void {
-  const script = files.length >= MIN_PAGES_FOR_WORKERS ? workerScript() : null;
+  const script =
+    files.length >= MIN_PAGES_FOR_WORKERS
+      ? workerScript(import.meta.url, ['site-page-worker.mjs', 'site-page-boot.mjs'])
+      : null;
   // One core gains nothing from a worker.
   const cores = availableParallelism();
   const count = script && cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
@@ -101,6 +95,7 @@ export function readSitePages(
 
     const sizes = reals.map((real) => statSync(real, { throwIfNoEntry: false })?.size ?? 0);
     let bytesAhead = 0;
+    let bytesParsing = 0;
     let nextTask = 0;
     let nextKeep = 0;
     const redo: number[] = [];
@@ -121,19 +116,18 @@ export function readSitePages(
           const reply = m.message as PageReply;
           if ('ready' in reply) w.ready = true;
           else {
-            w.tasks.delete(reply.index);
+            // A reply from a worker given up on (its tasks already cleared) was counted out then.
+            if (w.tasks.delete(reply.index)) bytesParsing -= sizes[reply.index]!;
             results.set(reply.index, 'read' in reply ? reply.read : reply);
           }
         }
       }
       const limit = Math.min(files.length, nextKeep + READ_AHEAD);
+      const fits = (index: number): boolean =>
+        index === nextKeep ||
+        (bytesParsing + sizes[index]! <= BYTES_PARSING && bytesAhead + sizes[index]! <= BYTES_AHEAD);
       for (const w of workers) {
-        while (
-          w.ready &&
-          w.tasks.size < TASKS_PER_WORKER &&
-          nextTask < limit &&
-          (nextTask === nextKeep || bytesAhead + sizes[nextTask]! <= BYTES_AHEAD)
-        ) {
+        while (w.ready && w.tasks.size < TASKS_PER_WORKER && nextTask < limit && fits(nextTask)) {
           const task: PageTask = {
             index: nextTask,
             path: files[nextTask]!,
@@ -142,6 +136,7 @@ export function readSitePages(
           };
           w.port.postMessage(task);
           bytesAhead += sizes[nextTask]!;
+          bytesParsing += sizes[nextTask]!;
           w.tasks.add(nextTask++);
         }
       }
@@ -154,6 +149,7 @@ export function readSitePages(
       } else if (Atomics.wait(counter, 0, seen, STALL_MS) === 'timed-out') {
         for (const w of workers) {
           w.ready = false;
+          for (const index of w.tasks) bytesParsing -= sizes[index]!;
           redo.push(...w.tasks);
           w.tasks.clear();
         }

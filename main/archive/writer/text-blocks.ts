@@ -4,11 +4,11 @@
  * before compression: a section view decompresses one or two blocks. Columns compress better than
  * one record per passage (a sixth smaller on the PostgreSQL manual, with the ids left out).
  */
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import type { Passage } from '../../model/archive';
 import { plainText } from '../../model/passage-content';
 import { BLOCK_COLUMNS, KIND_CODES, passageIdHash, TEXT_BLOCK_BYTES, type StoredRow } from '../pack-schema';
 import { passageId } from '../passage-id';
+import { BlockCompressor } from './block-compressor';
 
 export interface TextBlock {
   id: number;
@@ -17,26 +17,6 @@ export interface TextBlock {
   passageCount: number;
   /** The compressed lines of a StoredBlock. */
   data: Buffer;
-}
-
-/**
- * Brotli settings for one text block. The window is sized to the block: brotli's default 4 MiB
- * window costs more to set up than a 32 KiB block costs to compress (on the Python documentation,
- * 8.0 s against 0.6 s for the same bytes), and a window that covers the block loses nothing.
- */
-function brotliParams(bytes: number): { params: Record<number, number> } {
-  const window = Math.min(
-    zlib.BROTLI_MAX_WINDOW_BITS,
-    Math.max(zlib.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 16))),
-  );
-  return {
-    params: {
-      [zlib.BROTLI_PARAM_QUALITY]: 9,
-      [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
-      [zlib.BROTLI_PARAM_LGWIN]: window,
-      [zlib.BROTLI_PARAM_SIZE_HINT]: bytes,
-    },
-  };
 }
 
 /** A passage's kind as the pack stores it: its index in KIND_CODES. */
@@ -83,14 +63,24 @@ function rowBytes(cells: readonly string[]): number {
   return bytes;
 }
 
-/** Takes passages in reading order and hands each block to `emit` as soon as it is full. */
+/**
+ * Takes passages in reading order and hands each block to `emit` once it is full and compressed,
+ * in order (compressed in a worker thread when `threaded`: block-compressor.ts).
+ */
 export class TextBlockPacker {
   private rows: string[][] = [];
   private first = 0;
   private bytes = 0;
   private nextId = 0;
+  private readonly compressor: BlockCompressor;
 
-  constructor(private readonly emit: (block: TextBlock) => void) {}
+  /** `threaded`: compress in a worker thread when one can be started (block-compressor.ts). */
+  constructor(
+    private readonly emit: (block: TextBlock) => void,
+    { threaded }: { threaded: boolean },
+  ) {
+    this.compressor = new BlockCompressor(threaded);
+  }
 
   add(passage: Passage): void {
     const cells = rowCells(storedRow(passage));
@@ -101,9 +91,15 @@ export class TextBlockPacker {
     this.bytes += bytes;
   }
 
-  /** Emits the last, partly filled block. */
+  /** Emits the last, partly filled block, and every block still being compressed. */
   finish(): void {
     this.flush();
+    this.compressor.finish();
+  }
+
+  /** Stops compressing (after a failed build): blocks not yet emitted never are. */
+  close(): void {
+    this.compressor.close();
   }
 
   private flush(): void {
@@ -112,9 +108,8 @@ export class TextBlockPacker {
     // The StoredBlock: the cells already written, column after column, each ended by a newline.
     let lines = '';
     for (let c = 0; c < BLOCK_COLUMNS; c++) for (const row of rows) lines += `${row[c]}\n`;
-    const raw = Buffer.from(lines, 'utf8');
-    const data = brotliCompressSync(raw, brotliParams(raw.length));
-    this.emit({ id: this.nextId++, firstPassage: this.first, passageCount: rows.length, data });
+    const block = { id: this.nextId++, firstPassage: this.first, passageCount: rows.length };
+    this.compressor.compress(lines, (data) => this.emit({ ...block, data }));
     this.rows = [];
     this.bytes = 0;
   }

@@ -99,38 +99,46 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     'INSERT INTO blocks (id, first_passage, passage_count, data, checksum) VALUES (?, ?, ?, ?, ?)',
   );
   let blockCount = 0;
-  const blocks = new TextBlockPacker((b) => {
-    putBlock.run(
-      b.id,
-      b.firstPassage,
-      b.passageCount,
-      b.data,
-      blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
-    );
-    blockCount++;
-  });
+  const blocks = new TextBlockPacker(
+    (b) => {
+      putBlock.run(
+        b.id,
+        b.firstPassage,
+        b.passageCount,
+        b.data,
+        blockChecksum(b.id, b.firstPassage, b.passageCount, b.data),
+      );
+      blockCount++;
+    },
+    // Compressed beside the passages being made and indexed, on another core (block-compressor.ts).
+    { threaded: true },
+  );
   const kinds = KIND_CODES.map(() => 0);
   const kindCodes = new Uint8Array(passageCount);
   const idHashes = new Float64Array(passageCount);
   const content = new ContentHash(manifest, sections);
   const sectionLinkLists = new SectionLinkLists(sections);
   let i = 0;
-  for (const p of passages) {
-    blocks.add(p);
-    sectionLinkLists.add(p);
-    const key = passageIdHash(p.id);
-    if (!key || p.ordinal !== i || i >= passageCount)
-      throw new SourceError(`internal: passage id ${p.id} is malformed`);
-    const kind = kindCode(p);
-    kinds[kind]!++;
-    kindCodes[i] = kind;
-    idHashes[i] = key.hash;
-    content.passage(p);
-    if (i % 5000 === 0) input.onProgress?.(i, passageCount);
-    i++;
+  try {
+    for (const p of passages) {
+      blocks.add(p);
+      sectionLinkLists.add(p);
+      const key = passageIdHash(p.id);
+      if (!key || p.ordinal !== i || i >= passageCount)
+        throw new SourceError(`internal: passage id ${p.id} is malformed`);
+      const kind = kindCode(p);
+      kinds[kind]!++;
+      kindCodes[i] = kind;
+      idHashes[i] = key.hash;
+      content.passage(p);
+      if (i % 5000 === 0) input.onProgress?.(i, passageCount);
+      i++;
+    }
+    if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
+    blocks.finish();
+  } finally {
+    blocks.close();
   }
-  if (i !== passageCount) throw new SourceError(`internal: ${i} passages written of ${passageCount}`);
-  blocks.finish();
   const linkLists = sectionLinkLists.finish();
   const putSection = db.prepare(
     'INSERT INTO sections (ordinal, id, title, title_is_metadata, depth, first_passage, first_passage_id, passage_count, link_list, checksum) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

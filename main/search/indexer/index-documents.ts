@@ -27,6 +27,9 @@ import { grown } from '../grown-array';
 import { sortSegment, type IndexTables, type TfModel } from './index-tables';
 import { PostingLog } from './posting-log';
 
+/** Texts up to this many characters are kept for the next document (titles; see DocumentIndexer.add). */
+const REUSED_TEXT_CHARS = 1024;
+
 /** Indexes `docs` (fields title, text, caption, media with FIELD_BOOSTS) into IndexTables. */
 export function indexDocuments(
   docs: IndexDocument[],
@@ -58,6 +61,9 @@ export class DocumentIndexer {
   private counts = new Int32Array(1 << 16);
   private readonly touched: number[] = [];
   private added = 0;
+  /** Per field, the last text analysed (when short) and its terms, in order. */
+  private readonly lastText: (string | null)[] = this.fields.map(() => null);
+  private readonly lastTerms: (string[] | null)[] = this.fields.map(() => null);
 
   /**
    * `slices` cuts a field's text into pieces whose terms, analysed one after another, are the
@@ -85,7 +91,7 @@ export class DocumentIndexer {
    * indices handed out as terms are first met. Documents come in the order of the ids given.
    */
   add(doc: IndexDocument): void {
-    const { fields, termIndexOf, touched } = this;
+    const { fields, touched } = this;
     const log = this.log;
     if (!log) throw new Error('search index: a document added after the index was finished');
     const added = this.added++;
@@ -97,22 +103,29 @@ export class DocumentIndexer {
       const name = fields[field]!;
       const text = doc.fields[name];
       let length = 0;
-      if (text !== null && text !== undefined)
-        for (const slice of this.slices(String(text))) {
-          const tokens = this.analyzer.analyze(slice, name);
-          length += tokens.length;
-          for (const token of tokens) {
-            let termIndex = termIndexOf.get(token.term);
-            if (termIndex === undefined) {
-              termIndex = termIndexOf.size;
-              termIndexOf.set(token.term, termIndex);
-              if (termIndex === this.counts.length) this.counts = grown(this.counts, this.counts.length * 2);
-            }
-            const seen = this.counts[termIndex]!;
-            if (seen === 0) touched.push(termIndex);
-            this.counts[termIndex] = seen + 1;
+      if (text !== null && text !== undefined) {
+        const whole = String(text);
+        if (whole.length <= REUSED_TEXT_CHARS) {
+          // A section's passages share its title: the previous document's terms of a field are
+          // taken again, not analysed again, when the text is the same (the analyzer is a function
+          // of the text alone).
+          let terms = this.lastText[field] === whole ? this.lastTerms[field]! : null;
+          if (!terms) {
+            terms = [];
+            for (const slice of this.slices(whole))
+              for (const token of this.analyzer.analyze(slice, name)) terms.push(token.term);
+            this.lastText[field] = whole;
+            this.lastTerms[field] = terms;
           }
-        }
+          length = terms.length;
+          for (const term of terms) this.count(term);
+        } else
+          for (const slice of this.slices(whole)) {
+            const tokens = this.analyzer.analyze(slice, name);
+            length += tokens.length;
+            for (const token of tokens) this.count(token.term);
+          }
+      }
       this.fieldLengths[ordinal * fieldCount + field] = length;
       for (const termIndex of touched) {
         log.push(termIndex, field, ordinal, this.counts[termIndex]!);
@@ -121,6 +134,20 @@ export class DocumentIndexer {
       touched.length = 0;
     }
     if (this.onProgress && (added + 1) % 5000 === 0) this.onProgress(added + 1, this.addOrder.length);
+  }
+
+  /** Counts one occurrence of `term` in the field being added, handing out its index when new. */
+  private count(term: string): void {
+    const termIndexOf = this.termIndexOf;
+    let termIndex = termIndexOf.get(term);
+    if (termIndex === undefined) {
+      termIndex = termIndexOf.size;
+      termIndexOf.set(term, termIndex);
+      if (termIndex === this.counts.length) this.counts = grown(this.counts, this.counts.length * 2);
+    }
+    const seen = this.counts[termIndex]!;
+    if (seen === 0) this.touched.push(termIndex);
+    this.counts[termIndex] = seen + 1;
   }
 
   /** Lets go of what the index holds, without finishing it (after a failed build). */
