@@ -220,7 +220,8 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
       await recent.waitFor();
       await recent.getByRole('button', { name: w.remove('qxqxq') }).click();
       await eventually(() => recent.locator('.recent-query').allTextContents()).toEqual(['armistice']);
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
+      // Focus returns once the list has re-rendered: polled, not read once.
+      await eventually(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
 
       // One runs again.
       await recent.getByRole('button', { name: 'armistice', exact: true }).click();
