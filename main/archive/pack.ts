@@ -28,6 +28,7 @@ import {
   PACK_FORMAT_VERSION,
   BLOCK_COLUMNS,
   passageIdHash,
+  TEXT_BLOCK_BYTES,
   type PackCounts,
   type StoredRow,
 } from './pack-schema';
@@ -76,6 +77,13 @@ const SQLITE_CACHE_KIB = 4096;
 
 /** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
 const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
+
+/**
+ * Output chunk for a block's Brotli: a Latin block (TEXT_BLOCK_BYTES characters, a few more bytes)
+ * fits one, where zlib's 16 KiB default took five and a copy to join them, about a third of a
+ * block's decompression (0.12 ms against 0.08 on the Linux + Rust pack). Wider text takes more chunks.
+ */
+const BLOCK_OUTPUT_CHUNK = TEXT_BLOCK_BYTES + 8 * 1024;
 
 /** Reads the 100-byte SQLite header: rejects non-SQLite files, other SQLite files and truncated packs before SQLite does. */
 function checkHeader(path: string): void {
@@ -353,7 +361,11 @@ class SqlitePackReader implements PackReader {
       )
         throw this.damaged(`text block ${block.id} fails its checksum`);
       try {
-        columns = TextBlockValues.index(brotliDecompressSync(row.data), BLOCK_COLUMNS, block.passage_count);
+        columns = TextBlockValues.index(
+          brotliDecompressSync(row.data, { chunkSize: BLOCK_OUTPUT_CHUNK }),
+          BLOCK_COLUMNS,
+          block.passage_count,
+        );
       } catch {
         throw this.damaged(`text block ${block.id} cannot be read`);
       }

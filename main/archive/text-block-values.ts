@@ -25,9 +25,9 @@ export class TextBlockValues {
     readonly rows: number,
   ) {}
 
-  /** What the block holds in memory, about. */
+  /** What the block holds in memory, about: the whole buffer its bytes are a view of (zlib's output chunk). */
   get sizeInBytes(): number {
-    return this.bytes.length + this.ends.byteLength;
+    return this.bytes.buffer.byteLength + this.ends.byteLength;
   }
 
   /**
