@@ -69,6 +69,13 @@ describe('section priors', () => {
       'INDEX',
       'ＩＮＤＥＸ',
       'Indices and Tables',
+      // Numbering of each form, the first character telling whether any can be there.
+      '1. Index',
+      '12.3 Index',
+      'A. Index',
+      'b: Index',
+      'part IV index',
+      '第3章 索引',
     ])
       expect(titlePrior(title), title).toBe(INDEX_PRIOR);
     for (const title of [
@@ -80,6 +87,8 @@ describe('section priors', () => {
       'GLOSSARY',
       'Abbreviations',
       'ABBREVIATIONS',
+      'chapter 9 glossary',
+      '付録A 用語集',
     ])
       expect(titlePrior(title), title).toBe(GLOSSARY_PRIOR);
     for (const title of [

@@ -37,13 +37,27 @@ const GLOSSARY_TITLES = /^(?:glossary|acronyms|abbreviations|用語集|略語(?:
  */
 const TITLE_WORDS = /index|indices|glossary|acronyms|abbreviations|索引|さくいん|색인|찾아보기|用語集|略語|용어|약어/;
 
+/**
+ * False when NUMBERING cannot match `title`, told from its first characters: a title that starts
+ * with an ASCII character other than those NUMBERING can start with. Compiling NUMBERING (its
+ * letter and number classes, case-insensitive) and running it cost a search that meets an index's
+ * page ("Index – D", Sphinx's genindex) 1–5 ms, once a process.
+ */
+function mayBeNumbered(title: string): boolean {
+  // 付, 第, a digit of another script, the long s or the Kelvin sign: left to NUMBERING itself.
+  if (title.charCodeAt(0) >= 0x80) return true;
+  // "appendix", "chapter" or "part"; a digit or a full stop; a letter followed by "." or ":".
+  return /^(?:[acp]|[0-9.]|[a-z][.:])/i.test(title);
+}
+
 /** The prior a section's title alone gives (1 when it says nothing). */
 export function titlePrior(title: string): number {
   const normal = title.normalize('NFKC');
   // Lower case keeps every letter these patterns match case-insensitively (NFKC has turned the
   // Kelvin sign and the long s into their ASCII letters).
   if (!TITLE_WORDS.test(normal.toLowerCase())) return 1;
-  const bare = normal.trim().replace(NUMBERING, '').trim();
+  const trimmed = normal.trim();
+  const bare = (mayBeNumbered(trimmed) ? trimmed.replace(NUMBERING, '') : trimmed).trim();
   if (INDEX_TITLES.test(bare)) return INDEX_PRIOR;
   if (GLOSSARY_TITLES.test(bare)) return GLOSSARY_PRIOR;
   return 1;
