@@ -23,5 +23,7 @@ describe('field_lengths blob', () => {
     );
     expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 0, 9])), 3)).toThrow(/trailing bytes/);
     expect(() => decodeFieldLengths(Buffer.from('not deflate'), 3)).toThrow();
+    // A damaged meta row's count of five billion: refused as truncated, not with zlib's own error about its chunk size.
+    expect(() => decodeFieldLengths(good, 5_000_000_000)).toThrow(/truncated/);
   });
 });
