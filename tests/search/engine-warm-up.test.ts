@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWarmUp, WARM_UP_READ } from '../../main/search/engine/warm-up';
+import { runWarmUp, WARM_UP_READ } from '../../main/search/engine-warm-up';
 
 describe('engine warm-up', () => {
   it('reads its made-up index through every query, past the first sorted step', () => {

@@ -17,7 +17,7 @@ import type { CallMessage, FromWorker, OpenMessage, ToWorker } from './protocol'
 import type { KioskRuntime } from '../../kiosk/kiosk-runtime';
 import { openKioskRuntime } from '../../kiosk/open-kiosk';
 import type { SearchControl } from '../../search/searcher/searcher';
-import { warmUpEngine } from '../../search/engine/warm-up';
+import { warmUpEngine } from '../../search/engine-warm-up';
 import { overtaken } from './search-tickets';
 import { WARM_UP_QUERY } from './warm-up-query';
 

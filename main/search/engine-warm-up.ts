@@ -14,25 +14,19 @@
  * pack meets one of them. It reads nothing of any archive. A first run is a first run: the worker's
  * start pays about what the first query saves (about 40 ms), once, off the interactive path.
  */
-import { deflateRawSync } from 'node:zlib';
-import { openDatabase } from '../../sqlite';
-import { framed, searchMetaChecksum } from '../format/checksum';
-import { encodeFieldLengths } from '../format/field-lengths';
-import { encodeIdfTable } from '../format/idf-table';
-import { LUNR_B, LUNR_K1, lunrIdf } from '../format/lunr-bm25';
-import { encodePostings, packPostingsRow, type FlatPostings } from '../format/postings';
-import { RefList } from '../format/ref-list';
-import { REF_CHUNK, refChunkName, SEARCH_FORMAT, SEARCH_SCHEMA, type SearchMeta } from '../format/schema';
-import { encodeTermBlock } from '../format/term-blocks';
-import { ByteWriter } from '../format/varint';
-import { SEARCH_FIELDS, type TermClause, type TermGroup } from '../types';
-import { PackEngine } from './pack-engine';
+import { openDatabase } from '../sqlite';
+import { LUNR_B, LUNR_K1, lunrIdf } from './format/lunr-bm25';
+import type { FlatPostings } from './format/postings';
+import type { IndexTables } from './indexer/index-tables';
+import { writeSearchIndex } from './indexer/write-search-index';
+import { SEARCH_FIELDS, type TermClause, type TermGroup } from './types';
+import { PackEngine } from './engine/pack-engine';
 
 /** Documents of the made-up index: enough for every loop to run a few thousand times a query. */
 const DOCUMENTS = 2048;
 /** The made-up terms, in SQLite's order (one term block). */
 const TERMS = ['warm', 'warmer', 'warmest', 'warmth'] as const;
-/** Matches read from each query, past the first sorted step (ranked-matches.ts). */
+/** Matches read from each query, past the first sorted step (engine/ranked-matches.ts). */
 export const WARM_UP_READ = 200;
 
 /**
@@ -52,7 +46,11 @@ const POSTINGS: { term: number; field: number; every: number; from: number; tf?:
 /** Tokens of a document's field: the text's lengths reach past a byte (the field lengths' overflow list). */
 const FIELD_LENGTHS = [(d: number): number => 3 + (d % 5), (d: number): number => 20 + (d % 300), () => 6, () => 0];
 
-/** Writes the made-up index into `db`'s search tables. */
+/**
+ * Writes the made-up index into `db`'s search tables, with the builder's own writer: the index is
+ * in the format a real pack has, whatever that becomes. (Outside engine/, which never imports the
+ * indexer: this module is both.)
+ */
 function writeIndex(db: ReturnType<typeof openDatabase>): void {
   const fields = SEARCH_FIELDS.length;
   const start = new Int32Array(TERMS.length * fields + 1);
@@ -74,55 +72,34 @@ function writeIndex(db: ReturnType<typeof openDatabase>): void {
   }
   start[TERMS.length * fields] = n;
   const flat: FlatPostings = { start, ordinals, termFrequencies, weights: new Float64Array(0) };
-  const lengths = new Int32Array(DOCUMENTS * fields);
+  const fieldLengths = new Float64Array(DOCUMENTS * fields);
   const avgFieldLength = new Array<number>(fields).fill(0);
   for (let f = 0; f < fields; f++) {
     let sum = 0;
-    for (let d = 0; d < DOCUMENTS; d++) sum += lengths[d * fields + f] = FIELD_LENGTHS[f]!(d);
+    for (let d = 0; d < DOCUMENTS; d++) sum += fieldLengths[d * fields + f] = FIELD_LENGTHS[f]!(d);
     avgFieldLength[f] = sum / DOCUMENTS;
   }
-  const documentsWithTerm = TERMS.map((_, t) => start[(t + 1) * fields]! - start[t * fields]!);
-
-  db.exec(SEARCH_SCHEMA);
-  const meta: SearchMeta = {
-    format: SEARCH_FORMAT,
+  const tables: IndexTables = {
     fields: [...SEARCH_FIELDS],
-    docCount: DOCUMENTS,
-    termCount: TERMS.length,
-    termBlocks: 1,
-    postingCount: n,
-    weights: 'tf',
-    hasAddOrder: false,
-    tf: { k1: LUNR_K1, b: LUNR_B, avgFieldLength, fieldBoost: new Array<number>(fields).fill(1) },
+    refs: Array.from({ length: DOCUMENTS }, (_, d) => `d${d}`),
+    addOrder: null,
+    sortedTerms: [...TERMS],
+    termIndices: Int32Array.from(TERMS.keys()),
+    documentFrequencies: Int32Array.from(TERMS.keys(), (t) =>
+      held.subarray(t * DOCUMENTS, (t + 1) * DOCUMENTS).reduce((sum, v) => sum + v, 0),
+    ),
+    flat,
+    fieldLengths,
+    weightMode: 'tf',
+    tfModel: {
+      k1: LUNR_K1,
+      b: LUNR_B,
+      avgFieldLength,
+      fieldBoost: new Array<number>(fields).fill(1),
+      idf: Float64Array.from(TERMS.keys(), (t) => lunrIdf(start[(t + 1) * fields]! - start[t * fields]!, DOCUMENTS)),
+    },
   };
-  const metaJson = JSON.stringify(meta);
-  const setMeta = db.prepare('INSERT INTO search_meta (key, value) VALUES (?, ?)');
-  setMeta.run('format', SEARCH_FORMAT);
-  setMeta.run('meta', metaJson);
-  setMeta.run('checksum', String(searchMetaChecksum(SEARCH_FORMAT, metaJson)));
-
-  const entries = TERMS.map((term, t) => ({
-    term,
-    tid: t,
-    df: held.subarray(t * DOCUMENTS, (t + 1) * DOCUMENTS).reduce((sum, v) => sum + v, 0),
-    postings: null,
-  }));
-  db.prepare('INSERT INTO search_terms (key, data) VALUES (?, ?)').run('', encodeTermBlock(0, '', null, entries));
-  const setPostings = db.prepare('INSERT INTO search_postings (tid, data) VALUES (?, ?)');
-  for (let t = 0; t < TERMS.length; t++) {
-    const writer = new ByteWriter();
-    encodePostings(writer, flat, t, fields, 'tf');
-    setPostings.run(t, framed(t, packPostingsRow(writer.bytes())));
-  }
-  const setBlob = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
-  const idf = new Map(documentsWithTerm.map((count) => [count, lunrIdf(count, DOCUMENTS)]));
-  setBlob.run('idf', framed('idf', encodeIdfTable(idf)));
-  setBlob.run('field_lengths', framed('field_lengths', encodeFieldLengths(lengths)));
-  for (let chunk = 0; chunk * REF_CHUNK < DOCUMENTS; chunk++) {
-    const refs: string[] = [];
-    for (let d = chunk * REF_CHUNK; d < Math.min(DOCUMENTS, (chunk + 1) * REF_CHUNK); d++) refs.push(`d${d}`);
-    setBlob.run(refChunkName(chunk), framed(refChunkName(chunk), deflateRawSync(RefList.encode(refs))));
-  }
+  writeSearchIndex(db, tables);
 }
 
 /**
