@@ -17,7 +17,7 @@ import type Database from 'better-sqlite3';
 import { openDatabase } from '../sqlite';
 import { openSearchEngine } from '../search/engine/pack-engine';
 import { SEARCH_FORMAT } from '../search/format/schema';
-import { PackDamagedError, PackError, SearchFormatError, SearchIndexError } from '../model/errors';
+import { FolioError, PackDamagedError, PackError, SearchFormatError, SearchIndexError } from '../model/errors';
 import type { IndexEngine } from '../search/types';
 import { parseCaptionTracks } from './caption-tracks-schema';
 import type { MediaBlob, PackReader } from './pack-reader-types';
@@ -143,7 +143,8 @@ function guarded<T>(path: string, read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof PackError) throw error;
+    // A PackError says it already; another FolioError (SQLite's module not loading) is no damage.
+    if (error instanceof FolioError) throw error;
     throw damagedPack(path, (error as Error).message);
   }
 }

@@ -16,7 +16,17 @@ const bin = join(
 const dir = tempDir();
 
 function folio(...args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: dir, timeout: 120_000 });
+  return folioWith({}, ...args);
+}
+
+/** `folio` run with `env` added to the environment. */
+function folioWith(env: Record<string, string>, ...args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+    timeout: 120_000,
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -341,6 +351,42 @@ describe('bad packs exit 2 with one line on stderr and no stack trace', () => {
       });
     }
   }
+});
+
+describe("SQLite's native module not loading is reported as such, not as a damaged pack", () => {
+  // FOLIO_SQLITE_BINDING names the binary better-sqlite3 loads (Electron's build in the app): here
+  // one that is missing, and one that is no shared object, as a broken install leaves them.
+  const bindings: [string, () => string][] = [
+    ['missing', () => join(dir, 'gone', 'better_sqlite3.node')],
+    [
+      'not a shared object',
+      () => {
+        const p = join(dir, 'junk_sqlite3.node');
+        writeFileSync(p, 'junk'.repeat(100));
+        return p;
+      },
+    ],
+  ];
+  for (const [name, make] of bindings) {
+    for (const command of ['search', 'info', 'verify'] as const) {
+      it(`${command}: ${name}`, () => {
+        const env = { FOLIO_SQLITE_BINDING: make() };
+        const run =
+          command === 'search' ? folioWith(env, 'search', '--archive', pack, 'Pusan') : folioWith(env, command, pack);
+        expect(run.status).toBe(2);
+        const lines = run.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toMatch(/^folio: SQLite's native module does not load \(.+\); reinstall .*npm install/u);
+        expect(run.stderr).not.toMatch(/damaged|folio verify/u);
+      });
+    }
+  }
+
+  it('the same pack searches once the module loads', () => {
+    const run = folio('search', '--archive', pack, 'Pusan');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Pusan');
+  });
 });
 
 describe('a damaged search index is reported, never passed off as "no results"', () => {
