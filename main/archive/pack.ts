@@ -633,6 +633,17 @@ class SqlitePackReader implements PackReader {
     return out;
   }
 
+  /** Sections only, without decompressing any text: what a section's prior needs. */
+  passageSections(ids: readonly string[]): (string | undefined)[] {
+    return ids.map((id) => {
+      const at = this.locate(id);
+      if (!at) return undefined;
+      const section = this.sectionRowHolding(at.ordinal);
+      this.rememberSection(section);
+      return section.id;
+    });
+  }
+
   /** Kinds only, without decompressing any text: what kind filters and kind intent need. */
   passageKinds(ids: readonly string[]): (PassageKind | undefined)[] {
     return ids.map((id) => {

@@ -41,6 +41,11 @@ export function openSearchablePack(path: string): SearchablePack {
         if (found.length !== new Set(ids).size) throw pack.damaged('the search index names passages the pack lacks');
         return found;
       },
+      passageSections: (ids) => {
+        const sections = pack.passageSections(ids);
+        if (sections.includes(undefined)) throw pack.damaged('the search index names passages the pack lacks');
+        return sections;
+      },
       passageKinds: (ids) => {
         const kinds = pack.passageKinds(ids);
         if (kinds.includes(undefined)) throw pack.damaged('the search index names passages the pack lacks');

@@ -227,6 +227,61 @@ describe('a long page of links', () => {
   });
 });
 
+describe('candidates past the page', () => {
+  // A generated site: an index whose short entries hold a word (lunr ranks them first) and a page of
+  // prose that holds it too; the index's prior sends the page's passages up past its entries.
+  const site = join(dir, 'index-site');
+  mkdirSync(site, { recursive: true });
+  const entries = Array.from({ length: 40 }, (_, i) => `<p>zebra, see crossing ${i}</p>`);
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><title>Index</title></head><body><h1>Index</h1>${entries.join('')}</body></html>`,
+  );
+  const prose = Array.from({ length: 12 }, (_, i) => `<p>The zebra crossing ${i} is here.</p>`);
+  writeFileSync(
+    join(site, 'crossings.html'),
+    `<!doctype html><html lang="en"><head><title>Crossings</title></head><body><h1>Crossings</h1>${prose.join('')}</body></html>`,
+  );
+  const indexFile = join(dir, 'index-site.folio');
+  buildPack(site, indexFile);
+
+  it("take their section's prior without their passages being read, for the same page", () => {
+    const built = openPack(indexFile);
+    try {
+      const index = built.sections().find((s) => s.title === 'Index')!;
+      const search = (sections: boolean) => {
+        const read = new Set<string>();
+        const response = createSearcher({
+          engine: built.searchEngine(),
+          analyzer: createAnalyzer(built.manifest),
+          passages: {
+            passagesByIds: (ids) => {
+              for (const id of ids) read.add(id);
+              return built.passagesByIds(ids);
+            },
+            sectionTitle: (id) => built.sectionTitle(id) ?? '',
+            sectionIsLinkList: (id) => built.sectionIsLinkList(id) ?? false,
+            ...(sections ? { passageSections: (ids: readonly string[]) => built.passageSections(ids) } : {}),
+          },
+        }).search({ query: 'zebra', limit: 5 });
+        return { response, read };
+      };
+      const withSections = search(true);
+      const withoutSections = search(false);
+      // The index's entries lead lunr's ranking, and its prior puts the page of prose first.
+      expect(withSections.response.results.map((h) => h.sectionId)).not.toContain(index.id);
+      expect(withSections.response).toEqual({ ...withoutSections.response, tookMs: withSections.response.tookMs });
+      // Reading every candidate walked, against the first window and the page's hits only.
+      const shown = withSections.response.results.map((h) => h.passageId);
+      expect(withoutSections.read.size).toBeGreaterThan(5 + shown.length);
+      expect(withSections.read.size).toBeLessThanOrEqual(5 + shown.length);
+      for (const id of shown) expect(withSections.read).toContain(id);
+    } finally {
+      built.close();
+    }
+  });
+});
+
 describe('acronym definitions', () => {
   it('finds an acronym spelt out right before it is used', () => {
     expect(definesAcronym('30.3. Write-Ahead Logging (WAL)', 'WAL')).toBe(true);

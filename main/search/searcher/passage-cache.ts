@@ -14,6 +14,11 @@ export class PassageCache {
 
   constructor(private readonly source: PassageSource) {}
 
+  /** Whether passage `id` is kept (reading it costs nothing). */
+  has(id: string): boolean {
+    return this.cache.has(id);
+  }
+
   /** The passages of `ids` that exist, in the order of `ids`; those not cached are read in one call. */
   byIds(ids: readonly string[]): Passage[] {
     const missing = ids.filter((id) => !this.cache.has(id));

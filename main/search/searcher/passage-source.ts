@@ -10,6 +10,12 @@ export interface PassageSource {
    * it beside the section's title; without it, only titles give a section a prior (section-priors.ts).
    */
   sectionIsLinkList?(sectionId: string): boolean;
+  /**
+   * Optional: the section of each passage, in the order of `ids` (undefined when unknown), found
+   * without reading its text. A candidate past the page takes its section's prior from it
+   * (section-priors.ts), so its text block stays compressed.
+   */
+  passageSections?(ids: readonly string[]): (string | undefined)[];
   /** Optional fast path: the kinds of passages, in the order of `ids` (undefined when unknown). */
   passageKinds?(ids: readonly string[]): (PassageKind | undefined)[];
   /** Optional: passages of `kinds` in reading order (a page from `offset`; none for limit 0), and how many there are. */

@@ -124,6 +124,21 @@ class ArchiveSearcher implements Searcher {
     return definesAcronym(p.text, acronym) || titleSpellsAcronym(this.sectionTitle(p.sectionId), acronym);
   }
 
+  /**
+   * The prior of each passage of `ids` that its section decides, found without reading the passage
+   * (undefined for one kept already, which costs nothing to read, or one whose own text decides).
+   */
+  private sectionPriors(ids: string[]): (number | undefined)[] {
+    if (typeof this.passages.passageSections !== 'function') return ids.map(() => undefined);
+    const unread = ids.filter((id) => !this.cache.has(id));
+    const sections = unread.length ? this.passages.passageSections(unread) : [];
+    const found = new Map(unread.map((id, i) => [id, sections[i]] as const));
+    return ids.map((id) => {
+      const section = found.get(id);
+      return section === undefined ? undefined : this.priors.ofSection(section);
+    });
+  }
+
   private run(request: SearchRequest, started: number, checkCancelled: () => void): SearchResponse {
     // 1. What is asked.
     const { query, parsed, limit, offset, kindFilter } = readRequest(request);
@@ -240,6 +255,7 @@ class ArchiveSearcher implements Searcher {
       (p) => this.priors.of(p) * (acronyms.some((a) => this.explains(p, a)) ? DEFINITION_LIFT : 1),
       lift,
       steadyTotal,
+      acronyms.length ? undefined : (candidates) => this.sectionPriors(candidates.map((r) => r.match.ref)),
     );
 
     // 6. The page, as the reader sees it.
