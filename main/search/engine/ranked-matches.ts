@@ -5,7 +5,10 @@
  *   archive; a page needs the first hundred or so. Each step takes the best few (a bounded heap
  *   gives the threshold), sorts those stably, and leaves the rest unsorted for a later step; every
  *   document left is scored strictly below every document taken, so the ranks are those of one full
- *   stable sort (sort-by-score.ts): lunr's order, ties included.
+ *   stable sort (sort-by-score.ts): lunr's order, ties included. What is left is never listed: it is
+ *   every document scored below the last threshold, found by a pass over the scores themselves (a
+ *   list of the 245,000 positions of "kernel module parameters" on the large pack, written whole at
+ *   the start and again at each step, then read through for each score, was 1–2 ms of the query).
  * - ListedMatches: a plain array already in rank order (the in-memory reference engine, filtered
  *   lists).
  */
@@ -65,9 +68,8 @@ export class PackMatches implements RankedMatches {
    */
   private order: Int32Array;
   private sortedCount = 0;
-  /** Positions not yet sorted, ascending (so ties keep lunr's order), in [0, pendingCount). */
-  private pending: Int32Array;
-  private pendingCount: number;
+  /** The positions not yet sorted are those scored below this (all of them at first). */
+  private below = Infinity;
   private readonly made: (LazyMatch | undefined)[] = [];
 
   /**
@@ -81,10 +83,7 @@ export class PackMatches implements RankedMatches {
     private readonly documentCount: number,
     private readonly sortScratch: (n: number) => SortScratch,
   ) {
-    const n = ordinals.length;
-    this.order = new Int32Array(Math.min(n, 2 * FIRST_STEP));
-    this.pendingCount = n;
-    this.pending = allPositions(n);
+    this.order = new Int32Array(Math.min(ordinals.length, 2 * FIRST_STEP));
   }
 
   get length(): number {
@@ -105,18 +104,23 @@ export class PackMatches implements RankedMatches {
 
   /** Moves at least `count` of the best pending positions, in rank order, to the end of `order`. */
   private sortMore(count: number): void {
-    const pending = this.pending.subarray(0, this.pendingCount);
-    if (count * 4 >= pending.length) {
-      this.append(sortByScoreDesc(pending, this.scores, this.sortScratch(pending.length)));
-      this.pendingCount = 0;
+    const scores = this.scores;
+    const pending = scores.length - this.sortedCount;
+    const threshold = count * 4 >= pending ? -Infinity : kthLargestBelow(scores, this.below, count);
+    if (threshold === -Infinity) {
+      // The rest at once: every position not taken yet (one that no score comparison takes too).
+      const rest = new Int32Array(pending);
+      positionsFrom(scores, -Infinity, this.below, rest);
+      this.append(sortByScoreDesc(rest, scores, this.sortScratch(rest.length)));
+      this.below = -Infinity;
       return;
     }
-    const threshold = kthLargest(this.scores, pending, count);
-    // Positions scored at or above the threshold go now (ties included), the others stay, each
-    // group in ascending position. Those taken are about `count`, unless many tie at the threshold.
-    const top = new Int32Array(countAtLeast(this.scores, pending, threshold));
-    this.pendingCount = split(this.scores, pending, threshold, top);
-    this.append(sortByScoreDesc(top, this.scores, this.sortScratch(top.length)));
+    // Positions scored at or above the threshold go now (ties included), in ascending position, the
+    // others stay. Those taken are about `count`, unless many tie at the threshold.
+    const top = new Int32Array(countFrom(scores, threshold, this.below));
+    positionsFrom(scores, threshold, this.below, top);
+    this.below = threshold;
+    this.append(sortByScoreDesc(top, scores, this.sortScratch(top.length)));
   }
 
   private append(positions: Int32Array): void {
@@ -169,13 +173,6 @@ export class PackMatches implements RankedMatches {
  * constructor's loop 23 times).
  */
 
-/** 0, 1, …, n − 1: every match pending. */
-function allPositions(n: number): Int32Array {
-  const positions = new Int32Array(n);
-  for (let p = 0; p < n; p++) positions[p] = p;
-  return positions;
-}
-
 /** Moves the documents of `ordinals` that have met `groups` groups (their count in `met`) to one more. */
 function markMet(met: Uint8Array, ordinals: Int32Array, groups: number): number {
   for (let i = 0; i < ordinals.length; i++) if (met[ordinals[i]!] === groups) met[ordinals[i]!] = groups + 1;
@@ -211,40 +208,42 @@ function gather(
   return positions.length;
 }
 
-/** How many of `positions` score at least `threshold`. */
-function countAtLeast(scores: Float64Array, positions: Int32Array, threshold: number): number {
+/**
+ * How many positions score at least `from` and less than `below` (or any score no comparison
+ * takes, for `from` = −∞: a score is never NaN, but such a position would still be ranked).
+ */
+function countFrom(scores: Float64Array, from: number, below: number): number {
   let n = 0;
-  for (let i = 0; i < positions.length; i++) if (scores[positions[i]!]! >= threshold) n++;
+  if (from === -Infinity) {
+    for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) n++;
+  } else for (let p = 0; p < scores.length; p++) if (scores[p]! >= from && scores[p]! < below) n++;
+  return n;
+}
+
+/** Writes the positions countFrom counts to `out` (which has room for exactly those), ascending. */
+function positionsFrom(scores: Float64Array, from: number, below: number, out: Int32Array): number {
+  let n = 0;
+  if (from === -Infinity) {
+    for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) out[n++] = p;
+  } else for (let p = 0; p < scores.length; p++) if (scores[p]! >= from && scores[p]! < below) out[n++] = p;
   return n;
 }
 
 /**
- * Moves the positions scoring at least `threshold` to `top` (which has room for exactly those) and
- * the others to the front of `positions`, each group in its order; returns how many stay.
+ * The `k`-th largest of the scores below `below` (−∞ when fewer than k are): a min-heap of the k
+ * best so far, which most scores pass by with one comparison.
  */
-function split(scores: Float64Array, positions: Int32Array, threshold: number, top: Int32Array): number {
-  let taken = 0;
-  let kept = 0;
-  for (let i = 0; i < positions.length; i++) {
-    const p = positions[i]!;
-    if (scores[p]! >= threshold) top[taken++] = p;
-    else positions[kept++] = p;
-  }
-  return kept;
-}
-
-/**
- * The `k`-th largest of `scores[p]` over `positions` (1 ≤ k < positions.length): a min-heap of the
- * k best so far, which most positions pass by with one comparison.
- */
-function kthLargest(scores: Float64Array, positions: Int32Array, k: number): number {
+function kthLargestBelow(scores: Float64Array, below: number, k: number): number {
   const heap = new Float64Array(k);
-  for (let i = 0; i < k; i++) heap[i] = scores[positions[i]!]!;
+  let size = 0;
+  let p = 0;
+  for (; size < k && p < scores.length; p++) if (scores[p]! < below) heap[size++] = scores[p]!;
+  if (size < k) return -Infinity;
   for (let i = (k >> 1) - 1; i >= 0; i--) siftDown(heap, i, k);
   let least = heap[0]!;
-  for (let i = k; i < positions.length; i++) {
-    const v = scores[positions[i]!]!;
-    if (v > least) {
+  for (; p < scores.length; p++) {
+    const v = scores[p]!;
+    if (v > least && v < below) {
       heap[0] = v;
       least = siftDown(heap, 0, k);
     }
