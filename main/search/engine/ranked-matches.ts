@@ -106,7 +106,7 @@ export class PackMatches implements RankedMatches {
   private sortMore(count: number): void {
     const scores = this.scores;
     const pending = scores.length - this.sortedCount;
-    const threshold = count * 4 >= pending ? -Infinity : kthLargestBelow(scores, this.below, count);
+    const threshold = count * 4 >= pending ? -Infinity : thresholdFor(scores, this.below, count, pending);
     if (threshold === -Infinity) {
       // The rest at once: every position not taken yet (one that no score comparison takes too).
       const rest = new Int32Array(pending);
@@ -226,6 +226,41 @@ function positionsFrom(scores: Float64Array, from: number, below: number, out: I
   if (from === -Infinity) {
     for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) out[n++] = p;
   } else for (let p = 0; p < scores.length; p++) if (scores[p]! >= from && scores[p]! < below) out[n++] = p;
+  return n;
+}
+
+/** Pending matches from which a step's threshold is estimated from a sample (thresholdFor). */
+const SAMPLED_FROM = 16_384;
+/** Scores in that sample, about. */
+const SAMPLE = 2048;
+
+/**
+ * A threshold that at least `count` of the `pending` scores below `below` reach (−∞ when fewer
+ * do): any such threshold gives the same ranks, a lower one only sorts more in this step. Of many
+ * matches, it is a sample's: the score that 1.25 × `count` of them should reach at the sample's
+ * rate, checked by counting (a bounded heap over 41,000 matches, for the 1,552 best of them, took
+ * 0.4 ms where a sample and a count take 0.1); else, or when the count falls short, the exact
+ * `count`-th largest.
+ */
+function thresholdFor(scores: Float64Array, below: number, count: number, pending: number): number {
+  if (pending >= SAMPLED_FROM) {
+    const step = Math.floor(scores.length / SAMPLE);
+    const sample = new Float64Array(Math.ceil(scores.length / step));
+    const size = sampleBelow(scores, below, step, sample);
+    const rank = Math.ceil((count / pending) * size * 1.25) + 4;
+    if (rank < size) {
+      const sorted = sample.subarray(0, size).sort();
+      const estimate = sorted[size - 1 - rank]!;
+      if (countFrom(scores, estimate, below) >= count) return estimate;
+    }
+  }
+  return kthLargestBelow(scores, below, count);
+}
+
+/** Every `step`-th score that is below `below`, into `out`; returns how many. */
+function sampleBelow(scores: Float64Array, below: number, step: number, out: Float64Array): number {
+  let n = 0;
+  for (let p = 0; p < scores.length; p += step) if (scores[p]! < below) out[n++] = scores[p]!;
   return n;
 }
 
