@@ -10,6 +10,7 @@ import { projectRoot } from '../../paths';
 import type { LibrarySource } from '../../library/library';
 import type { ApiError, ApiMethod, ApiResult } from '../contract';
 import type { FromWorker, OpenedValue, ToWorker } from './protocol';
+import { workerResourceLimits } from './heap-limits';
 import { SearchTickets } from './search-tickets';
 import type { KioskSetup } from '../../kiosk/kiosk-settings';
 
@@ -44,6 +45,8 @@ export class CoreHost {
   constructor(options: CoreHostOptions = {}) {
     this.worker = new Worker(options.workerPath ?? sourceWorkerPath(), {
       workerData: { searchSlots: this.tickets.buffer },
+      // A small young generation: searches' garbage is collected before it piles up (heap-limits.ts).
+      resourceLimits: workerResourceLimits(),
       ...(options.env ? { env: options.env } : {}),
     });
     this.worker.on('message', (message: FromWorker) => {
