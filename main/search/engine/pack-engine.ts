@@ -49,7 +49,7 @@ import {
 import type { EngineMatch, IndexEngine, RankedMatches, SearchField, TermClause } from '../types';
 import { intersect, type DocumentSet } from './document-set';
 import { MatchData, type TermFieldMatch } from './lazy-matches';
-import { PostingsCache } from './postings-cache';
+import { POSTINGS_CACHE_BYTES, PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
 import { ListedMatches, PackMatches } from './ranked-matches';
 import { TermTable } from './term-table';
@@ -68,6 +68,14 @@ const NO_DOCUMENTS = new Int32Array(0);
 
 /** Typo expansions remembered (the least recently used are forgotten first). */
 const FUZZY_CACHED = 256;
+
+/**
+ * Chunks of document refs kept decoded (about 13 KB each, with the refs sliced from them). A page
+ * of hits meets a few dozen, but ranking by section reads the refs of many more candidates: at 64
+ * chunks, typing on the large pack decoded the same chunks again and again (7% more time). Unbounded,
+ * a server kept every chunk it ever met, in proportion to the archive (the large pack has 381).
+ */
+const CACHED_REF_CHUNKS = 256;
 
 /**
  * Adds boost × weight to the dot product of each field ref of `ordinals` in `field`: a function of
@@ -108,7 +116,8 @@ export class PackEngine implements IndexEngine {
   private readonly selectBlob: Database.Statement;
 
   private readonly postingsCache: PostingsCache;
-  private readonly refChunks: (RefList | undefined)[] = [];
+  /** Decoded chunks of document refs, least recently used first (at most CACHED_REF_CHUNKS). */
+  private readonly refChunks = new Map<number, RefList>();
   private vocabularyIndex: VocabularyIndex | null = null;
   /** Shards of the vocabulary read so far, by number (format/vocabulary.ts). */
   private readonly vocabularyShards = new Map<number, Vocabulary>();
@@ -133,7 +142,7 @@ export class PackEngine implements IndexEngine {
     this.fields = meta.fields as SearchField[];
     this.fields.forEach((field, i) => this.fieldIndex.set(field, i));
     this.documentCount = meta.docCount;
-    this.postingsCache = new PostingsCache(options.cacheBytes ?? 12 * 1024 * 1024);
+    this.postingsCache = new PostingsCache(options.cacheBytes ?? POSTINGS_CACHE_BYTES);
     this.terms = new TermTable(db, meta.termBlocks);
     this.selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
     this.selectPrefixList = db.prepare('SELECT terms, checksum FROM search_prefix WHERE prefix = ?').raw();
@@ -349,7 +358,13 @@ export class PackEngine implements IndexEngine {
   ref(ordinal: number): string {
     if (!(ordinal >= 0 && ordinal < this.documentCount)) throw new SearchIndexError(`document ${ordinal} missing`);
     const chunk = Math.floor(ordinal / REF_CHUNK);
-    const refs = this.refChunks[chunk] ?? this.loadRefChunk(chunk);
+    let refs = this.refChunks.get(chunk);
+    if (refs === undefined) refs = this.loadRefChunk(chunk);
+    else if (this.refChunks.size > 1) {
+      // Made the most recently used.
+      this.refChunks.delete(chunk);
+      this.refChunks.set(chunk, refs);
+    }
     const ref = refs.at(ordinal - chunk * REF_CHUNK);
     if (ref === undefined) throw new SearchIndexError(`document ${ordinal} missing`);
     return ref;
@@ -361,7 +376,8 @@ export class PackEngine implements IndexEngine {
       if (!blob) throw new Error(`document refs missing (chunk ${chunk})`);
       return RefList.decode(inflateRawSync(blob), Math.min(REF_CHUNK, this.documentCount - chunk * REF_CHUNK));
     });
-    this.refChunks[chunk] = refs;
+    if (this.refChunks.size >= CACHED_REF_CHUNKS) this.refChunks.delete(this.refChunks.keys().next().value as number);
+    this.refChunks.set(chunk, refs);
     return refs;
   }
 
