@@ -342,15 +342,22 @@ function profileOf(req: IncomingMessage, res: ServerResponse): string {
 
 /** A file of the reader, in the best encoding the client takes; 304 when its ETag still matches. */
 function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticFile, status: 200 | 404): void {
-  const encoding = chooseEncoding(req.headers['accept-encoding'], new Set(file.etags.keys()));
+  const encoding = chooseEncoding(req.headers['accept-encoding'], file.encodings);
   const headers: Record<string, string | number> = {
     'Content-Type': file.type,
     'Cache-Control': status === 200 && file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   };
-  if (file.etags.size > 1) headers.Vary = 'Accept-Encoding';
+  if (file.encodings.size > 1) headers.Vary = 'Accept-Encoding';
   if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
+  const gone = (): HttpError => new HttpError(503, 'The web app changed on disk; restart folio serve.');
   if (status === 200) {
-    const etag = file.etags.get(encoding)!;
+    let etag: string;
+    try {
+      etag = file.etag(encoding);
+    } catch {
+      // A font or image read on demand is gone: the build was replaced under a running server.
+      throw gone();
+    }
     headers.ETag = etag;
     const match = req.headers['if-none-match'];
     if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) {
@@ -363,8 +370,7 @@ function sendStatic(req: IncomingMessage, res: ServerResponse, file: StaticFile,
   try {
     body = file.body(encoding);
   } catch {
-    // A font or image read on demand is gone: the build was replaced under a running server.
-    throw new HttpError(503, 'The web app changed on disk; restart folio serve.');
+    throw gone();
   }
   headers['Content-Length'] = body.length;
   res.writeHead(status, headers);

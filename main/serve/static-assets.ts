@@ -23,11 +23,15 @@ export interface StaticFile {
   path: string;
   type: string;
   immutable: boolean;
-  /** A strong ETag per encoding it is sent in (each is its own representation); identity is always there. */
-  etags: Map<Encoding, string>;
+  /** The encodings it is sent in; identity is always one. */
+  encodings: ReadonlySet<Encoding>;
+  /** A strong ETag for one of its encodings (each is its own representation); throws, as `body` does, when a file read from the build is gone. */
+  etag(encoding: Encoding): string;
   /** The body in one of its encodings: from memory, or read from the build (throws when it is gone). */
   body(encoding: Encoding): Buffer;
 }
+
+const IDENTITY_ONLY: ReadonlySet<Encoding> = new Set(['identity']);
 
 const COMPRESSIBLE = /^(text\/|application\/json|image\/svg\+xml|image\/x-icon)/;
 
@@ -88,24 +92,50 @@ export function loadStaticAssets(dir: string): Map<string, StaticFile> {
     const path = `/${relative(dir, file).split(sep).join('/')}`;
     const type = STATIC_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const immutable = HASHED.test(path);
-    let identity = readFileSync(file);
-    if (!isCompressible(type)) {
-      const etags = new Map<Encoding, string>([['identity', etagOf(identity, 'identity')]]);
-      assets.set(path, { path, type, immutable, etags, body: () => readFileSync(file) });
-      continue;
-    }
-    let forms: Map<'br' | 'gzip', Buffer>;
-    if (path === '/index.html') {
-      identity = Buffer.from(rootRelative(identity.toString('utf8')));
-      forms = compressedForms(identity); // rewritten: the build's siblings no longer match
-    } else {
-      forms = compressedForms(identity, file);
-    }
-    const bodies = new Map<Encoding, Buffer>([['identity', identity], ...forms]);
-    const etags = new Map<Encoding, string>(
-      [...bodies.keys()].map((encoding) => [encoding, etagOf(identity, encoding)]),
+    assets.set(
+      path,
+      isCompressible(type) ? heldFile(path, type, immutable, file) : readWhenAsked(path, type, immutable, file),
     );
-    assets.set(path, { path, type, immutable, etags, body: (encoding) => bodies.get(encoding)! });
   }
   return assets;
+}
+
+/**
+ * A file read from the build when asked, its ETag too (the hash of its bytes, taken at the first
+ * request). Reading every font and image at start to hash them (3.5 MB) left the main thread's
+ * malloc heap that much larger for as long as the server ran; and made in the loop above, the
+ * `body` closure had shared the loop's scope and held those bytes as well.
+ */
+function readWhenAsked(path: string, type: string, immutable: boolean, file: string): StaticFile {
+  let etag: string | undefined;
+  return {
+    path,
+    type,
+    immutable,
+    encodings: IDENTITY_ONLY,
+    etag: () => (etag ??= etagOf(readFileSync(file), 'identity')),
+    body: () => readFileSync(file),
+  };
+}
+
+/** A text file held in memory, with its compressed forms. */
+function heldFile(path: string, type: string, immutable: boolean, file: string): StaticFile {
+  let identity = readFileSync(file);
+  let forms: Map<'br' | 'gzip', Buffer>;
+  if (path === '/index.html') {
+    identity = Buffer.from(rootRelative(identity.toString('utf8')));
+    forms = compressedForms(identity); // rewritten: the build's siblings no longer match
+  } else {
+    forms = compressedForms(identity, file);
+  }
+  const bodies = new Map<Encoding, Buffer>([['identity', identity], ...forms]);
+  const etags = new Map<Encoding, string>([...bodies.keys()].map((encoding) => [encoding, etagOf(identity, encoding)]));
+  return {
+    path,
+    type,
+    immutable,
+    encodings: new Set(bodies.keys()),
+    etag: (encoding) => etags.get(encoding)!,
+    body: (encoding) => bodies.get(encoding)!,
+  };
 }
