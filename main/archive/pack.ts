@@ -72,8 +72,11 @@ const MEDIA_TYPES: readonly string[] = ['image', 'video', 'audio'] satisfies Med
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-/** SQLite's page cache per open pack, in KiB (its B-tree's inner pages, the ones read at every lookup). */
-const SQLITE_CACHE_KIB = 4096;
+/**
+ * SQLite's page cache per open pack, in KiB (its B-tree's inner pages, the ones read at every lookup).
+ * Blocks' overflow pages pass through it too: at 4 MB it filled, and stayed, in a server's memory.
+ */
+const SQLITE_CACHE_KIB = 1024;
 
 /** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
 const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
@@ -492,7 +495,8 @@ class SqlitePackReader implements PackReader {
       } catch (error) {
         throw this.damaged((error as Error).message);
       }
-      if (this.idChunks.size >= 256) this.idChunks.delete(this.idChunks.keys().next().value as number);
+      // Ids are hashes: a page of hits meets as many chunks as passages, rarely one met before.
+      if (this.idChunks.size >= 64) this.idChunks.delete(this.idChunks.keys().next().value as number);
       this.idChunks.set(row.key, chunk);
     }
     return chunk;
