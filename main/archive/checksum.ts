@@ -36,23 +36,17 @@ export class ContentHash {
     for (const s of sections) this.line(['section', s.ordinal, s.id, s.title, s.titleIsMetadata, s.depth ?? 0]);
   }
 
-  passage(p: Passage): void {
-    this.line([
-      'passage',
-      p.ordinal,
-      p.id,
-      p.sectionId,
-      p.kind,
-      p.text,
-      p.title,
-      p.level,
-      p.media?.id ?? null,
-      p.repeatOf,
-      p.provenance.file,
-      p.provenance.lines,
-      p.content ?? null,
-      p.lang ?? null,
-    ]);
+  /**
+   * `contentJson`: JSON.stringify(p.content ?? null), when the caller has it already: the pack writer
+   * wrote it for the passage's block, and encoding a large build's content a second time took seconds.
+   * The line is the JSON of the same array as ever, written out by hand around it.
+   */
+  passage(p: Passage, contentJson: string = json(p.content ?? null)): void {
+    this.add(
+      `["passage",${p.ordinal},${json(p.id)},${json(p.sectionId)},${json(p.kind)},${json(p.text)},${json(p.title)},` +
+        `${json(p.level)},${json(p.media?.id ?? null)},${json(p.repeatOf)},${json(p.provenance.file)},` +
+        `${json(p.provenance.lines)},${contentJson},${json(p.lang ?? null)}]\n`,
+    );
   }
 
   /** The checksum, once every passage was hashed, with the media files' hashes. */
@@ -64,12 +58,21 @@ export class ContentHash {
   }
 
   private line(value: unknown): void {
-    this.text += `${JSON.stringify(value)}\n`;
+    this.add(`${JSON.stringify(value)}\n`);
+  }
+
+  private add(line: string): void {
+    this.text += line;
     if (this.text.length > 65536) {
       this.hash.update(this.text);
       this.text = '';
     }
   }
+}
+
+/** A value as it stands in a JSON array: what JSON.stringify leaves out there (undefined) is null. */
+function json(value: unknown): string {
+  return JSON.stringify(value) ?? 'null';
 }
 
 /** SHA-256 over every `search_*` table, row by row in primary-key order. */

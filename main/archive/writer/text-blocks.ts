@@ -24,6 +24,9 @@ export function kindCode(passage: Passage): number {
   return KIND_CODES.indexOf(passage.kind);
 }
 
+/** Where a StoredRow has the passage's content. */
+const CONTENT_COLUMN = 9;
+
 function storedRow(p: Passage): StoredRow {
   const content = p.content ?? null;
   const key = passageIdHash(p.id);
@@ -82,13 +85,15 @@ export class TextBlockPacker {
     this.compressor = new BlockCompressor(threaded);
   }
 
-  add(passage: Passage): void {
+  /** Adds the passage; returns its content's JSON, as the block holds it (`JSON.stringify(content ?? null)`). */
+  add(passage: Passage): string {
     const cells = rowCells(storedRow(passage));
     const bytes = rowBytes(cells);
     if (this.bytes > 0 && this.bytes + bytes > TEXT_BLOCK_BYTES) this.flush();
     if (this.rows.length === 0) this.first = passage.ordinal;
     this.rows.push(cells);
     this.bytes += bytes;
+    return cells[CONTENT_COLUMN]!;
   }
 
   /** Emits the last, partly filled block, and every block still being compressed. */

@@ -121,7 +121,8 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   let i = 0;
   try {
     for (const p of passages) {
-      blocks.add(p);
+      // The content's JSON, written for the block, is the content checksum's too.
+      const contentJson = blocks.add(p);
       sectionLinkLists.add(p);
       const key = passageIdHash(p.id);
       if (!key || p.ordinal !== i || i >= passageCount)
@@ -130,7 +131,7 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
       kinds[kind]!++;
       kindCodes[i] = kind;
       idHashes[i] = key.hash;
-      content.passage(p);
+      content.passage(p, contentJson);
       if (i % 5000 === 0) input.onProgress?.(i, passageCount);
       i++;
     }
