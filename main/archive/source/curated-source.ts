@@ -20,7 +20,7 @@ function contentFolder(root: string, content: string): string {
   const manifest = join(root, 'folio.json');
   const given = resolve(root, content);
   if (!existsSync(given)) throw new SourceError(`${manifest}: content folder "${content}" does not exist`);
-  const real = realpathSync(given);
+  const real = realpathSync.native(given);
   if (!isInside(root, real, true))
     throw new SourceError(`${manifest}: content folder "${content}" is outside the source folder; refused`);
   if (!statSync(real).isDirectory()) throw new SourceError(`${manifest}: content "${content}" is not a folder`);

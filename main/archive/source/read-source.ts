@@ -9,8 +9,9 @@ import { readWebsiteSource } from './website-source';
 /** Throws SourceError, naming the file and line, for anything that cannot be built. */
 export function readSource(sourceDir: string, options: ReadOptions = {}): ArchiveSource {
   if (!existsSync(sourceDir) || !statSync(sourceDir).isDirectory()) throw new SourceError(`${sourceDir}: not a folder`);
-  // Every file read must lie inside the real folder (source-file.ts): resolve the folder's own links first.
-  const root = realpathSync(resolve(sourceDir));
+  // Every file read must lie inside the real folder (source-file.ts): resolve the folder's own links
+  // first, with the same realpath as the files', so that the two compare.
+  const root = realpathSync.native(resolve(sourceDir));
   let hasManifest = false;
   try {
     lstatSync(join(root, 'folio.json'));
