@@ -75,7 +75,8 @@ export async function bundleCli() {
     // core-worker.mjs: the archive worker `folio serve` starts, compiled like the rest (from source,
     // through tsx, it cost the server about 100 MB of memory); site-page-worker.mjs: the threads
     // `folio build` reads a saved site's pages in (main/archive/source/site-page-pool.ts);
-    // block-compress-worker.mjs: the thread it compresses text blocks in (main/archive/writer/block-compressor.ts).
+    // block-compress-worker.mjs: the thread it compresses text blocks in (main/archive/writer/block-compressor.ts);
+    // vocabulary-worker.mjs: the one it encodes the search vocabulary in (main/search/indexer/vocabulary-blobs.ts).
     esbuild.build({
       ...common,
       entryPoints: {
@@ -83,6 +84,7 @@ export async function bundleCli() {
         'core-worker': join(root, 'main', 'api', 'worker', 'entry.ts'),
         'site-page-worker': join(root, 'main', 'archive', 'source', 'site-page-worker.ts'),
         'block-compress-worker': join(root, 'main', 'archive', 'writer', 'block-compress-worker.ts'),
+        'vocabulary-worker': join(root, 'main', 'search', 'indexer', 'vocabulary-worker.ts'),
       },
       splitting: true,
     }),

@@ -31,8 +31,8 @@ import {
 } from '../format/term-blocks';
 import { compareCodePoints, compareStrings } from '../format/sorted-strings';
 import { ByteWriter } from '../format/varint';
-import { VocabularyIndex } from '../format/vocabulary';
 import type { IndexTables } from './index-tables';
+import { startVocabularyBlobs } from './vocabulary-blobs';
 
 /** Replaces the pack's search tables with `tables` (call inside the builder's write transaction). */
 export function writeSearchIndex(db: Database.Database, tables: IndexTables): SearchMeta {
@@ -46,6 +46,9 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   db.exec('DROP TABLE IF EXISTS search_lunr');
   for (const table of SEARCH_TABLES) db.exec(`DROP TABLE IF EXISTS ${table}`);
   db.exec(SEARCH_SCHEMA);
+
+  // Encoded in another thread while this one writes the rest (vocabulary-blobs.ts).
+  const vocabularyBlobs = startVocabularyBlobs(sortedTerms, documentFrequencies);
 
   // Terms in blocks, in SQLite's order, with the postings of rare terms; the others' postings in
   // rows of their own (format/term-blocks.ts). Every block and blob is framed with its checksum.
@@ -121,10 +124,12 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
     insertBlob('add_order', orderWriter.bytes());
   }
 
-  for (const [name, data] of VocabularyIndex.encode(sortedTerms, documentFrequencies)) insertBlob(name, data);
+  // The prefix lists are made before the vocabulary is waited for, and stored after it as before.
+  const prefixes = prefixLists(sortedTerms, documentFrequencies);
+  for (const [name, data] of vocabularyBlobs()) insertBlob(name, data);
 
   const insertPrefix = db.prepare('INSERT INTO search_prefix (prefix, terms, checksum) VALUES (?, ?, ?)');
-  for (const [prefix, completions] of prefixLists(sortedTerms, documentFrequencies)) {
+  for (const [prefix, completions] of prefixes) {
     const json = JSON.stringify(completions);
     insertPrefix.run(prefix, json, prefixChecksum(prefix, json));
   }
