@@ -6,9 +6,9 @@
  * on which made them.
  *
  * The build stays synchronous, as in block-compressor.ts: the reply is taken with
- * receiveMessageOnPort, after sleeping on a counter the worker adds to (Atomics.wait). Wherever no
- * worker script is at hand (an app bundle carries none), or the worker stays silent, the blobs are
- * encoded in the builder's thread.
+ * receiveMessageOnPort, after sleeping on a counter the worker adds to (Atomics.wait). A small
+ * vocabulary, and wherever no worker script is at hand (an app bundle carries none) or the worker
+ * stays silent any vocabulary, is encoded in the builder's thread.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { workerScript } from '../../archive/writer/worker-script';
@@ -17,6 +17,11 @@ import type { VocabularyReply, VocabularySetup } from './vocabulary-protocol';
 
 /** A worker silent this long is taken for stopped; the blobs are encoded here. */
 const STALL_MS = 120_000;
+/**
+ * A smaller vocabulary is encoded here: its Brotli takes less than a worker costs to start (the
+ * tests build hundreds of small packs). Debian-ja has 18,000 terms.
+ */
+const MIN_TERMS_FOR_WORKER = 2000;
 
 /**
  * Starts encoding the vocabulary of `sortedTerms` (JS order); the function returned gives its blobs
@@ -27,7 +32,10 @@ export function startVocabularyBlobs(
   documentFrequencies: Int32Array,
 ): () => [string, Uint8Array][] {
   const here = (): [string, Uint8Array][] => VocabularyIndex.encode(sortedTerms, documentFrequencies);
-  const script = workerScript(import.meta.url, ['vocabulary-worker.mjs', 'vocabulary-boot.mjs']);
+  const script =
+    sortedTerms.length >= MIN_TERMS_FOR_WORKER
+      ? workerScript(import.meta.url, ['vocabulary-worker.mjs', 'vocabulary-boot.mjs'])
+      : null;
   if (!script) return here;
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
