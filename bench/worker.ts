@@ -144,20 +144,27 @@ async function main(): Promise<void> {
       // As the app's worker does once a pack is open (main/api/worker/worker-thread.ts): a prefix no
       // archive's words begin with runs the searcher's code, so what follows is timed as
       // in a running app. Each query of the set is still asked once: none of its postings are cached.
-      archive.search({ query: WARM_UP_QUERY, limit: 1 });
-      const first = archive.search({ query: queries[0]!.text, limit: 30 });
+      // What the app's search.query handler does for a first page (main/api/handlers.ts): the search,
+      // then "did you mean" (a typo's suggestion reads passages for the word as written).
+      const ask = (query: string, limit: number): number => {
+        const r = archive.search({ query, limit });
+        archive.suggest(query);
+        return r.total;
+      };
+      ask(WARM_UP_QUERY, 1);
+      const first_hits = ask(queries[0]!.text, 30);
       const open_first_ms = now() - t0;
       const times: Timings['times'] = [];
       for (const q of queries.slice(1)) {
         for (const text of q.kind === 'prefix' ? keystrokes(q.text) : [q.text]) {
           const t = now();
-          const r = archive.search({ query: text, limit: 30 });
-          times.push({ kind: q.kind, ms: now() - t, hits: r.total });
+          const hits = ask(text, 30);
+          times.push({ kind: q.kind, ms: now() - t, hits });
         }
       }
       out({
         open_first_ms,
-        first_hits: first.total,
+        first_hits,
         times,
         rss_mb: peakRssMb(),
         heap_mb: Math.round(process.memoryUsage().heapUsed / 1048576),
@@ -218,7 +225,10 @@ async function main(): Promise<void> {
           // Building the web app first (a fresh checkout) takes a minute on a slow machine; never hang the bench.
           setTimeout(() => reject(new Error('folio serve did not start within 5 minutes')), 300_000).unref();
         });
-        for (const q of namedSet(b!))
+        // The set's first query opens the pack's index on the server, as the in-process mode's first
+        // query does (open + first, not timed here); the rest are timed like theirs.
+        const set = namedSet(b!);
+        for (const [i, q] of set.entries())
           for (const text of q.kind === 'prefix' ? keystrokes(q.text) : [q.text]) {
             const t = now();
             const response = await fetch(`${origin}/api/search.query`, {
@@ -232,7 +242,7 @@ async function main(): Promise<void> {
               error?: { message: string };
             };
             if (!r.ok) throw new Error(r.error?.message ?? `HTTP ${response.status}`);
-            times.push({ kind: q.kind, ms: now() - t, hits: r.value!.total });
+            if (i > 0) times.push({ kind: q.kind, ms: now() - t, hits: r.value!.total });
           }
         const status = readFileSync(`/proc/${serve.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
