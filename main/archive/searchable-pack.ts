@@ -68,7 +68,12 @@ export function openSearchablePack(path: string): SearchablePack {
     },
     suggest: (query) => {
       try {
-        return didYouMean(query, { engine, analyzer, textsOf: (id) => passageTexts(pack, id) });
+        return didYouMean(query, {
+          engine,
+          analyzer,
+          textsOf: (id) => passageTexts(pack, id),
+          variants: pack.manifest.variants.length > 0,
+        });
       } catch (error) {
         if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;

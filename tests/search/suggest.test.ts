@@ -7,7 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { embeddedPackPath } from '../../main/archive/embedded';
 import { openSearchablePack } from '../../main/archive/searchable-pack';
 import { buildPack } from '../../main/archive/writer/build-pack';
+import { createAnalyzer } from '../../main/search/analyzer/index';
+import { LONG_TEXT } from '../../main/search/searcher/text-analysis';
 import { correctableRegions } from '../../main/search/suggest/query-words';
+import { termWords } from '../../main/search/suggest/term-words';
+import type { Analyzer } from '../../main/search/types';
 import { tempDir } from '../helpers/temp';
 
 const embedded = openSearchablePack(embeddedPackPath());
@@ -76,6 +80,42 @@ describe('did you mean', () => {
     ).toBe(true);
     expect(embedded.search({ query: 'armstce perimtr' }).total).toBe(0);
     expect(embedded.suggest('armstce perimtr')).toBe('armistice perimeter');
+  });
+});
+
+/** The written words of each term of `text`, in text order. */
+function wordsByTerm(text: string, analyzer: Analyzer): Map<string, string[]> {
+  const words = new Map<string, string[]>();
+  for (const token of analyzer.analyze(text, 'text'))
+    words.set(token.term, [...(words.get(token.term) ?? []), text.slice(token.start, token.end)]);
+  return words;
+}
+
+describe('the words a term came from', () => {
+  it('in a long text, read around where the term is written, are the words of the whole analysis', () => {
+    // The archive's own passages, joined into one long text, with a join written only near its end.
+    const engine = embedded.pack.searchEngine();
+    const texts: string[] = [];
+    let length = 0;
+    for (const term of ['korea', 'war', 'armi', 'chines', 'armistic', 'pusan', 'truman', 'seoul']) {
+      for (const id of engine.bestMatches(term, 40)) {
+        const text = embedded.pack.passage(id)?.text ?? '';
+        texts.push(text);
+        length += text.length + 2;
+      }
+    }
+    const text = `${texts.join('\n\n')} The inter-CPU signal came last.`;
+    expect(length).toBeGreaterThan(3 * LONG_TEXT);
+    // An archive without a variant table: every word the whole analysis gives, read around the places.
+    const plain = createAnalyzer({ variants: [], languages: embedded.pack.manifest.languages });
+    const whole = wordsByTerm(text, plain);
+    expect(whole.get('intercpu')).toEqual(['inter-CPU']);
+    expect(whole.size).toBeGreaterThan(500);
+    for (const [term, words] of whole) expect(termWords(text, term, plain, false), term).toEqual(words);
+    // With the archive's variant table ("Republic of Korea" is "rok"), long texts are read whole.
+    const withVariants = createAnalyzer(embedded.pack.manifest);
+    for (const [term, words] of wordsByTerm(text, withVariants))
+      expect(termWords(text, term, withVariants, true), term).toEqual(words);
   });
 });
 

@@ -23,9 +23,11 @@ export interface ClosestWord {
 export function closestWord(
   typed: string,
   term: string,
-  engine: Pick<IndexEngine, 'expandFuzzy' | 'documentFrequency' | 'ranked'>,
+  engine: Pick<IndexEngine, 'expandFuzzy' | 'documentFrequency' | 'bestMatches'>,
   analyzer: Analyzer,
   textsOf: PassageTexts,
+  /** Whether the archive has a variant table (term-words.ts). */
+  variants: boolean,
 ): ClosestWord | null {
   const limit = maxEdits(typed);
   const lower = typed.toLowerCase();
@@ -37,7 +39,7 @@ export function closestWord(
     .slice(0, CANDIDATES);
   let best: ClosestWord | null = null;
   for (const candidate of candidates) {
-    const written = writtenForm(candidate.term, typed, engine, analyzer, textsOf);
+    const written = writtenForm(candidate.term, typed, engine, analyzer, textsOf, variants);
     if (!written) continue;
     const word = written.toLowerCase();
     if (word === lower) continue;

@@ -18,9 +18,11 @@ import type { PassageTexts } from './written-form';
 
 /** What a suggestion is made from: the pack's index, the archive's analyzer and its passages' texts. */
 export interface SuggestSource {
-  engine: Pick<IndexEngine, 'hasTerm' | 'expandPrefix' | 'expandFuzzy' | 'documentFrequency' | 'ranked'>;
+  engine: Pick<IndexEngine, 'hasTerm' | 'expandPrefix' | 'expandFuzzy' | 'documentFrequency' | 'bestMatches'>;
   analyzer: Analyzer;
   textsOf: PassageTexts;
+  /** Whether the archive has a variant table (then a word may analyse to a term spelt otherwise). */
+  variants: boolean;
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -51,7 +53,7 @@ export function didYouMean(query: string, source: SuggestSource): string | null 
     if (Array.from(typed).length < MIN_WORD || /[\p{N}'’]/u.test(typed) || CJK.test(typed)) continue;
     if (isStopWord(typed.toLowerCase()) || kindIntent(typed.toLowerCase())) continue;
     if (stillTyping && token === last && engine.expandPrefix(token.term, 1).length > 0) continue;
-    const closest = closestWord(typed, token.term, engine, analyzer, source.textsOf);
+    const closest = closestWord(typed, token.term, engine, analyzer, source.textsOf, source.variants);
     if (!closest) continue;
     corrections.push({ start: token.start, end: token.end, word: inCaseOf(typed, closest.word) });
   }

@@ -5,6 +5,7 @@
  */
 import { editDistance } from '../query/edit-distance';
 import type { Analyzer, IndexEngine } from '../types';
+import { termWords } from './term-words';
 
 /** Where a term's written form is looked for: the texts a passage was indexed from. */
 export type PassageTexts = (passageId: string) => readonly string[];
@@ -19,18 +20,18 @@ const PASSAGES = 3;
 export function writtenForm(
   term: string,
   typed: string,
-  engine: Pick<IndexEngine, 'ranked'>,
+  engine: Pick<IndexEngine, 'bestMatches'>,
   analyzer: Analyzer,
   textsOf: PassageTexts,
+  /** Whether the archive has a variant table (term-words.ts). */
+  variants: boolean,
 ): string | null {
-  const matches = engine.ranked([{ term, boost: 1, presence: 'optional' }]);
   const lower = typed.toLowerCase();
   let best: { word: string; edits: number } | null = null;
-  for (let i = 0; i < Math.min(PASSAGES, matches.length); i++) {
-    for (const text of textsOf(matches.at(i).ref)) {
-      for (const token of analyzer.analyze(text, 'text')) {
-        if (token.term !== term) continue;
-        const word = text.slice(token.start, token.end);
+  // The passages a search for the term alone ranks first (read from its postings, not ranked).
+  for (const passageId of engine.bestMatches(term, PASSAGES)) {
+    for (const text of textsOf(passageId)) {
+      for (const word of termWords(text, term, analyzer, variants)) {
         // A term made of several written words (a designation, a join across a space) is not one word.
         if (!word || /\s/.test(word)) continue;
         const edits = editDistance(lower, word.toLowerCase());
