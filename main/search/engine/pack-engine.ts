@@ -115,7 +115,10 @@ function bestOrdinals(postings: Postings, limit: number): number[] {
   const bigWeights = weightsByField[big]!;
   // The other fields' documents, ascending, each with its weight per field and the fields holding it.
   const others: number[] = [];
-  for (let f = 0; f < fields; f++) if (f !== big && byField[f] && weightsByField[f]) others.push(...byField[f]!);
+  for (let f = 0; f < fields; f++)
+    if (f !== big && byField[f] && weightsByField[f])
+      // One by one: spreading a common word's hundred thousand ordinals as arguments overflows the stack.
+      for (const ordinal of byField[f]!) others.push(ordinal);
   const rest = Int32Array.from(new Set(others)).sort();
   const restWeights = new Float64Array(rest.length * fields);
   const restFields = new Uint8Array(rest.length);
