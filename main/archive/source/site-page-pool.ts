@@ -14,6 +14,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
+import { WORKER_STALL_MS } from '../writer/builder-wake';
 import { workerScript } from '../writer/worker-script';
 import { readSitePage, type SitePageRead } from './site-page';
 import type { PageReply, PageTask, PoolSetup } from './site-page-protocol';
@@ -39,8 +40,6 @@ const BYTES_PARSING = 12 << 20;
  * bounds at 12 MB they waited, a tenth of a large build's page reading).
  */
 const BYTES_AHEAD = 48 << 20;
-/** A worker silent this long is taken for stopped; its pages are read here. */
-const STALL_MS = 120_000;
 
 interface PoolWorker {
   worker: Worker;
@@ -146,7 +145,7 @@ export function readSitePages(
       else if (!workers.some((w) => w.ready) && nextTask < limit) {
         bytesAhead += sizes[nextTask]!;
         readHere(nextTask++);
-      } else if (Atomics.wait(counter, 0, seen, STALL_MS) === 'timed-out') {
+      } else if (Atomics.wait(counter, 0, seen, WORKER_STALL_MS) === 'timed-out') {
         for (const w of workers) {
           w.ready = false;
           for (const index of w.tasks) bytesParsing -= sizes[index]!;

@@ -6,6 +6,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { SourceError } from '../../model/errors';
+import { replyAndWake } from '../writer/builder-wake';
 import { collectGarbage } from '../writer/collect-garbage';
 import { readSitePage, type SitePageRead } from './site-page';
 import type { PageTask, PoolSetup, PageReply } from './site-page-protocol';
@@ -16,9 +17,7 @@ const counter = new Int32Array(wake);
 const LARGE_PAGE_BYTES = 1 << 20;
 
 function send(reply: PageReply): void {
-  port.postMessage(reply, 'read' in reply ? ownBuffers(reply.read) : []);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  replyAndWake(port, counter, reply, 'read' in reply ? ownBuffers(reply.read) : []);
 }
 
 /**

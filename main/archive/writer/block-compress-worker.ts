@@ -5,6 +5,7 @@
  * block-compress-boot.mjs (tsx) from source.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
+import { replyAndWake } from './builder-wake';
 import { compressBlockLines } from './block-compression';
 import type { BlockReply, BlockTask, CompressSetup } from './block-compress-protocol';
 
@@ -12,9 +13,7 @@ const { port, wake } = workerData as CompressSetup & { port: MessagePort };
 const counter = new Int32Array(wake);
 
 function send(reply: BlockReply): void {
-  port.postMessage(reply);
-  Atomics.add(counter, 0, 1);
-  Atomics.notify(counter, 0);
+  replyAndWake(port, counter, reply);
 }
 
 port.on('message', (task: BlockTask) => {

@@ -14,6 +14,7 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { compressBlockLines } from './block-compression';
 import type { BlockReply, BlockTask, CompressSetup } from './block-compress-protocol';
+import { WORKER_STALL_MS } from './builder-wake';
 import { workerScript } from './worker-script';
 
 /**
@@ -21,8 +22,6 @@ import { workerScript } from './worker-script';
  * megabytes of lines, and room for the builder to run ahead of a slower worker.
  */
 const MAX_AHEAD = 32;
-/** A worker silent this long is taken for stopped; its blocks are compressed here. */
-const STALL_MS = 120_000;
 
 interface CompressWorker {
   thread: Worker;
@@ -37,7 +36,7 @@ function startWorker(counter: Int32Array<SharedArrayBuffer>): CompressWorker | n
   const setup: CompressSetup & { port: MessagePort } = { wake: counter.buffer, port: port2 };
   const thread = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
   // A worker that fails to start says so on the event loop, after the build; silent, its blocks
-  // are compressed here after STALL_MS.
+  // are compressed here after WORKER_STALL_MS.
   thread.on('error', () => {});
   thread.unref();
   return { thread, port: port1 };
@@ -112,7 +111,7 @@ export class BlockCompressor {
     }
     this.handOn();
     if (answered || !wait || this.queue.length === 0) return;
-    if (Atomics.wait(this.counter, 0, seen, STALL_MS) === 'timed-out') {
+    if (Atomics.wait(this.counter, 0, seen, WORKER_STALL_MS) === 'timed-out') {
       this.close();
       for (const pending of this.queue) pending.data ??= compressBlockLines(pending.lines);
       this.handOn();

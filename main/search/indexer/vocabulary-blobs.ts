@@ -11,12 +11,11 @@
  * stays silent any vocabulary, is encoded in the builder's thread.
  */
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { WORKER_STALL_MS } from '../../archive/writer/builder-wake';
 import { workerScript } from '../../archive/writer/worker-script';
 import { VocabularyIndex } from '../format/vocabulary';
 import type { VocabularyReply, VocabularySetup } from './vocabulary-protocol';
 
-/** A worker silent this long is taken for stopped; the blobs are encoded here. */
-const STALL_MS = 120_000;
 /**
  * A smaller vocabulary is encoded here: its Brotli takes less than a worker costs to start (the
  * tests build hundreds of small packs). Debian-ja has 18,000 terms.
@@ -42,13 +41,14 @@ export function startVocabularyBlobs(
   const setup: VocabularySetup = { sortedTerms, documentFrequencies, port: port2, wake: counter.buffer };
   const thread = new Worker(script, { workerData: setup, transferList: [port2], execArgv: [] });
   // A worker that fails to start says so on the event loop, after the build; silent, the blobs are
-  // encoded here after STALL_MS.
+  // encoded here after WORKER_STALL_MS.
   thread.on('error', () => {});
   thread.unref();
   return () => {
     try {
       let message = receiveMessageOnPort(port1);
-      if (!message && Atomics.wait(counter, 0, 0, STALL_MS) !== 'timed-out') message = receiveMessageOnPort(port1);
+      if (!message && Atomics.wait(counter, 0, 0, WORKER_STALL_MS) !== 'timed-out')
+        message = receiveMessageOnPort(port1);
       if (!message) return here();
       const reply = message.message as VocabularyReply;
       if ('error' in reply) throw new Error(`internal: the vocabulary was not encoded: ${reply.error}`);

@@ -4,6 +4,7 @@
  * through vocabulary-boot.mjs (tsx) from source.
  */
 import { workerData } from 'node:worker_threads';
+import { replyAndWake } from '../../archive/writer/builder-wake';
 import { VocabularyIndex } from '../format/vocabulary';
 import type { VocabularyReply, VocabularySetup } from './vocabulary-protocol';
 
@@ -15,8 +16,5 @@ try {
 } catch (error) {
   reply = { error: error instanceof Error ? error.message : String(error) };
 }
-port.postMessage(reply);
+replyAndWake(port, new Int32Array(wake), reply);
 port.close();
-const counter = new Int32Array(wake);
-Atomics.add(counter, 0, 1);
-Atomics.notify(counter, 0);
