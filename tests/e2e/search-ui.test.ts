@@ -304,6 +304,28 @@ describe.skipIf(!!chromiumMissing)(`search polish${chromiumMissing ? ` (skipped:
     });
   }
 
+  it('remembers a search run before the archive had said who it is', async () => {
+    const page = await open();
+    const key = `folio.recentSearches.${archiveId}`;
+    await page.evaluate((k) => localStorage.setItem(k, JSON.stringify(['pusan'])), key);
+    // archive.info is held back (the real answer, only later), as on a slow first start.
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/archive.info', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.reload();
+    await box(page).fill('armistice');
+    await settled(page);
+    await box(page).press('Enter');
+    await eventually(() => page.evaluate(() => location.hash)).toMatch(/^#\/passage\//);
+    release();
+    await eventually(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null') as unknown, key)).toEqual(
+      ['armistice', 'pusan'],
+    );
+  });
+
   it('gives every recent search and its remove button a 44 px target on a phone', async () => {
     const page = await open();
     await page.setViewportSize({ width: 390, height: 844 });

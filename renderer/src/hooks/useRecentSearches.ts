@@ -40,25 +40,38 @@ export interface RecentSearches {
   clear(this: void): void;
 }
 
-/** The recent searches of `archiveId` (none until it is known, and none in a kiosk). */
+/** `searches` without repeats (case aside), the first spelling kept, at most RECENT_SEARCHES. */
+const distinct = (searches: readonly string[]): string[] =>
+  searches.filter((q, i) => searches.findIndex((s) => same(s, q)) === i).slice(0, RECENT_SEARCHES);
+
+/**
+ * The recent searches of `archiveId` (none in a kiosk). Searches committed before the archive's id
+ * is known are held in memory and join its list once it is, so the first moments after start are
+ * remembered too.
+ */
 export function useRecentSearches(archiveId: string | null): RecentSearches {
   const kiosk = useKioskMode() !== null;
   const key = kiosk || !archiveId ? null : keyOf(archiveId);
   const [state, setState] = useState<{ key: string | null; searches: string[] }>(() => ({ key, searches: read(key) }));
-  // Another archive (or the first answer of archive.info): its own list.
+  if (state.key !== key) {
+    // Another archive (or the first answer of archive.info): its own list, plus what was held.
+    const held = state.key === null && key !== null ? state.searches : [];
+    const searches = held.length ? distinct([...held, ...read(key)]) : read(key);
+    if (held.length && key) write(key, searches);
+    setState({ key, searches });
+  }
   const searches = state.key === key ? state.searches : read(key);
-  if (state.key !== key) setState({ key, searches });
 
   const update = useCallback(
     (change: (searches: string[]) => string[]) => {
-      if (!key) return;
+      if (kiosk) return;
       setState((prev) => {
         const next = change(prev.key === key ? prev.searches : read(key)).slice(0, RECENT_SEARCHES);
-        write(key, next);
+        if (key) write(key, next);
         return { key, searches: next };
       });
     },
-    [key],
+    [key, kiosk],
   );
   return {
     searches,
