@@ -92,7 +92,7 @@ describe('assets of a build', () => {
       });
     const plain = await ask('search.query');
     expect(plain.headers['content-encoding']).toBeUndefined();
-    type Answer = { ok: boolean; value: { total: number; hits: unknown[] } };
+    type Answer = { ok: boolean; value: { total: number; results: unknown[] } };
     const answer = JSON.parse(plain.body.toString()) as Answer;
     expect(answer.ok).toBe(true);
     expect(plain.body.length).toBeGreaterThan(1024);
@@ -110,12 +110,46 @@ describe('assets of a build', () => {
       // The same answer (only the time it took may differ).
       const decoded = JSON.parse(decode(res.body).toString()) as Answer;
       expect(decoded.value.total, accept).toBe(answer.value.total);
-      expect(decoded.value.hits, accept).toEqual(answer.value.hits);
+      expect(decoded.value.results, accept).toEqual(answer.value.results);
     }
     // A one-line answer (here a refusal) is not worth a compressor's header.
     const small = await ask('no.such.method', 'br');
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(small.body.toString())).toMatchObject({ ok: false });
+  });
+
+  it('compresses a big answer too (on the thread pool) and sends it whole', async () => {
+    // One passage of about 100 KB: a page of results that holds it passes 64 KB.
+    const source = join(dir, 'long-source');
+    mkdirSync(source, { recursive: true });
+    const words = 'the harbour lighthouse ferry crossed at dawn '.repeat(2300).trim();
+    writeFileSync(join(source, 'long.html'), `<!doctype html><title>Long</title><h1>Long</h1><p>${words}</p>`);
+    const longPack = join(dir, 'long.folio');
+    buildPack(source, longPack);
+    const long = await startServer({ archivePath: longPack, dataDir: join(dir, 'long-data'), port: 0, rendererDir });
+    try {
+      const ask = (accept: string) =>
+        raw(long.url, 'POST', '/api/search.query', {
+          body: JSON.stringify({ query: 'lighthouse', limit: 50 }),
+          headers: { 'content-type': 'application/json', 'accept-encoding': accept },
+        });
+      const plain = await ask('identity');
+      expect(plain.body.length).toBeGreaterThan(64 * 1024);
+      const answer = JSON.parse(plain.body.toString()) as { value: { results: { text: string }[] } };
+      expect(answer.value.results[0]?.text).toBe(words);
+      for (const [accept, decode] of [
+        ['br', brotliDecompressSync],
+        ['gzip', gunzipSync],
+      ] as const) {
+        const res = await ask(accept);
+        expect(res.headers['content-encoding']).toBe(accept);
+        expect(res.body.length).toBeLessThan(plain.body.length / 10);
+        const decoded = JSON.parse(decode(res.body).toString()) as typeof answer;
+        expect(decoded.value.results).toEqual(answer.value.results);
+      }
+    } finally {
+      await long.close();
+    }
   });
 
   it('caches hashed assets as immutable and revalidates the rest by ETag', async () => {
