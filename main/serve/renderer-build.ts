@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { extname, join } from 'node:path';
 import { STATIC_TYPES } from '../api/web-policy';
 import { newestMtime, projectRoot } from '../paths';
+import { withDirectoryLock } from './build-lock';
 import { compressedForms, isCompressible } from './static-assets';
 
 export const BUILD_STAMP = '.folio-build.json';
@@ -43,37 +44,16 @@ export function rendererIsStale(outDir: string): boolean {
   return statSync(join(outDir, BUILD_STAMP)).mtimeMs < sources;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
-
-/** A cross-process lock (mkdir is atomic), so concurrent servers never build over each other. */
-async function withBuildLock(outDir: string, run: () => Promise<void>): Promise<void> {
-  const lock = `${outDir}.build-lock`;
-  const deadline = Date.now() + 180_000;
-  for (;;) {
-    try {
-      mkdirSync(lock, { recursive: false });
-      break;
-    } catch {
-      // Another process is building: wait for it, then take over a lock older than 3 minutes.
-      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 180_000)
-        rmSync(lock, { recursive: true, force: true });
-      if (Date.now() > deadline) throw new Error(`timed out waiting for another build of ${outDir}`);
-      await sleep(100);
-    }
-  }
-  try {
-    await run();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
 export async function ensureRendererBuilt(outDir: string): Promise<void> {
   if (!rendererIsStale(outDir)) return;
   mkdirSync(join(outDir, '..'), { recursive: true });
-  await withBuildLock(outDir, async () => {
-    if (rendererIsStale(outDir)) await buildRenderer(outDir);
-  });
+  await withDirectoryLock(
+    `${outDir}.build-lock`,
+    async () => {
+      if (rendererIsStale(outDir)) await buildRenderer(outDir);
+    },
+    { onWait: () => process.stderr.write('folio: waiting for another folio to finish building the web app…\n') },
+  );
 }
 
 async function buildRenderer(outDir: string): Promise<void> {
