@@ -3,7 +3,7 @@
  * its payload; IPC (main/electron), HTTP (main/serve) and the handler table (main/api/handlers)
  * all derive from this table, so a method cannot exist in one transport and not another.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
 import { UI_LANGUAGES } from '../model/ui-language';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';

@@ -16,7 +16,7 @@ import { existsSync, linkSync, renameSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ImportSummary, Settings } from '../model/bookmark';
 import { BookmarkStoreError } from '../model/errors';
 import { jsonNestsDeeperThan } from '../json-depth';

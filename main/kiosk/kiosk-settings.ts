@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SetupError } from '../model/errors';
 import { UI_LANGUAGES, type UiLanguage } from '../model/ui-language';
 import { hashPin, isPinHash } from './pin';

@@ -1,6 +1,6 @@
 /** The `folio.json` manifest of a curated archive source, validated with zod. */
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SourceError } from '../../model/errors';
 import { readSourceFile } from './source-file';
 
