@@ -80,6 +80,8 @@ const SQLITE_CACHE_KIB = 1024;
 
 /** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
 const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
+/** Decoded passage-index chunks kept by default (about 6 KB each). */
+const ID_CHUNKS_KEPT = 64;
 
 /**
  * Output chunk for a block's Brotli: a Latin block (TEXT_BLOCK_BYTES characters, a few more bytes)
@@ -195,6 +197,7 @@ class SqlitePackReader implements PackReader {
   private blockCacheBytes = 0;
   /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, IdChunk>();
+  private readonly idChunkLimit: number;
   private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
   private sectionRows: SectionRow[] | null = null;
@@ -216,7 +219,11 @@ class SqlitePackReader implements PackReader {
   private kindColumnChecked = false;
   private readonly statements;
 
-  constructor(readonly path: string) {
+  constructor(
+    readonly path: string,
+    options: PackOptions = {},
+  ) {
+    this.idChunkLimit = options.idChunks ?? ID_CHUNKS_KEPT;
     checkHeader(path);
     this.db = guarded(path, () => openDatabase(path, { readonly: true, fileMustExist: true }));
     try {
@@ -261,7 +268,9 @@ class SqlitePackReader implements PackReader {
       const fingerprint = meta.get(META.analyzerVersion);
       this.analyzerFingerprint = typeof fingerprint === 'string' ? fingerprint : '';
       this.statements = guarded(path, () => ({
-        idChunk: this.db.prepare('SELECT key, data FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1'),
+        // The chunk's key alone first: its blob (4-6 KB) is read only when the chunk isn't kept decoded.
+        idChunkKey: this.db.prepare('SELECT key FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1').pluck(),
+        idChunkData: this.db.prepare('SELECT data FROM passage_ids WHERE key = ?').pluck(),
         kindChunk: this.db.prepare('SELECT data FROM passage_kinds WHERE chunk = ?'),
         block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
         blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
@@ -482,22 +491,20 @@ class SqlitePackReader implements PackReader {
 
   /** The passage index chunk that would hold `hash`, checked. */
   private idChunk(hash: number): IdChunk {
-    const row = guarded(
-      this.path,
-      () => this.statements.idChunk.get(hash) as { key: number; data: unknown } | undefined,
-    );
+    const key = guarded(this.path, () => this.statements.idChunkKey.get(hash) as number | undefined);
     // The first chunk is keyed 0: every hash has a chunk, so finding none is damage.
-    if (!row) throw this.damaged('the passage index is missing its first chunk');
-    let chunk = this.idChunks.get(row.key);
+    if (key === undefined) throw this.damaged('the passage index is missing its first chunk');
+    let chunk = this.idChunks.get(key);
     if (!chunk) {
+      const data: unknown = guarded(this.path, () => this.statements.idChunkData.get(key));
       try {
-        chunk = decodeIdChunk(row.key, row.data);
+        chunk = decodeIdChunk(key, data);
       } catch (error) {
         throw this.damaged((error as Error).message);
       }
       // Ids are hashes: a page of hits meets as many chunks as passages, rarely one met before.
-      if (this.idChunks.size >= 64) this.idChunks.delete(this.idChunks.keys().next().value as number);
-      this.idChunks.set(row.key, chunk);
+      if (this.idChunks.size >= this.idChunkLimit) this.idChunks.delete(this.idChunks.keys().next().value as number);
+      this.idChunks.set(key, chunk);
     }
     return chunk;
   }
@@ -615,6 +622,12 @@ class SqlitePackReader implements PackReader {
       out.push(this.passageAt(ordinal)!);
     if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
+  }
+
+  /** Where the passage index puts an id: its reading-order position and kind (nothing decompressed). */
+  passageIndexEntry(id: string): { ordinal: number; kind: PassageKind } | undefined {
+    const at = this.locate(id);
+    return at && { ordinal: at.ordinal, kind: KIND_CODES[at.kind]! };
   }
 
   passage(id: string): Passage | undefined {
@@ -755,8 +768,16 @@ class SqlitePackReader implements PackReader {
 }
 
 /** Opens a pack read-only. Throws PackError, with a one-line message, for anything that is not a usable pack. */
-export function openPack(path: string): SqlitePackReader {
-  return new SqlitePackReader(path);
+export interface PackOptions {
+  /**
+   * Passage-index chunks kept decoded (ID_CHUNKS_KEPT by default). `folio verify` looks every
+   * passage up by its id, in reading order, which is random order for the index: it keeps them all.
+   */
+  idChunks?: number;
+}
+
+export function openPack(path: string, options: PackOptions = {}): SqlitePackReader {
+  return new SqlitePackReader(path, options);
 }
 
 export type { SqlitePackReader };

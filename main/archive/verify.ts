@@ -2,12 +2,13 @@
 import { createHash } from 'node:crypto';
 import { verifySearchIndex } from '../search/engine/verify-search-index';
 import { isLinkList, LINK_LIST_READ } from '../search/searcher/link-lists';
-import { contentChecksum, indexChecksum } from './checksum';
-import { KIND_CODES, META, passageIdHash } from './pack-schema';
-import { openPack } from './pack';
+import { ContentHash, indexChecksum } from './checksum';
+import { KIND_CODES, META } from './pack-schema';
+import { openPack, type SqlitePackReader } from './pack';
 import { decodeIdChunk } from './passage-index';
 import { mediaChecksum, mediaDataChecksum, type MediaRow } from './row-checks';
-import type { CaptionTrack, Passage, Section } from '../model/archive';
+import type Database from 'better-sqlite3';
+import type { CaptionTrack, Passage } from '../model/archive';
 import { parseCaptionTracks } from './caption-tracks-schema';
 
 export interface VerifyReport {
@@ -17,7 +18,8 @@ export interface VerifyReport {
 
 /** Verifies the pack at `path`. Throws PackError when it cannot be opened at all. */
 export function verifyPack(path: string): VerifyReport {
-  const pack = openPack(path);
+  // Every passage is looked up by its id: the whole passage index is kept decoded (8 MB for a million passages).
+  const pack = openPack(path, { idChunks: Number.POSITIVE_INFINITY });
   const checks: VerifyReport['checks'] = [];
   const check = (name: string, run: () => string | true): void => {
     try {
@@ -41,71 +43,31 @@ export function verifyPack(path: string): VerifyReport {
     // Read and checked when the pack opened; read again here for the stored checksums.
     const stored = (key: string): string | undefined =>
       db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined;
-    // The sections and each one's passages, read once (inside a check, so damage is reported as the
-    // check's): the content checksum, the lists of links and the passage index all check them.
-    let sectionList: Section[] | undefined;
-    const sections = (): Section[] => (sectionList ??= pack.sections());
-    const bySection = new Map<string, Passage[]>();
-    const passagesOf = (sectionId: string): Passage[] => {
-      let passages = bySection.get(sectionId);
-      if (!passages) bySection.set(sectionId, (passages = pack.passagesOfSection(sectionId)));
-      return passages;
+    // The content checksum, the lists of links and the passage index are checked in one pass over the
+    // passages, a section at a time: holding them all took 1.4 GB for the Linux + Rust documentation.
+    let walk: PassageWalk | Error | undefined;
+    const walked = (): PassageWalk => {
+      if (walk === undefined) {
+        try {
+          walk = walkPassages(pack, db);
+        } catch (error) {
+          walk = error instanceof Error ? error : new Error(String(error));
+        }
+      }
+      if (walk instanceof Error) throw walk;
+      return walk;
     };
     check('content checksum', () => {
-      const passages: Passage[] = sections().flatMap((s) => passagesOf(s.id));
+      const { passages, contentHash } = walked();
       const total = pack.passageCount();
-      if (passages.length !== total) return `${total - passages.length} passages belong to no section`;
+      if (passages !== total) return `${total - passages} passages belong to no section`;
       const media = db.prepare('SELECT id, sha256 FROM media').all() as { id: string; sha256: string | null }[];
-      const actual = contentChecksum(pack.manifest, sections(), passages, media);
+      const actual = contentHash.finish(media);
       const expected = stored(META.contentSha256);
       return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
-    check('lists of links', () => {
-      // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
-      for (const s of sections()) {
-        const first = passagesOf(s.id).slice(0, LINK_LIST_READ);
-        const stored = pack.sectionIsLinkList(s.id);
-        if (isLinkList(first, first.length) !== stored)
-          return `section ${s.ordinal} (${s.title}) is ${stored ? '' : 'not '}marked a page of links, against its passages`;
-      }
-      return true;
-    });
-    check('passage index', () => {
-      // The passage index (id hashes and kinds, used without decompressing) must agree with the blocks.
-      const rows = db.prepare('SELECT key, data FROM passage_ids ORDER BY key').all() as {
-        key: number;
-        data: unknown;
-      }[];
-      const ordinalsByHash = new Map<number, number[]>();
-      let entries = 0;
-      for (const [i, row] of rows.entries()) {
-        const chunk = decodeIdChunk(row.key, row.data);
-        const next = rows[i + 1]?.key ?? null;
-        if (chunk.index !== i || chunk.nextKey !== next || (i === 0 && row.key !== 0))
-          return `the passage index chunk at ${row.key} is out of place`;
-        chunk.hashes.forEach((hash, at) => {
-          ordinalsByHash.set(hash, [...(ordinalsByHash.get(hash) ?? []), chunk.ordinals[at]!]);
-        });
-        entries += chunk.hashes.length;
-      }
-      const passages = sections().flatMap((s) => passagesOf(s.id));
-      if (entries !== passages.length) return `${entries} index entries for ${passages.length} passages`;
-      for (const p of passages) {
-        const key = passageIdHash(p.id);
-        if (!key || ordinalsByHash.get(key.hash)?.[key.occurrence - 1] !== p.ordinal)
-          return `passage ${p.id} (#${p.ordinal}) disagrees with the passage index`;
-        // Looked up by id, each passage is found where it is, with its kind.
-        if (pack.passage(p.id)?.ordinal !== p.ordinal) return `passage ${p.id} is not found by its id`;
-        if (pack.passageKinds([p.id])[0] !== p.kind)
-          return `passage ${p.id} (#${p.ordinal}) has another kind in the index`;
-      }
-      const kinds = pack.kindCounts();
-      for (const kind of KIND_CODES) {
-        const n = passages.filter((p) => p.kind === kind).length;
-        if (n !== kinds[kind]) return `${n} ${kind} passages, ${kinds[kind]} counted`;
-      }
-      return true;
-    });
+    check('lists of links', () => walked().linkLists);
+    check('passage index', () => walked().index);
     check('media files', () => {
       const bad: string[] = [];
       const tracks = new Map<string, CaptionTrack[] | null>();
@@ -150,6 +112,93 @@ export function verifyPack(path: string): VerifyReport {
     pack.close();
   }
   return { ok: checks.every((c) => c.ok), checks };
+}
+
+/** What one pass over every passage found, for three checks. */
+interface PassageWalk {
+  /** Passages met, section by section. */
+  passages: number;
+  /** Fed every passage in order; finished by the content check with the media hashes. */
+  contentHash: ContentHash;
+  linkLists: string | true;
+  index: string | true;
+}
+
+/** Reads each section's passages once, in order, and checks them against the lists of links and the passage index. */
+function walkPassages(pack: SqlitePackReader, db: Database.Database): PassageWalk {
+  const sections = pack.sections();
+  const contentHash = new ContentHash(pack.manifest, sections);
+  let linkLists: string | true = true;
+  let index: number | string | true = passageIndexChain(db);
+  const kinds = new Map<string, number>();
+  let passages = 0;
+  for (const s of sections) {
+    const own = pack.passagesOfSection(s.id);
+    for (const p of own) {
+      contentHash.passage(p);
+      kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
+      // Looked up by id, each passage is found where it is, with its kind (the index alone, no text read).
+      if (typeof index === 'number') index = indexProblem(pack, p) ?? index;
+    }
+    passages += own.length;
+    if (linkLists === true) {
+      // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
+      const first = own.slice(0, LINK_LIST_READ);
+      const marked = pack.sectionIsLinkList(s.id);
+      if (isLinkList(first, first.length) !== marked)
+        linkLists = `section ${s.ordinal} (${s.title}) is ${marked ? '' : 'not '}marked a page of links, against its passages`;
+    }
+  }
+  if (typeof index === 'number') {
+    // Every passage was found at its own place, so the index holds no entry besides theirs when the counts agree.
+    if (index !== passages) index = `${index} index entries for ${passages} passages`;
+    else {
+      index = true;
+      const counted = pack.kindCounts();
+      for (const kind of KIND_CODES) {
+        const n = kinds.get(kind) ?? 0;
+        if (n !== counted[kind]) {
+          index = `${n} ${kind} passages, ${counted[kind]} counted`;
+          break;
+        }
+      }
+    }
+  }
+  return { passages, contentHash, linkLists, index };
+}
+
+/** What is wrong with `p`'s entry in the passage index, if anything (damage there is only the index's). */
+function indexProblem(pack: SqlitePackReader, p: Passage): string | null {
+  try {
+    const entry = pack.passageIndexEntry(p.id);
+    if (entry?.ordinal !== p.ordinal) return `passage ${p.id} (#${p.ordinal}) disagrees with the passage index`;
+    if (entry.kind !== p.kind) return `passage ${p.id} (#${p.ordinal}) has another kind in the index`;
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The passage index's chunks in order, each naming the next: their entry count, or the first problem. */
+function passageIndexChain(db: Database.Database): number | string {
+  let entries = 0;
+  let expected: number | null = 0;
+  let at = 0;
+  try {
+    for (const row of db.prepare('SELECT key, data FROM passage_ids ORDER BY key').iterate() as Iterable<{
+      key: number;
+      data: unknown;
+    }>) {
+      const chunk = decodeIdChunk(row.key, row.data);
+      if (chunk.index !== at || row.key !== expected) return `the passage index chunk at ${row.key} is out of place`;
+      expected = chunk.nextKey;
+      entries += chunk.hashes.length;
+      at++;
+    }
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+  return expected === null ? entries : 'the passage index ends before its last chunk';
 }
 
 /** A check's finding on one line (SQLite's integrity report spans several), at most 300 characters. */

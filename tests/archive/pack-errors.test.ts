@@ -121,6 +121,24 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     expect(report.checks.find((c) => c.name === 'passage index')?.ok).toBe(false);
   });
 
+  it('a damaged passage index fails that check alone: the passages themselves still verify', () => {
+    const damaged = editedCopy('damaged-index.folio', (db) => {
+      const { key, data } = db.prepare('SELECT key, data FROM passage_ids ORDER BY key LIMIT 1').get() as {
+        key: number;
+        data: Buffer;
+      };
+      const at = data.length >> 1;
+      data[at] = data[at]! ^ 0xff;
+      db.prepare('UPDATE passage_ids SET data = ? WHERE key = ?').run(data, key);
+    });
+    const report = verifyPack(damaged);
+    const named = (name: string) => report.checks.find((c) => c.name === name);
+    expect(report.ok).toBe(false);
+    expect(named('passage index')?.ok).toBe(false);
+    expect(named('content checksum')?.ok).toBe(true);
+    expect(named('lists of links')?.ok).toBe(true);
+  });
+
   it('a pack whose sections were told lists of links against their passages fails verification', () => {
     // Rewritten with valid checksums, as a faulty builder would: only the passages can tell.
     const edited = editedCopy('edited-link-lists.folio', (db) => {
