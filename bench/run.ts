@@ -273,6 +273,8 @@ interface SearcherTimings {
 
 interface ServeSearchTimings {
   times: { kind: string; ms: number; hits: number }[];
+  /** The same answers' tookMs: their time in the archive worker. */
+  worker_times: { kind: string; ms: number; hits: number }[];
   /** Null where /proc is missing (not Linux). */
   rss_mb: number | null;
 }
@@ -306,6 +308,8 @@ interface CorpusReport {
     rss_mb: number | null;
     /** The same set's HTTP round trips to `folio serve`. */
     serve_kinds: KindStats;
+    /** Those answers' own tookMs (search and suggestion in the archive worker): the rest is transport. */
+    serve_worker_kinds: KindStats;
     /** Peak RSS of the in-thread searcher runs (no worker thread): what the bench reported before. */
     searcher_rss_mb: number | null;
   };
@@ -431,6 +435,7 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
       kinds: {},
       rss_mb: null,
       serve_kinds: {},
+      serve_worker_kinds: {},
       searcher_rss_mb: null,
     },
     kiwix: kiwixOk ? {} : { note: 'not installed (apt-get install -y kiwix-tools zim-tools)' },
@@ -519,6 +524,7 @@ function runCorpus(spec: CorpusSpec): CorpusReport | null {
   if (served && served.every((r) => r.rss_mb !== null)) {
     report.folio.rss_mb = Math.max(...served.map((r) => r.rss_mb!));
     report.folio.serve_kinds = kindStats(served.map((r) => r.times));
+    report.folio.serve_worker_kinds = kindStats(served.map((r) => r.worker_times));
   }
   if (zim) {
     // kiwix-search per query, whole processes (Kiwix has no in-process figure to offer here).
@@ -686,10 +692,11 @@ function comparisonTable(r: CorpusReport): string {
     if (!s) continue;
     const ks = k.kinds?.[kind];
     const served = f.serve_kinds[kind];
+    const inWorker = f.serve_worker_kinds[kind];
     const limit = kind === 'typo' || kind === 'phrase' ? 30 : 16;
     row(
       `${kind === 'prefix' ? 'prefix, as typed' : kind} p50 / p95 (${s.n}${kind === 'prefix' ? ' keystrokes' : ''})`,
-      `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)} ms${served ? `; over HTTP ${fmt(served.p50, 1)} / ${fmt(served.p95, 1)} ms` : ''}`,
+      `${fmt(s.p50, 1)} / ${fmt(s.p95, 1)} ms${served ? `; over HTTP ${fmt(served.p50, 1)} / ${fmt(served.p95, 1)} ms` : ''}${inWorker ? ` (in its worker ${fmt(inWorker.p50, 1)} / ${fmt(inWorker.p95, 1)})` : ''}`,
       ks ? `${fmt(ks.p50, 0)} / ${fmt(ks.p95, 0)} ms (whole process)` : '—',
       null,
       `p95 ≤ ${limit} ms`,
@@ -771,7 +778,7 @@ async function main(): Promise<void> {
       join(here, 'RESULTS.md'),
       `# Latest \`npm run bench\`\n\nRun ${when} UTC on ${machine} (a shared machine whose load varies: compare within one run). ` +
         `Whole processes are alternated (folio search, node -e 0, kiwix-search) and medians shown; in-process figures are ` +
-        `what the app's search handler does (the search, 30 hits with snippets as the app asks, then "did you mean"), after the app's warm-up query, each query of the set once (nothing of it cached), in ${REPEATS} fresh processes, medians of the percentiles; "over HTTP" is the same set asked of a \`folio serve --archive\` process, its first query untimed, measured from the client; search RSS is the peak RSS (VmHWM) of a \`folio serve --archive\` process, every thread of it, asked the same set over HTTP, the highest of ${REPEATS}; \`folio build\` is the command a user runs, timed from outside.\n\n${sections.join('\n\n')}\n`,
+        `what the app's search handler does (the search, 30 hits with snippets as the app asks, then "did you mean"), after the app's warm-up query, each query of the set once (nothing of it cached), in ${REPEATS} fresh processes, medians of the percentiles; "over HTTP" is the same set asked of a \`folio serve --archive\` process, its first query untimed, measured from the client, and in brackets those answers' own \`tookMs\` (their time in the archive worker; the rest is transport); search RSS is the peak RSS (VmHWM) of a \`folio serve --archive\` process, every thread of it, asked the same set over HTTP, the highest of ${REPEATS}; \`folio build\` is the command a user runs, timed from outside.\n\n${sections.join('\n\n')}\n`,
     );
   }
 }

@@ -210,6 +210,7 @@ async function main(): Promise<void> {
         },
       );
       const times: Timings['times'] = [];
+      const workerTimes: Timings['times'] = [];
       let rss_mb: number | null;
       try {
         const origin = await new Promise<string>((resolve, reject) => {
@@ -238,11 +239,15 @@ async function main(): Promise<void> {
             });
             const r = (await response.json()) as {
               ok: boolean;
-              value?: { total: number };
+              value?: { total: number; tookMs: number };
               error?: { message: string };
             };
             if (!r.ok) throw new Error(r.error?.message ?? `HTTP ${response.status}`);
-            if (i > 0) times.push({ kind: q.kind, ms: now() - t, hits: r.value!.total });
+            if (i > 0) {
+              times.push({ kind: q.kind, ms: now() - t, hits: r.value!.total });
+              // What the answer took in the archive worker (search and suggestion): the rest is transport.
+              workerTimes.push({ kind: q.kind, ms: r.value!.tookMs, hits: r.value!.total });
+            }
           }
         const status = readFileSync(`/proc/${serve.pid}/status`, 'utf8');
         const hwm = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
@@ -251,7 +256,7 @@ async function main(): Promise<void> {
         serve.kill('SIGTERM');
         rmSync(dataDir, { recursive: true, force: true });
       }
-      out({ times, rss_mb });
+      out({ times, worker_times: workerTimes, rss_mb });
       return;
     }
     case 'embedded-pack': {
