@@ -23,7 +23,8 @@ import { BOOST } from './weights';
 const PREFIX_LIMIT = 10;
 /** Prefix expansion stops adding terms once their document frequencies sum to this (after 2 terms). */
 const PREFIX_POSTINGS = 20_000;
-const FUZZY_LIMIT = 8;
+/** Typo corrections per word, at most (did-you-mean reuses the walks this asks for: suggest/closest-word.ts). */
+export const FUZZY_LIMIT = 8;
 const MAX_FUZZY_CONCEPTS = 4;
 /** Longer words are not fuzzy-matched, prefix-expanded or split (no real word is this long; bounded work). */
 const MAX_EXPAND_CHARS = 24;
@@ -165,7 +166,8 @@ function addPrefixes(c: Concept, engine: IndexEngine, analyzer: Analyzer): void 
   }
 }
 
-function fuzzyDistance(term: string): number {
+/** Edits a typo correction of a word as typed may make: none below 4 characters, 2 from 8. */
+export function fuzzyDistance(term: string): number {
   const n = Array.from(term).length;
   if (n >= 8) return 2;
   if (n >= 4) return 1;
