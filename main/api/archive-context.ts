@@ -36,7 +36,7 @@ export function openArchiveContext(options: ArchiveContextOptions): ArchiveConte
     const pack = archive.pack;
     const searcher: SearchPort = {
       search: (request, control) => archive.search(request, control),
-      suggest: (query) => archive.suggest(query),
+      suggest: (query, control) => archive.suggest(query, control),
     };
     return {
       pack,

@@ -7,6 +7,8 @@ import type { Passage } from '../model/archive';
 import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import type { SearchControl } from '../search/searcher/searcher';
+import { nowMs } from '../search/searcher/clock';
+import { PackError, SearchCancelledError } from '../model/errors';
 import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { BookmarkStore } from '../bookmarks/store';
@@ -22,8 +24,11 @@ import { kioskHandlers } from '../kiosk/kiosk-handlers';
 export interface SearchPort {
   /** `control` lets the caller give up a search overtaken by a newer one (SearchCancelledError). */
   search(request: SearchRequest, control?: SearchControl): SearchResponse;
-  /** "Did you mean …": the query with misspelt words corrected from the archive's vocabulary, or null. */
-  suggest?(query: string): string | null;
+  /**
+   * "Did you mean …": the query with misspelt words corrected from the archive's vocabulary, or null.
+   * Obeys `control` as the search does (SearchCancelledError).
+   */
+  suggest?(query: string, control?: SearchControl): string | null;
 }
 
 /** The archives open together (main/library): what `library.*` answers. */
@@ -99,6 +104,20 @@ function requirePassage(ctx: ApiContext, passageId: string): Passage {
   return passage;
 }
 
+/**
+ * The suggestion for a first page. It is a hint: one that fails for a reason other than the pack's
+ * (a bug) leaves the answer without it. A damaged pack is told, and a cancelled search stays
+ * cancelled, as from the search itself.
+ */
+function suggestionFor(query: string, searcher: SearchPort, control: SearchControl | undefined): string | null {
+  try {
+    return searcher.suggest?.(query, control) ?? null;
+  } catch (error) {
+    if (error instanceof PackError || error instanceof SearchCancelledError) throw error;
+    return null;
+  }
+}
+
 export const handlers: HandlerTable = {
   'archive.info': (_req, ctx) => ({
     archiveId: archiveId(ctx),
@@ -150,10 +169,14 @@ export const handlers: HandlerTable = {
     if (req.kinds) request.kinds = req.kinds;
     if (req.limit !== undefined) request.limit = req.limit;
     if (req.offset !== undefined) request.offset = req.offset;
-    const found = ctx.searcher.search(request, ctx.searchControl ?? undefined);
+    const started = nowMs();
+    const control = ctx.searchControl ?? undefined;
+    const found = ctx.searcher.search(request, control);
     // Only the first page is told; a suggestion for a query that matched exactly is never made.
-    const suggestion = req.offset ? null : (ctx.searcher.suggest?.(req.query) ?? null);
-    const response = suggestion ? { ...found, didYouMean: suggestion } : found;
+    const suggestion = req.offset ? null : suggestionFor(req.query, ctx.searcher, control);
+    // The time the answer took, its suggestion included (library.search's tookMs counts it too).
+    const response: SearchResponse = { ...found, tookMs: nowMs() - started };
+    if (suggestion) response.didYouMean = suggestion;
     return req.seq === undefined ? response : { ...response, seq: req.seq };
   },
 

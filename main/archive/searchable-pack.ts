@@ -18,8 +18,11 @@ export interface SearchablePack {
    * SearchCancelledError when `control` gives the search up.
    */
   search(request: SearchRequest, control?: SearchControl): SearchResponse;
-  /** The query with its misspelt words corrected from the archive's vocabulary, or null (did-you-mean). */
-  suggest(query: string): string | null;
+  /**
+   * The query with its misspelt words corrected from the archive's vocabulary, or null (did-you-mean).
+   * Throws as `search` does: PackDamagedError, and SearchCancelledError when `control` gives it up.
+   */
+  suggest(query: string, control?: SearchControl): string | null;
   /** False when the pack was indexed by a different analyzer than this Folio's: rebuild it for best results. */
   indexMatchesAnalyzer: boolean;
   close(): void;
@@ -66,14 +69,13 @@ export function openSearchablePack(path: string): SearchablePack {
         throw error;
       }
     },
-    suggest: (query) => {
+    suggest: (query, control) => {
       try {
-        return didYouMean(query, {
-          engine,
-          analyzer,
-          textsOf: (id) => passageTexts(pack, id),
-          variants: pack.manifest.variants.length > 0,
-        });
+        return didYouMean(
+          query,
+          { engine, analyzer, textsOf: (id) => passageTexts(pack, id), variants: pack.manifest.variants.length > 0 },
+          control,
+        );
       } catch (error) {
         if (error instanceof SearchIndexError) throw damagedSearchIndex(path, error);
         throw error;

@@ -40,6 +40,7 @@ export interface SearchResponse {
    * checked on the leading candidates only, or no passage holds the run's characters in order.
    */
   totalIsEstimate?: boolean;
+  /** Milliseconds the answer took: the search, and in an answer that may carry one, its did-you-mean too. */
   tookMs: number;
   results: SearchHit[];
   /**

@@ -8,9 +8,16 @@
  * stop words, words that ask for a kind ("photos", "videos": they need not be in the text), words
  * with digits or apostrophes (contractions are not misspellings), short words, and Chinese, Japanese
  * and Korean text (which the analyzer splits into bigrams, not words).
+ *
+ * A suggestion is a hint, made after the search: it obeys the search's control (a newer query
+ * overtaking this one cancels it, polled before each word and each candidate's passages) and gives
+ * up after SUGGEST_MAX_MS, keeping the words corrected by then.
  */
+import { SearchCancelledError } from '../../model/errors';
 import { isStopWord } from '../analyzer/stopwords';
+import { nowMs } from '../searcher/clock';
 import { kindIntent } from '../searcher/kind-words';
+import type { SearchControl } from '../searcher/searcher';
 import type { AnalyzedToken, Analyzer, IndexEngine } from '../types';
 import { closestWord } from './closest-word';
 import { correctableRegions, type Span } from './query-words';
@@ -29,12 +36,27 @@ const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Kataka
 const MIN_WORD = 3;
 /** A long query is not spell-checked past this many words (each costs a few index reads). */
 const MAX_CORRECTIONS = 6;
+/**
+ * Past this, no further word or candidate is looked up (a word whose look-up is cut short is left as
+ * typed). A typo's suggestion takes 1–15 ms on the Linux + Rust documentation once warm, up to 50 ms
+ * as a process's first; the bound is for long queries of misspellings among long passages on a
+ * loaded machine, and sits above those so that the same query gets the same suggestion.
+ */
+export const SUGGEST_MAX_MS = 100;
 
 const inside = (token: AnalyzedToken, region: Span): boolean => token.start >= region[0] && token.end <= region[1];
 const overlaps = (a: AnalyzedToken, b: AnalyzedToken): boolean => a.start < b.end && b.start < a.end;
 
 /** The corrected query, or null when there is nothing to correct (or no close word for it). */
-export function didYouMean(query: string, source: SuggestSource): string | null {
+export function didYouMean(query: string, source: SuggestSource, control?: SearchControl): string | null {
+  const started = nowMs();
+  let outOfTime = false;
+  // Throws when the search is given up; false once the time is spent (and from then on).
+  const proceed = (): boolean => {
+    if (control?.cancelled()) throw new SearchCancelledError('search cancelled');
+    outOfTime ||= nowMs() - started >= SUGGEST_MAX_MS;
+    return !outOfTime;
+  };
   const { engine, analyzer } = source;
   const regions = correctableRegions(query);
   if (regions.length === 0) return null;
@@ -44,7 +66,7 @@ export function didYouMean(query: string, source: SuggestSource): string | null 
   const last = tokens.at(-1);
   const corrections: { start: number; end: number; word: string }[] = [];
   for (const token of tokens) {
-    if (corrections.length >= MAX_CORRECTIONS) break;
+    if (corrections.length >= MAX_CORRECTIONS || !proceed()) break;
     if (!regions.some((r) => inside(token, r))) continue;
     // A word some other term of it stands for (a designation's parts, a join) is not misspelt.
     if (known.some((k) => overlaps(k, token))) continue;
@@ -53,7 +75,8 @@ export function didYouMean(query: string, source: SuggestSource): string | null 
     if (Array.from(typed).length < MIN_WORD || /[\p{N}'’]/u.test(typed) || CJK.test(typed)) continue;
     if (isStopWord(typed.toLowerCase()) || kindIntent(typed.toLowerCase())) continue;
     if (stillTyping && token === last && engine.expandPrefix(token.term, 1).length > 0) continue;
-    const closest = closestWord(typed, token.term, engine, analyzer, source.textsOf, source.variants);
+    const closest = closestWord(typed, token.term, engine, analyzer, source.textsOf, source.variants, proceed);
+    if (outOfTime) break;
     if (!closest) continue;
     corrections.push({ start: token.start, end: token.end, word: inCaseOf(typed, closest.word) });
   }
