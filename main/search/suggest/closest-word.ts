@@ -29,7 +29,7 @@ export interface ClosestWord {
   documents: number;
 }
 
-type Engine = Pick<IndexEngine, 'expandFuzzy' | 'documentFrequency' | 'bestMatches'>;
+type Engine = Pick<IndexEngine, 'expandFuzzy' | 'documentFrequency' | 'ranked'>;
 
 interface Candidate {
   term: string;

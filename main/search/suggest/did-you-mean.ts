@@ -25,7 +25,7 @@ import type { PassageTexts } from './written-form';
 
 /** What a suggestion is made from: the pack's index, the archive's analyzer and its passages' texts. */
 export interface SuggestSource {
-  engine: Pick<IndexEngine, 'hasTerm' | 'expandPrefix' | 'expandFuzzy' | 'documentFrequency' | 'bestMatches'>;
+  engine: Pick<IndexEngine, 'hasTerm' | 'expandPrefix' | 'expandFuzzy' | 'documentFrequency' | 'ranked'>;
   analyzer: Analyzer;
   textsOf: PassageTexts;
   /** Whether the archive has a variant table (then a word may analyse to a term spelt otherwise). */
