@@ -40,6 +40,8 @@ function source(delayMs: number, reads: string[]): SuggestSource {
 
 describe('did you mean, bounded', () => {
   it('corrects every word when there is time', () => {
+    // The first suggestion in a process compiles its code: on a loaded machine it may pass the bound.
+    archive.suggest(TYPOS);
     expect(archive.suggest(TYPOS)).toBe(CORRECTED);
     expect(didYouMean(TYPOS, source(0, []))).toBe(CORRECTED);
   });
@@ -57,7 +59,7 @@ describe('did you mean, bounded', () => {
 
   it('gives up after SUGGEST_MAX_MS, keeping the words corrected by then', () => {
     // Each passage read as slow as a long passage on a loaded machine: every word at least one read.
-    const delayMs = 40;
+    const delayMs = 70;
     const reads: string[] = [];
     const started = performance.now();
     const suggestion = didYouMean(TYPOS, source(delayMs, reads));

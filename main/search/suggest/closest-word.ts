@@ -65,10 +65,12 @@ export function closestWord(
       .map((c) => ({ term: c, edits: editDistance(term, c, limit), documents: engine.documentFrequency(c) }))
       .sort((a, b) => a.edits - b.edits || b.documents - a.documents || (a.term < b.term ? -1 : 1))
       .slice(0, CANDIDATES);
-  let best: Found | null = null;
+  // Held in an object: a `let` assigned inside lookUp would stay narrowed to null outside it.
+  const found: { best: Found | null } = { best: null };
   /** Looks the candidates up in order; false when the time ran out. */
   const lookUp = (candidates: readonly Candidate[]): boolean => {
     for (const candidate of candidates) {
+      const best = found.best;
       // A written word differs from what was typed by one edit at least: once one does by one, a
       // candidate further from the typed term, or as far and used by fewer passages, cannot win.
       if (
@@ -92,7 +94,7 @@ export function closestWord(
           (candidate.edits < best.termEdits ||
             (candidate.edits === best.termEdits &&
               (candidate.documents > best.documents || (candidate.documents === best.documents && word < best.word)))));
-      if (better) best = { word, edits, documents: candidate.documents, termEdits: candidate.edits };
+      if (better) found.best = { word, edits, documents: candidate.documents, termEdits: candidate.edits };
     }
     return true;
   };
@@ -104,14 +106,13 @@ export function closestWord(
       engine.expandFuzzy(term, 1, Math.max(CANDIDATES, FUZZY_LIMIT)),
   );
   if (!lookUp(oneEdit)) return null;
-  const settled = (best as Found | null)?.edits === 1;
-  if (limit > 1 && oneEdit.length < CANDIDATES && !settled) {
+  if (limit > 1 && oneEdit.length < CANDIDATES && found.best?.edits !== 1) {
     const looked = new Set(oneEdit.map((c) => c.term));
     const candidates = ordered([...looked, ...(within ?? engine.expandFuzzy(term, 2, TWO_EDIT_POOL))]);
     if (!lookUp(candidates.filter((c) => !looked.has(c.term)))) return null;
   }
-  const found = best as Found | null;
-  return found && { word: found.word, edits: found.edits, documents: found.documents };
+  const best = found.best;
+  return best && { word: best.word, edits: best.edits, documents: best.documents };
 }
 
 /**
