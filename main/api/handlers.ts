@@ -8,7 +8,7 @@ import type { Bookmark } from '../model/bookmark';
 import type { SearchRequest, SearchResponse } from '../model/search-result';
 import type { SearchControl } from '../search/searcher/searcher';
 import { nowMs } from '../search/searcher/clock';
-import { PackError, SearchCancelledError } from '../model/errors';
+import { suggestionOrNone } from '../search/suggest/hint';
 import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { PackReader } from '../archive/pack-reader-types';
 import type { BookmarkStore } from '../bookmarks/store';
@@ -104,20 +104,6 @@ function requirePassage(ctx: ApiContext, passageId: string): Passage {
   return passage;
 }
 
-/**
- * The suggestion for a first page. It is a hint: one that fails for a reason other than the pack's
- * (a bug) leaves the answer without it. A damaged pack is told, and a cancelled search stays
- * cancelled, as from the search itself.
- */
-function suggestionFor(query: string, searcher: SearchPort, control: SearchControl | undefined): string | null {
-  try {
-    return searcher.suggest?.(query, control) ?? null;
-  } catch (error) {
-    if (error instanceof PackError || error instanceof SearchCancelledError) throw error;
-    return null;
-  }
-}
-
 export const handlers: HandlerTable = {
   'archive.info': (_req, ctx) => ({
     archiveId: archiveId(ctx),
@@ -173,7 +159,7 @@ export const handlers: HandlerTable = {
     const control = ctx.searchControl ?? undefined;
     const found = ctx.searcher.search(request, control);
     // Only the first page is told; a suggestion for a query that matched exactly is never made.
-    const suggestion = req.offset ? null : suggestionFor(req.query, ctx.searcher, control);
+    const suggestion = req.offset ? null : suggestionOrNone(() => ctx.searcher.suggest?.(req.query, control) ?? null);
     // The time the answer took, its suggestion included (library.search's tookMs counts it too).
     const response: SearchResponse = { ...found, tookMs: nowMs() - started };
     if (suggestion) response.didYouMean = suggestion;

@@ -15,6 +15,7 @@
  * Unlike scaling each pack by its best hit, this keeps a pack of many weak matches weak, and the
  * same passage in two packs gets the same statistics, so it scores alike in both.
  */
+import { suggestionOrNone } from '../search/suggest/hint';
 import type { LibrarySearchHit, LibrarySearchResponse } from '../model/library';
 import type { SearchHit, SearchRequest, SearchResponse } from '../model/search-result';
 import { lunrIdf } from '../search/format/lunr-bm25';
@@ -177,7 +178,7 @@ function librarySuggestion(members: readonly SearchMember[], query: string): str
   const held = (word: string): boolean =>
     members.some((m) => m.terms(word, 'text').some((term) => m.documentsWithTerm(term) > 0));
   for (const m of members) {
-    const suggestion = m.suggest(query);
+    const suggestion = suggestionOrNone(() => m.suggest(query));
     if (suggestion !== null && !changedWords(query, suggestion).some(held)) return suggestion;
   }
   return null;
