@@ -3,7 +3,7 @@
  * (pack-schema.ts, StoredBlock), each value's JSON.stringify followed by a newline: JSON.stringify
  * writes no newline of its own (it escapes control characters and indents nothing), and no byte of
  * a multi-byte UTF-8 character is one, so the newlines are where the values end. Finding them is
- * one Buffer#indexOf per value (memchr); a value is parsed only when asked for.
+ * one indexOf per value (V8's TypedArray#indexOf, see below); a value is parsed only when asked for.
  *
  * Why lines: parsing each whole block (250 passages of text, content trees and provenance) to show
  * one passage of a search hit cost 0.25 ms a block and as much again in garbage collection, and a
@@ -17,11 +17,22 @@
  * The newlines are found in the bytes themselves, not in a Latin-1 string of the block: as fast warm
  * (30 µs a block), and that string was 64 KB of garbage a block, 7.7 of the 33 MB a search of the
  * large pack's ten queries of several words allocated (each page reads 20 to 30 blocks), so a
- * scavenge fell inside a search more often. In a fresh process Buffer#indexOf runs Node's wrapper in
- * the interpreter at first (40 blocks: 4.8 ms against 4.0), lost in a cold search's noise.
+ * scavenge fell inside a search more often.
  */
 
 const NEWLINE = 0x0a;
+
+/**
+ * The first blocks of a process find their newlines with V8's TypedArray#indexOf, a builtin (called
+ * on a plain Uint8Array view of the bytes: Buffer overrides it), the later ones with Buffer#indexOf
+ * (memchr). The first blocks Buffer#indexOf indexes in a fresh process cost milliseconds (Node's
+ * JavaScript wrapper compiled and optimised into this loop while it runs): the newlines of 10 blocks
+ * of the large pack took 8.8 ms that way, 2.5 with the builtin (medians of 15 fresh processes), most
+ * of it in the first block. Warm, the builtin costs more (70 µs a block against 40): a one-shot
+ * search reads 10 to 40 blocks, a server thousands.
+ */
+const BUILTIN_BLOCKS = 64;
+let indexed = 0;
 
 export class TextBlockValues {
   private constructor(
@@ -43,9 +54,10 @@ export class TextBlockValues {
   static index(bytes: Buffer, columns: number, rows: number): TextBlockValues {
     const count = columns * rows;
     const ends = new Int32Array(count);
+    const view = indexed++ < BUILTIN_BLOCKS ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : null;
     let start = 0;
     for (let i = 0; i < count; i++) {
-      const end = bytes.indexOf(NEWLINE, start);
+      const end = view ? view.indexOf(NEWLINE, start) : bytes.indexOf(NEWLINE, start);
       if (end < 0) throw new Error(`text block: ${i} of ${count} values`);
       // JSON.stringify writes no empty value.
       if (end === start) throw new Error(`text block: value ${i} is empty`);

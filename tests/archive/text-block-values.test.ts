@@ -74,6 +74,16 @@ describe('text blocks read a value at a time', () => {
     expect(block.value(2, 0)).toBeNull();
   });
 
+  it("reads the same values from a process's first blocks as from later ones (two ways to find newlines)", () => {
+    const columns = [
+      [1, 2, 3],
+      ['a', 'b\nc', '한국어'],
+    ];
+    const bytes = blockOf(columns);
+    // More blocks than the builtin's share (BUILTIN_BLOCKS): the last ones go through Buffer#indexOf.
+    for (let i = 0; i < 200; i++) expectSameValues(bytes, 2, 3);
+  });
+
   it('refuses a block that is not the counted values, one a line', () => {
     const good = blockOf([
       [1, 2],
