@@ -1,8 +1,11 @@
 /**
  * Checking candidates on their passages (candidate-check.ts): what is kept is exactly the accepted
- * candidates among the first ones checked, in lunr's order, and passages are read a batch at a
- * time, the first batch small (a page of 10 is usually settled by a few dozen candidates, and each
- * passage read decompresses its block), later ones as many as should fill the page. Real pack: PostgreSQL pages (tests/fixtures/postgresql-15).
+ * candidates among the first ones checked, in lunr's order; each passage is read when it is checked,
+ * one at a time, so none is read that is not checked; whether the page is settled is asked after a
+ * small first batch (a page of 10 is usually settled by a few dozen candidates, and each passage
+ * read decompresses its block), then after as many more as should fill the page, and after each hit
+ * once it is full; a page settled once its budget is spent stops the check at once, mid-batch. Real
+ * pack: PostgreSQL pages (tests/fixtures/postgresql-15).
  */
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,7 +26,7 @@ describe('checkCandidates', () => {
   const matches = pack.searchEngine().ranked([{ term: 'the', fields: ['text'], boost: 1, presence: 'required' }]);
   const holdsWord = (text: string) => /\bthe\b/u.test(text);
 
-  it('keeps the accepted candidates among those checked, in order, reading a small batch first', () => {
+  it('keeps the accepted candidates among those checked, in order, reading each as it is checked', () => {
     // More than two batches.
     expect(matches.length).toBeGreaterThan(75);
     const reads: number[] = [];
@@ -35,16 +38,18 @@ describe('checkCandidates', () => {
       new PassageCache(source),
       {
         settled: (kept) => {
-          settledAt.push(kept.length);
+          settledAt.push(reads.length);
           return kept.length >= 10;
         },
         full: (kept) => kept.length >= 10,
         checkCancelled: () => {},
       },
     );
-    // The first batch is 25 passages at most; later ones double, up to 100.
-    expect(reads[0]).toBeLessThanOrEqual(25);
-    expect(reads.every((n, i) => n <= Math.min(100, 25 * 2 ** i))).toBe(true);
+    // One passage a read, and only those checked: a page settled early reads none past it.
+    expect(reads.every((n) => n === 1)).toBe(true);
+    expect(reads.length).toBe(checked.checked);
+    // Settling is first asked after the first batch: 25 candidates at most.
+    expect(settledAt[0]).toBeLessThanOrEqual(25);
     const expected: EngineMatch[] = [];
     for (let i = 0; i < checked.checked; i++) {
       const m = matches.at(i);
@@ -58,27 +63,58 @@ describe('checkCandidates', () => {
     expect(checked.matches.length).toBeGreaterThan(0);
   });
 
-  it('reads as many more candidates as should fill the page, at the rate they were kept', () => {
+  it('asks whether the page is settled after 25, then after as many more as should fill it, then at each hit', () => {
     const reads: number[] = [];
     const source = countingSource(reads);
     // About three candidates in four are kept (by their ids' last digit): some 19 of the first 25, so
     // the 11 the page lacks need some 15 more, where doubling read 50.
     const some = (m: EngineMatch): boolean => Number.parseInt(m.ref.slice(-1), 16) % 4 !== 0;
     const keptOf = new Set(Array.from({ length: matches.length }, (_, i) => matches.at(i)).filter(some));
+    const asked: number[] = [];
     const checked = checkCandidates(matches, (m, p) => p !== undefined && keptOf.has(m), new PassageCache(source), {
+      settled: (kept) => {
+        asked.push(reads.length);
+        return kept.length >= 30;
+      },
+      full: (kept) => kept.length >= 30,
+      checkCancelled: () => {},
+      page: 30,
+    });
+    expect(asked[0]).toBe(25);
+    const first = keptAmong(matches, keptOf, 25);
+    expect(first).toBeLessThan(25);
+    expect(first).toBeGreaterThan(12);
+    const wanted = Math.ceil(((30 - first) / Math.max(0.1, first / 25)) * 1.25) + 2;
+    const batch = Math.min(50, Math.max(10, wanted));
+    expect(batch).toBeLessThan(40);
+    // The 30th hit, if the second batch holds it, is when the page is full (and asked about at once).
+    let thirtieth = 0;
+    for (let n = 0, i = 0; i < matches.length && n < 30; i++)
+      if (keptOf.has(matches.at(i)) && ++n === 30) thirtieth = i + 1;
+    expect(asked[1]).toBe(thirtieth <= 25 + batch ? thirtieth : 25 + batch);
+    expect(checked.matches.length).toBeGreaterThanOrEqual(Math.min(30, keptOf.size));
+  });
+
+  it('stops at once when the page is settled after its budget is spent, in the middle of a batch', () => {
+    // Every check takes 1 ms and every candidate is kept: the page of 30 is settled at the 30th,
+    // past the 12 ms budget, in the second batch (25, then 10 more): nothing is read after it.
+    const reads: number[] = [];
+    const source = countingSource(reads);
+    const slowly = (_m: EngineMatch, p: Passage | undefined): boolean => {
+      if (!p) return false;
+      const until = performance.now() + 1;
+      while (performance.now() < until);
+      return true;
+    };
+    const checked = checkCandidates(matches, slowly, new PassageCache(source), {
       settled: (kept) => kept.length >= 30,
       full: (kept) => kept.length >= 30,
       checkCancelled: () => {},
       page: 30,
     });
-    expect(reads[0]).toBe(25);
-    const first = keptAmong(matches, keptOf, 25);
-    expect(first).toBeLessThan(25);
-    expect(first).toBeGreaterThan(12);
-    const wanted = Math.ceil(((30 - first) / Math.max(0.1, first / 25)) * 1.25) + 2;
-    expect(reads[1]).toBe(Math.min(50, Math.max(10, wanted)));
-    expect(reads[1]).toBeLessThan(40);
-    expect(checked.matches.length).toBeGreaterThanOrEqual(Math.min(30, keptOf.size));
+    expect(checked.checked).toBe(30);
+    expect(reads.length).toBe(30);
+    expect(checked.matches.length).toBe(30);
   });
 
   it('fills the page however slow the check, and stops on time only once it is full', () => {

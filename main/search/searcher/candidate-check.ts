@@ -1,10 +1,10 @@
 /**
  * Checking candidates against their text. The index keeps no positions, so what it cannot tell
  * (a quoted phrase's words standing together, a Japanese or Korean run's characters in order) is
- * checked on the passages themselves: the leading candidates in lunr's order, a batch at a time
- * (each batch read in the pack's reading order, so a block of passages is decompressed once for all
- * its candidates), until CHECK_LIMIT of them, or until the page is settled and CHECK_BUDGET_MS have
- * passed, or the page is full and CHECK_MAX_MS have passed, or CHECK_UNFILLED_MS have passed at all.
+ * checked on the passages themselves: the leading candidates in lunr's order, each read when it is
+ * checked (the pack keeps the blocks it decompressed), until CHECK_LIMIT of them, or until the page
+ * is settled and CHECK_BUDGET_MS have passed, or the page is full and CHECK_MAX_MS have passed, or
+ * CHECK_UNFILLED_MS have passed at all.
  * The page is exact unless one of the last two bounds cut it short (a phrase of common words among
  * long passages, on a slow machine); how many matches there are is then known only among those
  * checked. A page that is not yet full gets the longer bound: a loaded machine once showed no result
@@ -30,18 +30,18 @@ export const CHECK_MAX_MS = 60;
 /** Checking stops this long after it started even when the page is not full (the time stays bounded). */
 export const CHECK_UNFILLED_MS = 500;
 /**
- * Passages read back at a time: FIRST_BATCH, then up to twice as many each time up to BATCH (as
- * many as the page needs: MIN_BATCH), and FIRST_BATCH again once the page is settled. Reading one passage decompresses its whole block
- * (about 0.5 ms in a fresh process), and a page of 10 or 30 is usually settled by the first few
- * dozen candidates: a first batch of 100 was most of a one-shot phrase search.
+ * Candidates checked between two looks at the clock and at whether the page is settled (looked at
+ * again after each hit once the page is full): FIRST_BATCH, then up to twice as many each time up
+ * to BATCH (as many as the page needs: MIN_BATCH), and FIRST_BATCH again once the page is settled.
+ * Reading one passage decompresses its whole block (about 0.5 ms in a fresh process), and a page
+ * of 10 or 30 is usually settled by the first few dozen candidates.
  */
 const FIRST_BATCH = 25;
 const BATCH = 100;
 /**
  * With `page` given, a later batch is as many candidates as should fill the page at the rate they
- * were accepted so far (a quarter more, and at least MIN_BATCH), never more than twice the last:
- * a phrase that kept 24 of its first 25 candidates for a page of 30 read 50 more, each a block to
- * decompress, where 10 filled it. A full page that is not settled yet goes on MIN_BATCH at a time.
+ * were accepted so far (a quarter more, and at least MIN_BATCH), never more than twice the last.
+ * A full page that is not settled yet goes on MIN_BATCH at a time.
  */
 const MIN_BATCH = 10;
 
@@ -89,37 +89,40 @@ export function checkCandidates(
   const kept: EngineMatch[] = [];
   const candidates = Math.min(matches.length, CHECK_LIMIT);
   let checked = 0;
+  let settled = false;
   for (let i = 0, size = FIRST_BATCH; i < candidates; i += size) {
     if (i > 0) {
       const elapsed = nowMs() - started;
       if (elapsed >= (options.full(kept) ? CHECK_MAX_MS : CHECK_UNFILLED_MS)) break;
-      const settled = options.settled(kept, matches.at(i).score);
+      settled = options.settled(kept, matches.at(i).score);
       if (settled && elapsed >= CHECK_BUDGET_MS) break;
       // Once the page is settled, the candidates checked only count: a first batch's worth at a
       // time, so that the budget is kept to within a few passages rather than a batch of 100.
       size = settled ? FIRST_BATCH : nextBatch(size, kept.length, checked, options.page);
     }
     options.checkCancelled();
-    const batch: EngineMatch[] = [];
-    for (let j = i; j < Math.min(candidates, i + size); j++) batch.push(matches.at(j));
-    const unread = batch.filter((m) => !keep(m, undefined));
-    const inReadingOrder = [...unread].sort((a, b) => (a.ordinal ?? 0) - (b.ordinal ?? 0));
-    const byId = new Map(passages.byIds(inReadingOrder.map((m) => m.ref)).map((p) => [p.id, p]));
-    const accepted = new Set(batch.filter((m) => !unread.includes(m)));
+    const end = Math.min(candidates, i + size);
     let stopped = false;
-    for (const m of batch) {
-      if (accepted.has(m)) kept.push(m);
-      else {
+    for (let j = i; j < end; j++) {
+      const m = matches.at(j);
+      if (!keep(m, undefined)) {
         options.checkCancelled();
-        // Past the time bound within a batch, the rest of it stays unchecked.
-        if (nowMs() - started >= (options.full(kept) ? CHECK_MAX_MS : CHECK_UNFILLED_MS)) {
+        // Past the time bound (the budget, once the page is settled), the rest stays unchecked.
+        const bound = settled ? CHECK_BUDGET_MS : options.full(kept) ? CHECK_MAX_MS : CHECK_UNFILLED_MS;
+        if (nowMs() - started >= bound) {
           stopped = true;
           break;
         }
-        const p = byId.get(m.ref);
-        if (p && keep(m, p)) kept.push(m);
-      }
-      checked++;
+        // Read when it is checked, not with its batch: the pack keeps the blocks it decompressed,
+        // and a page settled halfway through a batch reads none of the rest (a phrase's second
+        // batch read 50 passages, 10-25 ms, for a page settled after 7 of them).
+        const p = passages.byIds([m.ref])[0];
+        checked++;
+        if (!p || !keep(m, p)) continue;
+      } else checked++;
+      kept.push(m);
+      if (!settled && j + 1 < candidates && options.full(kept))
+        settled = options.settled(kept, matches.at(j + 1).score);
     }
     if (stopped) break;
   }

@@ -202,6 +202,7 @@ class ArchiveSearcher implements Searcher {
         ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer, (p) => this.tokens.of(p))
         : undefined;
       const inOrder = runs.length ? cjkRunTest(positive, runs, this.sectionTitle) : undefined;
+      const keptScores: number[] = [];
       const checked = checkCandidates(
         matches,
         (m, p) => {
@@ -212,11 +213,13 @@ class ArchiveSearcher implements Searcher {
         {
           // Settled when the page's last, scored without its kind's lift, beats any later candidate
           // lifted (rank.ts's rule); a kind filter decides only once kinds are known: never here.
+          // The kept matches' scores are kept too (the check only appends to `kept`, and asks after each hit).
           settled: (kept, nextScore) => {
             if (kindFilter || kept.length < k) return false;
             if (k === 0) return true;
-            const scores = kept.map((m) => score(m, undefined)).sort((a, b) => b - a);
-            return scores[k - 1]! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
+            for (let i = keptScores.length; i < kept.length; i++) keptScores.push(score(kept[i]!, undefined));
+            const scores = Float64Array.from(keptScores).sort();
+            return scores[scores.length - k]! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
           },
           // With a kind filter, as many of any kind: the time bound then leaves a page with hits.
           full: (kept) => kept.length >= k,
