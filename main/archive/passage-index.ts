@@ -152,7 +152,8 @@ export function decodeKindChunk(chunk: number, blob: unknown, length: number): U
   const payload = unframed(`kinds/${chunk}`, blob, `the passage kinds chunk ${chunk}`);
   let codes: Uint8Array;
   try {
-    codes = inflateRawSync(payload);
+    // One output chunk for the whole chunk of kinds: zlib's 16 KiB default took four and a copy to join them.
+    codes = inflateRawSync(payload, { chunkSize: Math.max(length, 64) + 1 });
   } catch {
     throw new Error(`the passage kinds chunk ${chunk} cannot be read`);
   }
