@@ -33,7 +33,7 @@ import {
   type StoredRow,
 } from './pack-schema';
 import { passageId } from './passage-id';
-import { decodeIdChunk, decodeKindChunk, findInIdChunk, KIND_CHUNK, type IdChunk } from './passage-index';
+import { decodeKindChunk, findInEncodedIdChunk, KIND_CHUNK, openIdChunk, type EncodedIdChunk } from './passage-index';
 import { RangeRows } from './range-rows';
 import { TextBlockValues } from './text-block-values';
 import { plainText } from '../model/passage-content';
@@ -80,7 +80,7 @@ const SQLITE_CACHE_KIB = 1024;
 
 /** Decompressed text blocks kept (about 75 KB each): a page of hits reads 10 to 30 of them, and typing reads them again. */
 const BLOCK_CACHE_BYTES = 6 * 1024 * 1024;
-/** Decoded passage-index chunks kept by default (about 6 KB each). */
+/** Passage-index chunks kept by default (about 4 KB each). */
 const ID_CHUNKS_KEPT = 64;
 
 /**
@@ -195,8 +195,8 @@ class SqlitePackReader implements PackReader {
   /** Decompressed text blocks, least recently used first, within BLOCK_CACHE_BYTES. */
   private readonly blockCache = new Map<number, TextBlockValues>();
   private blockCacheBytes = 0;
-  /** Decoded passage index chunks (about 6 KB each; 256 cover the Python documentation's ids). */
-  private readonly idChunks = new Map<number, IdChunk>();
+  /** Passage index chunks, their entries still encoded (about 4 KB each; 256 cover the Python documentation's ids). */
+  private readonly idChunks = new Map<number, EncodedIdChunk>();
   private readonly idChunkLimit: number;
   private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
@@ -490,7 +490,7 @@ class SqlitePackReader implements PackReader {
   }
 
   /** The passage index chunk that would hold `hash`, checked. */
-  private idChunk(hash: number): IdChunk {
+  private idChunk(hash: number): EncodedIdChunk {
     const key = guarded(this.path, () => this.statements.idChunkKey.get(hash) as number | undefined);
     // The first chunk is keyed 0: every hash has a chunk, so finding none is damage.
     if (key === undefined) throw this.damaged('the passage index is missing its first chunk');
@@ -498,7 +498,7 @@ class SqlitePackReader implements PackReader {
     if (!chunk) {
       const data: unknown = guarded(this.path, () => this.statements.idChunkData.get(key));
       try {
-        chunk = decodeIdChunk(key, data);
+        chunk = openIdChunk(key, data);
       } catch (error) {
         throw this.damaged((error as Error).message);
       }
@@ -538,7 +538,7 @@ class SqlitePackReader implements PackReader {
     if (!key) return undefined;
     let ordinal: number | undefined;
     try {
-      ordinal = findInIdChunk(this.idChunk(key.hash), key.hash, key.occurrence);
+      ordinal = findInEncodedIdChunk(this.idChunk(key.hash), key.hash, key.occurrence);
     } catch (error) {
       throw error instanceof PackDamagedError ? error : this.damaged((error as Error).message);
     }
@@ -770,7 +770,7 @@ class SqlitePackReader implements PackReader {
 /** Opens a pack read-only. Throws PackError, with a one-line message, for anything that is not a usable pack. */
 export interface PackOptions {
   /**
-   * Passage-index chunks kept decoded (ID_CHUNKS_KEPT by default). `folio verify` looks every
+   * Passage-index chunks kept (ID_CHUNKS_KEPT by default). `folio verify` looks every
    * passage up by its id, in reading order, which is random order for the index: it keeps them all.
    */
   idChunks?: number;

@@ -119,22 +119,73 @@ function readEntries(bytes: Uint8Array, from: number, key: number, hashes: Float
 }
 
 /**
- * The ordinal of the `occurrence`th passage with `hash` in `chunk` (the chunk keyed at or below
- * `hash`), undefined when there is none. Throws when the hash lies past the chunk: the next is lost.
+ * A `passage_ids` row as the reader looks ids up in it: checked against its checksum, its header
+ * read, its entries left encoded. A lookup decodes them only as far as the hash it looks for
+ * (findInEncodedIdChunk): a search reads as many chunks as passages (ids are hashes), each once, and
+ * decoding each whole (720 entries on the large pack) was most of finding a passage in a fresh
+ * process, where the loop runs in the interpreter. `folio verify` decodes every chunk whole.
  */
-export function findInIdChunk(chunk: IdChunk, hash: number, occurrence: number): number | undefined {
+export interface EncodedIdChunk {
+  key: number;
+  /** The next chunk's key, null for the last chunk. */
+  nextKey: number | null;
+  bytes: Uint8Array;
+  /** Where the entries start in `bytes`, and how many there are. */
+  entriesAt: number;
+  count: number;
+}
+
+/** A `passage_ids` row, its checksum and header checked; throws an Error saying what is wrong. */
+export function openIdChunk(key: number, blob: unknown): EncodedIdChunk {
+  const bytes = unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`);
+  const reader = new ByteReader(bytes);
+  reader.uint();
+  const next = reader.uint();
+  const count = reader.uint();
+  if (count > bytes.length) throw new Error(`the passage index chunk at ${key} is malformed`);
+  return { key, nextKey: next === 0 ? null : next - 1, bytes, entriesAt: reader.pos, count };
+}
+
+/**
+ * The ordinal of the `occurrence`th passage with `hash` in `chunk` (the chunk keyed at or below
+ * `hash`), undefined when there is none, its entries read only until the hash is passed. Throws an
+ * Error when an entry read is malformed, or when the hash lies past the chunk (the next is lost).
+ */
+export function findInEncodedIdChunk(chunk: EncodedIdChunk, hash: number, occurrence: number): number | undefined {
   if (chunk.nextKey !== null && hash >= chunk.nextKey)
     throw new Error(`the passage index chunk after ${chunk.key} is missing`);
-  const { hashes } = chunk;
-  let lo = 0;
-  let hi = hashes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (hashes[mid]! < hash) lo = mid + 1;
-    else hi = mid;
+  const { bytes, count } = chunk;
+  const end = bytes.length;
+  const malformed = (): Error => new Error(`the passage index chunk at ${chunk.key} is malformed`);
+  let at = chunk.entriesAt;
+  let current = chunk.key;
+  let seen = 0;
+  // As readEntries reads an entry: a gap of at most 48 bits, then an ordinal of at most 31.
+  for (let i = 0; i < count; i++) {
+    if (at >= end) throw malformed();
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+      if (at >= end || scale > 2 ** 48) throw malformed();
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * scale;
+    }
+    if (at >= end) throw malformed();
+    b = bytes[at++]!;
+    let ordinal = b & 0x7f;
+    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+      if (at >= end || scale > 2 ** 28) throw malformed();
+      b = bytes[at++]!;
+      ordinal += (b & 0x7f) * scale;
+    }
+    if (!(gap < 2 ** 48 && ordinal < 2 ** 31)) throw malformed();
+    current += gap;
+    // Sorted by hash: past it, no entry holds it.
+    if (current > hash) return undefined;
+    if (current === hash && ++seen === occurrence) return ordinal;
   }
-  const at = lo + occurrence - 1;
-  return at < hashes.length && hashes[at] === hash ? chunk.ordinals[at] : undefined;
+  if (at !== end) throw malformed();
+  return undefined;
 }
 
 /** The `passage_kinds` rows for the kind codes of every passage in reading order. */
