@@ -268,7 +268,7 @@ class SqlitePackReader implements PackReader {
       const fingerprint = meta.get(META.analyzerVersion);
       this.analyzerFingerprint = typeof fingerprint === 'string' ? fingerprint : '';
       this.statements = guarded(path, () => ({
-        // The chunk's key alone first: its blob (4-6 KB) is read only when the chunk isn't kept decoded.
+        // The chunk's key alone first: its blob (4-6 KB) is read only when the chunk isn't kept.
         idChunkKey: this.db.prepare('SELECT key FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1').pluck(),
         idChunkData: this.db.prepare('SELECT data FROM passage_ids WHERE key = ?').pluck(),
         kindChunk: this.db.prepare('SELECT data FROM passage_kinds WHERE chunk = ?'),
