@@ -7,17 +7,20 @@ import type { CaptionTrack } from '../model/archive';
 
 const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
 
-export const captionTracksSchema = z
-  .array(
-    z.object({
-      // Ids as the builder writes them (media-files.ts): `m` and 12 hex digits.
-      mediaId: z.string().check(z.regex(/^m[0-9a-f]{12}$/u)),
-      kind: z.enum(['captions', 'subtitles']),
-      lang: text(35),
-      label: text(200),
-    }),
-  )
-  .check(z.minLength(1), z.maxLength(100));
+/** Made when first needed: a one-shot `folio search` opens a pack but reads no film's tracks. */
+const tracksSchema = () =>
+  z
+    .array(
+      z.object({
+        // Ids as the builder writes them (media-files.ts): `m` and 12 hex digits.
+        mediaId: z.string().check(z.regex(/^m[0-9a-f]{12}$/u)),
+        kind: z.enum(['captions', 'subtitles']),
+        lang: text(35),
+        label: text(200),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(100));
+let schema: ReturnType<typeof tracksSchema> | undefined;
 
 /** The tracks the column names, or null when it is not a list of tracks. */
 export function parseCaptionTracks(json: string): CaptionTrack[] | null {
@@ -27,6 +30,6 @@ export function parseCaptionTracks(json: string): CaptionTrack[] | null {
   } catch {
     return null;
   }
-  const parsed = captionTracksSchema.safeParse(value);
+  const parsed = (schema ??= tracksSchema()).safeParse(value);
   return parsed.success ? parsed.data : null;
 }
