@@ -18,7 +18,8 @@ import { buildLunrIndex } from '../reference/lunr-build';
 import { internals, TokenSet } from '../reference/lunr-internals';
 import { MemoryEngine } from '../reference/memory-engine';
 import { tablesFromLunr } from '../reference/tables-from-lunr';
-import { openSearchEngine, type PackEngine } from '../../main/search/engine/pack-engine';
+import { openSearchEngine, PackEngine } from '../../main/search/engine/pack-engine';
+import { TopMatches } from '../../main/search/engine/top-matches';
 import { verifySearchIndex } from '../../main/search/engine/verify-search-index';
 import { writeSearchIndex } from '../../main/search/indexer/write-search-index';
 import {
@@ -182,6 +183,29 @@ describe.each([
 
   it('ranks identically over generated clause lists', () => {
     for (const clauses of clauseLists(pair, 400, docs)) expectSameAnswers(pair, clauses);
+  });
+
+  it('finds the first matches with bounds as scoring every match does (bounded-top.ts)', () => {
+    // Bounds from the first posting on and a shallow first top (the pack's defaults wait for many
+    // postings and find 256 matches, more than this corpus's common words leave to bounds): the
+    // first ranks come from the bounded top, those past them from a deeper one or from scoring
+    // every match.
+    const bounded = new PackEngine(pair.db, { pruneFrom: 0, firstTop: 4 });
+    const lists = clauseLists(pair, 400, docs + 1);
+    let tops = 0;
+    for (const clauses of lists) {
+      const ranked = bounded.ranked(clauses);
+      if (ranked instanceof TopMatches) tops++;
+      const a = normalise(pair.memory.query(clauses));
+      expect(ranked.length, JSON.stringify(clauses)).toBe(a.length);
+      for (let i = 0; i < a.length; i++) {
+        const m = ranked.at(i);
+        expect(m.ref, `rank ${i} of ${JSON.stringify(clauses)}`).toBe(a[i]!.ref);
+        expect(m.score, `score at rank ${i}`).toBe(a[i]!.score);
+      }
+    }
+    // Of those that are all-optional, bounds leave few candidates to a few dozen (several common words).
+    expect(tops).toBeGreaterThan(10);
   });
 
   it('ranks identically on edge cases', () => {

@@ -52,13 +52,30 @@ import { MatchData, type TermFieldMatch } from './lazy-matches';
 import { POSTINGS_CACHE_BYTES, PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
 import { ListedMatches, PackMatches } from './ranked-matches';
+import { boundedTop, DocumentBits, type ScoredPair } from './bounded-top';
+import { TopMatches } from './top-matches';
 import { TermTable } from './term-table';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
 
 export interface PackEngineOptions {
   /** Budget of the decoded-postings LRU, in bytes of typed arrays. */
   cacheBytes?: number;
+  /**
+   * Postings from which an all-optional query's first matches are found with bounds rather than
+   * by scoring every match (bounded-top.ts; the same answers either way). Default PRUNE_FROM.
+   */
+  pruneFrom?: number;
+  /** How many matches a bounded top finds at first (more when the ranking reads past them). Default FIRST_TOP. */
+  firstTop?: number;
 }
+
+/**
+ * Below this many postings, scoring every match takes a few milliseconds at most on the large
+ * pack, and bounds would save little of it.
+ */
+export const PRUNE_FROM = 100_000;
+/** The matches a bounded top holds at first: a page and the ranking's look past it (rank.ts walks 64 at a time). */
+export const FIRST_TOP = 256;
 
 /** Fuzzy expansion limits (see expandFuzzy). */
 export const MAX_FUZZY_DISTANCE = 4;
@@ -210,6 +227,9 @@ export class PackEngine implements IndexEngine {
   private idfTable: Map<number, number> | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
+  private bits: DocumentBits | null = null;
+  private readonly pruneFrom: number;
+  private readonly firstTop: number;
   private readonly fuzzyCache = new Map<string, string[]>();
 
   constructor(db: Database.Database, options: PackEngineOptions = {}) {
@@ -225,6 +245,8 @@ export class PackEngine implements IndexEngine {
     this.fields.forEach((field, i) => this.fieldIndex.set(field, i));
     this.documentCount = meta.docCount;
     this.postingsCache = new PostingsCache(options.cacheBytes ?? POSTINGS_CACHE_BYTES);
+    this.pruneFrom = options.pruneFrom ?? PRUNE_FROM;
+    this.firstTop = Math.max(1, options.firstTop ?? FIRST_TOP);
     this.terms = new TermTable(db, meta.termBlocks);
     this.selectPostings = db.prepare('SELECT data FROM search_postings WHERE tid = ?').pluck();
     this.selectPrefixList = db.prepare('SELECT terms, checksum FROM search_prefix WHERE prefix = ?').raw();
@@ -510,7 +532,6 @@ export class PackEngine implements IndexEngine {
     if (clauses.length === 0) return new ListedMatches([]);
     const fieldCount = this.fields.length;
     const documentCount = this.documentCount;
-    const scratch = this.queryScratch();
 
     // To support field level boosts a query vector is created per field: term index → the summed
     // boosts of the clauses that name the term. An empty vector is eagerly created to support
@@ -524,6 +545,9 @@ export class PackEngine implements IndexEngine {
     const prohibitedMatches: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(fieldCount);
     // What lunr gathers into MatchData, kept as postings until a match's terms are read.
     const termFieldMatches: TermFieldMatch[] = [];
+    // The term/field pairs whose documents join matchingFields, in the order met (field refs are
+    // added when the documents are scored).
+    const pairs: { field: number; ordinals: Int32Array; termIndex: number }[] = [];
 
     for (const clause of clauses) {
       const clauseFields: number[] = [];
@@ -589,9 +613,10 @@ export class PackEngine implements IndexEngine {
           termFieldCache.add(termField);
 
           // Every matching document's field ref joins matchingFields, with this term as match data.
-          if (matchingDocuments.length > 0)
+          if (matchingDocuments.length > 0) {
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
-          scratch.addFieldRefs(matchingDocuments, field);
+            pairs.push({ field, ordinals: matchingDocuments, termIndex: postings.termIndex });
+          }
         }
       }
 
@@ -622,23 +647,34 @@ export class PackEngine implements IndexEngine {
       (requiredSet !== null && !requiredSet[ordinal]) || (prohibitedSet !== null && !!prohibitedSet[ordinal]);
 
     const isNegated = clauses.every((clause) => clause.presence === 'prohibited');
+    const matchData = new MatchData(isNegated ? [] : termFieldMatches, this);
     if (isNegated) {
       // A query made only of prohibited terms matches every field of every document (lunr's field
       // vectors, in add order), each scored 0 against an empty query vector.
+      const scratch = this.queryScratch();
       const addOrder = this.documentsInAddOrder();
       for (let i = 0; i < addOrder.length; i++) if (!excluded(addOrder[i]!)) scratch.addDocument(addOrder[i]!);
-    } else {
-      // Field scores: queryVector · fieldVector / |queryVector| (lunr.Vector#similarity), the
-      // products added in ascending term index as lunr.Vector#dot adds them.
-      const queryVectorMagnitudes = new Float64Array(fieldCount);
+      return this.matchesOf(scratch, matchData);
+    }
+
+    // Field scores: queryVector · fieldVector / |queryVector| (lunr.Vector#similarity), the
+    // products added in ascending term index as lunr.Vector#dot adds them.
+    const queryVectorMagnitudes = new Float64Array(fieldCount);
+    const elementsByField: { boost: number; postings: Postings }[][] = [];
+    for (let field = 0; field < fieldCount; field++) {
+      const elements = [...queryVectors[field]!.entries()].sort((a, b) => a[0] - b[0]);
+      let sumOfSquares = 0;
+      for (const [, element] of elements) sumOfSquares += element.boost * element.boost;
+      queryVectorMagnitudes[field] = Math.sqrt(sumOfSquares);
+      elementsByField.push(elements.map(([, element]) => element));
+    }
+    const scoreAll = (): PackMatches => {
+      const scratch = this.queryScratch();
+      for (const { ordinals, field } of pairs) scratch.addFieldRefs(ordinals, field);
       const dotProducts = scratch.zeroDotProducts();
       const fieldSlots = scratch.fieldSlots;
       for (let field = 0; field < fieldCount; field++) {
-        const elements = [...queryVectors[field]!.entries()].sort((a, b) => a[0] - b[0]);
-        let sumOfSquares = 0;
-        for (const [, element] of elements) sumOfSquares += element.boost * element.boost;
-        queryVectorMagnitudes[field] = Math.sqrt(sumOfSquares);
-        for (const [, { boost, postings }] of elements) {
+        for (const { boost, postings } of elementsByField[field]!) {
           const ordinals = postings.ordinals[field];
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
@@ -648,13 +684,45 @@ export class PackEngine implements IndexEngine {
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
       scratch.sumScores(queryVectorMagnitudes, requiredSet, prohibitedSet);
-    }
+      return this.matchesOf(scratch, matchData);
+    };
 
-    // The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
-    // as they are read (ranked-matches.ts). The scratch is the next query's: the matches keep the
-    // documents and scores (query-scratch.ts).
-    const matchData = new MatchData(isNegated ? [] : termFieldMatches, this);
+    // Many postings, every clause optional: the first matches are found with bounds (bounded-top.ts).
+    let postingCount = 0;
+    for (const pair of pairs) postingCount += pair.ordinals.length;
+    if (requiredSet === null && prohibitedSet === null && postingCount >= this.pruneFrom) {
+      const scored: ScoredPair[] = [];
+      for (const { field, ordinals, termIndex } of pairs) {
+        const element = queryVectors[field]!.get(termIndex)!;
+        const weights = element.postings.weights[field];
+        if (weights) scored.push({ field, ordinals, weights, boost: element.boost, termIndex });
+      }
+      const topOf = (wanted: number) =>
+        scored.length === pairs.length
+          ? boundedTop(scored, queryVectorMagnitudes, fieldCount, wanted, this.documentBits(), (n) =>
+              this.queryScratchOf().sortBuffers(n),
+            )
+          : null;
+      const top = topOf(this.firstTop);
+      if (top) return new TopMatches(top, matchData, topOf, scoreAll);
+    }
+    return scoreAll();
+  }
+
+  /**
+   * The results by score, highest first (a stable sort: ties keep lunr's order), sorted as far
+   * as they are read (ranked-matches.ts). The scratch is the next query's: the matches keep the
+   * documents and scores (query-scratch.ts).
+   */
+  private matchesOf(scratch: QueryScratch, matchData: MatchData): PackMatches {
     const { documents, scores } = scratch.takeDocuments();
-    return new PackMatches(documents, scores, matchData, documentCount, (n) => this.queryScratchOf().sortBuffers(n));
+    return new PackMatches(documents, scores, matchData, this.documentCount, (n) =>
+      this.queryScratchOf().sortBuffers(n),
+    );
+  }
+
+  private documentBits(): DocumentBits {
+    this.bits ??= new DocumentBits(this.documentCount);
+    return this.bits;
   }
 }
