@@ -204,8 +204,8 @@ describe.each([
         expect(m.score, `score at rank ${i}`).toBe(a[i]!.score);
       }
     }
-    // Of those that are all-optional, bounds leave few candidates to a few dozen (several common words).
-    expect(tops).toBeGreaterThan(10);
+    // Of those that are all-optional, bounds serve the few that mix a common word with rarer ones.
+    expect(tops).toBeGreaterThanOrEqual(5);
   });
 
   it('ranks identically on edge cases', () => {

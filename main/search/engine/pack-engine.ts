@@ -52,7 +52,7 @@ import { MatchData, type TermFieldMatch } from './lazy-matches';
 import { POSTINGS_CACHE_BYTES, PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
 import { ListedMatches, PackMatches } from './ranked-matches';
-import { boundedTop, DocumentBits, type ScoredPair } from './bounded-top';
+import { boundedTop, type BoundedTop, type PairScorer, type ScoredPair } from './bounded-top';
 import { TopMatches } from './top-matches';
 import { TermTable } from './term-table';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
@@ -227,7 +227,6 @@ export class PackEngine implements IndexEngine {
   private idfTable: Map<number, number> | null = null;
   private readonly postingContext: PostingContext;
   private scratch: QueryScratch | null = null;
-  private bits: DocumentBits | null = null;
   private readonly pruneFrom: number;
   private readonly firstTop: number;
   private readonly fuzzyCache = new Map<string, string[]>();
@@ -548,6 +547,8 @@ export class PackEngine implements IndexEngine {
     // The term/field pairs whose documents join matchingFields, in the order met (field refs are
     // added when the documents are scored).
     const pairs: { field: number; ordinals: Int32Array; termIndex: number }[] = [];
+    // Term index · fieldCount + field → its pair.
+    const pairIndex = new Map<number, number>();
 
     for (const clause of clauses) {
       const clauseFields: number[] = [];
@@ -615,6 +616,7 @@ export class PackEngine implements IndexEngine {
           // Every matching document's field ref joins matchingFields, with this term as match data.
           if (matchingDocuments.length > 0) {
             termFieldMatches.push({ term: postings.term, field: this.fields[field]!, ordinals: matchingDocuments });
+            pairIndex.set(termField, pairs.length);
             pairs.push({ field, ordinals: matchingDocuments, termIndex: postings.termIndex });
           }
         }
@@ -668,9 +670,12 @@ export class PackEngine implements IndexEngine {
       queryVectorMagnitudes[field] = Math.sqrt(sumOfSquares);
       elementsByField.push(elements.map(([, element]) => element));
     }
-    const scoreAll = (): PackMatches => {
+    // Every pair's documents scored, or those of the pairs not `aside` (bounded-top.ts).
+    const score = (aside: Uint8Array | null): QueryScratch => {
       const scratch = this.queryScratch();
-      for (const { ordinals, field } of pairs) scratch.addFieldRefs(ordinals, field);
+      pairs.forEach(({ ordinals, field }, i) => {
+        if (!aside?.[i]) scratch.addFieldRefs(ordinals, field);
+      });
       const dotProducts = scratch.zeroDotProducts();
       const fieldSlots = scratch.fieldSlots;
       for (let field = 0; field < fieldCount; field++) {
@@ -678,14 +683,16 @@ export class PackEngine implements IndexEngine {
           const ordinals = postings.ordinals[field];
           const weights = postings.weights[field];
           if (!ordinals || !weights) continue;
+          if (aside?.[pairIndex.get(postings.termIndex * fieldCount + field)!]) continue;
           addProducts(dotProducts, fieldSlots, ordinals, weights, boost, field * documentCount);
         }
       }
       // Documents, not fields, are returned: a document's score is the sum of its field scores,
       // taken in the order matchingFields met them.
       scratch.sumScores(queryVectorMagnitudes, requiredSet, prohibitedSet);
-      return this.matchesOf(scratch, matchData);
+      return scratch;
     };
+    const scoreAll = (): PackMatches => this.matchesOf(score(null), matchData);
 
     // Many postings, every clause optional: the first matches are found with bounds (bounded-top.ts).
     let postingCount = 0;
@@ -697,9 +704,17 @@ export class PackEngine implements IndexEngine {
         const weights = element.postings.weights[field];
         if (weights) scored.push({ field, ordinals, weights, boost: element.boost, termIndex });
       }
-      const topOf = (wanted: number) =>
+      const scorer: PairScorer = {
+        partial: (aside) => score(aside),
+        union: () => {
+          const scratch = this.queryScratch();
+          for (const { ordinals } of pairs) scratch.addFieldRefs(ordinals, 0);
+          return scratch;
+        },
+      };
+      const topOf = (wanted: number): BoundedTop | null =>
         scored.length === pairs.length
-          ? boundedTop(scored, queryVectorMagnitudes, fieldCount, wanted, this.documentBits(), (n) =>
+          ? boundedTop(scored, queryVectorMagnitudes, fieldCount, wanted, scorer, (n) =>
               this.queryScratchOf().sortBuffers(n),
             )
           : null;
@@ -719,10 +734,5 @@ export class PackEngine implements IndexEngine {
     return new PackMatches(documents, scores, matchData, this.documentCount, (n) =>
       this.queryScratchOf().sortBuffers(n),
     );
-  }
-
-  private documentBits(): DocumentBits {
-    this.bits ??= new DocumentBits(this.documentCount);
-    return this.bits;
   }
 }

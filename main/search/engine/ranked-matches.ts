@@ -212,7 +212,7 @@ function gather(
  * How many positions score at least `from` and less than `below` (or any score no comparison
  * takes, for `from` = −∞: a score is never NaN, but such a position would still be ranked).
  */
-function countFrom(scores: Float64Array, from: number, below: number): number {
+export function countFrom(scores: Float64Array, from: number, below: number): number {
   let n = 0;
   if (from === -Infinity) {
     for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) n++;
@@ -221,7 +221,7 @@ function countFrom(scores: Float64Array, from: number, below: number): number {
 }
 
 /** Writes the positions countFrom counts to `out` (which has room for exactly those), ascending. */
-function positionsFrom(scores: Float64Array, from: number, below: number, out: Int32Array): number {
+export function positionsFrom(scores: Float64Array, from: number, below: number, out: Int32Array): number {
   let n = 0;
   if (from === -Infinity) {
     for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) out[n++] = p;
@@ -268,7 +268,7 @@ function sampleBelow(scores: Float64Array, below: number, step: number, out: Flo
  * The `k`-th largest of the scores below `below` (−∞ when fewer than k are): a min-heap of the k
  * best so far, which most scores pass by with one comparison.
  */
-function kthLargestBelow(scores: Float64Array, below: number, k: number): number {
+export function kthLargestBelow(scores: Float64Array, below: number, k: number): number {
   const heap = new Float64Array(k);
   let size = 0;
   let p = 0;
