@@ -38,6 +38,8 @@ export interface ScoredPair {
   boost: number;
   /** lunr's term index (the dimension of the term in lunr's vectors). */
   termIndex: number;
+  /** No weight of `weights` is above this, when known without reading them (else they are read). */
+  highestWeight?: number;
 }
 
 /** The ranking's first entries: every document scoring at least a threshold `wanted` of them reach. */
@@ -118,7 +120,7 @@ export function boundedTop(
     const { ordinals, weights, boost, field } = pairs[bySize[j]!]!;
     aside[bySize[j]!] = 1;
     scored -= ordinals.length;
-    asideBound += (boost * highestWeight(weights)) / magnitudes[field]!;
+    asideBound += (boost * (pairs[bySize[j]!]!.highestWeight ?? highestWeight(weights))) / magnitudes[field]!;
   }
   if (scored === 0) return null;
 
