@@ -52,7 +52,7 @@ import { MatchData, type TermFieldMatch } from './lazy-matches';
 import { POSTINGS_CACHE_BYTES, PostingsCache } from './postings-cache';
 import { QueryScratch } from './query-scratch';
 import { ListedMatches, PackMatches } from './ranked-matches';
-import { boundedTop, type BoundedTop, type PairScorer, type ScoredPair } from './bounded-top';
+import { boundedTop, type PairScorer, type ScoredPair } from './bounded-top';
 import { TopMatches } from './top-matches';
 import { TermTable } from './term-table';
 import { fuzzyAutomaton, intersectSorted, type QueryNode } from './sorted-trie';
@@ -65,7 +65,7 @@ export interface PackEngineOptions {
    * by scoring every match (bounded-top.ts; the same answers either way). Default PRUNE_FROM.
    */
   pruneFrom?: number;
-  /** How many matches a bounded top finds at first (more when the ranking reads past them). Default FIRST_TOP. */
+  /** How many matches a bounded top finds, at least (past them, every match is scored). Default FIRST_TOP. */
   firstTop?: number;
 }
 
@@ -74,8 +74,13 @@ export interface PackEngineOptions {
  * pack, and bounds would save little of it.
  */
 export const PRUNE_FROM = 100_000;
-/** The matches a bounded top holds at first: a page and the ranking's look past it (rank.ts walks 64 at a time). */
-export const FIRST_TOP = 256;
+/**
+ * The matches a bounded top holds (at least): a page and the ranking's look past it (rank.ts walks
+ * 64 at a time, further when the best scores by lunr's lack some of the query's concepts). Past
+ * them every match is scored: a typo ("kernal") whose ranking read 321 on the large pack was
+ * scored twice at 256; at 512, a common word ("kernel") leaves too many candidates for bounds.
+ */
+export const FIRST_TOP = 320;
 
 /** Fuzzy expansion limits (see expandFuzzy). */
 export const MAX_FUZZY_DISTANCE = 4;
@@ -720,14 +725,13 @@ export class PackEngine implements IndexEngine {
           return scratch;
         },
       };
-      const topOf = (wanted: number): BoundedTop | null =>
+      const top =
         scored.length === pairs.length
-          ? boundedTop(scored, queryVectorMagnitudes, fieldCount, wanted, scorer, (n) =>
+          ? boundedTop(scored, queryVectorMagnitudes, fieldCount, this.firstTop, scorer, (n) =>
               this.queryScratchOf().sortBuffers(n),
             )
           : null;
-      const top = topOf(this.firstTop);
-      if (top) return new TopMatches(top, matchData, topOf, scoreAll);
+      if (top) return new TopMatches(top, matchData, scoreAll);
     }
     return scoreAll();
   }

@@ -1,27 +1,21 @@
 /**
  * RankedMatches of an all-optional query whose first entries were found with bounds (bounded-top.ts)
  * rather than by scoring every match: the count is exact from the start; a rank past those found
- * asks for a deeper top (four times as deep), or, when that would be most of the matches anyway,
- * for every match scored as PackEngine scores them (the same order: both are lunr's).
+ * has every match scored as PackEngine scores them (the same order: both are lunr's). Not a deeper
+ * bounded top: a typo ("kernal") whose ranking read 320 of its first 272 asked for 1,092, which the
+ * bounds could not give, and then for every match.
  */
 import type { EngineMatch, RankedMatches, TermGroup } from '../types';
 import type { BoundedTop } from './bounded-top';
 import { LazyMatch, type MatchData } from './lazy-matches';
-
-/** A deeper top is tried while it is at most this share of the matches. */
-const DEEPER_SHARE = 1 / 8;
-/** How much deeper than the rank asked for. */
-const DEEPER = 4;
 
 export class TopMatches implements RankedMatches {
   private readonly made: (LazyMatch | undefined)[] = [];
   private all: RankedMatches | null = null;
 
   constructor(
-    private top: BoundedTop,
+    private readonly top: BoundedTop,
     private readonly matchData: MatchData,
-    /** The top `wanted` (at least), or null when bounds would not save work. */
-    private readonly deeper: (wanted: number) => BoundedTop | null,
     /** Every match, scored and ranked. */
     private readonly scoreAll: () => RankedMatches,
   ) {}
@@ -32,13 +26,7 @@ export class TopMatches implements RankedMatches {
 
   at(i: number): EngineMatch {
     if (!(i >= 0 && i < this.top.total)) throw new RangeError(`no match at rank ${i}`);
-    if (this.all) return this.all.at(i);
-    if (i >= this.top.ordinals.length) {
-      const wanted = DEEPER * (i + 1);
-      const deeper = wanted <= this.top.total * DEEPER_SHARE ? this.deeper(wanted) : null;
-      if (deeper && deeper.ordinals.length > i) this.top = deeper;
-      else return this.every().at(i);
-    }
+    if (this.all || i >= this.top.ordinals.length) return this.every().at(i);
     let match = this.made[i];
     if (!match) {
       match = new LazyMatch(this.top.scores[i]!, this.top.ordinals[i]!, this.matchData);
