@@ -88,9 +88,4 @@ export interface IndexEngine {
   expandFuzzy(term: string, maxDistance: number, limit: number): string[];
   /** Number of documents a term occurs in (0 when absent). */
   documentFrequency(term: string): number;
-  /**
-   * The refs of the first `limit` matches of `term` alone, in the order `ranked` gives a one-term
-   * optional clause (boost 1, every field), found without ranking the other matches.
-   */
-  bestMatches(term: string, limit: number): string[];
 }

@@ -56,12 +56,6 @@ export class MemoryEngine implements IndexEngine {
     return new ListedMatches(this.query(clauses));
   }
 
-  bestMatches(term: string, limit: number): string[] {
-    return this.query([{ term, boost: 1, presence: 'optional' }])
-      .slice(0, Math.max(0, limit))
-      .map((m) => m.ref);
-  }
-
   hasTerm(term: string): boolean {
     return Object.prototype.hasOwnProperty.call(this.ix.invertedIndex, term);
   }

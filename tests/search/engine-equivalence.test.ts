@@ -332,16 +332,6 @@ describe('PackEngine ≡ MemoryEngine: the embedded archive through the real bui
     for (const clauses of clauseLists(pair, 300, 11)) expectSameAnswers(pair, clauses);
   });
 
-  it('finds the best matches of a term alone as ranking every match does', () => {
-    // Every term, by the postings alone: the same passages, in the same order, as lunr's ranking.
-    for (const t of pair.vocab)
-      for (const limit of [1, 3, 20]) {
-        const ranked = pair.memory.query([{ term: t, boost: 1, presence: 'optional' }]).slice(0, limit);
-        expect(pair.pack.bestMatches(t, limit), `${t} ${limit}`).toEqual(ranked.map((m) => m.ref));
-      }
-    expect(pair.pack.bestMatches('zzqxv', 3)).toEqual([]);
-  });
-
   it('expands like lunr', () => {
     for (const p of ['p', 'pu', 'kor', 'se', 'ch', 'm', 'yak', '19', 'ki'])
       expect(pair.pack.expandPrefix(p, 1e9)).toEqual(pair.memory.expandPrefix(p, 1e9));

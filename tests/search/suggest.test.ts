@@ -98,8 +98,9 @@ describe('the words a term came from', () => {
     const texts: string[] = [];
     let length = 0;
     for (const term of ['korea', 'war', 'armi', 'chines', 'armistic', 'pusan', 'truman', 'seoul']) {
-      for (const id of engine.bestMatches(term, 40)) {
-        const text = embedded.pack.passage(id)?.text ?? '';
+      const ranked = engine.ranked([{ term, boost: 1, presence: 'optional' }]);
+      for (let i = 0; i < Math.min(40, ranked.length); i++) {
+        const text = embedded.pack.passage(ranked.at(i).ref)?.text ?? '';
         texts.push(text);
         length += text.length + 2;
       }

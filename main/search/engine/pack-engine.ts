@@ -119,88 +119,6 @@ function addProducts(
   }
 }
 
-/**
- * The ordinals of the `limit` documents a one-term query (boost 1, every field) ranks first, as
- * `ranked` would: a field's score is its weight (the dot product 1·w over magnitude 1; NaN as 0), a
- * document's is 0 plus its field scores in field order (the order lunr meets its field refs), and
- * ties go to the document met first: the one in an earlier field, then the lower ordinal. The
- * field with the most postings is walked as it is, alongside the others' documents merged.
- */
-function bestOrdinals(postings: Postings, limit: number): number[] {
-  const { ordinals: byField, weights: weightsByField } = postings;
-  const fields = byField.length;
-  let big = -1;
-  for (let f = 0; f < fields; f++)
-    if (byField[f] && weightsByField[f] && (big < 0 || byField[f]!.length > byField[big]!.length)) big = f;
-  if (big < 0) return [];
-  const bigOrdinals = byField[big]!;
-  const bigWeights = weightsByField[big]!;
-  // The other fields' documents, ascending, each with its weight per field and the fields holding it.
-  const others: number[] = [];
-  for (let f = 0; f < fields; f++)
-    if (f !== big && byField[f] && weightsByField[f])
-      // One by one: spreading a common word's hundred thousand ordinals as arguments overflows the stack.
-      for (const ordinal of byField[f]!) others.push(ordinal);
-  const rest = Int32Array.from(new Set(others)).sort();
-  const restWeights = new Float64Array(rest.length * fields);
-  const restFields = new Uint8Array(rest.length);
-  for (let f = 0; f < fields; f++) {
-    const ordinals = byField[f];
-    const weights = weightsByField[f];
-    if (f === big || !ordinals || !weights) continue;
-    for (let i = 0, j = 0; i < ordinals.length; i++) {
-      while (rest[j]! < ordinals[i]!) j++;
-      restWeights[j * fields + f] = weights[i]!;
-      restFields[j] = restFields[j]! | (1 << f);
-    }
-  }
-  const bestOrdinal = new Int32Array(limit);
-  const bestField = new Int32Array(limit);
-  const bestScore = new Float64Array(limit);
-  let count = 0;
-  let i = 0;
-  let j = 0;
-  while (i < bigOrdinals.length || j < rest.length) {
-    const a = i < bigOrdinals.length ? bigOrdinals[i]! : 0x7fffffff;
-    const b = j < rest.length ? rest[j]! : 0x7fffffff;
-    const ordinal = a < b ? a : b;
-    let score = 0;
-    let first = big;
-    if (b !== ordinal) score = 0 + (bigWeights[i++]! || 0);
-    else {
-      first = -1;
-      for (let f = 0; f < fields; f++) {
-        const held = f === big ? a === ordinal : (restFields[j]! & (1 << f)) !== 0;
-        if (!held) continue;
-        score = score + ((f === big ? bigWeights[i]! : restWeights[j * fields + f]!) || 0);
-        if (first < 0) first = f;
-      }
-      if (a === ordinal) i++;
-      j++;
-    }
-    // Kept when it scores higher than an entry, or the same having been met first.
-    let at = count;
-    while (
-      at > 0 &&
-      (score > bestScore[at - 1]! ||
-        (score === bestScore[at - 1]! &&
-          (first < bestField[at - 1]! || (first === bestField[at - 1]! && ordinal < bestOrdinal[at - 1]!))))
-    )
-      at--;
-    if (at >= limit) continue;
-    for (let k = Math.min(count, limit - 1); k > at; k--) {
-      bestOrdinal[k] = bestOrdinal[k - 1]!;
-      bestField[k] = bestField[k - 1]!;
-      bestScore[k] = bestScore[k - 1]!;
-    }
-    bestOrdinal[at] = ordinal;
-    bestField[at] = first;
-    bestScore[at] = score;
-    if (count < limit) count++;
-  }
-  return Array.from(bestOrdinal.subarray(0, count));
-}
-
 /** The pack's search engine, reading the tables on demand. */
 export function openSearchEngine(db: Database.Database): IndexEngine {
   const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'").get();
@@ -437,11 +355,6 @@ export class PackEngine implements IndexEngine {
       return Vocabulary.merge(shards, index.decodeOrder(blob));
     });
     return this.vocabulary;
-  }
-
-  bestMatches(term: string, limit: number): string[] {
-    const postings = limit > 0 ? this.postings(term) : null;
-    return postings ? bestOrdinals(postings, Math.floor(limit)).map((ordinal) => this.ref(ordinal)) : [];
   }
 
   // ---- postings ---------------------------------------------------------------------------
