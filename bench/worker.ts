@@ -138,7 +138,10 @@ async function main(): Promise<void> {
       // As the app: openArchive (pack, analyzer, searcher), the app's warm-up, a page of 30 hits (the app's page)
       // with snippets. The first query is open→first; a prefix query counts every keystroke as one search.
       const { openSearchablePack } = await import('../main/archive/searchable-pack');
+      const { warmUpEngine } = await import('../main/search/engine-warm-up');
       const queries = namedSet(b!);
+      // As the app's archive worker does when it starts, before any archive is open (untimed there too).
+      warmUpEngine();
       const t0 = now();
       const archive = openSearchablePack(a!);
       // As the app's worker does once a pack is open (main/api/worker/worker-thread.ts): a prefix no
