@@ -2,28 +2,16 @@
  * The search answer's polish and "Random passage", through the one handler table (so IPC and HTTP
  * answer alike) over a pack built by the real builder from tests/fixtures/curated-mini.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
+import { describe, expect, it } from 'vitest';
 import type { ApiRequest, ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { randomPassage } from '../../main/api/random-passage';
-import { buildPack } from '../../main/archive/writer/build-pack';
-import { tempDir } from '../helpers/temp';
+import { miniArchive } from '../helpers/mini-archive';
 
-const dir = tempDir('folio-search-polish-');
-const pack = join(dir, 'mini.folio');
-buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), pack);
-
-let archive: ArchiveContext;
-let data = 0;
-beforeEach(() => {
-  archive = openArchiveContext({ archivePath: pack, dataDir: join(dir, `data-${data++}`) });
-});
-afterEach(() => archive.close());
+const archive = miniArchive('folio-search-polish-');
 
 function call<M extends 'search.query' | 'passage.random'>(method: M, request: ApiRequest<M>): ApiResponses[M] {
-  const result = dispatch(method, request, archive.context('p1'));
+  const result = dispatch(method, request, archive().context('p1'));
   if (!result.ok) throw new Error(result.error.message);
   return result.value as ApiResponses[M];
 }
@@ -61,21 +49,23 @@ describe('passage.random', () => {
       expect(passage.kind).toBe('text');
       expect(passage.repeatOf).toBeNull();
       expect(section.id).toBe(passage.sectionId);
-      expect(archive.pack.passage(passage.id)?.text).toBe(passage.text);
+      expect(archive().pack.passage(passage.id)?.text).toBe(passage.text);
       seen.add(passage.id);
     }
     expect(seen.size).toBeGreaterThan(1);
   });
 
   it('can land on every passage of running text, from every start', () => {
-    const all = archive.pack.sections().flatMap((s) => archive.pack.passagesOfSection(s.id));
-    const landed = new Set(all.map((_, i) => randomPassage(archive.pack, () => i / all.length)?.id));
+    const all = archive()
+      .pack.sections()
+      .flatMap((s) => archive().pack.passagesOfSection(s.id));
+    const landed = new Set(all.map((_, i) => randomPassage(archive().pack, () => i / all.length)?.id));
     const texts = all.filter((p) => p.kind === 'text' && !p.repeatOf).map((p) => p.id);
     expect([...landed].sort()).toEqual([...texts].sort());
   });
 
   it('rejects a payload it does not know', () => {
-    const result = dispatch('passage.random', { kind: 'text' }, archive.context('p1'));
+    const result = dispatch('passage.random', { kind: 'text' }, archive().context('p1'));
     expect(result).toMatchObject({ ok: false, error: { code: 'bad-request' } });
   });
 });

@@ -4,30 +4,18 @@
  * (a suggestion that fails for a reason other than the pack's leaves the answer without it), and
  * the answer's tookMs counts it.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
+import { describe, expect, it } from 'vitest';
 import { SUPERSEDED, type ApiError, type ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import type { ApiContext, SearchPort } from '../../main/api/handlers';
-import { buildPack } from '../../main/archive/writer/build-pack';
 import { PackDamagedError } from '../../main/model/errors';
-import { tempDir } from '../helpers/temp';
+import { miniArchive } from '../helpers/mini-archive';
 
-const dir = tempDir('folio-search-suggestion-');
-const pack = join(dir, 'mini.folio');
-buildPack(join(__dirname, '..', 'fixtures', 'curated-mini'), pack);
-
-let archive: ArchiveContext;
-let data = 0;
-beforeEach(() => {
-  archive = openArchiveContext({ archivePath: pack, dataDir: join(dir, `data-${data++}`) });
-});
-afterEach(() => archive.close());
+const archive = miniArchive('folio-search-suggestion-');
 
 /** The archive's own context with its searcher's suggest replaced. */
 function withSuggest(suggest: SearchPort['suggest']): ApiContext {
-  const ctx = archive.context('p1');
+  const ctx = archive().context('p1');
   return { ...ctx, searcher: { search: (request, control) => ctx.searcher.search(request, control), suggest } };
 }
 
@@ -41,7 +29,7 @@ describe('search.query and its suggestion', () => {
   it('gives up the suggestion of a search a newer one overtook once the search was done', () => {
     // The as-you-type case: the newer query arrives while the older one's suggestion is being made.
     let overtaken = false;
-    const ctx = archive.context('p1');
+    const ctx = archive().context('p1');
     const searcher: SearchPort = {
       search: (request, control) => {
         const found = ctx.searcher.search(request, control);
@@ -64,7 +52,7 @@ describe('search.query and its suggestion', () => {
       throw new TypeError('Cannot read properties of undefined');
     });
     const result = search('harbor', failing);
-    const plain = search('harbor', archive.context('p1'));
+    const plain = search('harbor', archive().context('p1'));
     if (!result.ok || !plain.ok) throw new Error('search.query failed');
     expect(result.value).not.toHaveProperty('didYouMean');
     expect(result.value.total).toBeGreaterThan(0);
@@ -73,7 +61,7 @@ describe('search.query and its suggestion', () => {
 
   it('tells a damaged pack found while making the suggestion, as from the search', () => {
     const damaged = withSuggest(() => {
-      throw new PackDamagedError(`${pack}: the passage table fails its checksum`);
+      throw new PackDamagedError(`${archive().pack.path}: the passage table fails its checksum`);
     });
     const result = search('harbor', damaged);
     expect(result.ok).toBe(false);
@@ -83,7 +71,7 @@ describe('search.query and its suggestion', () => {
   });
 
   it('counts the time the suggestion took in the answer’s tookMs', () => {
-    const ctx = archive.context('p1');
+    const ctx = archive().context('p1');
     let suggesting = 0;
     const slow = withSuggest((query, control) => {
       const started = performance.now();
