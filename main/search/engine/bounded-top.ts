@@ -23,6 +23,7 @@
  * them, against 12 for scoring every match). The count of matches stays exact: the union of every
  * pair's documents, counted by the same loop that gathers field refs.
  */
+import { indexOfOrdinal } from './lazy-matches';
 import type { QueryScratch } from './query-scratch';
 import { countFrom, kthLargestBelow, positionsFrom } from './ranked-matches';
 import { sortByScoreDesc, type SortScratch } from './sort-by-score';
@@ -195,19 +196,20 @@ class Lookup {
 
   /** Whether a pair marked in `which` holds `d`. */
   inAny(d: number, which: Uint8Array): boolean {
-    for (let i = 0; i < this.pairs.length; i++) if (which[i] && entryOf(this.pairs[i]!.ordinals, d) >= 0) return true;
+    for (let i = 0; i < this.pairs.length; i++)
+      if (which[i] && indexOfOrdinal(this.pairs[i]!.ordinals, d) >= 0) return true;
     return false;
   }
 
   /** The first pair holding `d` (the pairs' count when none does). */
   firstOf(d: number): number {
-    for (let i = 0; i < this.pairs.length; i++) if (entryOf(this.pairs[i]!.ordinals, d) >= 0) return i;
+    for (let i = 0; i < this.pairs.length; i++) if (indexOfOrdinal(this.pairs[i]!.ordinals, d) >= 0) return i;
     return this.pairs.length;
   }
 
   /** Finds `d` in every pair (for score and first). */
   find(d: number): void {
-    for (let i = 0; i < this.pairs.length; i++) this.at[i] = entryOf(this.pairs[i]!.ordinals, d);
+    for (let i = 0; i < this.pairs.length; i++) this.at[i] = indexOfOrdinal(this.pairs[i]!.ordinals, d);
   }
 
   /** The first pair holding the document found. */
@@ -236,18 +238,4 @@ class Lookup {
     }
     return score;
   }
-}
-
-/** The index of `d` in ascending `ordinals`, −1 when it is not there. */
-function entryOf(ordinals: Int32Array, d: number): number {
-  let lo = 0;
-  let hi = ordinals.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = ordinals[mid]!;
-    if (v === d) return mid;
-    if (v < d) lo = mid + 1;
-    else hi = mid;
-  }
-  return -1;
 }

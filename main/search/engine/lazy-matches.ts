@@ -15,18 +15,23 @@ export interface TermFieldMatch {
   ordinals: Int32Array;
 }
 
-/** Whether ascending `ordinals` holds `ordinal`. */
-export function holds(ordinals: Int32Array, ordinal: number): boolean {
+/** The index of `ordinal` in ascending `ordinals`, −1 when it is not there. */
+export function indexOfOrdinal(ordinals: Int32Array, ordinal: number): number {
   let lo = 0;
   let hi = ordinals.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const v = ordinals[mid]!;
-    if (v === ordinal) return true;
+    if (v === ordinal) return mid;
     if (v < ordinal) lo = mid + 1;
     else hi = mid;
   }
-  return false;
+  return -1;
+}
+
+/** Whether ascending `ordinals` holds `ordinal`. */
+export function holds(ordinals: Int32Array, ordinal: number): boolean {
+  return indexOfOrdinal(ordinals, ordinal) >= 0;
 }
 
 /** Terms by field of one query's documents, found per document on demand. */
