@@ -65,59 +65,6 @@ export interface IdChunk {
   ordinals: Int32Array;
 }
 
-/** A `passage_ids` row, checked; throws an Error saying what is wrong. */
-export function decodeIdChunk(key: number, blob: unknown): IdChunk {
-  const bytes = unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`);
-  const reader = new ByteReader(bytes);
-  const index = reader.uint();
-  const next = reader.uint();
-  const count = reader.uint();
-  const malformed = (): Error => new Error(`the passage index chunk at ${key} is malformed`);
-  if (count > bytes.length) throw malformed();
-  const hashes = new Float64Array(count);
-  const ordinals = new Int32Array(count);
-  if (readEntries(bytes, reader.pos, key, hashes, ordinals) !== bytes.length) throw malformed();
-  return { index, key, nextKey: next === 0 ? null : next - 1, hashes, ordinals };
-}
-
-/**
- * The entries of a chunk from `at` on, into `hashes` and `ordinals` (as many as they hold room for);
- * returns where they end, or -1 when they run past the bytes or hold a hash or ordinal out of range
- * (hashes are 48-bit, ordinals below 2^31: a longer varint is damage). A loop of its own, with no
- * call and no power in it: reading the varints through ByteReader, a call per number, was most of
- * reading a passage's id in a fresh process (17 chunks for a page of Python hits: 4 ms cold), and
- * `2 ** shift` for each byte of an ordinal kept the loop at 47 ns an entry (12 now): a page of 30 hits
- * on the large pack decodes 30 chunks of 720 entries.
- */
-function readEntries(bytes: Uint8Array, from: number, key: number, hashes: Float64Array, ordinals: Int32Array): number {
-  const end = bytes.length;
-  let at = from;
-  let hash = key;
-  for (let i = 0; i < hashes.length; i++) {
-    if (at >= end) return -1;
-    let b = bytes[at++]!;
-    let gap = b & 0x7f;
-    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
-      if (at >= end || scale > 2 ** 48) return -1;
-      b = bytes[at++]!;
-      gap += (b & 0x7f) * scale;
-    }
-    if (at >= end) return -1;
-    b = bytes[at++]!;
-    let ordinal = b & 0x7f;
-    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
-      if (at >= end || scale > 2 ** 28) return -1;
-      b = bytes[at++]!;
-      ordinal += (b & 0x7f) * scale;
-    }
-    if (!(gap < 2 ** 48 && ordinal < 2 ** 31)) return -1;
-    hash += gap;
-    hashes[i] = hash;
-    ordinals[i] = ordinal;
-  }
-  return at;
-}
-
 /**
  * A `passage_ids` row as the reader looks ids up in it: checked against its checksum, its header
  * read, its entries left encoded. A lookup decodes them only as far as the hash it looks for
@@ -126,6 +73,7 @@ function readEntries(bytes: Uint8Array, from: number, key: number, hashes: Float
  * process, where the loop runs in the interpreter. `folio verify` decodes every chunk whole.
  */
 export interface EncodedIdChunk {
+  index: number;
   key: number;
   /** The next chunk's key, null for the last chunk. */
   nextKey: number | null;
@@ -139,12 +87,69 @@ export interface EncodedIdChunk {
 export function openIdChunk(key: number, blob: unknown): EncodedIdChunk {
   const bytes = unframed(`ids/${key}`, blob, `the passage index chunk at ${key}`);
   const reader = new ByteReader(bytes);
-  reader.uint();
+  const index = reader.uint();
   const next = reader.uint();
   const count = reader.uint();
-  if (count > bytes.length) throw new Error(`the passage index chunk at ${key} is malformed`);
-  return { key, nextKey: next === 0 ? null : next - 1, bytes, entriesAt: reader.pos, count };
+  if (count > bytes.length) throw malformed(key);
+  return { index, key, nextKey: next === 0 ? null : next - 1, bytes, entriesAt: reader.pos, count };
 }
+
+/** A `passage_ids` row, checked and decoded whole; throws an Error saying what is wrong. */
+export function decodeIdChunk(key: number, blob: unknown): IdChunk {
+  const chunk = openIdChunk(key, blob);
+  const hashes = new Float64Array(chunk.count);
+  const ordinals = new Int32Array(chunk.count);
+  readEntries(chunk, Infinity, hashes, ordinals);
+  return { index: chunk.index, key, nextKey: chunk.nextKey, hashes, ordinals };
+}
+
+const malformed = (key: number): Error => new Error(`the passage index chunk at ${key} is malformed`);
+
+/**
+ * The entries of `chunk` in order, into `hashes` and `ordinals`, until one's hash passes `above`
+ * (that one not kept); returns how many were kept. Throws when an entry read runs past the bytes or
+ * holds a hash or ordinal out of range (hashes are 48-bit, ordinals below 2^31: a longer varint is
+ * damage), or when every entry was read and bytes are left over. A loop of its own, with no call and
+ * no power in it: reading the varints through ByteReader, a call per number, was most of reading a
+ * passage's id in a fresh process (17 chunks for a page of Python hits: 4 ms cold), and
+ * `2 ** shift` for each byte of an ordinal kept the loop at 47 ns an entry (12 now).
+ */
+function readEntries(chunk: EncodedIdChunk, above: number, hashes: Float64Array, ordinals: Int32Array): number {
+  const { bytes, count, key } = chunk;
+  const end = bytes.length;
+  let at = chunk.entriesAt;
+  let hash = key;
+  for (let i = 0; i < count; i++) {
+    if (at >= end) throw malformed(key);
+    let b = bytes[at++]!;
+    let gap = b & 0x7f;
+    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+      if (at >= end || scale > 2 ** 48) throw malformed(key);
+      b = bytes[at++]!;
+      gap += (b & 0x7f) * scale;
+    }
+    if (at >= end) throw malformed(key);
+    b = bytes[at++]!;
+    let ordinal = b & 0x7f;
+    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
+      if (at >= end || scale > 2 ** 28) throw malformed(key);
+      b = bytes[at++]!;
+      ordinal += (b & 0x7f) * scale;
+    }
+    if (!(gap < 2 ** 48 && ordinal < 2 ** 31)) throw malformed(key);
+    hash += gap;
+    // Sorted by hash: past `above`, no entry is wanted.
+    if (hash > above) return i;
+    hashes[i] = hash;
+    ordinals[i] = ordinal;
+  }
+  if (at !== end) throw malformed(key);
+  return count;
+}
+
+/** Where lookups read a chunk's entries (grown to the largest chunk met; chunks hold about ID_CHUNK). */
+let foundHashes = new Float64Array(ID_CHUNK * 2);
+let foundOrdinals = new Int32Array(ID_CHUNK * 2);
 
 /**
  * The ordinal of the `occurrence`th passage with `hash` in `chunk` (the chunk keyed at or below
@@ -154,37 +159,13 @@ export function openIdChunk(key: number, blob: unknown): EncodedIdChunk {
 export function findInEncodedIdChunk(chunk: EncodedIdChunk, hash: number, occurrence: number): number | undefined {
   if (chunk.nextKey !== null && hash >= chunk.nextKey)
     throw new Error(`the passage index chunk after ${chunk.key} is missing`);
-  const { bytes, count } = chunk;
-  const end = bytes.length;
-  const malformed = (): Error => new Error(`the passage index chunk at ${chunk.key} is malformed`);
-  let at = chunk.entriesAt;
-  let current = chunk.key;
-  let seen = 0;
-  // As readEntries reads an entry: a gap of at most 48 bits, then an ordinal of at most 31.
-  for (let i = 0; i < count; i++) {
-    if (at >= end) throw malformed();
-    let b = bytes[at++]!;
-    let gap = b & 0x7f;
-    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
-      if (at >= end || scale > 2 ** 48) throw malformed();
-      b = bytes[at++]!;
-      gap += (b & 0x7f) * scale;
-    }
-    if (at >= end) throw malformed();
-    b = bytes[at++]!;
-    let ordinal = b & 0x7f;
-    for (let scale = 0x80; b >= 0x80; scale *= 0x80) {
-      if (at >= end || scale > 2 ** 28) throw malformed();
-      b = bytes[at++]!;
-      ordinal += (b & 0x7f) * scale;
-    }
-    if (!(gap < 2 ** 48 && ordinal < 2 ** 31)) throw malformed();
-    current += gap;
-    // Sorted by hash: past it, no entry holds it.
-    if (current > hash) return undefined;
-    if (current === hash && ++seen === occurrence) return ordinal;
+  if (foundHashes.length < chunk.count) {
+    foundHashes = new Float64Array(chunk.count);
+    foundOrdinals = new Int32Array(chunk.count);
   }
-  if (at !== end) throw malformed();
+  const read = readEntries(chunk, hash, foundHashes, foundOrdinals);
+  let seen = 0;
+  for (let i = 0; i < read; i++) if (foundHashes[i] === hash && ++seen === occurrence) return foundOrdinals[i];
   return undefined;
 }
 
