@@ -32,6 +32,7 @@ import { DEFINITION_LIFT, definesAcronym, queryAcronyms, titleSpellsAcronym } fr
 import { browseKinds, kindWordFrequency } from './browse-kinds';
 import { checkCandidates } from './candidate-check';
 import { nowMs } from './clock';
+import { TopScores } from './top-scores';
 import { cjkRunTest, cjkRuns } from './cjk-runs';
 import { engineClauses } from './clauses';
 import { withoutExclusions } from './exclusions';
@@ -202,7 +203,8 @@ class ArchiveSearcher implements Searcher {
         ? phrasesStandIn(multiWordPhrases, this.sectionTitle, this.analyzer, (p) => this.tokens.of(p))
         : undefined;
       const inOrder = runs.length ? cjkRunTest(positive, runs, this.sectionTitle) : undefined;
-      const keptScores: number[] = [];
+      const keptTop = new TopScores(k);
+      let scored = 0;
       const checked = checkCandidates(
         matches,
         (m, p) => {
@@ -213,13 +215,12 @@ class ArchiveSearcher implements Searcher {
         {
           // Settled when the page's last, scored without its kind's lift, beats any later candidate
           // lifted (rank.ts's rule); a kind filter decides only once kinds are known: never here.
-          // The kept matches' scores are kept too (the check only appends to `kept`, and asks after each hit).
+          // The kept matches' k best scores are kept too (the check only appends to `kept`, and asks after each hit).
           settled: (kept, nextScore) => {
             if (kindFilter || kept.length < k) return false;
             if (k === 0) return true;
-            for (let i = keptScores.length; i < kept.length; i++) keptScores.push(score(kept[i]!, undefined));
-            const scores = Float64Array.from(keptScores).sort();
-            return scores[scores.length - k]! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
+            for (; scored < kept.length; scored++) keptTop.add(score(kept[scored]!, undefined));
+            return keptTop.kth()! > nextScore * (intents ? INTENT_FACTOR : 1) * lift;
           },
           // With a kind filter, as many of any kind: the time bound then leaves a page with hits.
           full: (kept) => kept.length >= k,
