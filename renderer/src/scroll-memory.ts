@@ -5,16 +5,19 @@
  * restoration is off, since it would restore before the view's content has arrived.
  */
 const KEY = 'folio-scroll';
-const positions = new Map<string, number>(readStored());
+const WINDOWS_KEY = 'folio-passage-windows';
+const positions = new Map<string, number>(readStored(KEY));
+/** By entry: the span of a long section's passages it showed (usePassageWindow), so its position means the same. */
+const windows = new Map<string, [number, number]>(readStored(WINDOWS_KEY));
 let current = '';
 let pending: number | null = null;
 /** False once a kiosk session ends: the next visitor must find no trace of this one's reading. */
 let keeping = true;
 
-function readStored(): [string, number][] {
+function readStored<T>(key: string): [string, T][] {
   try {
-    const stored: unknown = JSON.parse(sessionStorage.getItem(KEY) ?? '[]');
-    return Array.isArray(stored) ? (stored as [string, number][]) : [];
+    const stored: unknown = JSON.parse(sessionStorage.getItem(key) ?? '[]');
+    return Array.isArray(stored) ? (stored as [string, T][]) : [];
   } catch {
     return [];
   }
@@ -45,6 +48,7 @@ export function installScrollMemory(): void {
     if (!keeping) return;
     try {
       sessionStorage.setItem(KEY, JSON.stringify([...positions].slice(-200)));
+      sessionStorage.setItem(WINDOWS_KEY, JSON.stringify([...windows].slice(-200)));
     } catch {
       // Storage full or off: Back still works within this page's life.
     }
@@ -55,7 +59,20 @@ export function installScrollMemory(): void {
 export function forgetScrollMemory(): void {
   keeping = false;
   positions.clear();
+  windows.clear();
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(WINDOWS_KEY);
+}
+
+/** Keeps the span of passages the entry on screen shows, for Back, Forward and a reload to show it again. */
+export function rememberPassageWindow(from: number, to: number): void {
+  if (keeping) windows.set(current, [from, to]);
+}
+
+/** The span of passages the entry on screen showed when it was left, if it showed part of a long section. */
+export function passageWindowToRestore(): [number, number] | null {
+  const kept = windows.get(current);
+  return Array.isArray(kept) && kept.length === 2 && kept.every(Number.isSafeInteger) ? kept : null;
 }
 
 /** The position to restore for the entry just shown (Back, Forward or a reload), once; null for a new entry. */

@@ -118,6 +118,10 @@ export const en = {
     later: 'Later sections',
     previous: 'Previous',
     next: 'Next',
+    /** A long section shown a window at a time: which of its passages are on the page. */
+    passagesShown: 'Passages {{from, number}}–{{to, number}} of {{total, number}}',
+    passagesEarlier_one: 'Show {{count, number}} earlier',
+    passagesEarlier_other: 'Show {{count, number}} earlier',
   },
   passage: {
     bookmark: 'Bookmark: {{name}}',

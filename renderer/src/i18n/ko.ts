@@ -93,6 +93,8 @@ export const ko: Catalogue = {
     later: '뒤의 장',
     previous: '이전',
     next: '다음',
+    passagesShown: '단락 {{total, number}}개 중 {{from, number}}–{{to, number}}',
+    passagesEarlier_other: '앞의 {{count, number}}개 보기',
   },
   passage: {
     bookmark: '북마크: {{name}}',

@@ -40,3 +40,10 @@ export function missingRuns(
   close(passages.length);
   return runs;
 }
+
+/** By passage index: the first index of the run it is in, or -1 (one pass, not a search of the runs per passage). */
+export function runStarts(runs: ReadonlyMap<number, number>, count: number): Int32Array {
+  const starts = new Int32Array(count).fill(-1);
+  for (const [start, length] of runs) starts.fill(start, start, start + length);
+  return starts;
+}

@@ -2,7 +2,8 @@
  * Reading one section: the contents beside it, its passages, and the way to the previous and next section.
  * A passage route scrolls to that passage, focuses it and marks the words the search matched.
  */
-import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { ArchiveInfo, SectionView } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -14,12 +15,14 @@ import { takeScrollToRestore } from '../../scroll-memory';
 import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
 import { Pager } from './Pager';
-import { missingRuns, MissingRun } from './MissingRun';
+import { missingRuns, MissingRun, runStarts } from './MissingRun';
 import { Passage } from './Passage';
 import { PrintLinks, printedLinks } from './PrintLinks';
 import { SectionNav } from './SectionNav';
+import { usePassageWindow, STEP } from './usePassageWindow';
 import { useReadingPosition } from './useReadingPosition';
 import { useSection, type ReaderRoute } from './useSection';
+import { WindowEdge } from './WindowEdge';
 import './Reader.css';
 
 /** The section's address, for a printout's citation. */
@@ -46,6 +49,16 @@ export function Reader({
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
   const runs = useMemo(() => missingRuns(view?.passages ?? []), [view]);
+  const runStartOf = useMemo(() => runStarts(runs, view?.passages.length ?? 0), [runs, view]);
+  const targetIndex = useMemo(
+    () => (view && targetId ? view.passages.findIndex((p) => p.id === targetId) : -1),
+    [view, targetId],
+  );
+  const shown = usePassageWindow(view?.section.id ?? null, view?.passages.length ?? 0, targetIndex);
+  const { widen, showAll } = shown;
+  // The passage to keep in place (and focus) once passages are added above it, and the one to focus below.
+  const keepInPlace = useRef<{ id: string; top: number } | null>(null);
+  const focusAdded = useRef<string | null>(null);
   // The runs of missing pictures the reader unfolded, by their first passage.
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
 
@@ -81,7 +94,30 @@ export function Reader({
     document.title = t('app.documentTitle', { page, archive: info.manifest.title });
   }, [view, targetId, info, t]);
 
-  useReadingPosition(articleRef, view, onReadingPosition);
+  // Added above: the passage that was first stays where it was on screen, and takes the focus from the button.
+  useLayoutEffect(() => {
+    const kept = keepInPlace.current;
+    keepInPlace.current = null;
+    const el = kept && document.getElementById(`p-${kept.id}`);
+    if (!kept || !el) return;
+    window.scrollBy(0, el.getBoundingClientRect().top - kept.top);
+    el.focus({ preventScroll: true });
+  }, [shown.from]);
+  // Added below by the button: the focus goes to the first passage added, where the button was.
+  useEffect(() => {
+    const id = focusAdded.current;
+    focusAdded.current = null;
+    if (id) document.getElementById(`p-${id}`)?.focus({ preventScroll: true });
+  }, [shown.to]);
+  // Printing a long section prints all of it, not the window on screen.
+  useEffect(() => {
+    if (!shown.partial) return;
+    const whole = (): void => flushSync(showAll);
+    window.addEventListener('beforeprint', whole);
+    return () => window.removeEventListener('beforeprint', whole);
+  }, [shown.partial, showAll]);
+
+  useReadingPosition(articleRef, view, onReadingPosition, `${shown.from}-${shown.to}`);
 
   if (error?.notFound) return <NotFound />;
   if (error) {
@@ -107,7 +143,18 @@ export function Reader({
   const sectionCitation = `${section.title}. In ${manifest.title}, version ${manifest.version}. ${sectionUrl(section.id)}.`;
   const first = passages[0];
   // A section that opens with its own title as a heading shows that heading as the page's h1.
-  const titleFromHeading = !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
+  const titleFromHeading =
+    shown.from === 0 && !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
+  const earlier = (byHand: boolean): void => {
+    const firstShown = passages[shown.from];
+    const el = firstShown && document.getElementById(`p-${firstShown.id}`);
+    if (byHand && firstShown && el) keepInPlace.current = { id: firstShown.id, top: el.getBoundingClientRect().top };
+    widen('earlier');
+  };
+  const later = (byHand: boolean): void => {
+    if (byHand) focusAdded.current = passages[shown.to]?.id ?? null;
+    widen('later');
+  };
   return (
     <div className="reader">
       <SectionNav info={info} current={section} />
@@ -126,20 +173,33 @@ export function Reader({
             {section.title}
           </h1>
         )}
-        {passages.map((p, i) => {
-          const run = runs.get(i);
-          const runStart = [...runs].find(([start, length]) => i >= start && i < start + length)?.[0];
-          const folded = runStart !== undefined && !unfolded.has(passages[runStart]!.id);
+        {shown.from > 0 && (
+          <WindowEdge
+            side="earlier"
+            from={shown.from}
+            to={shown.to}
+            total={passages.length}
+            count={Math.min(STEP, shown.from)}
+            onWiden={earlier}
+          />
+        )}
+        {passages.slice(shown.from, shown.to).map((p, shownAt) => {
+          const i = shown.from + shownAt;
+          const runStart = runStartOf[i] ?? -1;
+          const runId = runStart >= 0 ? passages[runStart]!.id : null;
+          const folded = runId !== null && !unfolded.has(runId);
+          // A run's line stands before its first passage, or before the window's first when it began above it.
+          const runLine = runStart === i || (runStart >= 0 && i === shown.from);
           return (
             <Fragment key={p.id}>
-              {run !== undefined && (
+              {runLine && runId !== null && (
                 <MissingRun
-                  count={run}
+                  count={runs.get(runStart)!}
                   open={!folded}
                   onToggle={() =>
                     setUnfolded((was) => {
                       const next = new Set(was);
-                      if (!next.delete(p.id)) next.add(p.id);
+                      if (!next.delete(runId)) next.add(runId);
                       return next;
                     })
                   }
@@ -156,6 +216,16 @@ export function Reader({
             </Fragment>
           );
         })}
+        {shown.to < passages.length && (
+          <WindowEdge
+            side="later"
+            from={shown.from}
+            to={shown.to}
+            total={passages.length}
+            count={Math.min(STEP, passages.length - shown.to)}
+            onWiden={later}
+          />
+        )}
         <Pager previous={view.previous} next={view.next} />
         <PrintLinks info={info} links={printedLinks(passages, highlights.length > 0 ? targetId : null)} />
         <p className="print-only print-cite">

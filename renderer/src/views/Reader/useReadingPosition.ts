@@ -1,4 +1,7 @@
-/** Reports the passage at the top of the viewport (after 700 ms of stillness) as the reading position. */
+/**
+ * Reports the passage at the top of the viewport (after 700 ms of stillness) as the reading position.
+ * `shown` names the passages on the page (a long section's window): when it changes, the new ones are watched too.
+ */
 import { useEffect, type RefObject } from 'react';
 import type { SectionView } from '../../../../main/api/contract';
 
@@ -6,6 +9,7 @@ export function useReadingPosition(
   article: RefObject<HTMLElement | null>,
   view: SectionView | null,
   onPosition: (passageId: string) => void,
+  shown: string,
 ): void {
   useEffect(() => {
     if (!view || !('IntersectionObserver' in window)) return;
@@ -33,5 +37,5 @@ export function useReadingPosition(
       observer.disconnect();
       window.clearTimeout(timer);
     };
-  }, [article, view, onPosition]);
+  }, [article, view, onPosition, shown]);
 }
