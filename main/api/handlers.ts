@@ -123,7 +123,8 @@ export const handlers: HandlerTable = {
     if (!section) throw new ApiFailure('not-found', `No section "${req.sectionId}" in this archive.`);
     return {
       section,
-      passages: ctx.pack.passagesOfSection(section.id),
+      passages: ctx.pack.passagesOfSection(section.id, req.from, req.count),
+      from: Math.min(req.from ?? 0, section.passageCount),
       previous: ctx.pack.sectionAt(section.ordinal - 1) ?? null,
       next: ctx.pack.sectionAt(section.ordinal + 1) ?? null,
     };
@@ -137,9 +138,9 @@ export const handlers: HandlerTable = {
 
   'archive.passage': (req, ctx) => {
     const passage = requirePassage(ctx, req.passageId);
-    const section = ctx.pack.section(passage.sectionId);
-    if (!section) throw new ApiFailure('internal', 'The passage has no section.');
-    return { passage, section };
+    const held = ctx.pack.sectionHolding(passage.ordinal);
+    if (held?.section.id !== passage.sectionId) throw new ApiFailure('internal', 'The passage has no section.');
+    return { passage, section: held.section, at: held.at };
   },
 
   'passage.random': (_req, ctx) => {

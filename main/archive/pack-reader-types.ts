@@ -26,7 +26,8 @@ export interface PackReader {
   sectionHolding(ordinal: number): { section: Section; at: number } | undefined;
   /** A section by id, read alone. */
   section(sectionId: string): Section | undefined;
-  passagesOfSection(sectionId: string): Passage[];
+  /** The section's passages in reading order: all, or `count` of them from its `from`th (0 for its first). */
+  passagesOfSection(sectionId: string, from?: number, count?: number): Passage[];
   passage(id: string): Passage | undefined;
   /** In the order of `ids`; unknown ids are skipped. */
   passagesByIds(ids: readonly string[]): Passage[];

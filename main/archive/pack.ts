@@ -620,13 +620,17 @@ class SqlitePackReader implements PackReader {
     return section;
   }
 
-  passagesOfSection(sectionId: string): Passage[] {
+  passagesOfSection(sectionId: string, from = 0, count = Infinity): Passage[] {
     const row = this.sectionRow(sectionId);
     if (!row) return [];
+    const end = row.first_passage + row.passage_count;
+    const start = Math.min(row.first_passage + Math.max(0, from), end);
     const out: Passage[] = [];
-    for (let ordinal = row.first_passage; ordinal < row.first_passage + row.passage_count; ordinal++)
+    for (let ordinal = start; ordinal < Math.min(end, start + Math.max(0, count)); ordinal++)
       out.push(this.passageAt(ordinal)!);
-    if (out[0]?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
+    // A span from further on still checks the section's first passage (one more read) against its row.
+    const first = start === row.first_passage ? out[0] : this.passageAt(row.first_passage);
+    if (first?.id !== row.first_passage_id) throw this.damaged(`section ${row.id} does not start where it should`);
     return out;
   }
 

@@ -200,6 +200,9 @@ export const en = {
   print: {
     section: 'Print section',
     cite: 'Cite as: {{citation}}',
+    /** Printed (with Ctrl+P) from a long section of which the page shows a span; the button prints it all. */
+    partial:
+      'This printout holds passages {{from, number}}–{{to, number}} of {{total, number}}; “Print section” prints them all.',
   },
   // The archive in a reader's words, its About page, folded placeholders and printed links (issue 14: pt 3, 8, 9).
   /** What an archive holds, counted as a reader counts (home page and About). */

@@ -170,6 +170,8 @@ export const ko: Catalogue = {
   print: {
     section: '이 장 인쇄',
     cite: '인용: {{citation}}',
+    partial:
+      '이 인쇄본에는 단락 {{total, number}}개 중 {{from, number}}–{{to, number}}만 들어 있습니다. ‘이 장 인쇄’를 누르면 모두 인쇄됩니다.',
   },
   // The archive in a reader's words, its About page, folded placeholders and printed links (issue 14: pt 3, 8, 9).
   holdings: {

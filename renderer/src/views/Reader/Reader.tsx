@@ -3,7 +3,6 @@
  * A passage route scrolls to that passage, focuses it and marks the words the search matched.
  */
 import { Fragment, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { ArchiveInfo, SectionView } from '../../../../main/api/contract';
 import { Loading } from '../../components/Loading';
 import { Notice } from '../../components/Notice';
@@ -19,9 +18,8 @@ import { missingRuns, MissingRun, runStarts } from './MissingRun';
 import { Passage } from './Passage';
 import { PrintLinks, printedLinks } from './PrintLinks';
 import { SectionNav } from './SectionNav';
-import { usePassageWindow, STEP } from './usePassageWindow';
 import { useReadingPosition } from './useReadingPosition';
-import { useSection, type ReaderRoute } from './useSection';
+import { STEP, useSection, type ReaderRoute } from './useSection';
 import { WindowEdge } from './WindowEdge';
 import './Reader.css';
 
@@ -44,28 +42,30 @@ export function Reader({
 }) {
   const { t } = useTranslation();
   const lang = useContentLanguage();
-  const { view, error } = useSection(route);
+  const pages = useSection(route);
+  const { view, error, widen } = pages;
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
   const runs = useMemo(() => missingRuns(view?.passages ?? []), [view]);
   const runStartOf = useMemo(() => runStarts(runs, view?.passages.length ?? 0), [runs, view]);
-  const targetIndex = useMemo(
-    () => (view && targetId ? view.passages.findIndex((p) => p.id === targetId) : -1),
-    [view, targetId],
-  );
-  const shown = usePassageWindow(view?.section.id ?? null, view?.passages.length ?? 0, targetIndex);
-  const { widen, showAll } = shown;
+  // The span of the section's passages on the page: [from, to) of them.
+  const from = view?.from ?? 0;
+  const to = from + (view?.passages.length ?? 0);
   // The passage to keep in place (and focus) once passages are added above it, and the one to focus below.
   const keepInPlace = useRef<{ id: string; top: number } | null>(null);
-  const focusAdded = useRef<string | null>(null);
+  const focusAdded = useRef<number | null>(null);
   // The runs of missing pictures the reader unfolded, by their first passage.
   const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
 
   // Back, Forward and a reload return to where the reader was; else scroll to (and focus) the target passage
-  // once it is on the page, or to the top of the section.
+  // once it is on the page, or to the top of the section. Once per route and section: passages added to a
+  // long section's span (a new view of the same section) leave the page where the reader has it.
+  const placed = useRef<{ route: ReaderRoute; sectionId: string } | null>(null);
   useEffect(() => {
     if (!view || !shows(view, route)) return;
+    if (placed.current?.route === route && placed.current.sectionId === view.section.id) return;
+    placed.current = { route, sectionId: view.section.id };
     const restore = takeScrollToRestore();
     if (restore !== null) {
       window.scrollTo(0, restore);
@@ -102,22 +102,16 @@ export function Reader({
     if (!kept || !el) return;
     window.scrollBy(0, el.getBoundingClientRect().top - kept.top);
     el.focus({ preventScroll: true });
-  }, [shown.from]);
+  }, [from]);
   // Added below by the button: the focus goes to the first passage added, where the button was.
   useEffect(() => {
-    const id = focusAdded.current;
-    focusAdded.current = null;
-    if (id) document.getElementById(`p-${id}`)?.focus({ preventScroll: true });
-  }, [shown.to]);
-  // Printing a long section prints all of it, not the window on screen.
-  useEffect(() => {
-    if (!shown.partial) return;
-    const whole = (): void => flushSync(showAll);
-    window.addEventListener('beforeprint', whole);
-    return () => window.removeEventListener('beforeprint', whole);
-  }, [shown.partial, showAll]);
+    const mark = focusAdded.current;
+    const added = mark === null ? undefined : view?.passages[mark - from];
+    if (mark !== null && mark < to) focusAdded.current = null;
+    if (added) document.getElementById(`p-${added.id}`)?.focus({ preventScroll: true });
+  }, [view, from, to]);
 
-  useReadingPosition(articleRef, view, onReadingPosition, `${shown.from}-${shown.to}`);
+  useReadingPosition(articleRef, view, onReadingPosition, `${from}-${to}`);
 
   if (error?.notFound) return <NotFound />;
   if (error) {
@@ -144,16 +138,21 @@ export function Reader({
   const first = passages[0];
   // A section that opens with its own title as a heading shows that heading as the page's h1.
   const titleFromHeading =
-    shown.from === 0 && !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
+    from === 0 && !!first && first.kind === 'heading' && first.text.trim() === section.title.trim();
+  const total = section.passageCount;
   const earlier = (byHand: boolean): void => {
-    const firstShown = passages[shown.from];
-    const el = firstShown && document.getElementById(`p-${firstShown.id}`);
-    if (byHand && firstShown && el) keepInPlace.current = { id: firstShown.id, top: el.getBoundingClientRect().top };
+    const el = first && document.getElementById(`p-${first.id}`);
+    if (byHand && first && el) keepInPlace.current = { id: first.id, top: el.getBoundingClientRect().top };
     widen('earlier');
   };
+  // The first passage added below is the one at `to`: its id is known once it arrives, so the mark is the index.
   const later = (byHand: boolean): void => {
-    if (byHand) focusAdded.current = passages[shown.to]?.id ?? null;
+    focusAdded.current = byHand ? to : null;
     widen('later');
+  };
+  // A long section prints whole: what is not on the page is asked for first (Ctrl+P prints the page as it is).
+  const print = (): void => {
+    void pages.showAll().finally(() => window.print());
   };
   return (
     <div className="reader">
@@ -164,7 +163,7 @@ export function Reader({
         </p>
         <div className="reading-head">
           <p className="eyebrow">{t('reader.sectionOf', { n: section.ordinal + 1, total: info.sectionCount })}</p>
-          <button type="button" className="print-section" onClick={() => window.print()}>
+          <button type="button" className="print-section" onClick={print}>
             {t('print.section')}
           </button>
         </div>
@@ -173,23 +172,24 @@ export function Reader({
             {section.title}
           </h1>
         )}
-        {shown.from > 0 && (
+        {pages.partial && <p className="print-only">{t('print.partial', { from: from + 1, to, total })}</p>}
+        {from > 0 && (
           <WindowEdge
             side="earlier"
-            from={shown.from}
-            to={shown.to}
-            total={passages.length}
-            count={Math.min(STEP, shown.from)}
+            from={from}
+            to={to}
+            total={total}
+            count={Math.min(STEP, from)}
+            error={pages.widenError}
             onWiden={earlier}
           />
         )}
-        {passages.slice(shown.from, shown.to).map((p, shownAt) => {
-          const i = shown.from + shownAt;
+        {passages.map((p, i) => {
           const runStart = runStartOf[i] ?? -1;
           const runId = runStart >= 0 ? passages[runStart]!.id : null;
           const folded = runId !== null && !unfolded.has(runId);
           // A run's line stands before its first passage, or before the window's first when it began above it.
-          const runLine = runStart === i || (runStart >= 0 && i === shown.from);
+          const runLine = runStart === i || (runStart >= 0 && i === 0);
           return (
             <Fragment key={p.id}>
               {runLine && runId !== null && (
@@ -216,13 +216,14 @@ export function Reader({
             </Fragment>
           );
         })}
-        {shown.to < passages.length && (
+        {to < total && (
           <WindowEdge
             side="later"
-            from={shown.from}
-            to={shown.to}
-            total={passages.length}
-            count={Math.min(STEP, passages.length - shown.to)}
+            from={from}
+            to={to}
+            total={total}
+            count={Math.min(STEP, total - to)}
+            error={pages.widenError}
             onWiden={later}
           />
         )}

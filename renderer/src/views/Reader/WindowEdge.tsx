@@ -1,5 +1,5 @@
 /**
- * An end of the window on a long section (usePassageWindow.ts): which passages are shown, and a button
+ * An end of the span of a long section on the page (useSection.ts): which passages are shown, and a button
  * for the ones before or after. The end after them also widens by itself when scrolled near, so that
  * reading on is not interrupted; the button is there for the keyboard and for anyone who wants it.
  */
@@ -16,6 +16,7 @@ export function WindowEdge({
   to,
   total,
   count,
+  error,
   onWiden,
 }: {
   side: 'earlier' | 'later';
@@ -25,6 +26,8 @@ export function WindowEdge({
   total: number;
   /** How many passages the button adds. */
   count: number;
+  /** Why the last widening failed, if it did. */
+  error: string | null;
   /** Widens the window; `byHand` when the button was pressed or held the focus (focus then goes to what it added). */
   onWiden(this: void, byHand: boolean): void;
 }) {
@@ -54,6 +57,7 @@ export function WindowEdge({
       <button type="button" className="button" onClick={() => onWiden(true)}>
         {side === 'earlier' ? t('reader.passagesEarlier', { count }) : t('list.more', { count })}
       </button>
+      {error && <span role="alert">{error}</span>}
     </p>
   );
 }
