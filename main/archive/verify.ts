@@ -114,6 +114,9 @@ export function verifyPack(path: string): VerifyReport {
   return { ok: checks.every((c) => c.ok), checks };
 }
 
+/** Passages read at once from a section (LINK_LIST_READ are needed from its first span). */
+const WALK_SPAN = 10_000;
+
 /** What one pass over every passage found, for three checks. */
 interface PassageWalk {
   /** Passages met, section by section. */
@@ -133,20 +136,23 @@ function walkPassages(pack: SqlitePackReader, db: Database.Database): PassageWal
   const kinds = new Map<string, number>();
   let passages = 0;
   for (const s of sections) {
-    const own = pack.passagesOfSection(s.id);
-    for (const p of own) {
-      contentHash.passage(p);
-      kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
-      // Looked up by id, each passage is found where it is, with its kind (the index alone, no text read).
-      if (typeof index === 'number') index = indexProblem(pack, p) ?? index;
-    }
-    passages += own.length;
-    if (linkLists === true) {
-      // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
-      const first = own.slice(0, LINK_LIST_READ);
-      const marked = pack.sectionIsLinkList(s.id);
-      if (isLinkList(first, first.length) !== marked)
-        linkLists = `section ${s.ordinal} (${s.title}) is ${marked ? '' : 'not '}marked a page of links, against its passages`;
+    // A span at a time: a one-section archive of a million passages held them all at once (648 MB).
+    for (let from = 0; from === 0 || from < s.passageCount; from += WALK_SPAN) {
+      const own = pack.passagesOfSection(s.id, from, WALK_SPAN);
+      for (const p of own) {
+        contentHash.passage(p);
+        kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
+        // Looked up by id, each passage is found where it is, with its kind (the index alone, no text read).
+        if (typeof index === 'number') index = indexProblem(pack, p) ?? index;
+      }
+      passages += own.length;
+      if (from === 0 && linkLists === true) {
+        // Told by the builder from each section's first passages (link-lists.ts): the same rule must agree.
+        const first = own.slice(0, LINK_LIST_READ);
+        const marked = pack.sectionIsLinkList(s.id);
+        if (isLinkList(first, first.length) !== marked)
+          linkLists = `section ${s.ordinal} (${s.title}) is ${marked ? '' : 'not '}marked a page of links, against its passages`;
+      }
     }
   }
   if (typeof index === 'number') {
