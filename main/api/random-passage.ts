@@ -9,6 +9,9 @@ import type { PackReader } from '../archive/pack-reader-types';
 
 const readable = (p: Passage): boolean => p.kind === 'text' && !p.repeatOf;
 
+/** Passages read at once: a section can hold 25,000, and the first readable one is usually near. */
+const SPAN = 100;
+
 /** A random passage of `pack`, or null when it has none. `random` answers in [0, 1), as Math.random. */
 export function randomPassage(pack: PackReader, random: () => number = Math.random): Passage | null {
   const total = pack.passageCount();
@@ -22,12 +25,14 @@ export function randomPassage(pack: PackReader, random: () => number = Math.rand
   // The starting section from the chosen passage on, then the others in reading order, then its own beginning.
   for (let step = 0; step <= sections; step++) {
     const section = step === 0 || step === sections ? first : pack.sectionAt((first.ordinal + step) % sections)!;
-    const passages = pack.passagesOfSection(section.id);
     const from = step === 0 ? at : 0;
-    const to = step === sections ? at : passages.length;
-    start ??= passages[at];
-    const found = passages.slice(from, to).find(readable);
-    if (found) return found;
+    const to = step === sections ? at : section.passageCount;
+    for (let i = from; i < to; i += SPAN) {
+      const passages = pack.passagesOfSection(section.id, i, Math.min(SPAN, to - i));
+      start ??= passages[0];
+      const found = passages.find(readable);
+      if (found) return found;
+    }
   }
   return start ?? null;
 }

@@ -1,7 +1,8 @@
 /**
  * A long section is read a span at a time (archive.section with `from` and `count`), so that one reader
  * opening a section of 25,000 passages neither holds up the others nor fills the server's memory; and
- * archive.passage says where in its section a passage is, for the reader to ask for the span around it.
+ * archive.passage says where in its section a passage is, for the reader to ask for the span around it;
+ * a random passage is read from a span too.
  * A real pack of one section of 2,500 paragraphs and one short one.
  */
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
 import { PASSAGES_PER_REQUEST, type ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
+import { randomPassage } from '../../main/api/random-passage';
 import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { writeCuratedSource } from '../helpers/curated-source';
@@ -89,5 +91,14 @@ describe('archive.passage', () => {
     }
     const notes = ok('archive.section', { sectionId: 'notes' });
     expect(ok('archive.passage', { passageId: notes.passages.at(-1)!.id }).at).toBe(notes.passages.length - 1);
+  });
+});
+
+describe('a random passage in a long section', () => {
+  it('is the passage chosen, read from its span rather than with its whole section', () => {
+    const whole = ok('archive.section', { sectionId: 'register' });
+    const total = archive.pack.passageCount();
+    for (const at of [1, 777, 2345, whole.passages.length - 1])
+      expect(randomPassage(archive.pack, () => at / total)?.id).toBe(whole.passages[at]!.id);
   });
 });
