@@ -13,6 +13,7 @@ import { dispatch } from '../../main/api/dispatch';
 import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { writeCuratedSource } from '../helpers/curated-source';
+import { dispatchOk } from '../helpers/dispatch-ok';
 import { tempDir } from '../helpers/temp';
 
 const SECTIONS = 3_000;
@@ -41,11 +42,8 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => archive?.close());
 
-function ok<M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] {
-  const result = dispatch(method, request, ctx);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as ApiResponses[M];
-}
+const ok = <M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] =>
+  dispatchOk(method, request, ctx);
 
 function failure(method: keyof ApiResponses, request: object): string {
   const result = dispatch(method, request, ctx);

@@ -14,6 +14,7 @@ import { randomPassage } from '../../main/api/random-passage';
 import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { writeCuratedSource } from '../helpers/curated-source';
+import { dispatchOk } from '../helpers/dispatch-ok';
 import { tempDir } from '../helpers/temp';
 
 const ENTRIES = 2_500;
@@ -37,11 +38,8 @@ beforeAll(() => {
 }, 60_000);
 afterAll(() => archive?.close());
 
-function ok<M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] {
-  const result = dispatch(method, request, ctx);
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as ApiResponses[M];
-}
+const ok = <M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] =>
+  dispatchOk(method, request, ctx);
 
 describe('archive.section by span', () => {
   it('gives the passages asked for, in order, and says where they start', () => {
