@@ -1,6 +1,6 @@
 /** The read-only view of an opened pack that the search core, the API and the CLI use. */
 import type { IndexEngine } from '../search/types';
-import type { KindCounts } from '../model/passage-kind';
+import type { KindCounts, PassageKind } from '../model/passage-kind';
 import type { Manifest, Passage, Section } from '../model/archive';
 
 export interface MediaBlob {
@@ -33,6 +33,8 @@ export interface PackReader {
   passagesByIds(ids: readonly string[]): Passage[];
   passageCount(): number;
   kindCounts(): KindCounts;
+  /** Passages of `kinds` in reading order, `limit` of them from `offset`, and how many there are (the kinds index alone). */
+  passagesOfKinds(kinds: readonly PassageKind[], offset: number, limit: number): { total: number; passages: Passage[] };
   /** The stored file of a media item, or undefined when it is not in the pack. */
   mediaBlob(mediaId: string): MediaBlob | undefined;
   /** The pack's search index, read on demand. */
