@@ -22,6 +22,8 @@ import './About.css';
 const LIST_ALL_UP_TO = 100;
 /** Sections listed per page: a site of 35,000 pages has as many curator's titles. */
 const LIST_PAGE = 200;
+/** Up to this many passages a section's origin is read from all of them; past it, from its first and last. */
+const WHOLE_ORIGIN_UP_TO = 400;
 /** While the contents are on their way. */
 const NO_SECTIONS: readonly Section[] = [];
 
@@ -40,11 +42,20 @@ function useSectionOrigins(sections: readonly Section[]): ReadonlyMap<string, Se
     void Promise.all(
       sections.map(async (section): Promise<[string, SectionOrigin] | null> => {
         try {
-          const { passages } = await api.call('archive.section', { sectionId: section.id });
+          // A long section's first and last passages only (a whole one of 25,000 was megabytes, and a
+          // server's memory); they name the same file when the section comes from one.
+          const whole = section.passageCount <= WHOLE_ORIGIN_UP_TO;
+          const { passages } = await api.call(
+            'archive.section',
+            whole ? { sectionId: section.id } : { sectionId: section.id, from: 0, count: 1 },
+          );
           const first = passages[0];
-          const last = passages.at(-1);
+          const last = whole
+            ? passages.at(-1)
+            : (await api.call('archive.section', { sectionId: section.id, from: section.passageCount - 1, count: 1 }))
+                .passages[0];
           if (!first || !last) return null;
-          const sameFile = passages.every((p) => p.provenance.file === first.provenance.file);
+          const sameFile = (whole ? passages : [first, last]).every((p) => p.provenance.file === first.provenance.file);
           const heading = first.kind === 'heading' && first.text.trim() !== section.title.trim() ? first.text : null;
           return [
             section.id,
