@@ -7,7 +7,7 @@
 const KEY = 'folio-scroll';
 const WINDOWS_KEY = 'folio-passage-windows';
 const positions = new Map<string, number>(readStored(KEY));
-/** By entry: the span of a long section's passages it showed (usePassageWindow), so its position means the same. */
+/** By entry: the span of a long section's passages it showed (Reader/useSection.ts), so its position means the same. */
 const windows = new Map<string, [number, number]>(readStored(WINDOWS_KEY));
 let current = '';
 let pending: number | null = null;

@@ -47,6 +47,7 @@ export function Reader({
   const articleRef = useRef<HTMLElement>(null);
   const targetId = route.view === 'passage' ? route.passageId : null;
   const highlights = route.view === 'passage' ? route.highlights : [];
+  // Runs of missing pictures among the passages on the page (of a long section, its span).
   const runs = useMemo(() => missingRuns(view?.passages ?? []), [view]);
   const runStartOf = useMemo(() => runStarts(runs, view?.passages.length ?? 0), [runs, view]);
   // The span of the section's passages on the page: [from, to) of them.
@@ -111,7 +112,7 @@ export function Reader({
     if (added) document.getElementById(`p-${added.id}`)?.focus({ preventScroll: true });
   }, [view, from, to]);
 
-  useReadingPosition(articleRef, view, onReadingPosition, `${from}-${to}`);
+  useReadingPosition(articleRef, view, onReadingPosition);
 
   if (error?.notFound) return <NotFound />;
   if (error) {
@@ -188,11 +189,9 @@ export function Reader({
           const runStart = runStartOf[i] ?? -1;
           const runId = runStart >= 0 ? passages[runStart]!.id : null;
           const folded = runId !== null && !unfolded.has(runId);
-          // A run's line stands before its first passage, or before the window's first when it began above it.
-          const runLine = runStart === i || (runStart >= 0 && i === 0);
           return (
             <Fragment key={p.id}>
-              {runLine && runId !== null && (
+              {runStart === i && runId !== null && (
                 <MissingRun
                   count={runs.get(runStart)!}
                   open={!folded}

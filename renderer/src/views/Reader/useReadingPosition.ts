@@ -1,7 +1,4 @@
-/**
- * Reports the passage at the top of the viewport (after 700 ms of stillness) as the reading position.
- * `shown` names the passages on the page (a long section's window): when it changes, the new ones are watched too.
- */
+/** Reports the passage at the top of the viewport (after 700 ms of stillness) as the reading position. */
 import { useEffect, type RefObject } from 'react';
 import type { SectionView } from '../../../../main/api/contract';
 
@@ -9,7 +6,6 @@ export function useReadingPosition(
   article: RefObject<HTMLElement | null>,
   view: SectionView | null,
   onPosition: (passageId: string) => void,
-  shown: string,
 ): void {
   useEffect(() => {
     if (!view || !('IntersectionObserver' in window)) return;
@@ -37,5 +33,5 @@ export function useReadingPosition(
       observer.disconnect();
       window.clearTimeout(timer);
     };
-  }, [article, view, onPosition, shown]);
+  }, [article, view, onPosition]);
 }
