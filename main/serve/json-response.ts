@@ -28,14 +28,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text);
 }
 
-/** In the best encoding the client accepts once the answer passes COMPRESS_FROM bytes. */
+/**
+ * JSON already encoded as UTF-8 (the core worker makes it: host.ts callJson), in the best encoding
+ * the client accepts once it passes COMPRESS_FROM bytes.
+ */
 export async function sendCompressedJson(
   req: IncomingMessage,
   res: ServerResponse,
   status: number,
-  body: unknown,
+  json: Uint8Array,
 ): Promise<void> {
-  const text = Buffer.from(JSON.stringify(body), 'utf8');
+  const text = Buffer.from(json.buffer, json.byteOffset, json.byteLength);
   const encoding =
     text.length < COMPRESS_FROM ? 'identity' : chooseEncoding(req.headers['accept-encoding'], COMPRESSIBLE);
   const out = encoding === 'identity' ? text : await compressed(text, encoding);

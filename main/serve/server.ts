@@ -21,7 +21,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { ApiError, ApiMethod, ApiResult } from '../api/contract';
 import { CoreHost } from '../api/worker/host';
-import type { OpenedValue } from '../api/worker/protocol';
+import type { JsonAnswer, OpenedValue } from '../api/worker/protocol';
 import { mediaResponse, parseMediaPath } from '../api/media-response';
 import { RENDERER_CSP } from '../api/web-policy';
 import { sendCompressedJson, sendJson } from './json-response';
@@ -105,6 +105,11 @@ const API_STATUS: Record<ApiError['code'], number> = {
   superseded: 200,
   full: 409,
 };
+
+/** A result answered on this thread, as the worker answers (host.ts callJson). */
+function jsonAnswer(result: ApiResult<ApiMethod>): JsonAnswer {
+  return { error: result.ok ? null : result.error.code, json: Buffer.from(JSON.stringify(result), 'utf8') };
+}
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -251,37 +256,35 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const clientHeader = req.headers['x-folio-client'];
     const client =
       typeof clientHeader === 'string' && CLIENT_ID.test(clientHeader) ? `${profileId}/${clientHeader}` : profileId;
-    const result = await callApi(method, payload, profileId, client);
+    const answer = await callApi(method, payload, profileId, client);
     res.setHeader('Cache-Control', 'no-store');
-    await sendCompressedJson(req, res, result.ok ? 200 : (API_STATUS[result.error.code] ?? 500), result);
+    await sendCompressedJson(req, res, answer.error === null ? 200 : (API_STATUS[answer.error] ?? 500), answer.json);
   }
 
-  async function callApi(
-    method: string,
-    payload: unknown,
-    profileId: string,
-    client: string,
-  ): Promise<ApiResult<ApiMethod>> {
+  /** The call's result as JSON: from the worker as it made it, or answered here (share.info, bookmark imports). */
+  async function callApi(method: string, payload: unknown, profileId: string, client: string): Promise<JsonAnswer> {
     if (method === 'share.info') {
       if (!isPlainObject(payload) || Object.keys(payload).length > 0) {
-        return {
+        return jsonAnswer({
           ok: false,
           error: { code: 'bad-request', message: 'Invalid request for share.info: it takes no fields.' },
-        };
+        });
       }
-      return { ok: true, value: shareInfo(host, port, localUrl) };
+      return jsonAnswer({ ok: true, value: shareInfo(host, port, localUrl) });
     }
     const content = isPlainObject(payload) ? payload.content : undefined;
     if (method === 'bookmarks.import' && typeof content === 'string' && Object.keys(payload as object).length === 1) {
-      return importInChunks(
-        content,
-        (chunk) =>
-          core.call('bookmarks.import', { content: chunk }, profileId, client) as Promise<
-            ApiResult<'bookmarks.import'>
-          >,
+      return jsonAnswer(
+        await importInChunks(
+          content,
+          (chunk) =>
+            core.call('bookmarks.import', { content: chunk }, profileId, client) as Promise<
+              ApiResult<'bookmarks.import'>
+            >,
+        ),
       );
     }
-    return core.call(method, payload, profileId, client);
+    return core.callJson(method, payload, profileId, client);
   }
 
   await new Promise<void>((resolveListen, reject) => {

@@ -29,6 +29,8 @@ export interface CallMessage {
   client: string;
   /** An as-you-type search: a newer one from the same client cancels it, even running (search-tickets.ts). */
   ticket?: SearchTicket;
+  /** Answer with the result as JSON bytes (a `json` reply), for `folio serve` to send as they are. */
+  json?: boolean;
 }
 export interface MediaMessage {
   kind: 'media';
@@ -49,4 +51,15 @@ export type FromWorker =
   | { id: number; kind: 'open'; ok: true; value: OpenedValue }
   | { id: number; kind: 'open'; ok: false; error: ApiError }
   | { id: number; kind: 'call'; result: ApiResult<ApiMethod> }
+  | { id: number; kind: 'json'; answer: JsonAnswer }
   | { id: number; kind: 'media'; media: { mime: string; bytes: Uint8Array } | null };
+
+/**
+ * A call's result as UTF-8 JSON, made in the worker and handed over (transferred, not copied): the
+ * HTTP thread sends the bytes as they are, with no object graph to rebuild and stringify again.
+ */
+export interface JsonAnswer {
+  /** The result's error code; null when it is ok. */
+  error: ApiError['code'] | null;
+  json: Uint8Array;
+}

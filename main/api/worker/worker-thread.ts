@@ -10,7 +10,7 @@ import { embeddedPackStatus } from '../../archive/embedded-location';
 import { FolioError } from '../../model/errors';
 import { firstLine } from '../api-error';
 import { Library, type LibrarySource } from '../../library/library';
-import { SUPERSEDED } from '../contract';
+import { SUPERSEDED, type ApiMethod, type ApiResult } from '../contract';
 import { dispatch, dispatchIn } from '../dispatch';
 import { handlers } from '../handlers';
 import type { CallMessage, FromWorker, OpenMessage, ToWorker } from './protocol';
@@ -33,6 +33,17 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
   let scheduled = false;
 
   const post = (message: FromWorker, transfer?: ArrayBuffer[]): void => out.postMessage(message, transfer ?? []);
+
+  const encoder = new TextEncoder();
+  /** A call's result, as JSON bytes (handed over, not copied) when the caller asked for them. */
+  const answer = (msg: CallMessage, result: ApiResult<ApiMethod>): void => {
+    if (!msg.json) {
+      post({ id: msg.id, kind: 'call', result });
+      return;
+    }
+    const json = encoder.encode(JSON.stringify(result));
+    post({ id: msg.id, kind: 'json', answer: { error: result.ok ? null : result.error.code, json } }, [json.buffer]);
+  };
 
   const isNewerSearchQueued = (msg: CallMessage): boolean => {
     if (msg.method !== 'search.query') return false;
@@ -107,17 +118,13 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
       }
       case 'call': {
         if (!library) {
-          post({
-            id: msg.id,
-            kind: 'call',
-            result: { ok: false, error: { code: 'unavailable', message: 'No archive is open.' } },
-          });
+          answer(msg, { ok: false, error: { code: 'unavailable', message: 'No archive is open.' } });
           return;
         }
         const { ticket } = msg;
         const control: SearchControl | null = ticket && slots ? { cancelled: () => overtaken(slots, ticket) } : null;
         if (isNewerSearchQueued(msg) || control?.cancelled()) {
-          post({ id: msg.id, kind: 'call', result: { ok: false, error: SUPERSEDED } });
+          answer(msg, { ok: false, error: SUPERSEDED });
           return;
         }
         const current = library;
@@ -131,7 +138,7 @@ export function runCoreWorker(port: MessagePort | null = parentPort): void {
           msg.method,
           msg.payload,
         );
-        post({ id: msg.id, kind: 'call', result });
+        answer(msg, result);
         return;
       }
       case 'media': {

@@ -65,6 +65,32 @@ describe('CoreHost', () => {
     }
   });
 
+  it('answers as JSON bytes (for folio serve) exactly what it answers as data, errors with their code', async () => {
+    const decode = (json: Uint8Array): unknown => JSON.parse(Buffer.from(json).toString('utf8'));
+    for (const [method, payload] of [
+      ['search.query', { query: 'harbour ferry', limit: 5 }],
+      ['archive.info', {}],
+      ['search.query', { query: 1 }],
+    ] as const) {
+      const data = await core.call(method, payload, 'p');
+      const answer = await core.callJson(method, payload, 'p');
+      // tookMs is the search's own time, different on each run.
+      const strip = (r: unknown): unknown => JSON.parse(JSON.stringify(r, (k, v: unknown) => (k === 'tookMs' ? 0 : v)));
+      expect(strip(decode(answer.json))).toEqual(strip(data));
+      expect(answer.error).toBe(data.ok ? null : data.error.code);
+    }
+    const burst = Array.from({ length: 6 }, (_, seq) =>
+      core.callJson('search.query', { query: 'harbour', seq }, 'p', 'tab-json'),
+    );
+    const answers = await Promise.all(burst);
+    expect(decode(answers[5]!.json)).toMatchObject({ ok: true, value: { seq: 5 } });
+    for (const superseded of answers.filter((a) => a.error !== null))
+      expect(decode(superseded.json)).toEqual({
+        ok: false,
+        error: { code: 'superseded', message: 'Superseded by a newer search.' },
+      });
+  });
+
   it('serves media bytes by id, and nothing for unknown ids', async () => {
     const info = await core.call('archive.info', {}, 'p');
     if (!info.ok) throw new Error(info.error.message);
