@@ -39,6 +39,7 @@ import { isLoopbackAddress, isWildcardAddress, shareAddresses, urlHost } from '.
 import { ensureRendererBuilt } from './renderer-build';
 import { hasBody, readBody } from './request-body';
 import { shareInfo } from './share-info';
+import { holdYoungGeneration } from './young-generation';
 import { loadStaticAssets, type StaticFile } from './static-assets';
 import type { KioskSetup } from '../kiosk/kiosk-settings';
 import { makeVisitorStoreDir, removeVisitorStoreDir } from '../kiosk/open-kiosk';
@@ -149,6 +150,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     removeVisitorStoreDir(kiosk?.storeDir);
     throw error;
   }
+  // Up and warmed up: the HTTP thread's young generation stays as it is (young-generation.ts).
+  holdYoungGeneration();
   // The reader is told too (ArchiveInfo.notices); the console of a kiosk's server is told here.
   for (const notice of opened.info.notices) process.stderr.write(`folio: ${notice}\n`);
 
