@@ -19,6 +19,9 @@ const { join } = require('node:path');
 const { pathToFileURL } = require('node:url');
 const vm = require('node:vm');
 
+// `folio serve`: its HTTP thread's young generation kept at its first size (main/serve/young-generation.ts)
+// from here, before loading the command grows it; the server sets it again once its worker is up.
+if (process.argv[2] === 'serve') require('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
 const root = join(__dirname, '..');
 const out = join(root, 'out', 'cli');
 // `folio search` has a bundle of its own that loads only what a search needs (scripts/bundle-cli.mjs).
