@@ -22,8 +22,8 @@ function burst(): void {
   }
 }
 
-const [mode, archivePath, dataDir] = process.argv.slice(2);
-const server = mode === 'served' ? await startServer({ archivePath, dataDir: dataDir! }) : null;
+const [mode, archivePath, dataDir, rendererDir] = process.argv.slice(2);
+const server = mode === 'served' ? await startServer({ archivePath, dataDir: dataDir!, rendererDir }) : null;
 const before = newSpace();
 burst();
 const after = newSpace();

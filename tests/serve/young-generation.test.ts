@@ -3,7 +3,7 @@
  * with V8's own sizing it grows whenever enough has survived, up to 32 MB of semi-spaces.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'folio-young-'));
   pack = join(dir, 'fixture.folio');
   buildPack(join(process.cwd(), 'tests', 'e2e', 'fixture'), pack);
+  // A stand-in for the built reader: the server is not asked for it.
+  mkdirSync(join(dir, 'renderer'));
+  writeFileSync(join(dir, 'renderer', 'index.html'), '<!doctype html><title>Folio</title>');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -23,7 +26,15 @@ const run = (mode: 'bare' | 'served'): { before: number; after: number } =>
   JSON.parse(
     execFileSync(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'young-generation-child.ts'), mode, pack, join(dir, mode)],
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, 'young-generation-child.ts'),
+        mode,
+        pack,
+        join(dir, mode),
+        join(dir, 'renderer'),
+      ],
       { encoding: 'utf8' },
     ),
   ) as { before: number; after: number };
