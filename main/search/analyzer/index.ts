@@ -45,7 +45,14 @@ function baseTokens(text: string): DetailedToken[] {
   let tokens = tokenize(text);
   tokens = addDesignations(text, tokens);
   tokens = addHyphenJoins(text, tokens);
-  return tokens.sort(byStart);
+  // Most texts add no designation or join, and tokenize gives its tokens in order: sorting copies
+  // the array first, so an array in order already is kept as it is (a stable sort would keep it).
+  return inOrder(tokens) ? tokens : tokens.sort(byStart);
+}
+
+function inOrder(tokens: DetailedToken[]): boolean {
+  for (let i = 1; i < tokens.length; i++) if (byStart(tokens[i - 1]!, tokens[i]!) > 0) return false;
+  return true;
 }
 
 /** Whether Porter stemming applies: the archive's languages include English (or none are given). */
@@ -68,7 +75,12 @@ export function createAnalyzer(options: AnalyzerOptions): FolioAnalyzer {
   const variants = new VariantTable(Array.isArray(options?.variants) ? options.variants : [], baseTokens);
   const analyzeDetailed = (text: string): DetailedToken[] => {
     if (typeof text !== 'string' || text === '') return [];
-    return variants.apply(text, baseTokens(text)).sort(byStart).map(finish);
+    const base = baseTokens(text);
+    const applied = variants.apply(text, base);
+    // baseTokens sorted its tokens already: only a variant table's replacements need sorting again.
+    const tokens = applied === base ? base : applied.sort(byStart);
+    for (const t of tokens) finish(t);
+    return tokens;
   };
   return {
     analyzeDetailed,

@@ -11,9 +11,10 @@ const LATIN_WORD = /^[a-z]+$/;
 
 /** Porter stem of a folded lowercase word; anything that is not plain a–z is returned unchanged. */
 export function stem(word: string): string {
-  if (!LATIN_WORD.test(word) || word.length < 3) return word;
+  // Only plain words are cached: a word met before skips the pattern.
   let out = cache.get(word);
   if (out === undefined) {
+    if (!LATIN_WORD.test(word) || word.length < 3) return word;
     out = lunr.stemmer(new lunr.Token(word, {})).toString();
     if (cache.size > 200_000) cache.clear();
     cache.set(word, out);

@@ -88,22 +88,35 @@ function camelParts(written: string, start: number): DetailedToken[] {
 }
 const ASCII_DIGITS = /^[0-9]+$/;
 
-function wordTokens(text: string, start: number, end: number): DetailedToken[] {
-  const written = text.slice(start, end);
+/** Adds the tokens of one written word at [start, end) to `out` (one array for the whole text: fewer short-lived ones). */
+function wordTokens(
+  text: string,
+  start: number,
+  end: number,
+  out: DetailedToken[],
+  written = text.slice(start, end),
+): void {
   // Fast paths: most words are plain ASCII letters or digits.
   if (ASCII_LETTERS.test(written)) {
     const acronym = acronymTerm(written);
-    if (acronym) return [tok(acronym, start, end, 'acronym')];
-    const whole = tok(written.toLowerCase(), start, end, 'word');
-    return CAMEL_RE.test(written) ? [whole, ...camelParts(written, start)] : [whole];
+    if (acronym) {
+      out.push(tok(acronym, start, end, 'acronym'));
+      return;
+    }
+    out.push(tok(written.toLowerCase(), start, end, 'word'));
+    if (CAMEL_RE.test(written)) for (const part of camelParts(written, start)) out.push(part);
+    return;
   }
-  if (ASCII_DIGITS.test(written)) return [tok(written, start, end, 'number')];
+  if (ASCII_DIGITS.test(written)) {
+    out.push(tok(written, start, end, 'number'));
+    return;
+  }
   if (written.includes('.') && dotted(written)) {
     const term = dottedTerm(written);
-    return term ? [tok(term, start, end, 'acronym')] : [];
+    if (term) out.push(tok(term, start, end, 'acronym'));
+    return;
   }
   const segs = segments(text, start, end);
-  const out: DetailedToken[] = [];
   const joinable: DetailedToken[] = [];
   for (let s = 0; s < segs.length; s++) {
     const seg = segs[s]!;
@@ -152,7 +165,6 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
     const last = joinable[joinable.length - 1]!;
     out.push(tok(joinable.map((t) => t.raw).join(''), first.start, last.end, 'designation', false));
   }
-  return out;
 }
 
 /**
@@ -160,18 +172,16 @@ function wordTokens(text: string, start: number, end: number): DetailedToken[] {
  * never stemmed), then its parts as alternatives over their own spans, so "work mem" and "mem" find
  * it too while "work_mem" ranks the passages that write it whole first.
  */
-function identifierTokens(text: string, start: number, end: number): DetailedToken[] {
+function identifierTokens(text: string, start: number, end: number, out: DetailedToken[]): void {
   const written = text.slice(start, end);
-  const out: DetailedToken[] = [tok(foldWord(written), start, end, 'identifier')];
+  out.push(tok(foldWord(written), start, end, 'identifier'));
   const parts = PARTS_RE.pick(written);
   parts.re.lastIndex = 0;
   for (let m = parts.re.exec(parts.subject); m !== null; m = parts.re.exec(parts.subject)) {
-    for (const t of wordTokens(text, start + m.index, start + m.index + m[0].length)) {
-      t.primary = false;
-      out.push(t);
-    }
+    const from = out.length;
+    wordTokens(text, start + m.index, start + m.index + m[0].length, out);
+    for (let i = from; i < out.length; i++) out[i]!.primary = false;
   }
-  return out;
 }
 
 /** All tokens of `text`, in order of their start offset (primaries before alternatives on ties). */
@@ -186,9 +196,8 @@ export function tokenize(text: string): DetailedToken[] {
     const written = text.slice(start, end);
     const identifier = JOINER.test(written) || /[_.:]/u.test(written);
     const isDotted = identifier && !written.includes('_') && !written.includes(':') && !written.startsWith('--');
-    if (identifier && !(isDotted && dotted(written))) {
-      for (const t of identifierTokens(text, start, end)) out.push(t);
-    } else for (const t of wordTokens(text, start, end)) out.push(t);
+    if (identifier && !(isDotted && dotted(written))) identifierTokens(text, start, end, out);
+    else wordTokens(text, start, end, out, written);
   }
   return out;
 }
