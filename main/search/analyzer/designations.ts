@@ -15,11 +15,14 @@ const SPACE_GAP = /^[ \t\u00a0]{1,2}$/;
 
 /** Adds designation tokens for letter/number pairs written as separate words. */
 export function addDesignations(text: string, tokens: DetailedToken[]): DetailedToken[] {
-  const primaries = tokens.filter((t) => t.primary);
   const extra: DetailedToken[] = [];
-  for (let i = 1; i < primaries.length; i++) {
-    const a = primaries[i - 1]!;
-    const b = primaries[i]!;
+  // Each primary token with the primary before it (walked in place: a filtered copy per text was garbage).
+  let previous: DetailedToken | undefined;
+  for (const b of tokens) {
+    if (!b.primary) continue;
+    const a = previous;
+    previous = b;
+    if (!a) continue;
     if (b.role !== 'number' || (a.role !== 'word' && a.role !== 'acronym')) continue;
     if (!/^[a-z]+$/.test(a.raw)) continue;
     const gap = text.slice(a.end, b.start);

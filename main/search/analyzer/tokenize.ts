@@ -31,6 +31,8 @@ const TOKEN_RE = new TwinPattern(
   'gu',
 );
 const JOINER = /^(?:--|[_.:-])/u;
+/** Hoisted: a pattern literal in the loop would be a new RegExp object for every word. */
+const JOINED_CHARS = /[_.:]/u;
 const PARTS_RE = new TwinPattern(String.raw`[\p{L}\p{M}\p{N}]+`, 'gu');
 const DOTTED_RE = new TwinPattern(`^${DOTTED_ACRONYM_SOURCE}$`, 'u');
 
@@ -194,7 +196,7 @@ export function tokenize(text: string): DetailedToken[] {
     const start = m.index;
     const end = start + m[0].length;
     const written = text.slice(start, end);
-    const identifier = JOINER.test(written) || /[_.:]/u.test(written);
+    const identifier = JOINER.test(written) || JOINED_CHARS.test(written);
     const isDotted = identifier && !written.includes('_') && !written.includes(':') && !written.startsWith('--');
     if (identifier && !(isDotted && dotted(written))) identifierTokens(text, start, end, out);
     else wordTokens(text, start, end, out, written);
