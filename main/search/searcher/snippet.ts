@@ -49,17 +49,24 @@ export interface MatchedSpan {
 
 /** Like spansOf, keeping which terms each merged span matched (for choosing the snippet). */
 export function matchedSpans(tokens: readonly AnalyzedToken[], terms: ReadonlySet<string>): MatchedSpan[] {
-  const hits: MatchedSpan[] = [];
-  for (const t of tokens)
-    if (terms.has(t.term) && t.end > t.start) hits.push({ span: [t.start, t.end], terms: [t.term] });
-  hits.sort((a, b) => a.span[0] - b.span[0] || a.span[1] - b.span[1]);
+  // The matched tokens by start, then end. An analysis gives its tokens by start already (ends
+  // may be out of order between a word and its alternatives), so the sort is usually skipped.
+  const hits: AnalyzedToken[] = [];
+  let inOrder = true;
+  for (const t of tokens) {
+    if (!terms.has(t.term) || t.end <= t.start) continue;
+    const last = hits[hits.length - 1];
+    if (last && (t.start < last.start || (t.start === last.start && t.end < last.end))) inOrder = false;
+    hits.push(t);
+  }
+  if (!inOrder) hits.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: MatchedSpan[] = [];
   for (const h of hits) {
     const last = merged[merged.length - 1];
-    if (last && h.span[0] <= last.span[1]) {
-      last.span[1] = Math.max(last.span[1], h.span[1]);
-      for (const t of h.terms) if (!last.terms.includes(t)) last.terms.push(t);
-    } else merged.push({ span: [h.span[0], h.span[1]], terms: [...h.terms] });
+    if (last && h.start <= last.span[1]) {
+      last.span[1] = Math.max(last.span[1], h.end);
+      if (!last.terms.includes(h.term)) last.terms.push(h.term);
+    } else merged.push({ span: [h.start, h.end], terms: [h.term] });
   }
   return merged;
 }
