@@ -93,20 +93,25 @@ export function passageSnippet(analysis: TextAnalysis, terms: ReadonlySet<string
   }
 }
 
-/** Start of the word containing or following `i`. */
+/** A word longer than this is cut where the window falls, not at its start or end. */
+const LONGEST_WORD = 20;
+const SPACE = /\s/;
+
+/** Start of the word containing or following `i` (`i` itself within a longer word). */
 function wordStart(text: string, i: number): number {
   if (i <= 0) return 0;
+  // Walks back at most past LONGEST_WORD characters: a text without spaces (CJK) is not walked whole.
   let j = i;
-  while (j > 0 && !/\s/.test(text[j - 1]!)) j--;
-  return i - j > 20 ? i : j;
+  while (j > 0 && i - j <= LONGEST_WORD && !SPACE.test(text[j - 1]!)) j--;
+  return i - j > LONGEST_WORD ? i : j;
 }
 
-/** End of the word containing `i`. */
+/** End of the word containing `i` (`i` itself within a longer word). */
 function wordEnd(text: string, i: number): number {
   if (i >= text.length) return text.length;
   let j = i;
-  while (j < text.length && !/\s/.test(text[j]!)) j++;
-  return j - i > 20 ? i : j;
+  while (j < text.length && j - i <= LONGEST_WORD && !SPACE.test(text[j]!)) j++;
+  return j - i > LONGEST_WORD ? i : j;
 }
 
 /**
