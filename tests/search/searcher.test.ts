@@ -340,9 +340,10 @@ describe('a quoted phrase checked on many passages', () => {
     const elapsed = performance.now() - before;
     expect(r.results).toEqual([]);
     expect(r.totalIsEstimate).toBe(true);
-    // Unbounded, the check would poll 300 times (1.5 s).
+    // Unbounded, the check would poll 300 times (1.5 s). The margin on the time is for a loaded machine's
+    // scheduling (a helper saw this fail once at 200 ms), still well short of the unbounded 1.5 s.
     expect(polls).toBeLessThan(texts.length / 2);
-    expect(elapsed).toBeLessThan(CHECK_UNFILLED_MS + 200);
+    expect(elapsed).toBeLessThan(CHECK_UNFILLED_MS + 500);
   });
 });
 
