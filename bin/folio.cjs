@@ -80,9 +80,9 @@ function runSearchBundle() {
   } catch {
     // No cache yet: this run writes it.
   }
-  // The bundle makes no dynamic import: compiled here, it would have no loader to call.
-  const wrapped = Module.wrap(source);
-  let script = cachedData && new vm.Script(wrapped, { filename: bundle, cachedData });
+  // The bundle is a CommonJS module already wrapped in its function (scripts/bundle-cli.mjs). It
+  // makes no dynamic import: compiled here, it would have no loader to call.
+  let script = cachedData && new vm.Script(source, { filename: bundle, cachedData });
   if (!script || script.cachedDataRejected) {
     const v8 = require('node:v8');
     // Without V8's compilation cache too: after a rejected cache, it holds the lazy compile of the
@@ -90,7 +90,7 @@ function runSearchBundle() {
     v8.setFlagsFromString('--no-lazy');
     v8.setFlagsFromString('--no-compilation-cache');
     try {
-      script = new vm.Script(wrapped, { filename: bundle });
+      script = new vm.Script(source, { filename: bundle });
     } finally {
       v8.setFlagsFromString('--lazy');
       v8.setFlagsFromString('--compilation-cache');
