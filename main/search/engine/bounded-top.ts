@@ -25,7 +25,7 @@
  */
 import { indexOfOrdinal } from './lazy-matches';
 import type { QueryScratch } from './query-scratch';
-import { countFrom, kthLargestBelow, positionsFrom } from './ranked-matches';
+import { kthLargestBelow, positionsFrom } from './ranked-matches';
 import { sortByScoreDesc, type SortScratch } from './sort-by-score';
 
 /** One term's documents in one field, in the order the query met the term/field pairs. */
@@ -131,12 +131,13 @@ export function boundedTop(
   const scores = partial.scores.subarray(0, n);
   const threshold = kthLargestBelow(scores, Infinity, wanted);
   if (!(threshold > asideBound * (1 + MARGIN))) return null;
-  // Partial scores from which a document may still reach the threshold.
+  // Partial scores from which a document may still reach the threshold: listed and counted in
+  // one pass (a fresh process runs it before V8 compiles it), more than can be looked up not kept.
   const from = threshold * (1 - MARGIN) - asideBound * (1 + MARGIN);
-  const candidates = countFrom(scores, from, Infinity);
-  if (candidates > wanted * LOOKUPS_PER_WANTED) return null;
-  const positions = new Int32Array(candidates);
-  positionsFrom(scores, from, Infinity, positions);
+  const room = new Int32Array(wanted * LOOKUPS_PER_WANTED);
+  const candidates = positionsFrom(scores, from, Infinity, room);
+  if (candidates > room.length) return null;
+  const positions = room.subarray(0, candidates);
 
   // Each candidate's score and its first pair; those reaching the threshold are kept.
   const lookup = new Lookup(pairs, magnitudes);

@@ -227,20 +227,10 @@ function gather(
 }
 
 /**
- * How many positions score at least `from` and less than `below` (or any score no comparison
- * takes, for `from` = −∞: a score is never NaN, but such a position would still be ranked).
- */
-export function countFrom(scores: Float64Array, from: number, below: number): number {
-  let n = 0;
-  if (from === -Infinity) {
-    for (let p = 0; p < scores.length; p++) if (!(scores[p]! >= below)) n++;
-  } else for (let p = 0; p < scores.length; p++) if (scores[p]! >= from && scores[p]! < below) n++;
-  return n;
-}
-
-/**
- * Writes the positions countFrom counts to `out`, ascending, as many as it has room for, and
- * returns how many there are (more than were written when `out` is short).
+ * Writes the positions scored at least `from` and less than `below` (or any score no comparison
+ * takes, for `from` = −∞: a score is never NaN, but such a position would still be ranked) to
+ * `out`, ascending, as many as it has room for, and returns how many there are (more than were
+ * written when `out` is short).
  */
 export function positionsFrom(scores: Float64Array, from: number, below: number, out: Int32Array): number {
   let n = 0;
