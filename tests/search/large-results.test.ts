@@ -121,4 +121,27 @@ describe('queries matching most of a large archive', () => {
     expect(first.score).toBe(whole[0]!.score);
     expect(ranked.at(5000).score).toBe(answers(memory, clauses)[5000]!.score);
   });
+
+  it('keeps the matches holding every group, in rank order, when more than its first room hold them', () => {
+    const clauses = [q('common'), q('half')];
+    const expected = answers(memory, clauses).filter(
+      (a) => a.matched.includes('"common"') && a.matched.includes('"half"'),
+    );
+    // Every other text holds "half": 20,000 matches hold both, more than holding's first room (16,384).
+    expect(expected.length).toBe(DOCS / 2);
+    const held = pack.ranked(clauses).holding([{ terms: ['common'] }, { terms: ['half'] }]);
+    expect(held.length).toBe(expected.length);
+    for (const i of [0, 1, 2, 100, 16_383, 16_384, 16_385, expected.length - 1]) {
+      expect(held.at(i).ref, `rank ${i}`).toBe(expected[i]!.ref);
+      expect(held.at(i).score, `rank ${i}`).toBe(expected[i]!.score);
+    }
+    // And when few hold them: the rare word's documents that also hold "half".
+    const rare = answers(memory, [q('rare'), q('half')]).filter(
+      (a) => a.matched.includes('"rare"') && a.matched.includes('"half"'),
+    );
+    const heldRare = pack.ranked([q('rare'), q('half')]).holding([{ terms: ['rare'] }, { terms: ['half'] }]);
+    expect(heldRare.length).toBe(rare.length);
+    expect(rare.length).toBeGreaterThan(0);
+    for (let i = 0; i < rare.length; i++) expect(heldRare.at(i).ref).toBe(rare[i]!.ref);
+  });
 });

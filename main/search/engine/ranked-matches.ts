@@ -30,6 +30,8 @@ const GROWTH = 4;
  */
 const ROOM_PER_COUNT = 4;
 const MIN_ROOM = 1024;
+/** Room for the matches `holding` keeps before it counts them (those of a phrase of common words are more). */
+const HOLDING_ROOM = 16_384;
 
 /** Whether `fields` (a match's fields for a term) meet `wanted` (any field when undefined). */
 function inFields(fields: readonly SearchField[], wanted: readonly SearchField[] | undefined): boolean {
@@ -167,10 +169,16 @@ export class PackMatches implements RankedMatches {
         markMet(count, ordinals, g);
       }
     });
+    // Listed and counted in one pass, into room for a bounded number (listed again, into a list
+    // of their size, when more hold).
     const all = groups.length;
-    const positions = new Int32Array(countHolding(this.ordinals, count, all));
-    positionsHolding(this.ordinals, count, all, positions);
-    return this.subset(positions);
+    let positions = new Int32Array(Math.min(this.ordinals.length, HOLDING_ROOM));
+    const holding = positionsHolding(this.ordinals, count, all, positions);
+    if (holding > positions.length) {
+      positions = new Int32Array(holding);
+      positionsHolding(this.ordinals, count, all, positions);
+    }
+    return this.subset(positions.subarray(0, holding));
   }
 
   filter(keep: (match: EngineMatch) => boolean): RankedMatches {
@@ -197,17 +205,18 @@ function markMet(met: Uint8Array, ordinals: Int32Array, groups: number): number 
   return groups + 1;
 }
 
-/** How many of the documents `ordinals` have met all `groups` (their count in `met`). */
-function countHolding(ordinals: Int32Array, met: Uint8Array, groups: number): number {
-  let n = 0;
-  for (let p = 0; p < ordinals.length; p++) if (met[ordinals[p]!] === groups) n++;
-  return n;
-}
-
-/** Writes the positions of the documents that have met all `groups` to `out`, ascending; returns how many. */
+/**
+ * Writes the positions of the documents that have met all `groups` to `out`, ascending, as many as
+ * it has room for; returns how many there are.
+ */
 function positionsHolding(ordinals: Int32Array, met: Uint8Array, groups: number, out: Int32Array): number {
   let n = 0;
-  for (let p = 0; p < ordinals.length; p++) if (met[ordinals[p]!] === groups) out[n++] = p;
+  const room = out.length;
+  for (let p = 0; p < ordinals.length; p++)
+    if (met[ordinals[p]!] === groups) {
+      if (n < room) out[n] = p;
+      n++;
+    }
   return n;
 }
 
