@@ -10,6 +10,7 @@ const METHODS = [
   'archive.info',
   'archive.section',
   'archive.sections',
+  'archive.curatedSections',
   'archive.passage',
   'passage.random',
   'search.query',

@@ -54,6 +54,17 @@ export const requestSchemas = {
     .refine((r) => r.ids === undefined || (r.from === undefined && r.count === undefined), {
       message: 'ask for sections by ids, or by from and count, not both',
     }),
+  /**
+   * The sections whose titles are the curator's (`titleIsMetadata`), a span of them in reading order, and how
+   * many there are: what About lists for an archive of more sections than it lists whole, without the
+   * contents of 35,000 sections (6.4 MB) to find them in.
+   */
+  'archive.curatedSections': z
+    .object({
+      from: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+      count: z.number().int().min(1).max(SECTIONS_PER_REQUEST).optional(),
+    })
+    .strict(),
   'archive.passage': z.object({ passageId }).strict(),
   /** A passage chosen at random ("Random passage"): one of running text where the archive has any. */
   'passage.random': z.object({}).strict(),
@@ -181,6 +192,7 @@ export interface ApiResponses {
   'archive.info': ArchiveInfo;
   'archive.section': SectionView;
   'archive.sections': Section[];
+  'archive.curatedSections': { sections: Section[]; total: number };
   /** `at`: the passage's place in its section (0 for its first), for a reader to ask for a span around it. */
   'archive.passage': { passage: Passage; section: Section; at: number };
   'passage.random': { passage: Passage; section: Section };

@@ -136,6 +136,12 @@ export const handlers: HandlerTable = {
     return ctx.pack.sectionsFrom(req.from ?? 0, req.count ?? SECTIONS_PER_REQUEST);
   },
 
+  'archive.curatedSections': (req, ctx) => {
+    const curated = ctx.pack.sections().filter((s) => s.titleIsMetadata);
+    const from = req.from ?? 0;
+    return { sections: curated.slice(from, from + (req.count ?? SECTIONS_PER_REQUEST)), total: curated.length };
+  },
+
   'archive.passage': (req, ctx) => {
     const passage = requirePassage(ctx, req.passageId);
     const held = ctx.pack.sectionHolding(passage.ordinal);

@@ -66,6 +66,8 @@ describe('an archive of 3,000 sections, its last one damaged', () => {
     const contents = failure('archive.sections', {});
     expect(contents).toMatch(/many\.folio: the pack is damaged \(section 2999 fails its checksum\)/u);
     expect(contents).not.toContain('\n');
+    // About's list of the curator's titles reads the whole table too: the same line, never a shorter list.
+    expect(failure('archive.curatedSections', { from: 0, count: 200 })).toBe(contents);
     expect(ok('archive.section', { sectionId: 'logbook-2998' }).next?.title).toBe('Logbook 2999');
     // The last section, and the one before it (whose "next" it is), are never shown as if they were fine.
     for (const sectionId of ['logbook-2999', 'logbook-3000'])

@@ -111,6 +111,20 @@ describe('handler table', () => {
     expect(sections.at(-1)!.id).toBe('later-years');
   });
 
+  it("lists the sections whose titles are the curator's, a span at a time, and how many there are", () => {
+    const all = ok(dispatch('archive.sections', {}, ctx)) as ApiResponses['archive.sections'];
+    const titled = all.filter((s) => s.titleIsMetadata);
+    expect(titled.length).toBeGreaterThan(0);
+    const every = ok(dispatch('archive.curatedSections', {}, ctx)) as ApiResponses['archive.curatedSections'];
+    expect(every).toEqual({ sections: titled, total: titled.length });
+    const span = ok(dispatch('archive.curatedSections', { from: 1, count: 1 }, ctx));
+    expect(span).toEqual({ sections: titled.slice(1, 2), total: titled.length });
+    expect(ok(dispatch('archive.curatedSections', { from: titled.length, count: 5 }, ctx))).toEqual({
+      sections: [],
+      total: titled.length,
+    });
+  });
+
   it('answers a section with its passages and neighbours', () => {
     const last = ok(dispatch('archive.section', { sectionId: 'later-years' }, ctx)) as {
       passages: { text: string }[];

@@ -82,16 +82,27 @@ describe.skipIf(!!chromiumMissing)(
       for (const question of asked) expect(JSON.parse(question), question).toHaveProperty('count', 200);
     });
 
-    it('lists the sections on About a page at a time too', async () => {
+    it('lists the sections on About a page at a time too, asking for a page of titles at a time', async () => {
       const page = await h.openPage();
+      const asked: string[] = [];
+      page.on('request', (request) => {
+        if (/\/api\/archive\.(?:sections|curatedSections)$/u.test(request.url()))
+          asked.push(`${request.url().split('/').pop()} ${request.postData()}`);
+      });
       await page.goto(`${h.server.url}#/about`);
       const items = page.locator('.about-sections > li');
       await items.first().waitFor();
       await expect.poll(() => items.count()).toBe(200);
+      await expect(page.locator('.show-more [role=status]').textContent()).resolves.toBe('Showing 200 of 1,000');
       await page.getByRole('button', { name: 'Show 200 more' }).click();
       await expect.poll(() => items.count()).toBe(400);
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Night 201');
       await expectAxeCleanInBothSchemes(page);
+      // Never the whole contents: the curator's titles, 200 at a time.
+      expect(asked).toEqual([
+        'archive.curatedSections {"from":0,"count":200}',
+        'archive.curatedSections {"from":200,"count":200}',
+      ]);
     });
 
     it('says how much is shown, and offers more, in the Korean interface too', async () => {

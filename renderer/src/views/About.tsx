@@ -12,6 +12,7 @@ import { useApi } from '../api/ApiContext';
 import { useContentLanguage } from '../i18n/ContentLanguage';
 import { ContentInText } from '../i18n/ContentInText';
 import { hrefFor } from '../route';
+import { useCuratedSections } from '../hooks/useCuratedSections';
 import { useSections } from '../hooks/useSections';
 import { useShownCount } from '../hooks/useShownCount';
 import { ShowMore } from '../components/ShowMore';
@@ -85,14 +86,20 @@ export function About({ info }: { info: ArchiveInfo }) {
   const { manifest } = info;
   const holdings = useHoldings(info);
   const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' });
-  const { sections } = useSections(info);
-  const [listed, curated] = useListedSections(sections ?? NO_SECTIONS);
   const { shown, more, firstNew } = useShownCount(info, 'about', LIST_PAGE);
+  // A small archive lists every section; a larger one only the curator's titles, asked for a page at a time.
+  const small = info.sectionCount <= LIST_ALL_UP_TO;
+  const { sections } = useSections(small ? info : null);
+  const titled = useCuratedSections(small ? null : info, shown);
+  const listed = (small ? sections : titled.sections) ?? NO_SECTIONS;
+  const listedTotal = small ? listed.length : titled.total;
+  const curated = useMemo(() => listed.filter((s) => s.titleIsMetadata).slice(0, LIST_ALL_UP_TO), [listed]);
   const list = useRef<HTMLOListElement>(null);
-  // A keyboard or screen reader user who asked for more lands on the first new entry.
+  // A keyboard or screen reader user who asked for more lands on the first new entry, once it is listed.
+  const listedCount = listed.length;
   useEffect(() => {
     if (firstNew !== null) list.current?.querySelectorAll<HTMLElement>(':scope > li > a')[firstNew]?.focus();
-  }, [firstNew]);
+  }, [firstNew, listedCount]);
   const origins = useSectionOrigins(curated);
   return (
     <div className="about-view">
@@ -167,16 +174,8 @@ export function About({ info }: { info: ArchiveInfo }) {
             );
           })}
         </ol>
-        <ShowMore shown={Math.min(shown, listed.length)} total={listed.length} step={LIST_PAGE} onMore={more} />
+        <ShowMore shown={Math.min(shown, listed.length)} total={listedTotal} step={LIST_PAGE} onMore={more} />
       </section>
     </div>
   );
-}
-
-/** The sections the page lists (all, or only the curator's in a large archive), and those it details. */
-function useListedSections(sections: readonly Section[]): [readonly Section[], readonly Section[]] {
-  return useMemo(() => {
-    const listed = sections.length <= LIST_ALL_UP_TO ? sections : sections.filter((s) => s.titleIsMetadata);
-    return [listed, listed.filter((s) => s.titleIsMetadata).slice(0, LIST_ALL_UP_TO)];
-  }, [sections]);
 }
