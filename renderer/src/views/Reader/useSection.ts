@@ -73,7 +73,8 @@ export function useSection(route: ReaderRoute): SectionPages {
   const [widenError, setWidenError] = useState<string | null>(null);
   // The section last loaded, for the loader to compare with; a ref, so that loading it does not load again.
   const loaded = useRef<SectionView | null>(null);
-  // A widening under way: another waits for it (the end of the page can be reached twice before it answers).
+  // A widening under way: no other starts until it answers (the end of the page can be reached twice before
+  // it does), and printing waits for it.
   const widening = useRef<Promise<void> | null>(null);
   const byPassage = route.view === 'passage';
   const target = route.view === 'passage' ? route.passageId : route.sectionId;
@@ -142,7 +143,7 @@ export function useSection(route: ReaderRoute): SectionPages {
           if (loaded.current !== shown) return;
           show(
             side === 'earlier'
-              ? { ...got, from: got.from, passages: [...got.passages, ...shown.passages] }
+              ? { ...got, passages: [...got.passages, ...shown.passages] }
               : { ...got, from: shown.from, passages: [...shown.passages, ...got.passages] },
           );
           setWidenError(null);
