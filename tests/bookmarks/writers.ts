@@ -40,7 +40,10 @@ export function startWriter(dir: string, tag: string, count = Infinity): Writer 
        if (i % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
      }
      process.stdout.write('done\\n');
-     setInterval(() => {}, 1000); // stay alive with the log as it is, until killed`,
+     // Stay alive with the log as it is, until killed. The timer holds the store: once the module's code
+     // has run, nothing else does, and a collection would close its connection, which (the last one)
+     // checkpoints and deletes the log the test is about to damage (seen once in CI: no -wal file).
+     setInterval(() => store.recovery, 1000);`,
     );
   }
   const child = fork(script, [dir, tag, String(count)], { execArgv: ['--import', 'tsx'], stdio: 'pipe' });
