@@ -6,22 +6,16 @@
  */
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
+import { describe, expect, it } from 'vitest';
 import type { ApiResponses } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
-import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { writeCuratedSource } from '../helpers/curated-source';
-import { dispatchOk } from '../helpers/dispatch-ok';
-import { tempDir } from '../helpers/temp';
+import { packCalls } from '../helpers/dispatch-ok';
 
 const SECTIONS = 3_000;
-const dir = tempDir('folio-contents-');
-let archive: ArchiveContext;
-let ctx: ApiContext;
 
-beforeAll(() => {
+const { ok, ctx } = packCalls('folio-contents-', (dir) => {
   const source = writeCuratedSource(
     join(dir, 'source'),
     { id: 'many-sections', title: 'Many sections' },
@@ -37,16 +31,11 @@ beforeAll(() => {
   const db = new Database(pack);
   db.prepare("UPDATE sections SET title = 'Logbook forged' WHERE ordinal = ?").run(SECTIONS - 1);
   db.close();
-  archive = openArchiveContext({ archivePath: pack, dataDir: join(dir, 'data') });
-  ctx = archive.context('p1');
-}, 60_000);
-afterAll(() => archive?.close());
-
-const ok = <M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] =>
-  dispatchOk(method, request, ctx);
+  return pack;
+});
 
 function failure(method: keyof ApiResponses, request: object): string {
-  const result = dispatch(method, request, ctx);
+  const result = dispatch(method, request, ctx());
   if (result.ok) throw new Error(`${method} answered although the row it reads is damaged`);
   return result.error.message;
 }
@@ -102,7 +91,7 @@ describe('the contents a page at a time, or by the ids a page links to', () => {
       { from: -1, count: 5 },
       { ids: ['logbook-1'], from: 0 },
     ]) {
-      const result = dispatch('archive.sections', request, ctx);
+      const result = dispatch('archive.sections', request, ctx());
       expect(result.ok, JSON.stringify(request)).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('bad-request');

@@ -6,23 +6,17 @@
  * A real pack of one section of 2,500 paragraphs and one short one.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openArchiveContext, type ArchiveContext } from '../../main/api/archive-context';
-import { PASSAGES_PER_REQUEST, type ApiResponses } from '../../main/api/contract';
+import { describe, expect, it } from 'vitest';
+import { PASSAGES_PER_REQUEST } from '../../main/api/contract';
 import { dispatch } from '../../main/api/dispatch';
 import { randomPassage } from '../../main/api/random-passage';
-import type { ApiContext } from '../../main/api/handlers';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { writeCuratedSource } from '../helpers/curated-source';
-import { dispatchOk } from '../helpers/dispatch-ok';
-import { tempDir } from '../helpers/temp';
+import { packCalls } from '../helpers/dispatch-ok';
 
 const ENTRIES = 2_500;
-const dir = tempDir('folio-section-spans-');
-let archive: ArchiveContext;
-let ctx: ApiContext;
 
-beforeAll(() => {
+const { ok, ctx, archive } = packCalls('folio-section-spans-', (dir) => {
   const register = Array.from({ length: ENTRIES }, (_, i) => `Entry ${i + 1}: a ship came in on tide ${i + 1}.`);
   const source = writeCuratedSource(
     join(dir, 'source'),
@@ -33,13 +27,8 @@ beforeAll(() => {
   );
   const pack = join(dir, 'register.folio');
   buildPack(source, pack);
-  archive = openArchiveContext({ archivePath: pack, dataDir: join(dir, 'data') });
-  ctx = archive.context('p1');
-}, 60_000);
-afterAll(() => archive?.close());
-
-const ok = <M extends keyof ApiResponses>(method: M, request: object): ApiResponses[M] =>
-  dispatchOk(method, request, ctx);
+  return pack;
+});
 
 describe('archive.section by span', () => {
   it('gives the passages asked for, in order, and says where they start', () => {
@@ -69,13 +58,13 @@ describe('archive.section by span', () => {
     const result = dispatch(
       'archive.section',
       { sectionId: 'register', from: 0, count: PASSAGES_PER_REQUEST + 1 },
-      ctx,
+      ctx(),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.message).toMatch(/^Invalid request for archive\.section: count:/u);
     expect(result.error.message).not.toContain('\n');
-    expect(dispatch('archive.section', { sectionId: 'register', from: -1, count: 5 }, ctx).ok).toBe(false);
+    expect(dispatch('archive.section', { sectionId: 'register', from: -1, count: 5 }, ctx()).ok).toBe(false);
   });
 });
 
@@ -95,8 +84,8 @@ describe('archive.passage', () => {
 describe('a random passage in a long section', () => {
   it('is the passage chosen, read from its span rather than with its whole section', () => {
     const whole = ok('archive.section', { sectionId: 'register' });
-    const total = archive.pack.passageCount();
+    const total = archive().pack.passageCount();
     for (const at of [1, 777, 2345, whole.passages.length - 1])
-      expect(randomPassage(archive.pack, () => at / total)?.id).toBe(whole.passages[at]!.id);
+      expect(randomPassage(archive().pack, () => at / total)?.id).toBe(whole.passages[at]!.id);
   });
 });
