@@ -23,7 +23,7 @@ export type ReaderRoute = Extract<Route, { view: 'section' } | { view: 'passage'
 export type SectionError = { notFound: true } | { notFound: false; message: string };
 
 /** Up to this many passages, a section is asked for (and shown) whole. */
-export const SHOW_WHOLE_UP_TO = 400;
+const SHOW_WHOLE_UP_TO = 400;
 /** Passages a long section shows first, and adds at either end each time. */
 export const STEP = 200;
 /** Passages shown above the one a link opens, so that it is read in its context. */
