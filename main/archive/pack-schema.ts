@@ -25,8 +25,10 @@ import { PASSAGE_KINDS } from '../model/passage-kind';
  *    caption tracks: media rows of type 'captions' (WebVTT files) and a film's `captions` column naming them.
  * 6: whether a section is a page of links (`link_list`, search/searcher/link-lists.ts), told when the
  *    pack is built: a search no longer reads a section's passages to tell it.
+ * 7: `range_starts`: each block's and section's passage count in one row per table (range-starts.ts),
+ *    so reading a passage finds its block and section without searching their tables.
  */
-export const PACK_FORMAT_VERSION = 6;
+export const PACK_FORMAT_VERSION = 7;
 /** The SQLite `application_id` header field: "FOLI". Lets `folio` reject other SQLite files early. */
 export const PACK_APPLICATION_ID = 0x464f4c49;
 /**
@@ -63,6 +65,7 @@ CREATE TABLE blocks (
 );
 CREATE TABLE passage_ids (key INTEGER PRIMARY KEY, data BLOB NOT NULL);
 CREATE TABLE passage_kinds (chunk INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE range_starts (name TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE media (
   id TEXT PRIMARY KEY,
   type TEXT NOT NULL CHECK (type IN ('image', 'video', 'audio', 'captions')),

@@ -7,9 +7,9 @@
  * against what was looked up. Any failure is a PackDamagedError naming the pack, never a guess (a
  * damaged kind code used to read as 'text', a damaged count was shown as it came).
  *
- * Reading a passage never loads a whole table: its text block and section are found by a search
- * that reads one row at a time (range-rows.ts), each row checked as it is read, and the row found
- * checked to hold the passage (a text block's checksum covers its range).
+ * Reading a passage never loads a whole table: its text block and section are found among the
+ * ranges kept in `range_starts` (range-starts.ts), read once, and the row found is read alone,
+ * checked, and checked to hold that range (a text block's checksum covers its range).
  */
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { brotliDecompressSync } from 'node:zlib';
@@ -34,7 +34,7 @@ import {
 } from './pack-schema';
 import { passageId } from './passage-id';
 import { decodeKindChunk, findInEncodedIdChunk, KIND_CHUNK, openIdChunk, type EncodedIdChunk } from './passage-index';
-import { RangeRows } from './range-rows';
+import { decodeRangeStarts, rowHolding, type RangeTable } from './range-starts';
 import { TextBlockValues } from './text-block-values';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
@@ -207,17 +207,11 @@ class SqlitePackReader implements PackReader {
   private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
   private sectionRows: SectionRow[] | null = null;
-  /** Blocks and sections by reading-order range, read a row at a time and checked (range-rows.ts). */
-  private readonly blockRanges = new RangeRows<BlockRow>(
-    () => this.counts.blocks - 1,
-    (id) => this.blockRange(id),
-    () => this.counts.passages,
-  );
-  private readonly sectionRanges = new RangeRows<SectionRow>(
-    () => this.counts.sections - 1,
-    (ordinal) => this.sectionRange(ordinal),
-    () => this.counts.passages,
-  );
+  /** Where each block and section starts in reading order (range-starts.ts), read at the first need. */
+  private blockStarts: Int32Array | null = null;
+  private sectionStarts: Int32Array | null = null;
+  /** Section rows read by position, by ordinal (checked; the map starts afresh beyond 4096). */
+  private readonly sectionsAt = new Map<number, SectionRow>();
   /** The rows of the sections met, by id (the search shows a title beside each hit, and ranks by link_list). */
   private readonly sectionsMet = new Map<string, SectionRow>();
   private readonly mediaCache = new Map<string, MediaRef>();
@@ -279,7 +273,7 @@ class SqlitePackReader implements PackReader {
         idChunkData: this.db.prepare('SELECT data FROM passage_ids WHERE key = ?').pluck(),
         kindChunk: this.db.prepare('SELECT data FROM passage_kinds WHERE chunk = ?'),
         block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
-        blockRange: this.db.prepare('SELECT id, first_passage, passage_count FROM blocks WHERE id = ?'),
+        rangeStarts: this.db.prepare('SELECT data FROM range_starts WHERE name = ?').pluck(),
         sectionRange: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE ordinal = ?`),
         sectionById: this.db.prepare(`SELECT ${SECTION_COLUMNS} FROM sections WHERE id = ?`),
         sectionSpan: this.db.prepare(
@@ -346,16 +340,15 @@ class SqlitePackReader implements PackReader {
     return this.checkedSection(row, ordinal);
   }
 
-  /**
-   * The range of text block `id` (below the count), read alone. Only its shape is checked here: the
-   * block that holds a passage is checked whole, range included, when it is decoded (decodedBlock).
-   */
-  private blockRange(id: number): BlockRow {
-    const row = guarded(this.path, () => this.statements.blockRange.get(id) as BlockRow | undefined);
-    if (!row) throw this.damaged(`text block ${id} is missing`);
-    if (row.id !== id || !Number.isSafeInteger(row.first_passage) || !(row.passage_count > 0))
-      throw this.damaged(`text block ${id} is out of place`);
-    return row;
+  /** The starts of `table`'s rows (range-starts.ts), checked against the counts. */
+  private rangeStarts(table: RangeTable, rows: number): Int32Array {
+    const data: unknown = guarded(this.path, () => this.statements.rangeStarts.get(table));
+    if (data === undefined) throw this.damaged(`the ${table}' ranges are missing`);
+    try {
+      return decodeRangeStarts(table, data, rows, this.counts.passages);
+    } catch (error) {
+      throw this.damaged((error as Error).message);
+    }
   }
 
   private decodedBlock(block: BlockRow): TextBlockValues {
@@ -430,9 +423,11 @@ class SqlitePackReader implements PackReader {
 
   /** The decoded block holding the passage at `ordinal` (below the count), and the passage's place in it. */
   private blockHolding(ordinal: number): { columns: TextBlockValues; at: number } {
-    // Every position below the count is in one block: finding none is damage.
-    const block = this.blockRanges.holding(ordinal);
-    if (!block) throw this.damaged(`no text block holds passage #${ordinal}`);
+    this.blockStarts ??= this.rangeStarts('blocks', this.counts.blocks);
+    const id = rowHolding(this.blockStarts, ordinal);
+    const first = this.blockStarts[id]!;
+    // The block's row is checked against this range when it is read (decodedBlock).
+    const block: BlockRow = { id, first_passage: first, passage_count: this.blockStarts[id + 1]! - first };
     const columns = this.decodedBlock(block);
     const at = ordinal - block.first_passage;
     if (!(at >= 0 && at < block.passage_count))
@@ -599,9 +594,20 @@ class SqlitePackReader implements PackReader {
 
   /** The row of the section holding reading-order position `ordinal` (below the count). */
   private sectionRowHolding(ordinal: number): SectionRow {
-    // Every position below the count is in one section: finding none is damage.
-    const row = this.sectionRanges.holding(ordinal);
-    if (!row) throw this.damaged(`no section holds passage #${ordinal}`);
+    this.sectionStarts ??= this.rangeStarts('sections', this.counts.sections);
+    const at = rowHolding(this.sectionStarts, ordinal);
+    let row = this.sectionRows?.[at] ?? this.sectionsAt.get(at);
+    if (!row) {
+      row = this.sectionRange(at);
+      if (this.sectionsAt.size >= 4096) this.sectionsAt.clear();
+      this.sectionsAt.set(at, row);
+    }
+    // The row must cover the range kept for it: anything else is damage in one or the other.
+    if (
+      row.first_passage !== this.sectionStarts[at] ||
+      row.first_passage + row.passage_count !== this.sectionStarts[at + 1]
+    )
+      throw this.damaged(`section ${at} is out of place`);
     return row;
   }
 

@@ -6,6 +6,7 @@ import { ContentHash, indexChecksum } from './checksum';
 import { KIND_CODES, META } from './pack-schema';
 import { openPack, type SqlitePackReader } from './pack';
 import { decodeIdChunk } from './passage-index';
+import { decodeRangeStarts, type RangeTable } from './range-starts';
 import { mediaChecksum, mediaDataChecksum, type MediaRow } from './row-checks';
 import type Database from 'better-sqlite3';
 import type { CaptionTrack, Passage } from '../model/archive';
@@ -66,6 +67,10 @@ export function verifyPack(path: string): VerifyReport {
       const expected = stored(META.contentSha256);
       return actual === expected ? true : `stored ${expected?.slice(0, 12)}…, computed ${actual.slice(0, 12)}…`;
     });
+    check(
+      'passage ranges',
+      () => rangesProblem(db, 'blocks', 'id') ?? rangesProblem(db, 'sections', 'ordinal') ?? true,
+    );
     check('lists of links', () => walked().linkLists);
     check('passage index', () => walked().index);
     check('media files', () => {
@@ -172,6 +177,35 @@ function walkPassages(pack: SqlitePackReader, db: Database.Database): PassageWal
     }
   }
   return { passages, contentHash, linkLists, index };
+}
+
+/**
+ * What is wrong with the ranges kept for `table` (range-starts.ts), if anything: every row's range,
+ * against the table's own rows (a passage read checks only the rows it meets).
+ */
+function rangesProblem(db: Database.Database, table: RangeTable, key: 'id' | 'ordinal'): string | null {
+  const rows = db.prepare(`SELECT ${key} AS key, first_passage, passage_count FROM ${table} ORDER BY ${key}`).all() as {
+    key: number;
+    first_passage: number;
+    passage_count: number;
+  }[];
+  const last = rows[rows.length - 1];
+  const passages = last ? last.first_passage + last.passage_count : 0;
+  let starts: Int32Array;
+  try {
+    starts = decodeRangeStarts(
+      table,
+      db.prepare('SELECT data FROM range_starts WHERE name = ?').pluck().get(table),
+      rows.length,
+      passages,
+    );
+  } catch (error) {
+    return (error as Error).message;
+  }
+  for (const [i, row] of rows.entries())
+    if (row.key !== i || row.first_passage !== starts[i] || row.passage_count !== starts[i + 1]! - starts[i])
+      return `the ${table}' ranges disagree with ${table} row ${i}`;
+  return null;
 }
 
 /** What is wrong with `p`'s entry in the passage index, if anything (damage there is only the index's). */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildPack } from '../../main/archive/writer/build-pack';
 import { openPack } from '../../main/archive/pack';
 import { encodeKindChunks } from '../../main/archive/passage-index';
+import { encodeRangeCounts } from '../../main/archive/range-starts';
 import { blockChecksum } from '../../main/archive/row-checks';
 import { toApiError } from '../../main/api/api-error';
 import { PackDamagedError, PackError } from '../../main/model/errors';
@@ -27,10 +28,10 @@ function storedKinds(db: Database.Database): { data: Buffer; kinds: Buffer } {
   return { data, kinds: inflateRawSync(data.subarray(0, data.length - 4)) };
 }
 
-/** A copy of the good pack, edited through SQLite. */
-function editedCopy(name: string, edit: (db: Database.Database) => void): string {
+/** A copy of the good pack (or of `from`), edited through SQLite. */
+function editedCopy(name: string, edit: (db: Database.Database) => void, from = good): string {
   const file = join(dir, name);
-  copyFileSync(good, file);
+  copyFileSync(from, file);
   const db = new Database(file);
   try {
     edit(db);
@@ -139,6 +140,68 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     expect(named('lists of links')?.ok).toBe(true);
   });
 
+  it('a damaged range row is reported by the first passage read, and fails verification', () => {
+    for (const table of ['blocks', 'sections'] as const) {
+      const damaged = editedCopy(`damaged-${table}-ranges.folio`, (db) => {
+        const data = db.prepare('SELECT data FROM range_starts WHERE name = ?').pluck().get(table) as Buffer;
+        data[0] = data[0]! ^ 0x01;
+        db.prepare('UPDATE range_starts SET data = ? WHERE name = ?').run(data, table);
+      });
+      const error = firstSectionError(damaged);
+      expect(error, table).toBeInstanceOf(PackDamagedError);
+      expect((error as Error).message).toMatch(new RegExp(`the ${table}' ranges fails its checksum`, 'u'));
+      const report = verifyPack(damaged);
+      expect(report.ok).toBe(false);
+      expect(report.checks.find((c) => c.name === 'passage ranges')?.detail).toMatch(/fails its checksum/u);
+    }
+  });
+
+  it('ranges rewritten against their tables, as a faulty builder would, are reported and fail verification', () => {
+    // Valid checksums: only the rows read can tell. Moving one passage from the first row to the
+    // second leaves the counts' sum right. This fixture has two blocks and several sections.
+    const several = join(dir, 'several-blocks.folio');
+    buildPack(join(__dirname, '..', 'fixtures', 'postgresql-15'), several);
+    for (const [table, message] of [
+      ['blocks', /text block 0 fails its checksum/u],
+      ['sections', /section 0 is out of place/u],
+    ] as const) {
+      const edited = editedCopy(
+        `edited-${table}-ranges.folio`,
+        (db) => {
+          const key = table === 'blocks' ? 'id' : 'ordinal';
+          const counts = db.prepare(`SELECT passage_count FROM ${table} ORDER BY ${key}`).pluck().all() as number[];
+          expect(counts.length, table).toBeGreaterThan(1);
+          if (counts[0]! > 1) {
+            counts[0]!--;
+            counts[1]!++;
+          } else {
+            counts[0]!++;
+            counts[1]!--;
+          }
+          db.prepare('UPDATE range_starts SET data = ? WHERE name = ?').run(encodeRangeCounts(table, counts), table);
+        },
+        several,
+      );
+      const error = firstSectionError(edited);
+      expect(error, table).toBeInstanceOf(PackDamagedError);
+      expect((error as Error).message, table).toMatch(message);
+      const report = verifyPack(edited);
+      expect(report.ok).toBe(false);
+      expect(report.checks.find((c) => c.name === 'passage ranges')?.detail).toBe(
+        `the ${table}' ranges disagree with ${table} row 0`,
+      );
+    }
+  });
+
+  it('a pack without its ranges is reported, not read', () => {
+    const edited = editedCopy('no-ranges.folio', (db) =>
+      db.prepare("DELETE FROM range_starts WHERE name = 'blocks'").run(),
+    );
+    const error = firstSectionError(edited);
+    expect(error).toBeInstanceOf(PackDamagedError);
+    expect((error as Error).message).toMatch(/the blocks' ranges are missing/u);
+  });
+
   it('a pack whose sections were told lists of links against their passages fails verification', () => {
     // Rewritten with valid checksums, as a faulty builder would: only the passages can tell.
     const edited = editedCopy('edited-link-lists.folio', (db) => {
@@ -203,15 +266,15 @@ describe('packs that cannot be used are rejected with one clear line', () => {
     );
   });
 
-  it('a pack of format 3, 4 or 5 (before sections kept whether they are lists of links) asks to be rebuilt', () => {
-    for (const version of [3, 4, 5]) {
+  it('a pack of format 3 to 6 (before ranges were kept apart) asks to be rebuilt', () => {
+    for (const version of [3, 4, 5, 6]) {
       const old = editedCopy(`format-${version}.folio`, (db) => {
         db.prepare("UPDATE meta SET value = ? WHERE key = 'format_version'").run(String(version));
         db.pragma(`user_version = ${version}`);
       });
       expect(openError(old).message).toMatch(
         new RegExp(
-          `format-${version}\\.folio: pack format ${version} is not supported by this Folio \\(it reads format 6\\); rebuild the pack with "folio build"$`,
+          `format-${version}\\.folio: pack format ${version} is not supported by this Folio \\(it reads format 7\\); rebuild the pack with "folio build"$`,
           'u',
         ),
       );

@@ -28,6 +28,7 @@ import {
   type SectionRow,
 } from '../row-checks';
 import { encodeIdChunks, encodeKindChunks } from '../passage-index';
+import { encodeRangeCounts } from '../range-starts';
 import { readCheckedFile } from '../source/source-file';
 import type { MediaFile } from './media-files';
 import { sha256Hex } from './sha256';
@@ -99,8 +100,11 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
     'INSERT INTO blocks (id, first_passage, passage_count, data, checksum) VALUES (?, ?, ?, ?, ?)',
   );
   let blockCount = 0;
+  const blockPassages: number[] = [];
   const blocks = new TextBlockPacker(
     (b) => {
+      if (b.id !== blockCount) throw new SourceError(`internal: text block ${b.id} written out of order`);
+      blockPassages.push(b.passageCount);
       putBlock.run(
         b.id,
         b.firstPassage,
@@ -178,6 +182,15 @@ function writeTables(db: Database.Database, input: PackWriteInput): PackChecksum
   for (const chunk of encodeIdChunks(idHashes)) putIds.run(chunk.key, chunk.data);
   const putKinds = db.prepare('INSERT INTO passage_kinds (chunk, data) VALUES (?, ?)');
   for (const chunk of encodeKindChunks(kindCodes)) putKinds.run(chunk.chunk, chunk.data);
+  const putRanges = db.prepare('INSERT INTO range_starts (name, data) VALUES (?, ?)');
+  putRanges.run('blocks', encodeRangeCounts('blocks', blockPassages));
+  putRanges.run(
+    'sections',
+    encodeRangeCounts(
+      'sections',
+      sections.map((s) => s.passageCount),
+    ),
+  );
   const counts: PackCounts = { passages: passageCount, sections: sections.length, blocks: blockCount, kinds };
   meta.set(META.counts, JSON.stringify(counts));
 
