@@ -203,6 +203,8 @@ class SqlitePackReader implements PackReader {
   private blockCacheBytes = 0;
   /** Passage index chunks, their entries still encoded (about 4 KB each; 256 cover the Python documentation's ids). */
   private readonly idChunks = new Map<number, EncodedIdChunk>();
+  /** The keys of `idChunks`, in order. */
+  private readonly idChunkKeys: number[] = [];
   private readonly idChunkLimit: number;
   private readonly kindChunks = new Map<number, Uint8Array>();
   private engine: IndexEngine | null = null;
@@ -268,9 +270,8 @@ class SqlitePackReader implements PackReader {
       const fingerprint = meta.get(META.analyzerVersion);
       this.analyzerFingerprint = typeof fingerprint === 'string' ? fingerprint : '';
       this.statements = guarded(path, () => ({
-        // The chunk's key alone first: its blob (4-6 KB) is read only when the chunk isn't kept.
-        idChunkKey: this.db.prepare('SELECT key FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1').pluck(),
-        idChunkData: this.db.prepare('SELECT data FROM passage_ids WHERE key = ?').pluck(),
+        // Asked only when no kept chunk holds the hash (idChunk), so the blob is read with its key.
+        idChunk: this.db.prepare('SELECT key, data FROM passage_ids WHERE key <= ? ORDER BY key DESC LIMIT 1'),
         kindChunk: this.db.prepare('SELECT data FROM passage_kinds WHERE chunk = ?'),
         block: this.db.prepare('SELECT first_passage, passage_count, data, checksum FROM blocks WHERE id = ?'),
         rangeStarts: this.db.prepare('SELECT data FROM range_starts WHERE name = ?').pluck(),
@@ -490,24 +491,56 @@ class SqlitePackReader implements PackReader {
     return row && row.link_list === 1;
   }
 
-  /** The passage index chunk that would hold `hash`, checked. */
+  /**
+   * The passage index chunk that would hold `hash`, checked. A kept chunk holds the hashes from its
+   * key to the next chunk's key, which it names: one of them is found without SQLite, and another is
+   * read with its key in one query (a page of hits meets as many chunks as passages, rarely one kept).
+   */
   private idChunk(hash: number): EncodedIdChunk {
-    const key = guarded(this.path, () => this.statements.idChunkKey.get(hash) as number | undefined);
+    const kept = this.keptIdChunk(hash);
+    if (kept) return kept;
+    const row = guarded(
+      this.path,
+      () => this.statements.idChunk.get(hash) as { key: number; data: unknown } | undefined,
+    );
     // The first chunk is keyed 0: every hash has a chunk, so finding none is damage.
-    if (key === undefined) throw this.damaged('the passage index is missing its first chunk');
-    let chunk = this.idChunks.get(key);
+    if (row === undefined) throw this.damaged('the passage index is missing its first chunk');
+    let chunk = this.idChunks.get(row.key);
     if (!chunk) {
-      const data: unknown = guarded(this.path, () => this.statements.idChunkData.get(key));
       try {
-        chunk = openIdChunk(key, data);
+        chunk = openIdChunk(row.key, row.data);
       } catch (error) {
         throw this.damaged((error as Error).message);
       }
-      // Ids are hashes: a page of hits meets as many chunks as passages, rarely one met before.
-      if (this.idChunks.size >= this.idChunkLimit) this.idChunks.delete(this.idChunks.keys().next().value as number);
-      this.idChunks.set(key, chunk);
+      if (this.idChunks.size >= this.idChunkLimit) {
+        const oldest = this.idChunks.keys().next().value as number;
+        this.idChunks.delete(oldest);
+        this.idChunkKeys.splice(this.idChunkKeyAt(oldest), 1);
+      }
+      this.idChunks.set(row.key, chunk);
+      this.idChunkKeys.splice(this.idChunkKeyAt(row.key), 0, row.key);
     }
     return chunk;
+  }
+
+  /** The kept chunk whose hashes run from its key to the next chunk's, past `hash`; undefined when none is kept. */
+  private keptIdChunk(hash: number): EncodedIdChunk | undefined {
+    const at = this.idChunkKeyAt(hash + 1) - 1;
+    if (at < 0) return undefined;
+    const chunk = this.idChunks.get(this.idChunkKeys[at]!)!;
+    return chunk.nextKey === null || hash < chunk.nextKey ? chunk : undefined;
+  }
+
+  /** The index in `idChunkKeys` of the first key at or above `key`. */
+  private idChunkKeyAt(key: number): number {
+    let lo = 0;
+    let hi = this.idChunkKeys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.idChunkKeys[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** The kind code of the passage at `ordinal` (below the count), from its checked kinds chunk. */
