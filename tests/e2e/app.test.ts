@@ -330,9 +330,12 @@ describe.skipIf(!!chromiumMissing)(
       await page.locator('.passage.target').evaluate((el) => el.scrollIntoView({ block: 'center' }));
       await shot(page, 'reading');
 
-      // Bookmark a second passage from another search.
+      // Bookmark a second passage from another search, once the reader has moved to it: clicked while
+      // the first passage is still the target, the button would take the first bookmark away.
+      const firstTarget = await page.locator('.passage.target').getAttribute('data-passage-id');
       await search(page, 'won');
       await page.getByRole('option').first().click();
+      await expect.poll(() => page.locator('.passage.target').getAttribute('data-passage-id')).not.toBe(firstTarget);
       await page
         .locator('.passage.target')
         .getByRole('button', { name: /^Bookmark/ })
