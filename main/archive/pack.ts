@@ -34,7 +34,8 @@ import {
 } from './pack-schema';
 import { passageId } from './passage-id';
 import { decodeKindChunk, findInEncodedIdChunk, KIND_CHUNK, openIdChunk, type EncodedIdChunk } from './passage-index';
-import { decodeRangeStarts, rowHolding, type RangeTable } from './range-starts';
+import { rangeIndex } from './range-index';
+import { decodeRangeStarts, type RangeTable } from './range-starts';
 import { TextBlockValues } from './text-block-values';
 import { plainText } from '../model/passage-content';
 import { manifestSchema } from './manifest-schema';
@@ -425,7 +426,7 @@ class SqlitePackReader implements PackReader {
   /** The decoded block holding the passage at `ordinal` (below the count), and the passage's place in it. */
   private blockHolding(ordinal: number): { columns: TextBlockValues; at: number } {
     this.blockStarts ??= this.rangeStarts('blocks', this.counts.blocks);
-    const id = rowHolding(this.blockStarts, ordinal);
+    const id = rangeIndex(this.blockStarts, ordinal);
     const first = this.blockStarts[id]!;
     // The block's row is checked against this range when it is read (decodedBlock).
     const block: BlockRow = { id, first_passage: first, passage_count: this.blockStarts[id + 1]! - first };
@@ -628,7 +629,7 @@ class SqlitePackReader implements PackReader {
   /** The row of the section holding reading-order position `ordinal` (below the count). */
   private sectionRowHolding(ordinal: number): SectionRow {
     this.sectionStarts ??= this.rangeStarts('sections', this.counts.sections);
-    const at = rowHolding(this.sectionStarts, ordinal);
+    const at = rangeIndex(this.sectionStarts, ordinal);
     let row = this.sectionRows?.[at] ?? this.sectionsAt.get(at);
     if (!row) {
       row = this.sectionRange(at);

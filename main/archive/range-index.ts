@@ -1,5 +1,5 @@
 /** In sorted range starts, the index of the range holding `value`: the last start <= value (binary search). */
-export function rangeIndex(starts: readonly number[], value: number): number {
+export function rangeIndex(starts: ArrayLike<number>, value: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

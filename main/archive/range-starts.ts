@@ -56,16 +56,3 @@ export function decodeRangeStarts(table: RangeTable, data: unknown, rows: number
   starts[rows] = at;
   return starts;
 }
-
-/** The key of the row whose range holds `position` (below the last start), by a binary search of `starts`. */
-export function rowHolding(starts: Int32Array, position: number): number {
-  // The last row starting at or before the position.
-  let lo = 0;
-  let hi = starts.length - 2;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid]! <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

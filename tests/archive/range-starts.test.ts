@@ -5,7 +5,8 @@
  * passages, or an empty row, is refused with an Error rather than read.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeRangeStarts, encodeRangeCounts, rowHolding } from '../../main/archive/range-starts';
+import { rangeIndex } from '../../main/archive/range-index';
+import { decodeRangeStarts, encodeRangeCounts } from '../../main/archive/range-starts';
 
 /** A seeded pseudo-random generator (the same tables on every run). */
 function random(seed: number): () => number {
@@ -38,7 +39,7 @@ describe('range starts', () => {
       let end = counts[0]!;
       for (let position = 0; position < passages; position++) {
         while (position >= end) end += counts[++row]!;
-        if (rowHolding(starts, position) !== row) expect(rowHolding(starts, position)).toBe(row);
+        if (rangeIndex(starts, position) !== row) expect(rangeIndex(starts, position)).toBe(row);
       }
     }
   });
