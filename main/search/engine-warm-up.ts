@@ -9,7 +9,7 @@
  *
  * It asks a real PackEngine over a small index made up here, in an in-memory SQLite database, with
  * the format's own encoders: every path of the real loops is met (term frequencies above 1, runs of
- * consecutive documents, field lengths past a byte, required and prohibited clauses, ties past the
+ * consecutive documents, field lengths past a byte and in the postings, required and prohibited clauses, ties past the
  * first sorted step, a result sorted whole), so the compiled code is not thrown away when a real
  * pack meets one of them. It reads nothing of any archive. A first run is a first run: the worker's
  * start pays about what the first query saves (about 40 ms), once, off the interactive path.
@@ -51,7 +51,7 @@ const FIELD_LENGTHS = [(d: number): number => 3 + (d % 5), (d: number): number =
  * in the format a real pack has, whatever that becomes. (Outside engine/, which never imports the
  * indexer: this module is both.)
  */
-function writeIndex(db: ReturnType<typeof openDatabase>): void {
+function writeIndex(db: ReturnType<typeof openDatabase>, lengthsInPostings: boolean): void {
   const fields = SEARCH_FIELDS.length;
   const start = new Int32Array(TERMS.length * fields + 1);
   const ordinals = new Int32Array(DOCUMENTS * POSTINGS.length);
@@ -99,7 +99,7 @@ function writeIndex(db: ReturnType<typeof openDatabase>): void {
       idf: Float64Array.from(TERMS.keys(), (t) => lunrIdf(start[(t + 1) * fields]! - start[t * fields]!, DOCUMENTS)),
     },
   };
-  writeSearchIndex(db, tables);
+  writeSearchIndex(db, tables, { lengthsInPostings });
 }
 
 /**
@@ -139,18 +139,20 @@ const QUERIES: { clauses: TermClause[]; holding: TermGroup[] }[] = [
 ];
 
 /**
- * Asks the made-up index its queries, twice (the second time with what V8 compiled meanwhile), and
- * reads their first matches; returns how many matches each query and its `holding` had. Throws
- * when the made-up index cannot be written or read.
+ * Asks the made-up index its queries, twice: with the field lengths apart, then in the postings (a
+ * small pack's layout and a large one's, format/schema.ts), so that V8 has compiled the decode loop
+ * for both before an archive meets either, and the second round runs what it compiled meanwhile.
+ * Reads the queries' first matches; returns how many matches each query and its `holding` had.
+ * Throws when the made-up index cannot be written or read.
  */
 export function runWarmUp(): number[] {
-  const db = openDatabase(':memory:');
-  try {
-    writeIndex(db);
-    // No postings kept: each query decodes its postings again, as a new archive's first query does.
-    const engine = new PackEngine(db, { cacheBytes: 0 });
-    const counts: number[] = [];
-    for (let round = 0; round < 2; round++) {
+  const counts: number[] = [];
+  for (const lengthsInPostings of [false, true]) {
+    const db = openDatabase(':memory:');
+    try {
+      writeIndex(db, lengthsInPostings);
+      // No postings kept: each query decodes its postings again, as a new archive's first query does.
+      const engine = new PackEngine(db, { cacheBytes: 0 });
       for (const query of QUERIES) {
         const matches = engine.ranked(query.clauses);
         for (let i = 0; i < Math.min(WARM_UP_READ, matches.length); i++) void matches.at(i).matched;
@@ -158,11 +160,11 @@ export function runWarmUp(): number[] {
         for (let i = 0; i < Math.min(WARM_UP_READ, held.length); i++) void held.at(i).ref;
         counts.push(matches.length, held.length);
       }
+    } finally {
+      db.close();
     }
-    return counts;
-  } finally {
-    db.close();
   }
+  return counts;
 }
 
 /**

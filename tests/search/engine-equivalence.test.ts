@@ -29,7 +29,7 @@ import {
   type QueryNode,
 } from '../../main/search/engine/sorted-trie';
 import { decodeFieldLengths } from '../../main/search/format/field-lengths';
-import { REF_CHUNK } from '../../main/search/format/schema';
+import { REF_CHUNK, type SearchMeta } from '../../main/search/format/schema';
 import { Vocabulary } from '../../main/search/format/vocabulary';
 import type { EngineMatch, IndexEngine, SearchField, TermClause } from '../../main/search/types';
 
@@ -44,14 +44,14 @@ interface Pair {
   vocab: string[];
 }
 
-function setUp(name: string, docs: number, numericRefs: boolean): Pair {
+function setUp(name: string, docs: number, numericRefs: boolean, lengthsInPostings = false): Pair {
   const analyzer = createAnalyzer({ variants: [], languages: ['en'] });
   const index = buildLunrIndex(syntheticCorpus({ docs, seed: docs, numericRefs, longEvery: 97 }), analyzer);
   const file = join(dir, `${name}.folio`);
   const w = new Database(file);
   // Small pages, so that this corpus's longest postings (deflated) and vocabulary still span several.
   w.pragma('page_size = 1024');
-  w.transaction(() => writeSearchIndex(w, tablesFromLunr(index)))();
+  w.transaction(() => writeSearchIndex(w, tablesFromLunr(index), { lengthsInPostings }))();
   w.close();
   const db = new Database(file, { readonly: true, fileMustExist: true });
   const vocab = Object.keys(internals(index).invertedIndex).sort();
@@ -133,12 +133,14 @@ function clauseLists(pair: Pair, count: number, seed: number): TermClause[][] {
 }
 
 describe.each([
-  ['mid-size corpus', 4000, false],
-  ['array-index-like refs', 2500, true],
-])('PackEngine ≡ MemoryEngine: %s', (name, docs, numericRefs) => {
+  ['mid-size corpus', 4000, false, false],
+  ['array-index-like refs', 2500, true, false],
+  // As a pack of LENGTHS_IN_POSTINGS_FROM documents or more is written (format/schema.ts).
+  ['field lengths in the postings', 3000, false, true],
+])('PackEngine ≡ MemoryEngine: %s', (name, docs, numericRefs, lengthsInPostings) => {
   let pair: Pair;
   beforeAll(() => {
-    pair = setUp(name.replace(/\W+/g, '-'), docs, numericRefs);
+    pair = setUp(name.replace(/\W+/g, '-'), docs, numericRefs, lengthsInPostings);
   });
   afterAll(() => pair.db.close());
 
@@ -173,11 +175,20 @@ describe.each([
     expect(outOfLine).toBeGreaterThan(10);
     expect(pair.vocab.length - outOfLine).toBeGreaterThan(10);
     expect(longest("SELECT count(*) FROM search_blobs WHERE name LIKE 'refs/%'")).toBeGreaterThan(1);
-    const lengths = decodeFieldLengths(
-      pair.db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get() as Buffer,
-      pair.pack.documentCount * 4,
-    );
-    expect(Array.from({ length: lengths.length }, (_, i) => lengths.at(i)!).some((n) => n > 255)).toBe(true);
+    const lengthsBlob = pair.db.prepare("SELECT data FROM search_blobs WHERE name = 'field_lengths'").pluck().get();
+    const meta = JSON.parse(
+      pair.db.prepare("SELECT value FROM search_meta WHERE key = 'meta'").pluck().get() as string,
+    ) as SearchMeta;
+    // Lengths past one byte: in the blob's overflow list, or as longer varints in the postings (which
+    // then score as lunr does only when they read them right: the tests below).
+    const lengths = lengthsInPostings
+      ? Array.from(tablesFromLunr(pair.index).fieldLengths)
+      : ((blob) => Array.from({ length: blob.length }, (_, i) => blob.at(i)!))(
+          decodeFieldLengths(lengthsBlob as Buffer, pair.pack.documentCount * 4),
+        );
+    expect(meta.tf?.lengthsInPostings === true).toBe(lengthsInPostings);
+    expect(lengthsBlob === undefined).toBe(lengthsInPostings);
+    expect(lengths.some((n) => n > 255)).toBe(true);
     expect(pair.pack.query([{ term: 'the', boost: 1, presence: 'optional' }]).length).toBeGreaterThan(1000);
   });
 

@@ -10,6 +10,11 @@
  *   tag 1: tf given next, as tf − 2;
  *   tag 2: tf 1, and a run follows: the next (count) documents are each +1 with tf 1, count given
  *          next as count − 1 (a section title's terms are in every passage of the section).
+ * With lengths in postings (a large archive's, SearchMeta's `tf.lengthsInPostings`), each entry then
+ * gives its documents' field length, a run's documents all having the same: a term's postings then
+ * carry every length they need, and a query reads no more of them than its terms' postings (on the
+ * large pack, the field-lengths blob was 1.56 MB to read and inflate for any query, 5% of a one-shot
+ * search's time and memory a server held for good; the lengths made that pack 11% larger, 1.11× the ZIM).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -52,19 +57,23 @@ export interface Postings {
 export interface PostingContext {
   fieldCount: number;
   meta: SearchMeta;
-  /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only. */
+  /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only, unless the postings hold them. */
   fieldLengths: () => FieldLengths;
   /** lunr's idf for a term with `documentsWithTerm` field postings (tf mode only; idf-table.ts). */
   idf: (documentsWithTerm: number) => number;
 }
 
-/** Appends the postings of term `term` (its slots in `flat`) to `writer`. */
+/**
+ * Appends the postings of term `term` (its slots in `flat`) to `writer`; in tf mode, with each entry's
+ * field length when `lengths` (by ordinal·fieldCount + field) is given.
+ */
 export function encodePostings(
   writer: ByteWriter,
   flat: FlatPostings,
   term: number,
   fieldCount: number,
   weightMode: WeightMode,
+  lengths: ArrayLike<number> | null = null,
 ): void {
   const first = term * fieldCount;
   let fieldMask = 0;
@@ -80,7 +89,7 @@ export function encodePostings(
     const end = flat.start[first + field + 1]!;
     if (end === begin) continue;
     if (weightMode === 'tf') {
-      encodeTermFrequencies(writer, flat, begin, end);
+      encodeTermFrequencies(writer, flat, begin, end, lengths && { lengths, fieldCount, field });
       continue;
     }
     let previous = 0;
@@ -95,8 +104,26 @@ export function encodePostings(
   }
 }
 
+/** The field lengths a tf-mode field's entries carry (see the module doc). */
+interface EntryLengths {
+  lengths: ArrayLike<number>;
+  fieldCount: number;
+  field: number;
+}
+
 /** Entries [begin, end) of `flat` in tf mode (see the module doc). */
-function encodeTermFrequencies(writer: ByteWriter, flat: FlatPostings, begin: number, end: number): void {
+function encodeTermFrequencies(
+  writer: ByteWriter,
+  flat: FlatPostings,
+  begin: number,
+  end: number,
+  inline: EntryLengths | null,
+): void {
+  const lengthOf = (ordinal: number): number => {
+    const length = inline!.lengths[ordinal * inline!.fieldCount + inline!.field]!;
+    if (!(Number.isInteger(length) && length >= 0)) throw new Error(`field length ${length} is not a token count`);
+    return length;
+  };
   let previous = 0;
   let i = begin;
   while (i < end) {
@@ -106,15 +133,19 @@ function encodeTermFrequencies(writer: ByteWriter, flat: FlatPostings, begin: nu
     if (tf !== 1) {
       writer.uint(delta * 4 + 1);
       writer.uint(tf - 2);
+      if (inline) writer.uint(lengthOf(ordinal));
       previous = ordinal;
       i++;
       continue;
     }
+    // With lengths, a run's documents share one, as a section's passages share its title.
+    const length = inline ? lengthOf(ordinal) : 0;
     let run = 0;
     while (
       i + run + 1 < end &&
       flat.ordinals[i + run + 1] === ordinal + run + 1 &&
-      flat.termFrequencies[i + run + 1] === 1
+      flat.termFrequencies[i + run + 1] === 1 &&
+      (!inline || lengthOf(ordinal + run + 1) === length)
     )
       run++;
     if (run >= 2) {
@@ -127,6 +158,7 @@ function encodeTermFrequencies(writer: ByteWriter, flat: FlatPostings, begin: nu
       previous = ordinal;
       i++;
     }
+    if (inline) writer.uint(length);
   }
 }
 
@@ -154,6 +186,8 @@ export function unpackPostingsRow(payload: Uint8Array): Uint8Array {
   }
 }
 
+const NO_LENGTHS = new Uint8Array(0);
+
 /** Decodes the posting of `term` (its `search_terms` row gives termIndex and documentFrequency). */
 export function decodePostings(
   term: string,
@@ -178,14 +212,15 @@ export function decodePostings(
     documentsWithTerm += counts[field]!;
   }
   const idf = tf ? context.idf(documentsWithTerm) : 0;
-  const fieldLengths = tf ? context.fieldLengths() : null;
+  const lengthsInline = tf?.lengthsInPostings === true;
+  const fieldLengths = tf && !lengthsInline ? context.fieldLengths() : null;
   let sizeInBytes = 64;
   for (let field = 0; field < fieldCount; field++) {
     if (!(fieldMask & (1 << field))) continue;
     const count = counts[field]!;
     const fieldOrdinals = new Int32Array(count);
     const fieldWeights = new Float64Array(count);
-    if (tf && fieldLengths) {
+    if (tf) {
       reader.pos = decodeTfEntries(
         term,
         data,
@@ -194,6 +229,8 @@ export function decodePostings(
         fieldOrdinals,
         fieldWeights,
         fieldLengths,
+        lengthsInline,
+        meta.docCount,
         fieldCount,
         field,
         idf,
@@ -235,7 +272,10 @@ function decodeTfEntries(
   count: number,
   ordinals: Int32Array,
   weights: Float64Array,
-  fieldLengths: FieldLengths,
+  /** null when the entries carry their lengths (`lengthsInline`). */
+  fieldLengths: FieldLengths | null,
+  lengthsInline: boolean,
+  documentCount: number,
   fieldCount: number,
   field: number,
   idf: number,
@@ -249,7 +289,8 @@ function decodeTfEntries(
   let lastTf = -1;
   let lastLength = -1;
   let lastWeight = 0;
-  const lengthBytes = fieldLengths.bytes;
+  const lengthBytes = fieldLengths ? fieldLengths.bytes : NO_LENGTHS;
+  if (!lengthsInline && !fieldLengths) throw new Error('field lengths missing');
   let previous = 0;
   let i = 0;
   let pos = start;
@@ -285,15 +326,28 @@ function decodeTfEntries(
     const termFrequency = 1 + (tag & 1) * (extra + 1);
     const run = (tag >> 1) * (extra + 1);
     if (i + run >= count) throw new Error(`posting of "${term}" overruns its count`);
+    // The entry's own field length, when it carries one (the same for a run's documents).
+    let entryLength = 0;
+    if (lengthsInline) {
+      scale = 1;
+      byte = 0x80;
+      while (byte >= 0x80) {
+        if (pos >= end) throw new RangeError('varint past end of buffer');
+        byte = data[pos++]!;
+        entryLength += (byte & 0x7f) * scale;
+        scale *= 0x80;
+      }
+    }
+    if (previous + run >= documentCount) throw new Error(`posting of "${term}" names an unknown document`);
     for (let k = 0; k <= run; k++, i++) {
       const ordinal = previous + k;
       ordinals[i] = ordinal;
       const at = ordinal * fieldCount + field;
-      let length: number | undefined = lengthBytes[at];
+      let length: number | undefined = lengthsInline ? entryLength : lengthBytes[at];
       // One entry in 256 asks fieldLengths too (the same length), so that V8 has seen this call run
       // when it compiles the loop (not at the very first entry: V8 records what runs only after a
       // while): a length past one byte met only later threw the compiled loop away.
-      if (length === FIELD_LENGTH_OVERFLOW || (i & 255) === 0) length = fieldLengths.at(at);
+      if (!lengthsInline && (length === FIELD_LENGTH_OVERFLOW || (i & 255) === 0)) length = fieldLengths!.at(at);
       if (length === undefined) throw new Error(`posting of "${term}" names an unknown document`);
       if (termFrequency !== lastTf || length !== lastLength) {
         lastWeight = lunrWeight(idf, termFrequency, length, avgFieldLength, fieldBoost, k1, b);

@@ -22,7 +22,8 @@
  *   term's idf, a posting stores only tf — nothing at all for tf 1, and a run of consecutive
  *   documents (a section title's terms are in every passage of the section) is one entry — plus the
  *   term's idf, a double kept once per distinct document count (`idf`, idf-table.ts), and the field
- *   lengths are one deflated blob (field-lengths.ts).
+ *   lengths are one deflated blob (field-lengths.ts), or, from LENGTHS_IN_POSTINGS_FROM documents,
+ *   in the postings themselves (postings.ts).
  *   Otherwise (an index built without term frequencies) each weight is stored as the integer w·1000
  *   (k/1000 is bit-identical to lunr's `Math.round(score * 1000) / 1000`), or as a double. No
  *   positions: the searcher derives highlights by re-analysing the passages it shows.
@@ -52,7 +53,8 @@
 // other postings deflated, a smaller vocabulary blob.
 // 9: the vocabulary in shards by term length, so that a typo's correction inflates only the lengths
 // it can reach (a tenth of the large corpus's 8.4 MB), its units a byte each where they fit.
-export const SEARCH_FORMAT = 'folio-search-9';
+// 10: a large archive's field lengths in its postings, not in a blob that every query read whole.
+export const SEARCH_FORMAT = 'folio-search-10';
 
 export const SEARCH_SCHEMA = `
 CREATE TABLE search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -103,6 +105,17 @@ export interface SearchMeta {
   weights: WeightMode;
   /** True when docs must be listed in a different order for lunr's negated (all-prohibited) queries. */
   hasAddOrder: boolean;
-  /** With `weights: 'tf'`: lunr's BM25 parameters as the builder used them. */
-  tf?: { k1: number; b: number; avgFieldLength: number[]; fieldBoost: number[] };
+  /**
+   * With `weights: 'tf'`: lunr's BM25 parameters as the builder used them, and whether each posting
+   * entry carries its field length (then there is no `field_lengths` blob).
+   */
+  tf?: { k1: number; b: number; avgFieldLength: number[]; fieldBoost: number[]; lengthsInPostings?: boolean };
 }
+
+/**
+ * From this many documents a pack's field lengths are kept in its postings (postings.ts): the
+ * large pack's blob of 1.56 MB was read and inflated whole by every query (5% of a one-shot search)
+ * and kept by a server for good; the pack grew by 11%. Below it the blob is small (Python's 87 KB inflates in about a millisecond), and lengths
+ * in postings would cost a small pack more room than they save time.
+ */
+export const LENGTHS_IN_POSTINGS_FROM = 1 << 17;

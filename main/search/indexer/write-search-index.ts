@@ -16,6 +16,7 @@ import {
   SEARCH_FORMAT,
   SEARCH_SCHEMA,
   SEARCH_TABLES,
+  LENGTHS_IN_POSTINGS_FROM,
   type SearchMeta,
 } from '../format/schema';
 import { framed, prefixChecksum, searchMetaChecksum } from '../format/checksum';
@@ -34,11 +35,25 @@ import { ByteWriter } from '../format/varint';
 import type { IndexTables } from './index-tables';
 import { startVocabularyBlobs } from './vocabulary-blobs';
 
+export interface WriteSearchIndexOptions {
+  /**
+   * Field lengths in the postings rather than in a blob (tf mode only): by default from
+   * LENGTHS_IN_POSTINGS_FROM documents (format/schema.ts).
+   */
+  lengthsInPostings?: boolean;
+}
+
 /** Replaces the pack's search tables with `tables` (call inside the builder's write transaction). */
-export function writeSearchIndex(db: Database.Database, tables: IndexTables): SearchMeta {
+export function writeSearchIndex(
+  db: Database.Database,
+  tables: IndexTables,
+  options: WriteSearchIndexOptions = {},
+): SearchMeta {
   const { fields, refs, addOrder, sortedTerms, termIndices, documentFrequencies, flat, fieldLengths } = tables;
   const { weightMode, tfModel } = tables;
   if (weightMode === 'tf' && !tfModel) throw new Error('search index: tf weights without their parameters');
+  const lengthsInPostings =
+    weightMode === 'tf' && (options.lengthsInPostings ?? refs.length >= LENGTHS_IN_POSTINGS_FROM);
   const fieldCount = fields.length;
   const termCount = sortedTerms.length;
 
@@ -75,7 +90,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   for (let at = 0; at < termCount; at++) {
     const term = order[at]!;
     writer.reset();
-    encodePostings(writer, flat, term, fieldCount, weightMode);
+    encodePostings(writer, flat, term, fieldCount, weightMode, lengthsInPostings ? fieldLengths : null);
     if (tfModel)
       idfByCount.set(flat.start[(term + 1) * fieldCount]! - flat.start[term * fieldCount]!, tfModel.idf[term]!);
     const tid = termIndices[term]!;
@@ -105,7 +120,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
   const blobStatement = db.prepare('INSERT INTO search_blobs (name, data) VALUES (?, ?)');
   const insertBlob = (name: string, data: Uint8Array): void => void blobStatement.run(name, framed(name, data));
   if (tfModel) {
-    insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
+    if (!lengthsInPostings) insertBlob('field_lengths', encodeFieldLengths(fieldLengths));
     insertBlob('idf', encodeIdfTable(idfByCount));
   }
 
@@ -150,6 +165,7 @@ export function writeSearchIndex(db: Database.Database, tables: IndexTables): Se
             b: tfModel.b,
             avgFieldLength: tfModel.avgFieldLength,
             fieldBoost: tfModel.fieldBoost,
+            ...(lengthsInPostings ? { lengthsInPostings: true } : {}),
           },
         }
       : {}),
