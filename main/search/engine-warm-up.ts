@@ -9,10 +9,11 @@
  *
  * It asks a real PackEngine over a small index made up here, in an in-memory SQLite database, with
  * the format's own encoders: every path of the real loops is met (term frequencies above 1, runs of
- * consecutive documents, field lengths past a byte and in the postings, required and prohibited clauses, ties past the
- * first sorted step, a result sorted whole), so the compiled code is not thrown away when a real
- * pack meets one of them. It reads nothing of any archive. A first run is a first run: the worker's
- * start pays about what the first query saves (about 40 ms), once, off the interactive path.
+ * consecutive documents, field lengths past a byte, apart and in the postings, required and
+ * prohibited clauses, ties past the first sorted step, a result sorted whole), so the compiled code
+ * is not thrown away when a real pack meets one of them. It reads nothing of any archive. A first
+ * run is a first run: the worker's start pays about what the first query saves (about 40 ms), once,
+ * off the interactive path.
  */
 import { openDatabase } from '../sqlite';
 import { LUNR_B, LUNR_K1, lunrIdf } from './format/lunr-bm25';

@@ -17,7 +17,10 @@ import { ByteWriter } from '../../main/search/format/varint';
 
 const FIELDS = 2;
 const DOCUMENTS = 600;
-/** Field lengths by ordinal·FIELDS + field: a run of equal titles broken by one longer, texts past one and two bytes. */
+/**
+ * Field lengths by ordinal·FIELDS + field: titles of 4 tokens but one of 9 (cutting a run), texts
+ * past 127 (a varint of two bytes) and past 255 (the blob's overflow list).
+ */
 const LENGTHS = Float64Array.from({ length: DOCUMENTS * FIELDS }, (_, i) => {
   const ordinal = Math.floor(i / FIELDS);
   return i % FIELDS === 0 ? (ordinal === 40 ? 9 : 4) : 3 + ((ordinal * 37) % 400);

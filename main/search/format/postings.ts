@@ -14,7 +14,8 @@
  * gives its documents' field length, a run's documents all having the same: a term's postings then
  * carry every length they need, and a query reads no more of them than its terms' postings (on the
  * large pack, the field-lengths blob was 1.56 MB to read and inflate for any query, 5% of a one-shot
- * search's time and memory a server held for good; the lengths made that pack 11% larger, 1.11× the ZIM).
+ * search's time, and memory a server held for good; the lengths made that pack 11% larger, 1.11×
+ * the ZIM).
  * Otherwise the ordinal deltas come first, then the weights (schema.ts, WeightMode).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -57,7 +58,7 @@ export interface Postings {
 export interface PostingContext {
   fieldCount: number;
   meta: SearchMeta;
-  /** Tokens per document and field (ordinal·fieldCount + field), needed in tf mode only, unless the postings hold them. */
+  /** Tokens per document and field (ordinal·fieldCount + field): tf mode, unless the postings hold them. */
   fieldLengths: () => FieldLengths;
   /** lunr's idf for a term with `documentsWithTerm` field postings (tf mode only; idf-table.ts). */
   idf: (documentsWithTerm: number) => number;
