@@ -181,11 +181,12 @@ describe.each([
     ) as SearchMeta;
     // Lengths past one byte: in the blob's overflow list, or as longer varints in the postings (which
     // then score as lunr does only when they read them right: the tests below).
-    const lengths = lengthsInPostings
-      ? Array.from(tablesFromLunr(pair.index).fieldLengths)
-      : ((blob) => Array.from({ length: blob.length }, (_, i) => blob.at(i)!))(
-          decodeFieldLengths(lengthsBlob as Buffer, pair.pack.documentCount * 4),
-        );
+    let lengths: number[];
+    if (lengthsInPostings) lengths = Array.from(tablesFromLunr(pair.index).fieldLengths);
+    else {
+      const stored = decodeFieldLengths(lengthsBlob as Buffer, pair.pack.documentCount * 4);
+      lengths = Array.from({ length: stored.length }, (_, i) => stored.at(i)!);
+    }
     expect(meta.tf?.lengthsInPostings === true).toBe(lengthsInPostings);
     expect(lengthsBlob === undefined).toBe(lengthsInPostings);
     expect(lengths.some((n) => n > 255)).toBe(true);
