@@ -88,7 +88,8 @@ function limitedBuild(source: string, name: string): string {
   return run.stdout;
 }
 
-describe('folio build of a large saved site', () => {
+// A build takes 10–25 s alone, more beside other test files: the child's own limit (120 s) decides.
+describe('folio build of a large saved site', { timeout: 150_000 }, () => {
   it(`builds ${PAGES * PASSAGES_PER_PAGE} passages in a ${HEAP_MB} MB heap and leaves no temporary file`, () => {
     const site = join(dir, 'site');
     generateSite(site);
