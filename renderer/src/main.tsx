@@ -12,11 +12,13 @@ import { ApiContext, pageApi } from './api/ApiContext';
 import { AnnounceProvider } from './hooks/useAnnounce';
 import { KioskRoot } from './kiosk/KioskRoot';
 import { UndoProvider } from './hooks/useUndo';
+import { installNavigationFocus } from './focus-unless-typing';
 import { installScrollMemory } from './scroll-memory';
 // Initialises the interface's language before the first render.
 import './i18n/i18n';
 
 installScrollMemory();
+installNavigationFocus();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -36,7 +36,12 @@ export function installScrollMemory(): void {
   history.scrollRestoration = 'manual';
   current = entryId();
   pending = positions.get(current) ?? null;
-  window.addEventListener('scroll', () => positions.set(current, window.scrollY), { passive: true });
+  // Until the entry's view has taken its position, the page still shows the entry left (a late scroll
+  // event of that one would be taken for this one's).
+  const onScroll = (): void => {
+    if (pending === null) positions.set(current, window.scrollY);
+  };
+  window.addEventListener('scroll', onScroll, { passive: true });
   // Registered before the app's own listener, so the entry changes before the new view renders.
   window.addEventListener('hashchange', () => {
     // The entry being left, as it is now: its last scroll event may not have been dispatched yet.
@@ -46,6 +51,8 @@ export function installScrollMemory(): void {
   });
   window.addEventListener('pagehide', () => {
     if (!keeping) return;
+    // As on hashchange: the last scroll's event may not have come (a busy page runs few frames).
+    if (pending === null) positions.set(current, window.scrollY);
     try {
       sessionStorage.setItem(KEY, JSON.stringify([...positions].slice(-200)));
       sessionStorage.setItem(WINDOWS_KEY, JSON.stringify([...windows].slice(-200)));

@@ -136,9 +136,15 @@ describe.skipIf(!!chromiumMissing)(
       await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(1500);
       await page.goForward();
       await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(400);
-      // A reload of the same entry, too.
+      // A reload of the same entry, too, even one before the last scroll's event came (a busy page runs few
+      // frames): the page's own listener is kept from hearing it.
+      await page.evaluate(() => {
+        window.addEventListener('scroll', (event) => event.stopImmediatePropagation(), { capture: true });
+        window.scrollTo(0, 700);
+      });
+      await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(700);
       await page.reload();
-      await expect.poll(() => page.evaluate(() => Math.round(window.scrollY)), { timeout: 15_000 }).toBe(400);
+      await expect.poll(() => page.evaluate(() => Math.round(window.scrollY)), { timeout: 15_000 }).toBe(700);
 
       // A deep link names the passage first.
       const first = await callApi<{ passages: { id: string; text: string; kind: string }[] }>(page, 'archive.section', {
@@ -150,6 +156,36 @@ describe.skipIf(!!chromiumMissing)(
         .poll(() => page.title())
         .toMatch(new RegExp(` — ${section.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — `));
       expect(await page.title()).toContain((text?.text ?? '').slice(0, 20));
+    });
+
+    it('leaves the keyboard in the search box the reader went to while a passage was loading', async () => {
+      const page = await open();
+      await page.goto(`${h.server.url}#/`);
+      await page.locator('.toc-list a').first().waitFor();
+      const section = await callApi<{ passages: { id: string; kind: string }[] }>(page, 'archive.section', {
+        sectionId: decodeURIComponent(
+          (await page.locator('.toc-list a').nth(1).getAttribute('href'))?.split('/').pop() ?? '',
+        ),
+      });
+      const target = section.passages.filter((p) => p.kind === 'text').at(-1)!;
+      // The section is held back until the reader has gone to type (a slow disk, a busy server).
+      let release = (): void => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/archive.section', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${h.server.url}#/passage/${encodeURIComponent(target.id)}`);
+      const box = page.getByRole('searchbox', { name: 'Search the archive' });
+      await box.click();
+      await page.keyboard.type('armis');
+      release();
+      await page.locator(`[id="p-${target.id}"]`).waitFor();
+      // The passage is placed (scrolled into view), but the typing goes on where it was.
+      await expect.poll(() => page.locator(`[id="p-${target.id}"]`).isVisible()).toBe(true);
+      await page.keyboard.type('tice');
+      expect(await box.inputValue()).toBe('armistice');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('search');
     });
 
     it('shows the reader’s not-found page for an unknown path, and says when the server is gone', async () => {

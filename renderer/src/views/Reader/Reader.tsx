@@ -10,6 +10,7 @@ import { hrefFor } from '../../route';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { NotFound } from '../NotFound';
+import { focusUnlessTyping } from '../../focus-unless-typing';
 import { takeScrollToRestore } from '../../scroll-memory';
 import { ContentInText } from '../../i18n/ContentInText';
 import { excerpt } from './excerpt';
@@ -70,17 +71,18 @@ export function Reader({
     const restore = takeScrollToRestore();
     if (restore !== null) {
       window.scrollTo(0, restore);
-      const focus = (targetId && document.getElementById(`p-${targetId}`)) || articleRef.current?.querySelector('h1');
-      focus?.focus({ preventScroll: true });
+      focusUnlessTyping(
+        (targetId && document.getElementById(`p-${targetId}`)) || articleRef.current?.querySelector('h1'),
+      );
     } else if (targetId) {
       const el = document.getElementById(`p-${targetId}`);
       if (el) {
         el.scrollIntoView({ block: 'center' });
-        el.focus({ preventScroll: true });
+        focusUnlessTyping(el);
       }
     } else {
       window.scrollTo(0, 0);
-      articleRef.current?.querySelector('h1')?.focus({ preventScroll: true });
+      focusUnlessTyping(articleRef.current?.querySelector('h1'));
     }
   }, [view, targetId, route]);
 
