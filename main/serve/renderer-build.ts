@@ -35,13 +35,19 @@ export function readBuildStamp(outDir: string): BuildStamp | null {
 /** True when `outDir` holds no stamped production build, or one older than the renderer's sources. */
 export function rendererIsStale(outDir: string): boolean {
   if (!existsSync(join(outDir, 'index.html')) || !readBuildStamp(outDir)) return true;
+  let stamped: number;
+  try {
+    stamped = statSync(join(outDir, BUILD_STAMP)).mtimeMs;
+  } catch {
+    return true; // gone since it was read: another process has begun building (it holds the lock)
+  }
   const root = projectRoot();
   const sources = Math.max(
     newestMtime(join(root, 'renderer')),
     newestMtime(join(root, 'main', 'model')),
     statSync(join(root, 'main', 'api', 'contract.ts')).mtimeMs,
   );
-  return statSync(join(outDir, BUILD_STAMP)).mtimeMs < sources;
+  return stamped < sources;
 }
 
 export async function ensureRendererBuilt(outDir: string): Promise<void> {

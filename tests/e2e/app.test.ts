@@ -471,7 +471,19 @@ describe.skipIf(!!chromiumMissing)(
         .locator('.reading [data-passage-id]')
         .evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.passageId));
       await expect.poll(saved, { timeout: 30_000 }).toSatisfy((id: string | null) => !!id && sectionIds.includes(id));
-      const position = await saved();
+      // Saved 700 ms after the page stops moving, so a busy page may save again: wait until it has settled.
+      let position = await saved();
+      await expect
+        .poll(
+          async () => {
+            const before = position;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            position = await saved();
+            return position === before;
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       const next = await context.newPage();
       await next.goto(h.server.url);
       await expect.poll(() => hash(next), { timeout: 30_000 }).toBe(`#/passage/${encodeURIComponent(position!)}`);
