@@ -8,13 +8,13 @@ import { PASSAGE_KINDS, type KindCounts } from '../model/passage-kind';
 import { UI_LANGUAGES } from '../model/ui-language';
 import type { Bookmark, ImportSummary, Settings } from '../model/bookmark';
 import type { Manifest, Passage, Section } from '../model/archive';
-import type { SearchResponse } from '../model/search-result';
+import type { ShownSearchResponse } from '../model/search-result';
 import type { KioskConfig, UsageSummary } from '../model/kiosk';
-import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
+import type { LibraryEntry, ShownLibraryResponse } from '../model/library';
 import type { ShareInfo } from '../model/share';
 
 export type { Bookmark, ImportSummary, Settings, ShareInfo, KioskConfig, UsageSummary };
-export type { LibraryEntry, LibrarySearchHit, LibrarySearchResponse } from '../model/library';
+export type { LibraryEntry, ShownLibraryHit, ShownLibraryResponse } from '../model/library';
 
 const passageId = z.string().min(1).max(200);
 const kind = z.enum(PASSAGE_KINDS);
@@ -196,9 +196,9 @@ export interface ApiResponses {
   /** `at`: the passage's place in its section (0 for its first), for a reader to ask for a span around it. */
   'archive.passage': { passage: Passage; section: Section; at: number };
   'passage.random': { passage: Passage; section: Section };
-  'search.query': SearchResponse & { seq?: number };
+  'search.query': ShownSearchResponse & { seq?: number };
   'library.list': LibraryEntry[];
-  'library.search': LibrarySearchResponse;
+  'library.search': ShownLibraryResponse;
   'bookmarks.list': Bookmark[];
   'bookmarks.set': Bookmark;
   'bookmarks.remove': { removed: boolean };

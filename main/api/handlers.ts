@@ -5,9 +5,10 @@
  */
 import type { Passage } from '../model/archive';
 import type { Bookmark } from '../model/bookmark';
-import type { SearchRequest, SearchResponse } from '../model/search-result';
+import type { SearchRequest, SearchResponse, ShownSearchResponse } from '../model/search-result';
 import type { SearchControl } from '../search/searcher/searcher';
 import { nowMs } from '../search/searcher/clock';
+import { shownHit } from './shown-hit';
 import { suggestionOrNone } from '../search/suggest/hint';
 import type { LibraryEntry, LibrarySearchResponse } from '../model/library';
 import type { PackReader } from '../archive/pack-reader-types';
@@ -168,7 +169,11 @@ export const handlers: HandlerTable = {
     // Only the first page is told; a suggestion for a query that matched exactly is never made.
     const suggestion = req.offset ? null : suggestionOrNone(() => ctx.searcher.suggest?.(req.query, control) ?? null);
     // The time the answer took, its suggestion included (library.search's tookMs counts it too).
-    const response: SearchResponse = { ...found, tookMs: nowMs() - started };
+    const response: ShownSearchResponse = {
+      ...found,
+      results: found.results.map(shownHit),
+      tookMs: nowMs() - started,
+    };
     if (suggestion) response.didYouMean = suggestion;
     return req.seq === undefined ? response : { ...response, seq: req.seq };
   },
@@ -180,7 +185,8 @@ export const handlers: HandlerTable = {
     if (req.kinds) request.kinds = req.kinds;
     if (req.limit !== undefined) request.limit = req.limit;
     if (req.offset !== undefined) request.offset = req.offset;
-    return requireLibrary(ctx).search(request);
+    const found = requireLibrary(ctx).search(request);
+    return { ...found, results: found.results.map(shownHit) };
   },
 
   'bookmarks.list': (_req, ctx) => listBookmarks(ctx),

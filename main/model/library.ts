@@ -1,5 +1,5 @@
 /** The archives open together (a library), and what a search across all of them answers. */
-import type { SearchHit } from './search-result';
+import type { SearchHit, ShownHit } from './search-result';
 
 /** One open archive, as the Library view lists it. */
 export interface LibraryEntry {
@@ -42,4 +42,11 @@ export interface LibrarySearchResponse {
   archives: { archiveId: string; total: number }[];
   /** The query with its misspelt words corrected (first page only; see SearchResponse.didYouMean). */
   didYouMean?: string;
+}
+
+/** A library hit as IPC and HTTP send it (see ShownHit). */
+export type ShownLibraryHit = Omit<LibrarySearchHit, 'text'> & Pick<ShownHit, 'textLength' | 'titleLeads'>;
+
+export interface ShownLibraryResponse extends Omit<LibrarySearchResponse, 'results'> {
+  results: ShownLibraryHit[];
 }

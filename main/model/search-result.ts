@@ -1,4 +1,7 @@
-/** What a search asks and answers: the same shape over IPC, HTTP and `folio search --json`. */
+/**
+ * What a search asks and answers. The searcher's hits carry each passage's whole text; what IPC and HTTP
+ * send is the ShownHit, the snippet and the text's length (`folio search --json` prints the text too).
+ */
 import type { PassageKind } from './passage-kind';
 
 /** What the reader asks. */
@@ -48,4 +51,19 @@ export interface SearchResponse {
    * of it is not in the archive (it found nothing, or only through typo tolerance).
    */
   didYouMean?: string;
+}
+
+/**
+ * A hit as IPC and HTTP send it: its snippet, not its whole text. A hit may be a whole page or listing
+ * (one of the Linux docs' is 101 KB), and a phone on a hotspot shows only the snippet.
+ */
+export interface ShownHit extends Omit<SearchHit, 'text'> {
+  /** The passage's length: whether the text goes on after the snippet. */
+  textLength: number;
+  /** Whether the text opens with `title` (a media passage's opens with the film's or picture's title). */
+  titleLeads: boolean;
+}
+
+export interface ShownSearchResponse extends Omit<SearchResponse, 'results'> {
+  results: ShownHit[];
 }

@@ -32,7 +32,7 @@ function ok<M extends ApiMethod>(method: M, payload: object, profileId = 'p1'): 
 
 /** The id of the shared passage in an archive. */
 function sharedId(archiveId: string): string {
-  const hit = ok('search.query', { archiveId, query: '"fog bell"' }).results.find((h) => h.text === SHARED);
+  const hit = ok('search.query', { archiveId, query: '"fog bell"' }).results.find((h) => h.snippet === SHARED);
   if (!hit) throw new Error(`no shared passage in ${archiveId}`);
   return hit.passageId;
 }
@@ -74,7 +74,8 @@ describe('the API over a library', () => {
 
   it('searches all archives with results labelled by archive', () => {
     const response = ok('library.search', { query: 'fog bell', limit: 5 });
-    expect(response.results.slice(0, 2).map((h) => h.text)).toEqual([SHARED, SHARED]);
+    expect(response.results.slice(0, 2).map((h) => h.snippet)).toEqual([SHARED, SHARED]);
+    expect(response.results.every((h) => !('text' in h) && h.textLength >= h.snippet.length)).toBe(true);
     expect(new Set(response.results.map((h) => h.archiveId))).toEqual(new Set([SMALL_ID, LARGE_ID]));
     expect(response.results.every((h) => h.archiveTitle.length > 0)).toBe(true);
     expect(response.archives.map((a) => a.archiveId)).toEqual([SMALL_ID, LARGE_ID]);

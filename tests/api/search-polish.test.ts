@@ -30,7 +30,7 @@ describe('search.query', () => {
 
   it('marks a passage that matched only its section title, with the title words that matched', () => {
     const { results } = call('search.query', { query: 'harbour' });
-    const port = results.find((h) => h.text.startsWith('The port of Pusan'));
+    const port = results.find((h) => h.snippetStart === 0 && h.snippet.startsWith('The port of Pusan'));
     expect(port?.section).toBe('Harbour days');
     expect(port?.highlights).toEqual([]);
     expect(port?.sectionHighlights).toEqual([[0, 7]]);

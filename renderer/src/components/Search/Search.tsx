@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SearchHit } from '../../../../main/model/search-result';
+import type { ShownHit } from '../../../../main/model/search-result';
 import { passageHref } from '../../route';
 import { i18n } from '../../i18n/i18n';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
@@ -81,7 +81,7 @@ export function Search({ passageCount, archiveId }: { passageCount: number | nul
     return () => window.removeEventListener('hashchange', onHash);
   }, [changeQuery]);
 
-  const choose = (hit: SearchHit): void => {
+  const choose = (hit: ShownHit): void => {
     setOpen(false);
     recent.add(query);
     chosen.current = passageHref(hit.passageId, hit.highlights);

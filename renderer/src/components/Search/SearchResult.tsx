@@ -3,7 +3,7 @@
  * A media result names its title once (its text begins with the title, so the snippet goes on after it);
  * a result found only through its section's title says so, with the title's matched words marked.
  */
-import type { SearchHit } from '../../../../main/model/search-result';
+import type { ShownHit } from '../../../../main/model/search-result';
 import { useTranslation } from 'react-i18next';
 import { useContentLanguage } from '../../i18n/ContentLanguage';
 import { Badge } from '../Badge';
@@ -18,7 +18,7 @@ export function SearchResult({
   onChoose,
   onHover,
 }: {
-  hit: SearchHit;
+  hit: ShownHit;
   id: string;
   active: boolean;
   onChoose(this: void): void;
@@ -60,7 +60,7 @@ export function SearchResult({
         <span className="result-snippet" lang={lang}>
           {cutBefore && '…'}
           <Highlighted text={snippet.text} offset={snippet.start} ranges={hit.highlights} />
-          {snippet.start + snippet.text.length < hit.text.length && '…'}
+          {snippet.start + snippet.text.length < hit.textLength && '…'}
         </span>
       )}
     </li>

@@ -2,7 +2,7 @@
  * A media result's title and the rest of its snippet. A media passage's text begins with its title
  * (then its description), so showing the title and the snippet as they come shows the title twice.
  */
-import type { SearchHit } from '../../../../main/model/search-result';
+import type { ShownHit } from '../../../../main/model/search-result';
 
 /** A piece of the hit's text and where it starts in it (highlights are offsets into the whole text). */
 export interface TextPiece {
@@ -18,17 +18,17 @@ export interface MediaResultText {
   cutBefore: boolean;
 }
 
-export function mediaTitleAndSnippet(hit: SearchHit): MediaResultText {
+export function mediaTitleAndSnippet(hit: ShownHit): MediaResultText {
   const whole = { text: hit.snippet, start: hit.snippetStart };
   if (!hit.title) return { title: null, snippet: whole, cutBefore: hit.snippetStart > 0 };
-  if (!hit.text.startsWith(hit.title))
+  if (!hit.titleLeads)
     return { title: { text: hit.title, start: null }, snippet: whole, cutBefore: hit.snippetStart > 0 };
   const title = { text: hit.title, start: 0 };
   const titleEnd = hit.title.length;
   const snippetEnd = hit.snippetStart + hit.snippet.length;
   const from = Math.max(hit.snippetStart, titleEnd);
   // The description's opening, without the separator after the title.
-  const rest = snippetEnd > from ? hit.text.slice(from, snippetEnd) : '';
+  const rest = snippetEnd > from ? hit.snippet.slice(from - hit.snippetStart) : '';
   const trimmed = rest.replace(/^[\s\-–—:.,]+/u, '');
   return {
     title,

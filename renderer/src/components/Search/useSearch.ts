@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PassageKind } from '../../../../main/model/passage-kind';
-import type { SearchHit } from '../../../../main/model/search-result';
+import type { ShownHit } from '../../../../main/model/search-result';
 import { useApi } from '../../api/ApiContext';
 import { isSuperseded } from '../../api/superseded';
 import { messageOf } from '../../error-message';
@@ -22,7 +22,7 @@ export interface Answer {
   total: number;
   /** `total` is extrapolated from the candidates checked: shown as "about N". */
   totalIsEstimate: boolean;
-  results: SearchHit[];
+  results: ShownHit[];
   /** The query with its misspelt words corrected from the archive's vocabulary, when it has any. */
   didYouMean: string | null;
 }

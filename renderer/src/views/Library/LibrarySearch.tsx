@@ -104,7 +104,7 @@ export function LibrarySearch({ entries }: { entries: LibraryEntry[] }) {
                   <span className="result-snippet" lang={lang}>
                     {hit.snippetStart > 0 && '…'}
                     <Highlighted text={hit.snippet} offset={hit.snippetStart} ranges={hit.highlights} />
-                    {hit.snippetStart + hit.snippet.length < hit.text.length && '…'}
+                    {hit.snippetStart + hit.snippet.length < hit.textLength && '…'}
                   </span>
                 </a>
               </li>

@@ -1,6 +1,6 @@
 /** One search over all archives: the last submitted query's answer, or its failure. */
 import { useEffect, useState } from 'react';
-import type { LibrarySearchResponse } from '../../../../main/api/contract';
+import type { ShownLibraryResponse } from '../../../../main/api/contract';
 import { useApi } from '../../api/ApiContext';
 import { messageOf } from '../../error-message';
 
@@ -9,10 +9,10 @@ export const LIBRARY_PAGE = 30;
 export type LibrarySearchState =
   | { status: 'idle' }
   | { status: 'searching' }
-  | { status: 'done'; response: LibrarySearchResponse }
+  | { status: 'done'; response: ShownLibraryResponse }
   | { status: 'failed'; message: string };
 
-type Answer = { query: string; response: LibrarySearchResponse } | { query: string; message: string };
+type Answer = { query: string; response: ShownLibraryResponse } | { query: string; message: string };
 
 export function useLibrarySearch(query: string): LibrarySearchState {
   const api = useApi();
