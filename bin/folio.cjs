@@ -52,7 +52,7 @@ function stale(target, forSearch) {
 /**
  * Runs the search bundle with V8's code cache, and returns whether it answers the arguments (see
  * `handled` in main/cli/search-entry.ts): the bytecode of the bundle's functions is kept next to
- * it (written once, and again when V8 rejects it: a new Node, other flags), so later runs skip
+ * it (written once, and again when V8 rejects it: a new Node), so later runs skip
  * parsing and compiling, about 10 ms of a search. The cache names the bundle's size and time, and V8
  * checks the source's length and its own version.
  *
@@ -67,16 +67,23 @@ function runSearchBundle() {
   // at once instead (--no-concurrent-osr), each compile stopped the search's own thread: measured
   // alternately on the bench's cold set, that thread spent 3 to 16 ms more per search (Python and
   // large packs), even though the process as a whole spent less CPU.
-  const cacheFile = `${bundle}.v8cache`;
+
+  // V8 refuses a cache made under other flags (`node --cpu-prof`, NODE_OPTIONS' heap sizes): a run
+  // with flags keeps a cache of its own, named by them in its stamp, rather than replacing the one
+  // plain runs use, which the next plain run refused in turn and replaced again.
+  const nodeOptions = process.env.NODE_OPTIONS ?? '';
+  const flagged = process.execArgv.length > 0 || nodeOptions.trim() !== '';
+  const cacheFile = flagged ? `${bundle}.flagged.v8cache` : `${bundle}.v8cache`;
   const fd = openSync(bundle, 'r');
   const stat = fstatSync(fd);
   const source = readFileSync(fd, 'utf8');
   closeSync(fd);
-  const stamp = `${stat.size}:${stat.mtimeMs}\n`;
+  const flags = flagged ? ` ${JSON.stringify([process.execArgv, nodeOptions])}` : '';
+  const stamp = Buffer.from(`${stat.size}:${stat.mtimeMs}${flags}\n`, 'utf8');
   let cachedData;
   try {
     const cached = readFileSync(cacheFile);
-    if (cached.subarray(0, stamp.length).toString('latin1') === stamp) cachedData = cached.subarray(stamp.length);
+    if (cached.subarray(0, stamp.length).equals(stamp)) cachedData = cached.subarray(stamp.length);
   } catch {
     // No cache yet: this run writes it.
   }
@@ -99,7 +106,7 @@ function runSearchBundle() {
     process.once('exit', () => {
       try {
         const temporary = `${cacheFile}.${process.pid}`;
-        writeFileSync(temporary, Buffer.concat([Buffer.from(stamp, 'latin1'), data]));
+        writeFileSync(temporary, Buffer.concat([stamp, data]));
         renameSync(temporary, cacheFile);
       } catch {
         // A read-only install runs without the cache.

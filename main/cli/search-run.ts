@@ -9,6 +9,7 @@ import { archivePath } from './archive-path';
 import { fail } from './failure';
 import { searchJson } from './search-json';
 import { writeOut } from './write-out';
+import { nowMs } from '../search/searcher/clock';
 import { suggestionOrNone } from '../search/suggest/hint';
 
 /** How the command gets its heavy parts: imported lazily by the full command, bundled in by the lean one. */
@@ -59,10 +60,10 @@ export async function runSearch(words: string[], options: SearchOptions, load: S
   // The time printed is the answer's, its suggestion included (as the API's tookMs).
   let tookMs = 0;
   try {
-    const started = performance.now();
+    const started = nowMs();
     response = archive.search({ query, limit: options.limit, ...(options.kind ? { kinds: options.kind } : {}) });
     if (!options.json) suggestion = suggestionOrNone(() => archive.suggest(query));
-    tookMs = performance.now() - started;
+    tookMs = nowMs() - started;
   } catch (error) {
     // A query never fails: a damaged index is reported like a damaged pack.
     fail(error);

@@ -259,6 +259,48 @@ describe("folio search from V8's code cache", () => {
     // Accepted as it is: not written again.
     expect(readFileSync(cache).equals(written)).toBe(true);
   });
+
+  it('keeps a cache of its own for a run with other V8 flags, and the plain one stays accepted', () => {
+    const flaggedCache = join(root, 'out', 'cli', 'search.cjs.flagged.v8cache');
+    rmSync(flaggedCache, { force: true });
+    expect(folio('search', '--json', 'Pusan').status).toBe(0);
+    const plain = readFileSync(cache);
+    // V8 refuses a cache made under other heap limits: this run used to replace the plain cache,
+    // and the next plain run refused the replacement and compiled every function again.
+    const flags = { NODE_OPTIONS: '--max-old-space-size=3000' };
+    const flagged = folioWith(flags, 'search', '--json', 'Pusan');
+    expect(flagged.stderr).toBe('');
+    expect(flagged.status).toBe(0);
+    expect(readFileSync(cache).equals(plain)).toBe(true);
+    const own = readFileSync(flaggedCache);
+    expect(own.length).toBeGreaterThan(plain.length * 0.9);
+    expect(folioWith(flags, 'search', '--json', 'Pusan').status).toBe(0);
+    expect(readFileSync(flaggedCache).equals(own)).toBe(true);
+    const again = folio('search', '--json', 'Pusan');
+    expect(answer(again.stdout)).toEqual(answer(flagged.stdout));
+    expect(readFileSync(cache).equals(plain)).toBe(true);
+  });
+
+  it("loads none of Node's modules that a one-shot search does not use", () => {
+    // Each cost a cold `folio search` 1–3 ms: networking (process.stdout on a pipe), perf_hooks (the
+    // global `performance`), child processes, threads.
+    const probe = join(dir, 'builtins-probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => require('node:fs').writeSync(2, JSON.stringify(process.moduleLoadList)));",
+    );
+    // A search first: one that rebundles loads esbuild's modules, and one that writes the cache, v8.
+    const probed = { NODE_OPTIONS: `--require ${JSON.stringify(probe)}` };
+    expect(folioWith(probed, 'search', '--json', 'Pusan').status).toBe(0);
+    const run = folioWith(probed, 'search', '--json', 'Pusan');
+    expect(run.status).toBe(0);
+    const loaded = (JSON.parse(run.stderr) as string[])
+      .filter((m) => m.startsWith('NativeModule ') && !m.includes('internal/'))
+      .map((m) => m.slice('NativeModule '.length));
+    expect(loaded).toContain('zlib');
+    for (const unused of ['net', 'tty', 'perf_hooks', 'child_process', 'worker_threads', 'http', 'v8'])
+      expect(loaded).not.toContain(unused);
+  });
 });
 
 describe('folio search after an edit', () => {
