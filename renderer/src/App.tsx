@@ -12,8 +12,8 @@ import { useRoute } from './hooks/useRoute';
 import { useSettings } from './hooks/useSettings';
 import { ContentLanguage } from './i18n/ContentLanguage';
 import { useUiLanguage } from './i18n/useUiLanguage';
-import { passageHref } from './route';
-import { takeScrollToRestore } from './scroll-memory';
+import { passageHref, type Route } from './route';
+import { restoreScroll } from './scroll-memory';
 import { About } from './views/About';
 import { Bookmarks } from './views/Bookmarks/Bookmarks';
 import { Home } from './views/Home';
@@ -54,12 +54,13 @@ export function App() {
   }, [settings]);
 
   // Move focus to the main region on view changes (not for passage jumps: the reader focuses the passage).
-  const previousView = useRef(route.view);
+  // Null until the first view: a reload restores that one's position too, but leaves the focus alone.
+  const previousView = useRef<Route['view'] | null>(null);
   useEffect(() => {
     if (previousView.current !== route.view && route.view !== 'passage') {
-      mainRef.current?.focus({ preventScroll: true });
+      if (previousView.current !== null) mainRef.current?.focus({ preventScroll: true });
       // The reader places a section itself, once its passages are on the page.
-      if (route.view !== 'section') window.scrollTo(0, takeScrollToRestore() ?? 0);
+      if (route.view !== 'section') restoreScroll();
     }
     previousView.current = route.view;
   }, [route]);

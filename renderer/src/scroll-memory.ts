@@ -11,6 +11,8 @@ const positions = new Map<string, number>(readStored(KEY));
 const windows = new Map<string, [number, number]>(readStored(WINDOWS_KEY));
 let current = '';
 let pending: number | null = null;
+/** Set while a view waits for its content to be tall enough to restore its position (restoreScroll). */
+let reaching: (() => void) | null = null;
 /** False once a kiosk session ends: the next visitor must find no trace of this one's reading. */
 let keeping = true;
 
@@ -39,20 +41,22 @@ export function installScrollMemory(): void {
   // Until the entry's view has taken its position, the page still shows the entry left (a late scroll
   // event of that one would be taken for this one's).
   const onScroll = (): void => {
-    if (pending === null) positions.set(current, window.scrollY);
+    if (pending === null && reaching === null) positions.set(current, window.scrollY);
   };
   window.addEventListener('scroll', onScroll, { passive: true });
   // Registered before the app's own listener, so the entry changes before the new view renders.
   window.addEventListener('hashchange', () => {
-    // The entry being left, as it is now: its last scroll event may not have been dispatched yet.
-    positions.set(current, window.scrollY);
+    // The entry being left, as it is now: its last scroll event may not have been dispatched yet (or
+    // as it was, if its view never reached its position).
+    if (reaching === null) positions.set(current, window.scrollY);
+    reaching?.();
     current = entryId();
     pending = positions.get(current) ?? null;
   });
   window.addEventListener('pagehide', () => {
     if (!keeping) return;
     // As on hashchange: the last scroll's event may not have come (a busy page runs few frames).
-    if (pending === null) positions.set(current, window.scrollY);
+    if (pending === null && reaching === null) positions.set(current, window.scrollY);
     try {
       sessionStorage.setItem(KEY, JSON.stringify([...positions].slice(-200)));
       sessionStorage.setItem(WINDOWS_KEY, JSON.stringify([...windows].slice(-200)));
@@ -87,4 +91,39 @@ export function takeScrollToRestore(): number | null {
   const y = pending;
   pending = null;
   return y;
+}
+
+/** How long a view's content may take to grow tall enough for its position, before the page stays as it is. */
+const REACH_MS = 10_000;
+/** What the reader does to move on their own: the page is theirs from then. */
+const READER_MOVES = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+
+/**
+ * Restores the position of the entry just shown (Back, Forward or a reload), or scrolls to the top of a
+ * new one, for a view that places no content itself. Its content may arrive after it (the contents'
+ * pages, the bookmarks, a reload's whole app): while the page is too short to hold the position, each
+ * growth of the page scrolls again, until the position is reached, the reader scrolls, taps or types,
+ * another entry is shown, or REACH_MS pass. Until then the entry keeps the position it had, rather than
+ * where the short page left it.
+ */
+export function restoreScroll(): void {
+  reaching?.();
+  const y = takeScrollToRestore() ?? 0;
+  window.scrollTo(0, y);
+  if (y === 0 || Math.abs(window.scrollY - y) < 1) return;
+  const grown = new ResizeObserver(() => {
+    window.scrollTo(0, y);
+    if (Math.abs(window.scrollY - y) < 1) stop();
+  });
+  const timer = window.setTimeout(() => stop(), REACH_MS);
+  const stop = (): void => {
+    if (reaching !== stop) return;
+    reaching = null;
+    grown.disconnect();
+    window.clearTimeout(timer);
+    for (const type of READER_MOVES) window.removeEventListener(type, stop, true);
+  };
+  reaching = stop;
+  grown.observe(document.documentElement);
+  for (const type of READER_MOVES) window.addEventListener(type, stop, { capture: true, passive: true });
 }

@@ -158,6 +158,59 @@ describe.skipIf(!!chromiumMissing)(
       expect(await page.title()).toContain((text?.text ?? '').slice(0, 20));
     });
 
+    it('restores the contents page’s position after a reload and on Back, also when the contents come late', async () => {
+      const page = await open();
+      // Short enough for the contents to scroll.
+      await page.setViewportSize({ width: 1280, height: 420 });
+      await page.goto(`${h.server.url}#/`);
+      await page.locator('.toc-list a').first().waitFor();
+      const y = await page.evaluate(() =>
+        Math.floor((document.documentElement.scrollHeight - window.innerHeight) * 0.8),
+      );
+      expect(y).toBeGreaterThan(300);
+      const scrolledTo = (to: number) => expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(to);
+      await page.evaluate((to) => window.scrollTo(0, to), y);
+      await scrolledTo(y);
+      // The contents held back until the app is up: the page is too short for the position at first.
+      const holdContents = async (): Promise<() => void> => {
+        let release = (): void => {};
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route('**/api/archive.sections', async (route) => {
+          await held;
+          await route.continue();
+        });
+        return release;
+      };
+      let release = await holdContents();
+      await page.reload();
+      await page.locator('#archive-title').waitFor();
+      await page.waitForTimeout(300);
+      release();
+      await scrolledTo(y);
+      await page.unrouteAll();
+
+      // The position the reader then scrolls to is the entry's from now on (it was no longer recorded).
+      const y2 = Math.floor(y / 2);
+      await page.evaluate((to) => window.scrollTo(0, to), y2);
+      await scrolledTo(y2);
+      await page.reload();
+      await scrolledTo(y2);
+
+      // Back from a section, the contents late again.
+      await page
+        .locator('.toc-list a')
+        .first()
+        .evaluate((a: HTMLElement) => a.click());
+      await page.locator('.reading .passage').first().waitFor();
+      release = await holdContents();
+      await page.goBack();
+      await page.locator('#archive-title').waitFor();
+      await page.waitForTimeout(300);
+      release();
+      await scrolledTo(y2);
+      await page.unrouteAll();
+    });
+
     it('leaves the keyboard in the search box the reader went to while a passage was loading', async () => {
       const page = await open();
       await page.goto(`${h.server.url}#/`);
