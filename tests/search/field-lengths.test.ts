@@ -15,13 +15,17 @@ describe('field_lengths blob', () => {
     }
   });
 
-  it('rejects a truncated blob, a bad overflow list and trailing bytes', () => {
+  it('rejects a truncated blob, a bad or short overflow list and trailing bytes', () => {
     const good = encodeFieldLengths([1, 300, 2]);
     expect(() => decodeFieldLengths(good, 10)).toThrow(/truncated/);
     expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 1, 0, 5])), 3)).toThrow(
       /overflow list is malformed/,
     );
     expect(() => decodeFieldLengths(deflateSync(Buffer.from([1, 2, 3, 0, 9])), 3)).toThrow(/trailing bytes/);
+    // A length past one byte whose value the list lacks (the list holds the other one).
+    expect(() => decodeFieldLengths(deflateSync(Buffer.from([255, 2, 255, 1, 2, 44])), 3)).toThrow(
+      /field length 0 is missing from the overflow list/,
+    );
     expect(() => decodeFieldLengths(Buffer.from('not deflate'), 3)).toThrow();
     // A damaged meta row's count of five billion: refused as truncated, not with zlib's own error about its chunk size.
     expect(() => decodeFieldLengths(good, 5_000_000_000)).toThrow(/truncated/);

@@ -84,5 +84,9 @@ export function decodeFieldLengths(blob: Uint8Array, count: number): FieldLength
     overflow.set(at, r.uint());
   }
   if (!r.done) throw new RangeError('field lengths have trailing bytes');
+  // Every byte saying "past one byte" has its length in the list: one that had none was only found by a
+  // query reading it, and reported as a posting naming an unknown document.
+  for (let i = bytes.indexOf(OVERFLOW); i >= 0; i = bytes.indexOf(OVERFLOW, i + 1))
+    if (!overflow.has(i)) throw new RangeError(`field length ${i} is missing from the overflow list`);
   return new FieldLengths(bytes, overflow);
 }
