@@ -171,23 +171,23 @@ describe.skipIf(!!chromiumMissing)(
       const scrolledTo = (to: number) => expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(to);
       await page.evaluate((to) => window.scrollTo(0, to), y);
       await scrolledTo(y);
-      // The contents held back until the app is up: the page is too short for the position at first.
-      const holdContents = async (): Promise<() => void> => {
+      // `navigate` with the contents held back until the app is up (the page too short for the position at
+      // first), then the position the entry had.
+      const withLateContents = async (navigate: () => Promise<unknown>, to: number): Promise<void> => {
         let release = (): void => {};
         const held = new Promise<void>((resolve) => (release = resolve));
         await page.route('**/api/archive.sections', async (route) => {
           await held;
           await route.continue();
         });
-        return release;
+        await navigate();
+        await page.locator('#archive-title').waitFor();
+        await page.waitForTimeout(300);
+        release();
+        await scrolledTo(to);
+        await page.unrouteAll();
       };
-      let release = await holdContents();
-      await page.reload();
-      await page.locator('#archive-title').waitFor();
-      await page.waitForTimeout(300);
-      release();
-      await scrolledTo(y);
-      await page.unrouteAll();
+      await withLateContents(() => page.reload(), y);
 
       // The position the reader then scrolls to is the entry's from now on (it was no longer recorded).
       const y2 = Math.floor(y / 2);
@@ -202,13 +202,7 @@ describe.skipIf(!!chromiumMissing)(
         .first()
         .evaluate((a: HTMLElement) => a.click());
       await page.locator('.reading .passage').first().waitFor();
-      release = await holdContents();
-      await page.goBack();
-      await page.locator('#archive-title').waitFor();
-      await page.waitForTimeout(300);
-      release();
-      await scrolledTo(y2);
-      await page.unrouteAll();
+      await withLateContents(() => page.goBack(), y2);
     });
 
     it('leaves the keyboard in the search box the reader went to while a passage was loading', async () => {
