@@ -1,10 +1,10 @@
 /**
  * Compresses text blocks in a worker thread (block-compress-worker.ts) while the builder's thread
  * goes on making and indexing passages: Brotli at quality 9, as blocks then were, took 23 s of a large
- * build (a million passages), and closing its encoders 3.5 s more, all on the builder's thread while the
- * other core idled (quality 8 takes a twentieth of that: block-compression.ts). Each block's bytes are handed on in the order the blocks were given, whichever came back
- * first, and both threads compress with the same function (block-compression.ts): the pack never
- * depends on timing.
+ * build (a million passages), and closing its encoders 3.5 s more, all on the builder's thread while
+ * the other core idled (quality 8 takes a twentieth of that: block-compression.ts). Each block's bytes
+ * are handed on in the order the blocks were given, whichever came back first, and both threads
+ * compress with the same function (block-compression.ts): the pack never depends on timing.
  *
  * The build stays synchronous, as in site-page-pool.ts: replies are taken with
  * receiveMessageOnPort, and when too many blocks are out the builder sleeps on a counter the worker
