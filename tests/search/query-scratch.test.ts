@@ -56,6 +56,16 @@ describe('the query scratch', () => {
       // bounded-top.ts finds a document's place through its slot.
       for (const [slot, d] of [...expectedScores.keys()].entries()) expect(scratch.documentSlots[d]).toBe(slot);
       if (random() < 0.2) scratch.takeDocuments();
+      // A count of documents in between (bounded-top.ts's total) stamps document slots: the next
+      // query's sets must not take a stamp for a member.
+      if (random() < 0.5) {
+        const lists = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+          Int32Array.from(Array.from({ length: DOCUMENTS }, (_, d) => d).filter(() => random() < random())),
+        );
+        expect(scratch.countDocuments(lists), `count after query ${query}`).toBe(
+          new Set(lists.flatMap((list) => [...list])).size,
+        );
+      }
     }
   });
 });

@@ -21,7 +21,7 @@
  * What is left to code V8 has seen little of is a few hundred lookups: a bounded query comes once
  * in a while, and ran its own loops uncompiled (a first "kernel module parameters" took 26 ms in
  * them, against 12 for scoring every match). The count of matches stays exact: the union of every
- * pair's documents, counted by the same loop that gathers field refs.
+ * pair's documents, each stamped once in its document slot (QueryScratch#countDocuments).
  */
 import { indexOfOrdinal } from './lazy-matches';
 import type { QueryScratch } from './query-scratch';
@@ -54,8 +54,8 @@ export interface BoundedTop {
 
 /** PackEngine's scoring, over some of the query's pairs. */
 export interface PairScorer {
-  /** The documents of every pair, as field refs of one field (a count of the union). */
-  union(): QueryScratch;
+  /** How many documents the pairs hold together (their union's size). */
+  union(): number;
   /** Every document of the pairs not `aside`, scored by those pairs (the full scoring's loops). */
   partial(aside: Uint8Array): QueryScratch;
 }
@@ -169,8 +169,8 @@ export function boundedTop(
     topOrdinals[rank] = documents[ranked[rank]!]!;
     topScores[rank] = scores[ranked[rank]!]!;
   }
-  // Last: the union starts the scratch afresh.
-  return { ordinals: topOrdinals, scores: topScores, total: scorer.union().fieldCount };
+  // Last: the union stamps the document slots the partial scores' documents are found through.
+  return { ordinals: topOrdinals, scores: topScores, total: scorer.union() };
 }
 
 /** Looks a document up in the query's pairs, and scores it as the full scoring does. */

@@ -633,11 +633,7 @@ export class PackEngine implements IndexEngine {
       }
       const scorer: PairScorer = {
         partial: (aside) => score(aside),
-        union: () => {
-          const scratch = this.queryScratch();
-          for (const { ordinals } of pairs) scratch.addFieldRefs(ordinals, 0);
-          return scratch;
-        },
+        union: () => this.queryScratchOf().countDocuments(pairs.map((pair) => pair.ordinals)),
       };
       const top =
         scored.length === pairs.length

@@ -15,6 +15,8 @@ import { SortScratch } from './sort-by-score';
 
 /** Members a sparse list starts with room for. */
 const INITIAL = 1 << 14;
+/** Stamps stay below this (an Int32Array's largest value); past it they start again from their floor. */
+const STAMP_LIMIT = 0x7fffffff;
 
 export class QueryScratch {
   /** By field ref: its slot in `fieldRefs` (valid when fieldRefs[slot] is that field ref). */
@@ -34,6 +36,10 @@ export class QueryScratch {
   scores: Float64Array = new Float64Array(INITIAL);
   documentCount = 0;
   private sortScratch: SortScratch | null = null;
+  /** countDocuments' stamps are above this, the most slots either set can hold… */
+  private readonly stampFloor: number;
+  /** …and this is the last one it put in document slots. */
+  private stamp: number;
 
   constructor(documents: number, fields: number) {
     this.documentTotal = documents;
@@ -44,6 +50,8 @@ export class QueryScratch {
     // trusted when its list holds that member there, so sharing costs no query anything and saves
     // 4 bytes per document (1.6 MB of a server's memory on the large pack).
     this.documentSlots = fields > 0 ? this.fieldSlots.subarray(0, documents) : new Int32Array(documents);
+    this.stampFloor = Math.max(this.fieldSlots.length, documents);
+    this.stamp = this.stampFloor;
   }
 
   /** Starts a query: both sets empty. */
@@ -136,6 +144,28 @@ export class QueryScratch {
     return taken;
   }
 
+  /**
+   * How many distinct documents `lists` (ascending ordinals each) hold together: the count of a
+   * query's matches when bounds left most of them unscored (bounded-top.ts). Each document met is
+   * marked in its document slot with a stamp of this count's own, a value no slot of either set
+   * ever holds (at least the number of field slots, so `slot < count` rejects it), so nothing is
+   * cleared before and nothing trusted is left behind. Counted as field refs of one field
+   * (addFieldRefs), the large pack's "kernel" spent 8 ms on its 243,791 documents, growing a list of
+   * refs it then dropped.
+   */
+  countDocuments(lists: readonly Int32Array[]): number {
+    if (this.stamp >= STAMP_LIMIT) {
+      this.stamp = this.stampFloor;
+      this.documentSlots.fill(0);
+    }
+    const stamp = ++this.stamp;
+    let count = 0;
+    for (const ordinals of lists) count = markNew(this.documentSlots, ordinals, stamp, count);
+    // The sets' lists are as the last query left them; their slots, some now stamped, are trusted
+    // only where a list holds them.
+    return count;
+  }
+
   /** Sort buffers for at least `n` keys, kept for later queries. */
   sortBuffers(n: number): SortScratch {
     if (!this.sortScratch || this.sortScratch.capacity < n) this.sortScratch = new SortScratch(Math.max(n, INITIAL));
@@ -166,6 +196,17 @@ function addNewRefs(
     if (slot < count && refs[slot] === fieldRef) continue;
     slots[fieldRef] = count;
     refs[count++] = fieldRef;
+  }
+  return count;
+}
+
+/** countDocuments' loop: stamps each document of `ordinals` not stamped yet; returns the new count. */
+function markNew(slots: Int32Array, ordinals: Int32Array, stamp: number, count: number): number {
+  for (let i = 0; i < ordinals.length; i++) {
+    const ordinal = ordinals[i]!;
+    if (slots[ordinal] === stamp) continue;
+    slots[ordinal] = stamp;
+    count++;
   }
   return count;
 }
