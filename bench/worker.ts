@@ -186,16 +186,18 @@ async function main(): Promise<void> {
         return (u.user + u.system) / 1000;
       };
       await core.open(null, dataDir);
+      const f0 = process.resourceUsage().minorPageFault;
       const c0 = cpu();
       const t0 = now();
       await core.open(a!, dataDir);
       const first = await core.call('search.query', { query: namedSet(b!)[0]!.text, limit: 30 }, 'bench');
       const open_first_ms = now() - t0;
       const open_first_cpu_ms = cpu() - c0;
+      const open_first_faults = process.resourceUsage().minorPageFault - f0;
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
       if (!first.ok) throw new Error(first.error.message);
-      out({ open_first_ms, open_first_cpu_ms });
+      out({ open_first_ms, open_first_cpu_ms, open_first_faults });
       return;
     }
     case 'serve-search': {
