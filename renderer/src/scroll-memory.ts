@@ -96,15 +96,21 @@ export function takeScrollToRestore(): number | null {
 /** How long a view's content may take to grow tall enough for its position, before the page stays as it is. */
 const REACH_MS = 10_000;
 /** What the reader does to move on their own: the page is theirs from then. */
-const READER_MOVES = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
+const READER_MOVES = ['wheel', 'touchstart', 'pointerdown'] as const;
+/**
+ * Keys that move nothing by themselves: a modifier pressed on its way to a shortcut, or a screen reader's
+ * own key (NVDA's and JAWS's Insert or Caps Lock) pressed to silence or query it. Any other key is the
+ * reader moving on their own (Tab scrolls to what it focuses, arrows and Page Down scroll).
+ */
+const INERT_KEYS = new Set(['Shift', 'Control', 'Alt', 'AltGraph', 'Meta', 'OS', 'CapsLock', 'NumLock', 'Insert']);
 
 /**
  * Restores the position of the entry just shown (Back, Forward or a reload), or scrolls to the top of a
  * new one, for a view that places no content itself. Its content may arrive after it (the contents'
  * pages, the bookmarks, a reload's whole app): while the page is too short to hold the position, each
- * growth of the page scrolls again, until the position is reached, the reader scrolls, taps or types,
- * another entry is shown, or REACH_MS pass. Until then the entry keeps the position it had, rather than
- * where the short page left it.
+ * growth of the page scrolls again, until the position is reached, the reader scrolls, taps or presses a
+ * key that moves something (not INERT_KEYS), another entry is shown, or REACH_MS pass. Until then the
+ * entry keeps the position it had, rather than where the short page left it.
  */
 export function restoreScroll(): void {
   reaching?.();
@@ -116,14 +122,19 @@ export function restoreScroll(): void {
     if (Math.abs(window.scrollY - y) < 1) stop();
   });
   const timer = window.setTimeout(() => stop(), REACH_MS);
+  const keyed = (event: KeyboardEvent): void => {
+    if (!INERT_KEYS.has(event.key)) stop();
+  };
   const stop = (): void => {
     if (reaching !== stop) return;
     reaching = null;
     grown.disconnect();
     window.clearTimeout(timer);
     for (const type of READER_MOVES) window.removeEventListener(type, stop, true);
+    window.removeEventListener('keydown', keyed, true);
   };
   reaching = stop;
   grown.observe(document.documentElement);
   for (const type of READER_MOVES) window.addEventListener(type, stop, { capture: true, passive: true });
+  window.addEventListener('keydown', keyed, { capture: true, passive: true });
 }

@@ -172,8 +172,12 @@ describe.skipIf(!!chromiumMissing)(
       await page.evaluate((to) => window.scrollTo(0, to), y);
       await scrolledTo(y);
       // `navigate` with the contents held back until the app is up (the page too short for the position at
-      // first), then the position the entry had.
-      const withLateContents = async (navigate: () => Promise<unknown>, to: number): Promise<void> => {
+      // first), then the position the entry had. `meanwhile` runs while they are held.
+      const withLateContents = async (
+        navigate: () => Promise<unknown>,
+        to: number,
+        meanwhile?: () => Promise<void>,
+      ): Promise<void> => {
         let release = (): void => {};
         const held = new Promise<void>((resolve) => (release = resolve));
         await page.route('**/api/archive.sections', async (route) => {
@@ -183,11 +187,19 @@ describe.skipIf(!!chromiumMissing)(
         await navigate();
         await page.locator('#archive-title').waitFor();
         await page.waitForTimeout(300);
+        await meanwhile?.();
         release();
         await scrolledTo(to);
         await page.unrouteAll();
       };
-      await withLateContents(() => page.reload(), y);
+      // A modifier or a screen reader's own key pressed meanwhile moves nothing: the position is still restored.
+      await withLateContents(
+        () => page.reload(),
+        y,
+        async () => {
+          for (const key of ['Shift', 'Control', 'Insert']) await page.keyboard.press(key);
+        },
+      );
 
       // The position the reader then scrolls to is the entry's from now on (it was no longer recorded).
       const y2 = Math.floor(y / 2);
