@@ -17,6 +17,7 @@ import { createAnalyzer } from '../../main/search/analyzer/index';
 import { buildLunrIndex } from '../reference/lunr-build';
 import { internals, TokenSet } from '../reference/lunr-internals';
 import { MemoryEngine } from '../reference/memory-engine';
+import { expectSameRanks, type RankedAnswer } from '../reference/same-ranks';
 import { tablesFromLunr } from '../reference/tables-from-lunr';
 import { openSearchEngine, PackEngine } from '../../main/search/engine/pack-engine';
 import { TopMatches } from '../../main/search/engine/top-matches';
@@ -69,15 +70,7 @@ function normalise(matches: EngineMatch[]): { ref: string; score: number; matche
 }
 
 function expectSameAnswers(pair: Pair, clauses: TermClause[]): void {
-  const a = normalise(pair.memory.query(clauses));
-  const b = normalise(pair.pack.query(clauses));
-  expect(b.length, JSON.stringify(clauses)).toBe(a.length);
-  for (let i = 0; i < a.length; i++) {
-    expect(b[i]!.ref, `rank ${i} of ${JSON.stringify(clauses)}`).toBe(a[i]!.ref);
-    // Bit for bit: the same floating-point operations in the same order.
-    expect(b[i]!.score, `score at rank ${i}`).toBe(a[i]!.score);
-    expect(b[i]!.matched).toEqual(a[i]!.matched);
-  }
+  expectSameRanks(normalise(pair.pack.query(clauses)), normalise(pair.memory.query(clauses)), clauses);
 }
 
 /** Clause lists of every shape the searcher produces, plus odd ones. */
@@ -214,17 +207,13 @@ describe.each([
       }),
     ]);
     const lists = [...clauseLists(pair, 250, docs + 1), ...mixed];
+    const rank = ({ ref, score }: EngineMatch): RankedAnswer => ({ ref, score });
     let tops = 0;
     for (const clauses of lists) {
       const ranked = bounded.ranked(clauses);
       if (ranked instanceof TopMatches) tops++;
-      const a = normalise(pair.memory.query(clauses));
-      expect(ranked.length, JSON.stringify(clauses)).toBe(a.length);
-      for (let i = 0; i < a.length; i++) {
-        const m = ranked.at(i);
-        expect(m.ref, `rank ${i} of ${JSON.stringify(clauses)}`).toBe(a[i]!.ref);
-        expect(m.score, `score at rank ${i}`).toBe(a[i]!.score);
-      }
+      const found = Array.from({ length: ranked.length }, (_, i) => rank(ranked.at(i)));
+      expectSameRanks(found, pair.memory.query(clauses).map(rank), clauses);
     }
     expect(tops).toBeGreaterThan(15);
   });
