@@ -124,6 +124,32 @@ describe.skipIf(!!chromiumMissing)(
       }
     });
 
+    it('asks for what the first page shows at once, not each after the last answer', async () => {
+      // kiosk.config answers late, as over a phone's hotspot: the archive's description and the library
+      // are asked meanwhile; the reader's settings and bookmarks once the answer says this is no kiosk.
+      const events: string[] = [];
+      page.on('request', (request) => {
+        const method = /\/api\/([\w.]+)$/.exec(request.url())?.[1];
+        if (method) events.push(`ask ${method}`);
+      });
+      await page.route('**/api/kiosk.config', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        events.push('kiosk.config answered');
+        await route.continue();
+      });
+      await home(page, h.server.url);
+      await page.getByRole('region', { name: 'Contents' }).getByRole('link').first().waitFor();
+      const beforeAnswer = events.slice(0, events.indexOf('kiosk.config answered'));
+      expect(beforeAnswer.sort()).toEqual(['ask archive.info', 'ask kiosk.config', 'ask library.list']);
+      // Each asked once: the app took the early answers rather than asking again.
+      const asked = events.filter((e) => e.startsWith('ask ')).sort();
+      for (const method of ['archive.info', 'bookmarks.list', 'kiosk.config', 'library.list', 'settings.get'])
+        expect(
+          asked.filter((e) => e === `ask ${method}`),
+          method,
+        ).toHaveLength(1);
+    });
+
     it('shows the home page: title, description, contents and what the archive holds', async () => {
       await page.goto(`${h.server.url}#/`);
       await page.getByRole('heading', { level: 1, name: /Korea/ }).waitFor();

@@ -137,6 +137,14 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
   });
 
   it('takes one visitor from the attract screen through search and a bookmark, and resets on idle', async () => {
+    // A visitor's settings and bookmarks are read for the visitor only: never asked early, before the
+    // visit has a session (renderer/src/api/early-reads.ts).
+    const profileReads: string[] = [];
+    page.on('request', (request) => {
+      const method = /\/api\/(settings\.get|bookmarks\.list)$/.exec(request.url())?.[1];
+      if (method)
+        profileReads.push(`${method} ${request.headers()['x-folio-session'] ? 'in a visit' : 'outside any visit'}`);
+    });
     await page.goto(url);
     const start = page.getByRole('button', { name: 'Touch to explore' });
     await expect.poll(() => start.isVisible(), { timeout: 30_000 }).toBe(true);
@@ -149,6 +157,8 @@ describe.skipIf(!!chromiumMissing)('museum kiosk (folio serve --kiosk --idle 3)'
     const search = page.getByRole('searchbox', { name: 'Search the archive' });
     await search.waitFor();
     expect(await page.evaluate(() => location.hash)).toBe('#/');
+    await expect.poll(() => profileReads).toContain('settings.get in a visit');
+    expect(profileReads.filter((read) => read.endsWith('outside any visit'))).toEqual([]);
     await checkView(page, 'the home view');
 
     // The search field opens the on-screen keyboard; English first.
